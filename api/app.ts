@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { Store } from '../db/store.js';
+import type { Knowledge } from '../knowledge/index.js';
+import type { Assistant } from './assistant/assistant.js';
+import { ApiError, createErrorHandler, errorBody } from './errors.js';
+import { createChannelGuard } from './middleware/channel-auth.js';
+import { requestLogger } from './middleware/request-logger.js';
+import { healthRoutes } from './routes/health.js';
+import { messagesRoutes } from './routes/messages.js';
+
+export interface AppDeps {
+  store: Store;
+  knowledge: Knowledge;
+  assistant: Assistant;
+  logger: Logger;
+  apiServiceToken?: string;
+}
+
+/** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
+export function createApp(deps: AppDeps) {
+  const assertChannelAllowed = createChannelGuard(deps.apiServiceToken);
+  const app = new Hono();
+  app.use(requestLogger(deps.logger));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'the request body is larger than 64 KiB');
+      },
+    }),
+  );
+  app.route('/healthz', healthRoutes(deps));
+  app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
+  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError(createErrorHandler(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

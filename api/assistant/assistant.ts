@@ -1,0 +1,189 @@
+import type { Channel, ConversationRecord, Source, Store } from '../../db/store.js';
+import type { Knowledge } from '../../knowledge/index.js';
+import { stripControlCharacters } from '../../knowledge/normalize.js';
+import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
+import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
+import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
+import { type DetectedIntent, detectActionIntent, type Intent, isCancel } from './intents.js';
+import { createKeyedLock } from './keyed-lock.js';
+import { REPLIES } from './replies.js';
+
+export interface InboundMessage {
+  channel: Channel;
+  userId: string;
+  text: string;
+}
+
+export interface TurnResult {
+  conversationId: string;
+  intent: Intent;
+  replies: { text: string }[];
+  handoff: boolean;
+  sources: Source[];
+}
+
+export interface AssistantDeps {
+  store: Store;
+  knowledge: Knowledge;
+  clock?: () => Date;
+  newId?: () => string;
+  /** Below this retrieval confidence a question is `unknown`, never the nearest entry. */
+  minConfidence?: number;
+}
+
+/** Calibrated on the development and held-out questions (see test/eval and README). */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+export type Assistant = ReturnType<typeof createAssistant>;
+
+/** One turn of a conversation: the open flow takes the message, else intent, else the knowledge base. */
+export function createAssistant(deps: AssistantDeps) {
+  const { store, knowledge } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const minConfidence = deps.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const withLock = createKeyedLock();
+
+  async function answerFromKnowledge(text: string) {
+    const [top] = await knowledge.retriever.invoke(text);
+    if (!top || top.metadata.confidence < minConfidence) return undefined;
+    return { text: top.pageContent, source: sourceOf(top.metadata) };
+  }
+
+  function entryAnswer(id: string): { text: string; source: Source } {
+    const entry = knowledge.base.byId(id);
+    if (!entry) throw new Error(`knowledge entry ${id} is missing`);
+    return { text: knowledge.base.answer(entry), source: { id: entry.id, title: entry.title } };
+  }
+
+  async function startFlow(
+    detected: DetectedIntent,
+    message: CustomerText,
+    conversation: ConversationRecord,
+  ): Promise<FlowStep> {
+    const { intent } = detected;
+    switch (intent) {
+      case 'greeting':
+        return { intent, replies: [greetingReply(message.normalized)], state: null };
+      case 'handoff':
+        return { intent, replies: [REPLIES.handoff], state: null };
+      case 'rating':
+        return startRating(message, ratingDeps(conversation));
+      case 'repair': {
+        const advice = entryAnswer(detected.danger ? 'electrical-safety' : 'outage-what-to-do');
+        return { intent, replies: [advice.text, REPLIES.repair], state: null, sources: [advice.source] };
+      }
+      case 'meter': {
+        const isReading = /抄表|读数|电量|reading/.test(message.normalized);
+        const info = entryAnswer(isReading ? 'reading-dispute' : 'meter-test');
+        return { intent, replies: [info.text, REPLIES.meter], state: null, sources: [info.source] };
+      }
+      case 'complaint':
+        return {
+          intent,
+          replies: [detected.lookup ? REPLIES.complaintLookup : REPLIES.complaint],
+          state: null,
+        };
+      case 'bill': {
+        if (!detected.estimate) return { intent, replies: [REPLIES.bill], state: null };
+        const price = entryAnswer('electricity-price');
+        return { intent, replies: [price.text], state: null, sources: [price.source] };
+      }
+      case 'application':
+        return { intent, replies: [REPLIES.application], state: null };
+    }
+  }
+
+  function ratingDeps(conversation: ConversationRecord) {
+    return {
+      saveScore: (score: number) => store.addRating(conversation.id, score, clock()),
+      saveComment: (ratingId: number, comment: string) => store.setRatingComment(ratingId, comment),
+    };
+  }
+
+  async function resumeFlow(state: FlowState, message: CustomerText, conversation: ConversationRecord) {
+    switch (state.flow) {
+      case 'rating':
+        return resumeRating(state, message, ratingDeps(conversation));
+    }
+  }
+
+  async function respond(message: CustomerText, conversation: ConversationRecord): Promise<FlowStep> {
+    const open = conversation.flowState as FlowState | null;
+    if (isCancel(message.normalized)) {
+      return open
+        ? { intent: flowIntent(open), replies: [REPLIES.cancelled], state: null }
+        : { intent: 'greeting', replies: [REPLIES.nothingToCancel], state: null };
+    }
+    if (open) {
+      const step = await resumeFlow(open, message, conversation);
+      if (step !== NOT_FOR_ME) return step;
+    }
+    const detected = detectActionIntent(message.normalized);
+    if (detected) return startFlow(detected, message, conversation);
+    const answer = await answerFromKnowledge(message.normalized);
+    if (answer) return { intent: 'faq', replies: [answer.text], state: null, sources: [answer.source] };
+    const again = conversation.unansweredStreak >= 1;
+    return { intent: 'unknown', replies: [again ? REPLIES.unknownAgain : REPLIES.unknown], state: null };
+  }
+
+  return {
+    async handle(inbound: InboundMessage): Promise<TurnResult> {
+      return withLock(`${inbound.channel}:${inbound.userId}`, async () => {
+        const at = clock();
+        const conversation = await store.openConversation(inbound.channel, inbound.userId, newId(), at);
+        const raw = stripControlCharacters(inbound.text).trim();
+        const message: CustomerText = { raw, normalized: knowledge.normalize(raw) };
+        const step: FlowStep = message.normalized
+          ? await respond(message, conversation)
+          : {
+              intent: 'unknown',
+              replies: [REPLIES.emptyText],
+              state: conversation.flowState as FlowState | null,
+            };
+        const sources = step.sources ?? [];
+        await store.recordTurn({
+          conversationId: conversation.id,
+          flowState: step.state,
+          mode: conversation.mode,
+          unansweredStreak: step.intent === 'unknown' ? conversation.unansweredStreak + 1 : 0,
+          at,
+          messages: [
+            { role: 'customer', text: raw || inbound.text, intent: step.intent },
+            ...step.replies.map((text) => ({
+              role: 'assistant' as const,
+              text,
+              intent: step.intent,
+              sources,
+            })),
+          ],
+        });
+        return {
+          conversationId: conversation.id,
+          intent: step.intent,
+          replies: step.replies.map((text) => ({ text })),
+          handoff: step.handoff ?? false,
+          sources,
+        };
+      });
+    },
+  };
+}
+
+function sourceOf(metadata: KnowledgeDocumentMetadata): Source {
+  return { id: metadata.id, title: metadata.title };
+}
+
+function flowIntent(state: FlowState): Intent {
+  switch (state.flow) {
+    case 'rating':
+      return 'rating';
+  }
+}
+
+function greetingReply(text: string): string {
+  if (/谢|thank|thx/.test(text)) return REPLIES.thanks;
+  if (/再见|拜拜|bye/.test(text)) return REPLIES.goodbye;
+  if (/^(好的|ok|okay|嗯嗯?)/.test(text)) return REPLIES.acknowledged;
+  return REPLIES.welcome;
+}

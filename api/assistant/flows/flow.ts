@@ -1,0 +1,25 @@
+import type { Source } from '../../../db/store.js';
+import type { Intent } from '../intents.js';
+
+/** A flow's position in a conversation, persisted as JSON between turns. */
+export type FlowState = RatingState;
+
+export interface RatingState {
+  flow: 'rating';
+  step: 'score' | 'comment';
+  /** Answers that did not fit, so a confused customer is let go after a second try. */
+  misses: number;
+  ratingId?: number;
+}
+
+export interface FlowStep {
+  intent: Intent;
+  replies: string[];
+  /** The flow's next state; null closes it. */
+  state: FlowState | null;
+  sources?: Source[];
+  handoff?: boolean;
+}
+
+/** A flow's answer to a message that is not for it: the conversation carries on without the flow. */
+export const NOT_FOR_ME = Symbol('not for this flow');

@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+
+/** An error the client caused or may see: a status, a stable machine-readable code and a message. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(status, { message });
+  }
+}
+
+export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+/** The one place errors become responses: known ones keep their status, the rest are a logged 500. */
+export function createErrorHandler(logger: Logger) {
+  return function onError(error: Error, c: Context) {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'http_error';
+      return c.json(errorBody(code, error.message || 'request refused'), status as ContentfulStatusCode);
+    }
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500);
+  };
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { badRequest } from '../errors.js';
+
+/** Turns the first zod issue into a 400 with a stable code and a sentence naming the field. */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  unknownEnumCode?: Record<string, string>,
+): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'body';
+  switch (issue?.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? fail('missing_field', `${field} is required`)
+        : fail('invalid_field', `${field} must be a ${issue.expected}`);
+    case 'too_big':
+      return fail('field_too_long', `${field} must be at most ${String(issue.maximum)} characters`);
+    case 'too_small':
+      return fail('field_too_short', `${field} must be at least ${String(issue.minimum)} characters`);
+    case 'invalid_value':
+      return fail(
+        unknownEnumCode?.[field] ?? 'invalid_field',
+        `${field} must be one of ${issue.values.join(', ')}`,
+      );
+    case 'unrecognized_keys':
+      return fail('unknown_field', `unknown field(s): ${issue.keys.join(', ')}`);
+    default:
+      return fail('invalid_field', `${field}: ${issue?.message ?? 'invalid'}`);
+  }
+}
+
+function fail(code: string, message: string): never {
+  throw badRequest(code, message);
+}
+
+/** Reads a JSON object body; anything else is a 400. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw badRequest('invalid_json', 'the request body must be valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('invalid_body', 'the request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}

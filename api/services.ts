@@ -1,0 +1,45 @@
+import pino, { type Logger } from 'pino';
+import { openDatabase } from '../db/client.js';
+import { seedDemoData } from '../db/demo.js';
+import { createSqliteStore } from '../db/store.js';
+import { createKnowledge } from '../knowledge/index.js';
+import { loadKnowledgeBase } from '../knowledge/load.js';
+import { createApp } from './app.js';
+import { createAssistant } from './assistant/assistant.js';
+import type { Config } from './config.js';
+
+export interface ServiceOptions {
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+/**
+ * Wires the whole service from its settings: database (migrated, demo data seeded when asked),
+ * knowledge and retrieval, the assistant and the HTTP app. The one place parts are put together.
+ */
+export async function createServices(config: Config, options: ServiceOptions = {}) {
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const clock = options.clock ?? (() => new Date());
+  const database = openDatabase(config.DATABASE_PATH);
+  if (config.DEMO_DATA === 'on' && seedDemoData(database.db, clock())) logger.info('demo data seeded');
+  const store = createSqliteStore(database.db);
+  const knowledge = await createKnowledge(loadKnowledgeBase(), {
+    embeddingModelDir: config.EMBEDDING_MODEL_DIR,
+  });
+  const assistant = createAssistant({ store, knowledge, clock, minConfidence: config.MIN_CONFIDENCE });
+  const app = createApp({ store, knowledge, assistant, logger, apiServiceToken: config.API_SERVICE_TOKEN });
+  return {
+    config,
+    logger,
+    database,
+    store,
+    knowledge,
+    assistant,
+    app,
+    close() {
+      database.close();
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;

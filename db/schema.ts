@@ -1,0 +1,119 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** All instants are stored as UTC epoch milliseconds; money as integer fen (0.01 元). */
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel', { enum: ['web', 'telegram', 'wechat'] }).notNull(),
+    userId: text('user_id').notNull(),
+    /** The open flow (JSON of api/assistant/flow-state), null when none. */
+    flowState: text('flow_state', { mode: 'json' }),
+    /** `bot`: the assistant answers; `handoff`: a person does. */
+    mode: text('mode', { enum: ['bot', 'handoff'] })
+      .notNull()
+      .default('bot'),
+    /** Consecutive customer turns the assistant could not answer. */
+    unansweredStreak: integer('unanswered_streak').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('conversations_channel_user').on(t.channel, t.userId)],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    role: text('role', { enum: ['customer', 'assistant', 'staff'] }).notNull(),
+    text: text('text').notNull(),
+    intent: text('intent'),
+    /** Knowledge entries the reply was drawn from: JSON array of { id, title }. */
+    sources: text('sources', { mode: 'json' }).$type<{ id: string; title: string }[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_conversation').on(t.conversationId, t.id)],
+);
+
+export const ratings = sqliteTable('ratings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  conversationId: text('conversation_id')
+    .notNull()
+    .references(() => conversations.id),
+  score: integer('score').notNull(),
+  comment: text('comment'),
+  createdAt: createdAt(),
+});
+
+export const accounts = sqliteTable('accounts', {
+  accountNumber: text('account_number').primaryKey(),
+  customerClass: text('customer_class', {
+    enum: ['resident', 'low_voltage', 'high_voltage_single', 'high_voltage_dual'],
+  }).notNull(),
+  /** Shown to people as "居民", "低压非居民"… */
+  classLabel: text('class_label').notNull(),
+  name: text('name').notNull(),
+  phone: text('phone').notNull(),
+  address: text('address'),
+  createdAt: createdAt(),
+});
+
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountNumber: text('account_number')
+      .notNull()
+      .references(() => accounts.accountNumber),
+    /** Billing month, YYYY-MM. */
+    period: text('period').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    usageKwh: integer('usage_kwh'),
+    dueDate: text('due_date'),
+    status: text('status', { enum: ['paid', 'unpaid'] }).notNull(),
+    paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('bills_account_period').on(t.accountNumber, t.period)],
+);
+
+export const applications = sqliteTable('applications', {
+  number: text('number').primaryKey(),
+  accountNumber: text('account_number')
+    .notNull()
+    .references(() => accounts.accountNumber),
+  kind: text('kind').notNull(),
+  /** Acceptance date, YYYY-MM-DD in Asia/Shanghai. */
+  acceptedOn: text('accepted_on').notNull(),
+  currentStage: text('current_stage', {
+    enum: [
+      'accepted',
+      'supply_plan_reply',
+      'design_review',
+      'midway_inspection',
+      'completion_inspection',
+      'connection',
+      'done',
+    ],
+  }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const applicationEvents = sqliteTable(
+  'application_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationNumber: text('application_number')
+      .notNull()
+      .references(() => applications.number),
+    stage: text('stage').notNull(),
+    /** The day the stage began, YYYY-MM-DD Asia/Shanghai. */
+    startedOn: text('started_on').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('application_events_number').on(t.applicationNumber)],
+);

@@ -1,0 +1,155 @@
+import { and, asc, count, eq, gt } from 'drizzle-orm';
+import type { SqliteDb } from './client.js';
+import { accounts, conversations, messages, ratings } from './schema.js';
+
+export type Channel = 'web' | 'telegram' | 'wechat';
+export type Role = 'customer' | 'assistant' | 'staff';
+export type ConversationMode = 'bot' | 'handoff';
+export interface Source {
+  id: string;
+  title: string;
+}
+
+export interface ConversationRecord {
+  id: string;
+  channel: Channel;
+  userId: string;
+  flowState: unknown;
+  mode: ConversationMode;
+  unansweredStreak: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MessageRecord {
+  id: number;
+  conversationId: string;
+  role: Role;
+  text: string;
+  intent: string | null;
+  sources: Source[] | null;
+  createdAt: Date;
+}
+
+export interface NewMessage {
+  role: Role;
+  text: string;
+  intent?: string;
+  sources?: Source[];
+}
+
+export interface TurnRecord {
+  conversationId: string;
+  flowState: unknown;
+  mode: ConversationMode;
+  unansweredStreak: number;
+  messages: NewMessage[];
+  at: Date;
+}
+
+/**
+ * What the assistant and the API need from storage. Async so that a driver without synchronous
+ * access (D1 on Workers) can implement the same interface.
+ */
+export interface Store {
+  findConversation(channel: Channel, userId: string): Promise<ConversationRecord | undefined>;
+  /** The conversation of this channel user, created with `newId` if there is none yet. */
+  openConversation(channel: Channel, userId: string, newId: string, at: Date): Promise<ConversationRecord>;
+  getConversation(id: string): Promise<ConversationRecord | undefined>;
+  /** Updates the conversation's state and appends the turn's messages, in one transaction. */
+  recordTurn(turn: TurnRecord): Promise<MessageRecord[]>;
+  listMessages(conversationId: string, afterId?: number, limit?: number): Promise<MessageRecord[]>;
+  addRating(conversationId: string, score: number, at: Date): Promise<number>;
+  setRatingComment(ratingId: number, comment: string): Promise<void>;
+  countAccounts(): Promise<number>;
+  ping(): Promise<boolean>;
+}
+
+export function createSqliteStore(db: SqliteDb): Store {
+  const toConversation = (row: typeof conversations.$inferSelect): ConversationRecord => ({ ...row });
+  const toMessage = (row: typeof messages.$inferSelect): MessageRecord => ({ ...row });
+
+  return {
+    async findConversation(channel, userId) {
+      const row = db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
+        .get();
+      return row && toConversation(row);
+    },
+    async openConversation(channel, userId, newId, at) {
+      db.insert(conversations)
+        .values({ id: newId, channel, userId, createdAt: at, updatedAt: at })
+        .onConflictDoNothing()
+        .run();
+      const row = db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
+        .get();
+      if (!row) throw new Error('conversation vanished right after it was opened');
+      return toConversation(row);
+    },
+    async getConversation(id) {
+      const row = db.select().from(conversations).where(eq(conversations.id, id)).get();
+      return row && toConversation(row);
+    },
+    async recordTurn(turn) {
+      return db.transaction((tx) => {
+        const id = turn.conversationId;
+        tx.update(conversations)
+          .set({
+            flowState: turn.flowState ?? null,
+            mode: turn.mode,
+            unansweredStreak: turn.unansweredStreak,
+            updatedAt: turn.at,
+          })
+          .where(eq(conversations.id, id))
+          .run();
+        return turn.messages.map((message) =>
+          toMessage(
+            tx
+              .insert(messages)
+              .values({
+                conversationId: id,
+                role: message.role,
+                text: message.text,
+                intent: message.intent ?? null,
+                sources: message.sources ?? null,
+                createdAt: turn.at,
+              })
+              .returning()
+              .get(),
+          ),
+        );
+      });
+    },
+    async listMessages(conversationId, afterId = 0, limit = 200) {
+      return db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), gt(messages.id, afterId)))
+        .orderBy(asc(messages.id))
+        .limit(limit)
+        .all()
+        .map(toMessage);
+    },
+    async addRating(conversationId, score, at) {
+      return db
+        .insert(ratings)
+        .values({ conversationId, score, createdAt: at })
+        .returning({ id: ratings.id })
+        .get().id;
+    },
+    async setRatingComment(ratingId, comment) {
+      db.update(ratings).set({ comment }).where(eq(ratings.id, ratingId)).run();
+    },
+    async countAccounts() {
+      return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
+    },
+    async ping() {
+      return db.select({ n: count() }).from(conversations).get() !== undefined;
+    },
+  };
+}

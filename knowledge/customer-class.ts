@@ -1,0 +1,44 @@
+/**
+ * Customer classes as the standard names them, found in what a customer wrote (normalised text).
+ * `high_voltage` (高压 without single or dual supply) and `non_resident` are the broader classes a
+ * customer often names; an answer falls back along `CLASS_FALLBACK` to the most specific one it has.
+ */
+export const CUSTOMER_CLASSES = [
+  'resident',
+  'low_voltage',
+  'high_voltage_single',
+  'high_voltage_dual',
+  'high_voltage',
+  'non_resident',
+] as const;
+export type CustomerClass = (typeof CUSTOMER_CLASSES)[number];
+
+export const CLASS_FALLBACK: Readonly<Record<CustomerClass, readonly CustomerClass[]>> = {
+  resident: ['resident'],
+  low_voltage: ['low_voltage', 'non_resident'],
+  high_voltage_single: ['high_voltage_single', 'high_voltage', 'non_resident'],
+  high_voltage_dual: ['high_voltage_dual', 'high_voltage', 'non_resident'],
+  high_voltage: ['high_voltage', 'non_resident'],
+  non_resident: ['non_resident'],
+};
+
+// Checked in order: the more specific pattern wins (非居民 before 居民, 双电源 before 高压).
+const PATTERNS: readonly [CustomerClass, RegExp][] = [
+  ['high_voltage_dual', /双电源|双回路|dual[- ]?(power|supply|source)|two (power )?suppl/],
+  ['high_voltage_single', /单电源|单回路|single[- ]?(power|supply|source)/],
+  [
+    'non_resident',
+    /非居民|非居|企业|工厂|厂子|厂里|公司用电|商铺|商户|店铺|门面|小店|便利店|饭店|餐馆|商业|工业|non[- ]?residential|business|commercial|factory|shop|company/,
+  ],
+  ['low_voltage', /低压|low[- ]?voltage/],
+  ['high_voltage', /高压|专变|专线|high[- ]?voltage/],
+  [
+    'resident',
+    /居民|家里|家庭|住户|住宅|我家|自家|民用|个人用电|私人|residential|resident|household|my home|my house|apartment/,
+  ],
+];
+
+export function detectCustomerClass(normalizedText: string): CustomerClass | undefined {
+  for (const [customerClass, pattern] of PATTERNS) if (pattern.test(normalizedText)) return customerClass;
+  return undefined;
+}

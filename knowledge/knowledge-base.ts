@@ -1,0 +1,79 @@
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { CLASS_FALLBACK, CUSTOMER_CLASSES, type CustomerClass } from './customer-class.js';
+
+const entrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  category: z.string().min(1),
+  clause: z.string().min(1),
+  answer: z.string().min(1),
+  byClass: z.partialRecord(z.enum(CUSTOMER_CLASSES), z.string().min(1)).optional(),
+  questions: z.array(z.string().min(1)).min(3),
+});
+export type KnowledgeEntry = z.infer<typeof entrySchema>;
+
+const localFactsSchema = z.record(z.string(), z.object({ example: z.boolean(), value: z.string().min(1) }));
+export type LocalFacts = z.infer<typeof localFactsSchema>;
+
+export interface KnowledgeSource {
+  /** Entry files: name (for error messages) and YAML text. */
+  entryFiles: readonly { name: string; text: string }[];
+  localFactsText: string;
+}
+
+export interface KnowledgeBase {
+  readonly entries: readonly KnowledgeEntry[];
+  byId(id: string): KnowledgeEntry | undefined;
+  /** The customer-facing answer: the class's own answer where the entry has one, local facts filled in. */
+  answer(entry: KnowledgeEntry, customerClass?: CustomerClass): string;
+}
+
+export const EXAMPLE_NOTE = '（以上为示例信息，请以当地供电公司公布为准）';
+
+/** Parses and checks the curated entries; a broken entry stops start-up with its file and id. */
+export function parseKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
+  const facts = localFactsSchema.parse(parse(source.localFactsText));
+  const entries: KnowledgeEntry[] = [];
+  for (const file of source.entryFiles) {
+    const parsed = z.array(entrySchema).safeParse(parse(file.text));
+    if (!parsed.success) throw new Error(`knowledge file ${file.name} is invalid: ${parsed.error.message}`);
+    entries.push(...parsed.data);
+  }
+  const index = new Map<string, KnowledgeEntry>();
+  for (const entry of entries) {
+    if (index.has(entry.id)) throw new Error(`knowledge entry id ${entry.id} is used twice`);
+    for (const text of [entry.answer, ...Object.values(entry.byClass ?? {})])
+      checkPlaceholders(entry.id, text, facts);
+    index.set(entry.id, entry);
+  }
+  return {
+    entries,
+    byId: (id) => index.get(id),
+    answer(entry, customerClass) {
+      const classAnswer = customerClass
+        ? CLASS_FALLBACK[customerClass].map((c) => entry.byClass?.[c]).find((text) => text !== undefined)
+        : undefined;
+      return fillLocalFacts(classAnswer ?? entry.answer, facts);
+    },
+  };
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+function checkPlaceholders(id: string, text: string, facts: LocalFacts): void {
+  for (const [, name] of text.matchAll(PLACEHOLDER)) {
+    if (!name || !facts[name]) throw new Error(`knowledge entry ${id} uses unknown local fact {{${name}}}`);
+  }
+}
+
+function fillLocalFacts(text: string, facts: LocalFacts): string {
+  let usesExample = false;
+  const filled = text.replace(PLACEHOLDER, (_, name: string) => {
+    const fact = facts[name];
+    if (!fact) return '';
+    usesExample ||= fact.example;
+    return fact.value;
+  });
+  return usesExample ? `${filled}${EXAMPLE_NOTE}` : filled;
+}

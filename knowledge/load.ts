@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type KnowledgeBase, type KnowledgeSource, parseKnowledgeBase } from './knowledge-base.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Reads the curated entries shipped in knowledge/entries and the operator's local facts (Node only). */
+export function readKnowledgeSource(
+  dir = HERE,
+  localFactsPath = join(dir, 'local-facts.yaml'),
+): KnowledgeSource {
+  const entriesDir = join(dir, 'entries');
+  const entryFiles = readdirSync(entriesDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(entriesDir, name), 'utf8') }));
+  return { entryFiles, localFactsText: readFileSync(localFactsPath, 'utf8') };
+}
+
+export function loadKnowledgeBase(dir?: string, localFactsPath?: string): KnowledgeBase {
+  return parseKnowledgeBase(readKnowledgeSource(dir, localFactsPath));
+}

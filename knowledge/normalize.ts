@@ -1,0 +1,25 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Turns whatever a customer typed into one canonical form for matching:
+ * traditional characters (Taiwan and Hong Kong variants) to simplified, full-width to half-width
+ * (NFKC), lower case, control characters removed and runs of spacing collapsed.
+ */
+export type Normalizer = (text: string) => string;
+
+export function createNormalizer(): Normalizer {
+  const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  return (text) => {
+    const visible = stripControlCharacters(text).normalize('NFKC');
+    return fromHongKong(fromTaiwan(visible)).toLowerCase().replace(/\s+/g, ' ').trim();
+  };
+}
+
+// Control and format characters (C0/C1 controls, zero-width characters, bidi overrides) carry no
+// meaning for a question; tabs and line breaks are kept as spacing.
+const CONTROL = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
+
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL, '');
+}

@@ -1,0 +1,132 @@
+import { createBm25Index } from './bm25.js';
+import type { Embedder } from './embeddings.js';
+import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
+import type { Normalizer } from './normalize.js';
+import type { Segmenter } from './segment.js';
+
+export interface SearchHit {
+  entry: KnowledgeEntry;
+  /** Fused ranking score (higher is better); only comparable within one query. */
+  score: number;
+  /**
+   * How well the entry covers the question, 0..1: the share of the question's terms (weighted by
+   * rarity, unknown words weighing most) that the entry's text contains, or the semantic
+   * similarity where a model is loaded and it is higher.
+   */
+  confidence: number;
+}
+
+export interface KnowledgeSearch {
+  search(text: string, limit?: number): Promise<SearchHit[]>;
+  readonly semantic: boolean;
+}
+
+export interface SearchOptions {
+  knowledge: KnowledgeBase;
+  normalize: Normalizer;
+  segmenter: Segmenter;
+  embedder?: Embedder;
+  /** Cosine similarity from which a semantic match alone is trusted (model-specific). */
+  semanticTrust?: number;
+}
+
+const RRF_K = 10;
+
+/**
+ * Ranks knowledge entries for a question. Lexical ranking is BM25 over every example question
+ * (an entry scores its best question) plus BM25 over the entry's whole text; with an embedding
+ * model, the semantic ranking is fused with the lexical one by reciprocal rank fusion.
+ */
+export async function createKnowledgeSearch(options: SearchOptions): Promise<KnowledgeSearch> {
+  const { knowledge, normalize, segmenter, embedder, semanticTrust = 0.8 } = options;
+  const entries = knowledge.entries;
+  const termsOf = (text: string) => segmenter.terms(normalize(text));
+
+  const questionOwner: number[] = [];
+  const questionDocs: string[][] = [];
+  const questionTexts: string[] = [];
+  entries.forEach((entry, i) => {
+    for (const text of [entry.title, ...entry.questions]) {
+      questionOwner.push(i);
+      questionDocs.push(termsOf(text));
+      questionTexts.push(normalize(text));
+    }
+  });
+  const entryDocs = entries.map((entry, i) =>
+    [entry.title, knowledge.answer(entry), ...entry.questions].flatMap(termsOf).concat(questionDocs[i] ?? []),
+  );
+  const entryVocab = entryDocs.map((terms) => new Set(terms));
+  const questionIndex = createBm25Index(questionDocs);
+  const entryIndex = createBm25Index(entryDocs);
+  const questionVectors = embedder ? await embedder.embed(questionTexts) : [];
+
+  function coverage(terms: readonly string[], entryIndexNo: number): number {
+    const vocab = entryVocab[entryIndexNo];
+    let total = 0;
+    let covered = 0;
+    for (const term of new Set(terms)) {
+      const weight = entryIndex.idf(term);
+      total += weight;
+      if (vocab?.has(term)) covered += weight;
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+
+  async function semanticScores(text: string): Promise<Float64Array | undefined> {
+    if (!embedder) return undefined;
+    const [query] = await embedder.embed([text]);
+    const best = new Float64Array(entries.length).fill(-1);
+    if (!query) return best;
+    questionVectors.forEach((vector, q) => {
+      let dot = 0;
+      for (let d = 0; d < vector.length; d++) dot += (vector[d] ?? 0) * (query[d] ?? 0);
+      const owner = questionOwner[q] ?? 0;
+      if (dot > (best[owner] ?? -1)) best[owner] = dot;
+    });
+    return best;
+  }
+
+  return {
+    semantic: embedder !== undefined,
+    async search(text, limit = 3) {
+      const normalized = normalize(text);
+      const terms = segmenter.terms(normalized);
+      const lexical = new Float64Array(entries.length);
+      const byQuestion = questionIndex.score(terms);
+      byQuestion.forEach((score, q) => {
+        const owner = questionOwner[q] ?? 0;
+        if (score > (lexical[owner] ?? 0)) lexical[owner] = score;
+      });
+      const byEntry = entryIndex.score(terms);
+      for (let i = 0; i < entries.length; i++) lexical[i] = (lexical[i] ?? 0) + 0.5 * (byEntry[i] ?? 0);
+
+      const semantic = await semanticScores(normalized);
+      const fused = semantic ? reciprocalRankFusion([lexical, semantic]) : lexical;
+      const order = [...fused.keys()]
+        .filter((i) => (fused[i] ?? 0) > 0)
+        .sort((a, b) => (fused[b] ?? 0) - (fused[a] ?? 0));
+      return order.slice(0, limit).map((i) => {
+        const lexicalConfidence = (lexical[i] ?? 0) > 0 ? coverage(terms, i) : 0;
+        const similarity = semantic?.[i] ?? 0;
+        const confidence =
+          similarity >= semanticTrust ? Math.max(lexicalConfidence, similarity) : lexicalConfidence;
+        return { entry: entries[i] as KnowledgeEntry, score: fused[i] ?? 0, confidence };
+      });
+    },
+  };
+}
+
+/** Reciprocal rank fusion: each ranking contributes 1 / (k + rank) for the items it scores above zero. */
+export function reciprocalRankFusion(rankings: readonly Float64Array[], k = RRF_K): Float64Array {
+  const size = rankings[0]?.length ?? 0;
+  const fused = new Float64Array(size);
+  for (const scores of rankings) {
+    const order = [...scores.keys()]
+      .filter((i) => (scores[i] ?? 0) > 0)
+      .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+    order.forEach((item, rank) => {
+      fused[item] = (fused[item] ?? 0) + 1 / (k + rank + 1);
+    });
+  }
+  return fused;
+}
