@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createSqliteStore } from '../db/store.js';
-import { createKnowledge } from '../knowledge/index.js';
+import { createKnowledge, type Knowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { createApp } from './app.js';
 import { createAssistant } from './assistant/assistant.js';
@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 export interface ServiceOptions {
   logger?: Logger;
   clock?: () => Date;
+  /** Prebuilt knowledge (tests share one per process; building it loads jieba's dictionary). */
+  knowledge?: Knowledge;
 }
 
 /**
@@ -23,9 +25,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const database = openDatabase(config.DATABASE_PATH);
   if (config.DEMO_DATA === 'on' && seedDemoData(database.db, clock())) logger.info('demo data seeded');
   const store = createSqliteStore(database.db);
-  const knowledge = await createKnowledge(loadKnowledgeBase(), {
-    embeddingModelDir: config.EMBEDDING_MODEL_DIR,
-  });
+  const knowledge =
+    options.knowledge ??
+    (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
   const assistant = createAssistant({ store, knowledge, clock, minConfidence: config.MIN_CONFIDENCE });
   const app = createApp({ store, knowledge, assistant, logger, apiServiceToken: config.API_SERVICE_TOKEN });
   return {

@@ -22,16 +22,16 @@ export const CLASS_FALLBACK: Readonly<Record<CustomerClass, readonly CustomerCla
   non_resident: ['non_resident'],
 };
 
-// Checked in order: the more specific pattern wins (非居民 before 居民, 双电源 before 高压).
+// Checked in order: the more specific pattern wins (双电源 before 高压, 低压 before 商户, 非居民 before 居民).
 const PATTERNS: readonly [CustomerClass, RegExp][] = [
   ['high_voltage_dual', /双电源|双回路|dual[- ]?(power|supply|source)|two (power )?suppl/],
   ['high_voltage_single', /单电源|单回路|single[- ]?(power|supply|source)/],
+  ['low_voltage', /低压|low[- ]?voltage/],
+  ['high_voltage', /高压|专变|专线|high[- ]?voltage/],
   [
     'non_resident',
     /非居民|非居|企业|工厂|厂子|厂里|公司用电|商铺|商户|店铺|门面|小店|便利店|饭店|餐馆|商业|工业|non[- ]?residential|business|commercial|factory|shop|company/,
   ],
-  ['low_voltage', /低压|low[- ]?voltage/],
-  ['high_voltage', /高压|专变|专线|high[- ]?voltage/],
   [
     'resident',
     /居民|家里|家庭|住户|住宅|我家|自家|民用|个人用电|私人|residential|resident|household|my home|my house|apartment/,

@@ -36,8 +36,9 @@ function pushEnglish(out: string[], word: string): void {
   if (STOPWORDS.has(word)) return;
   const stem = englishStem(word);
   const mapped = ENGLISH_TERMS[word] ?? ENGLISH_TERMS[stem];
+  // A glossary word stands for its Chinese terms only, so English and Chinese questions share terms.
   if (mapped) out.push(...mapped);
-  out.push(stem);
+  else out.push(stem);
 }
 
 /** A deliberately light stemmer: enough to fold plurals and -ing/-ed forms of the glossary words. */

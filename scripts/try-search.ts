@@ -1,28 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { detectActionIntent } from '../api/assistant/intents.js';
 import { createKnowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 
-const t0 = Date.now();
 const k = await createKnowledge(loadKnowledgeBase());
-console.log('ready ms', Date.now() - t0, 'entries', k.base.entries.length);
-const qs = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : readFileSync('../shared/eval/dev-questions.jsonl', 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).q);
-for (const q of qs) {
+for (const q of process.argv.slice(2)) {
+  const n = k.normalize(q);
   const docs = await k.retriever.invoke(q);
   console.log(
     q,
+    JSON.stringify(detectActionIntent(n)),
     '→',
     docs
-      .slice(0, 2)
+      .slice(0, 3)
       .map((d) => `${d.metadata.id}(${d.metadata.confidence.toFixed(2)})`)
       .join(' '),
     '|',
-    docs[0]?.pageContent.slice(0, 60),
-    '|',
-    k.segmenter.terms(k.normalize(q)).join('/'),
+    k.segmenter.terms(n).join('/'),
   );
 }

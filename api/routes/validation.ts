@@ -13,7 +13,7 @@ export function parseOrThrow<T extends z.ZodType>(
   const field = issue?.path.join('.') || 'body';
   switch (issue?.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return valueAt(value, issue.path) === undefined
         ? fail('missing_field', `${field} is required`)
         : fail('invalid_field', `${field} must be a ${issue.expected}`);
     case 'too_big':
@@ -30,6 +30,15 @@ export function parseOrThrow<T extends z.ZodType>(
     default:
       return fail('invalid_field', `${field}: ${issue?.message ?? 'invalid'}`);
   }
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 function fail(code: string, message: string): never {
