@@ -10,8 +10,8 @@ export interface SearchHit {
   score: number;
   /**
    * How well the entry covers the question, 0..1: the share of the question's terms (weighted by
-   * rarity, unknown words weighing most) that the entry's text contains, or the semantic
-   * similarity where a model is loaded and it is higher.
+   * rarity, unknown words weighing most) that the entry's text contains; raised to the semantic
+   * similarity where a model is loaded, trusts the match and the words partly agree.
    */
   confidence: number;
 }
@@ -26,8 +26,12 @@ export interface SearchOptions {
   normalize: Normalizer;
   segmenter: Segmenter;
   embedder?: Embedder;
-  /** Cosine similarity from which a semantic match alone is trusted (model-specific). */
+  /**
+   * Cosine similarity from which a semantic match raises the confidence (model-specific), and the
+   * lexical coverage it still needs: a model alone never turns an out-of-scope question into an answer.
+   */
   semanticTrust?: number;
+  semanticLexicalFloor?: number;
 }
 
 const RRF_K = 10;
@@ -38,7 +42,14 @@ const RRF_K = 10;
  * model, the semantic ranking is fused with the lexical one by reciprocal rank fusion.
  */
 export async function createKnowledgeSearch(options: SearchOptions): Promise<KnowledgeSearch> {
-  const { knowledge, normalize, segmenter, embedder, semanticTrust = 0.8 } = options;
+  const {
+    knowledge,
+    normalize,
+    segmenter,
+    embedder,
+    semanticTrust = 0.85,
+    semanticLexicalFloor = 0.3,
+  } = options;
   const entries = knowledge.entries;
   const termsOf = (text: string) => segmenter.terms(normalize(text));
 
@@ -108,8 +119,8 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       return order.slice(0, limit).map((i) => {
         const lexicalConfidence = (lexical[i] ?? 0) > 0 ? coverage(terms, i) : 0;
         const similarity = semantic?.[i] ?? 0;
-        const confidence =
-          similarity >= semanticTrust ? Math.max(lexicalConfidence, similarity) : lexicalConfidence;
+        const trusted = similarity >= semanticTrust && lexicalConfidence >= semanticLexicalFloor;
+        const confidence = trusted ? Math.max(lexicalConfidence, similarity) : lexicalConfidence;
         return { entry: entries[i] as KnowledgeEntry, score: fused[i] ?? 0, confidence };
       });
     },
