@@ -9,6 +9,8 @@ import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
+import { standardsRoutes } from './routes/standards.js';
+import type { WorkdayCalendar } from './standard/calendar.js';
 
 export interface AppDeps {
   store: Store;
@@ -16,6 +18,7 @@ export interface AppDeps {
   assistant: Assistant;
   logger: Logger;
   apiServiceToken?: string;
+  calendar: WorkdayCalendar;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
@@ -34,6 +37,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/healthz', healthRoutes(deps));
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
+  app.route('/v1', standardsRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
   return app;

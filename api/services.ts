@@ -6,7 +6,9 @@ import { createKnowledge, type Knowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { createApp } from './app.js';
 import { createAssistant } from './assistant/assistant.js';
+import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
+import { createDefaultWorkdayCalendar } from './standard/calendar.js';
 
 export interface ServiceOptions {
   logger?: Logger;
@@ -28,8 +30,27 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const knowledge =
     options.knowledge ??
     (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
-  const assistant = createAssistant({ store, knowledge, clock, minConfidence: config.MIN_CONFIDENCE });
-  const app = createApp({ store, knowledge, assistant, logger, apiServiceToken: config.API_SERVICE_TOKEN });
+  const intentClassifier = createIntentClassifier(
+    loadIntentExamples(),
+    knowledge.normalize,
+    knowledge.segmenter,
+  );
+  const assistant = createAssistant({
+    store,
+    knowledge,
+    clock,
+    intentClassifier,
+    minConfidence: config.MIN_CONFIDENCE,
+  });
+  const calendar = createDefaultWorkdayCalendar();
+  const app = createApp({
+    store,
+    knowledge,
+    assistant,
+    logger,
+    calendar,
+    apiServiceToken: config.API_SERVICE_TOKEN,
+  });
   return {
     config,
     logger,
@@ -37,6 +58,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     store,
     knowledge,
     assistant,
+    calendar,
     app,
     close() {
       database.close();

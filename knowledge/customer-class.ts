@@ -30,11 +30,11 @@ const PATTERNS: readonly [CustomerClass, RegExp][] = [
   ['high_voltage', /高压|专变|专线|high[- ]?voltage/],
   [
     'non_resident',
-    /非居民|非居|企业|工厂|厂子|厂里|公司用电|商铺|商户|店铺|门面|小店|便利店|饭店|餐馆|商业|工业|non[- ]?residential|business|commercial|factory|shop|company/,
+    /非居民|非居|企业|工厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|non[- ]?residential|business(?! days?| hours?)|commercial|factory|shop|store|restaurant|(?<!power |electricity |electric |utility |supply )company|office building/,
   ],
   [
     'resident',
-    /居民|家里|家庭|住户|住宅|我家|自家|民用|个人用电|私人|residential|resident|household|my home|my house|apartment/,
+    /居民|家里|家庭|住户|住宅|我家|自家|屋企|住家|透天厝|民用|个人用电|私人|新房|residential|resident|household|(my|our) (home|house|flat)|apartment/,
   ],
 ];
 

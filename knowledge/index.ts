@@ -22,6 +22,6 @@ export async function createKnowledge(
   const segmenter = createSegmenter();
   const embedder = options.embeddingModelDir ? await createEmbedder(options.embeddingModelDir) : undefined;
   const search = await createKnowledgeSearch({ knowledge: base, normalize, segmenter, embedder });
-  const retriever = new KnowledgeRetriever({ search, knowledge: base, normalize });
+  const retriever = new KnowledgeRetriever({ search, knowledge: base, normalize, segmenter });
   return { base, normalize, segmenter, search, retriever };
 }

@@ -4,6 +4,7 @@ import { detectCustomerClass } from './customer-class.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Normalizer } from './normalize.js';
 import type { KnowledgeSearch } from './search.js';
+import type { Segmenter } from './segment.js';
 
 export interface KnowledgeDocumentMetadata {
   id: string;
@@ -18,6 +19,7 @@ export interface KnowledgeRetrieverInput extends BaseRetrieverInput {
   search: KnowledgeSearch;
   knowledge: KnowledgeBase;
   normalize: Normalizer;
+  segmenter: Segmenter;
   limit?: number;
 }
 
@@ -34,6 +36,7 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
   private readonly search: KnowledgeSearch;
   private readonly knowledge: KnowledgeBase;
   private readonly normalize: Normalizer;
+  private readonly segmenter: Segmenter;
   private readonly limit: number;
 
   constructor(fields: KnowledgeRetrieverInput) {
@@ -41,11 +44,12 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
     this.search = fields.search;
     this.knowledge = fields.knowledge;
     this.normalize = fields.normalize;
+    this.segmenter = fields.segmenter;
     this.limit = fields.limit ?? 3;
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<KnowledgeDocumentMetadata>[]> {
-    const customerClass = detectCustomerClass(this.normalize(query));
+    const customerClass = detectCustomerClass(this.segmenter.mend(this.normalize(query)));
     const hits = await this.search.search(query, this.limit);
     return hits.map(
       ({ entry, score, confidence }) =>

@@ -1,7 +1,9 @@
 import { createBm25Index } from './bm25.js';
 import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
+import { CONCEPTS, DOMAIN_WORDS } from './lexicon.js';
 import type { Normalizer } from './normalize.js';
+import { isForeignTopic } from './scope.js';
 import type { Segmenter } from './segment.js';
 
 export interface SearchHit {
@@ -9,11 +11,16 @@ export interface SearchHit {
   /** Fused ranking score (higher is better); only comparable within one query. */
   score: number;
   /**
-   * How well the entry covers the question, 0..1: the share of the question's terms (weighted by
-   * rarity, unknown words weighing most) that the entry's text contains; raised to the semantic
-   * similarity where a model is loaded, trusts the match and the words partly agree.
+   * How sure the match is, 0..1; retrieval answers only above a calibrated threshold.
+   * It is the entry's coverage of the question, halved where the entry shares no domain concept
+   * with it, zero for topics out of scope, and raised to the semantic similarity where a model
+   * is loaded, trusts the match and the words partly agree.
    */
   confidence: number;
+  /** Share of the question's terms, weighted by rarity, that the entry's text contains. */
+  coverage: number;
+  /** Summed rarity of the domain concepts (时限, 电能表, 投诉 …) the question and the entry share. */
+  evidence: number;
 }
 
 export interface KnowledgeSearch {
@@ -35,6 +42,11 @@ export interface SearchOptions {
 }
 
 const RRF_K = 10;
+/** Words the knowledge base never uses weigh this share of the rarest known word. */
+const UNKNOWN_WORD_WEIGHT = 0.5;
+/** Below this much shared domain evidence, coverage counts half. */
+const MIN_EVIDENCE = 1;
+const DOMAIN_TERMS: ReadonlySet<string> = new Set([...Object.keys(CONCEPTS), ...DOMAIN_WORDS]);
 
 /**
  * Ranks knowledge entries for a question. Lexical ranking is BM25 over every example question
@@ -42,14 +54,9 @@ const RRF_K = 10;
  * model, the semantic ranking is fused with the lexical one by reciprocal rank fusion.
  */
 export async function createKnowledgeSearch(options: SearchOptions): Promise<KnowledgeSearch> {
-  const {
-    knowledge,
-    normalize,
-    segmenter,
-    embedder,
-    semanticTrust = 0.85,
-    semanticLexicalFloor = 0.3,
-  } = options;
+  const { knowledge, normalize, segmenter, embedder } = options;
+  const semanticTrust = options.semanticTrust ?? 0.85;
+  const semanticLexicalFloor = options.semanticLexicalFloor ?? 0.3;
   const entries = knowledge.entries;
   const termsOf = (text: string) => segmenter.terms(normalize(text));
 
@@ -63,24 +70,28 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       questionTexts.push(normalize(text));
     }
   });
-  const entryDocs = entries.map((entry, i) =>
-    [entry.title, knowledge.answer(entry), ...entry.questions].flatMap(termsOf).concat(questionDocs[i] ?? []),
+  const entryDocs = entries.map((entry) =>
+    [entry.title, knowledge.answer(entry), ...entry.questions].flatMap(termsOf),
   );
   const entryVocab = entryDocs.map((terms) => new Set(terms));
+  const knownTerms = new Set(entryDocs.flat());
   const questionIndex = createBm25Index(questionDocs);
   const entryIndex = createBm25Index(entryDocs);
   const questionVectors = embedder ? await embedder.embed(questionTexts) : [];
 
-  function coverage(terms: readonly string[], entryIndexNo: number): number {
-    const vocab = entryVocab[entryIndexNo];
+  function lexicalMatch(terms: readonly string[], entryNo: number): { coverage: number; evidence: number } {
+    const vocab = entryVocab[entryNo];
     let total = 0;
     let covered = 0;
+    let evidence = 0;
     for (const term of new Set(terms)) {
-      const weight = entryIndex.idf(term);
+      const weight = knownTerms.has(term) ? entryIndex.idf(term) : UNKNOWN_WORD_WEIGHT * entryIndex.maxIdf;
       total += weight;
-      if (vocab?.has(term)) covered += weight;
+      if (!vocab?.has(term)) continue;
+      covered += weight;
+      if (DOMAIN_TERMS.has(term)) evidence += weight;
     }
-    return total === 0 ? 0 : covered / total;
+    return { coverage: total === 0 ? 0 : covered / total, evidence };
   }
 
   async function semanticScores(text: string): Promise<Float64Array | undefined> {
@@ -103,8 +114,7 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       const normalized = normalize(text);
       const terms = segmenter.terms(normalized);
       const lexical = new Float64Array(entries.length);
-      const byQuestion = questionIndex.score(terms);
-      byQuestion.forEach((score, q) => {
+      questionIndex.score(terms).forEach((score, q) => {
         const owner = questionOwner[q] ?? 0;
         if (score > (lexical[owner] ?? 0)) lexical[owner] = score;
       });
@@ -116,12 +126,19 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       const order = [...fused.keys()]
         .filter((i) => (fused[i] ?? 0) > 0)
         .sort((a, b) => (fused[b] ?? 0) - (fused[a] ?? 0));
+      const outOfScope = isForeignTopic(normalized);
       return order.slice(0, limit).map((i) => {
-        const lexicalConfidence = (lexical[i] ?? 0) > 0 ? coverage(terms, i) : 0;
+        const { coverage, evidence } =
+          (lexical[i] ?? 0) > 0 ? lexicalMatch(terms, i) : { coverage: 0, evidence: 0 };
+        const lexicalConfidence = evidence >= MIN_EVIDENCE ? coverage : coverage / 2;
         const similarity = semantic?.[i] ?? 0;
         const trusted = similarity >= semanticTrust && lexicalConfidence >= semanticLexicalFloor;
-        const confidence = trusted ? Math.max(lexicalConfidence, similarity) : lexicalConfidence;
-        return { entry: entries[i] as KnowledgeEntry, score: fused[i] ?? 0, confidence };
+        const confidence = outOfScope
+          ? 0
+          : trusted
+            ? Math.max(lexicalConfidence, similarity)
+            : lexicalConfidence;
+        return { entry: entries[i] as KnowledgeEntry, score: fused[i] ?? 0, confidence, coverage, evidence };
       });
     },
   };

@@ -1,47 +1,161 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { DOMAIN_WORDS, ENGLISH_TERMS, STOPWORDS, SYNONYMS } from './lexicon.js';
+import { pinyin } from 'pinyin-pro';
+import { CONCEPTS, DOMAIN_WORDS, STOPWORDS } from './lexicon.js';
 
 /** Splits normalised text into the canonical terms that retrieval matches on. */
 export interface Segmenter {
   terms(normalizedText: string): string[];
+  /** The text with homophone typos mended (我要投塑 → 我要投诉), for rules that read whole phrases. */
+  mend(normalizedText: string): string;
 }
 
 const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
-const ASCII_WORD = /^[a-z][a-z'-]*$/;
+const HAN = /^\p{Script=Han}+$/u;
+/** Cantonese particles: never half of a mended word (使唔 is not 失误). */
+const PARTICLES = new Set([
+  '唔',
+  '咗',
+  '嘅',
+  '啲',
+  '哋',
+  '佢',
+  '喺',
+  '俾',
+  '嚟',
+  '咩',
+  '嘢',
+  '咁',
+  '噉',
+  '冇',
+]);
+const ASCII_WORD = /^[a-z0-9][a-z0-9'/-]*$/;
+
+interface Vocabulary {
+  /** Chinese word → concept. */
+  chinese: Map<string, string>;
+  /** English word (and its stem) → concept. */
+  english: Map<string, string>;
+  /** English phrases of several words → concept, longest first. */
+  phrases: [RegExp, string][];
+  /** Toneless pinyin of every known Chinese word → the word, to mend homophone typos (答付 → 答复). */
+  byPinyin: Map<string, string>;
+  words: Set<string>;
+}
+
+function buildVocabulary(extraWords: readonly string[]): Vocabulary {
+  const chinese = new Map<string, string>();
+  const english = new Map<string, string>();
+  const phrases: [string, string][] = [];
+  for (const [concept, variants] of Object.entries(CONCEPTS)) {
+    for (const variant of [concept, ...variants]) {
+      if (/^[\x20-\x7e]+$/.test(variant) && /[a-z]/.test(variant)) {
+        if (variant.includes(' ')) phrases.push([variant, concept]);
+        else {
+          english.set(variant, concept);
+          english.set(englishStem(variant), concept);
+        }
+      } else chinese.set(variant, concept);
+    }
+  }
+  const words = new Set([...chinese.keys(), ...DOMAIN_WORDS, ...extraWords].filter((w) => HAN.test(w)));
+  const byPinyin = new Map<string, string>();
+  for (const word of words) {
+    if (word.length < 2) continue;
+    const key = toPinyin(word);
+    if (!byPinyin.has(key)) byPinyin.set(key, word);
+  }
+  return {
+    chinese,
+    english,
+    phrases: phrases
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([phrase, concept]) => [new RegExp(`\\b${escapeRegExp(phrase)}\\b`, 'g'), concept]),
+    byPinyin,
+    words,
+  };
+}
 
 export function createSegmenter(extraWords: readonly string[] = []): Segmenter {
+  const vocabulary = buildVocabulary(extraWords);
   const jieba = Jieba.withDict(dict);
-  const userDict = [...DOMAIN_WORDS, ...extraWords].map((word) => `${word} 200000 n`).join('\n');
+  const userDict = [...vocabulary.words].map((word) => `${word} 200000 n`).join('\n');
   jieba.loadDict(Buffer.from(userDict, 'utf8'));
+
+  function emit(out: string[], token: string): void {
+    if (ASCII_WORD.test(token)) {
+      if (STOPWORDS.has(token)) return;
+      const concept = vocabulary.english.get(token) ?? vocabulary.english.get(englishStem(token));
+      // A glossary word stands for its concept only, so English and Chinese questions share terms.
+      out.push(concept ?? englishStem(token));
+      return;
+    }
+    const term = vocabulary.chinese.get(token) ?? token;
+    if (!STOPWORDS.has(term)) out.push(term);
+  }
+
   return {
+    mend(normalizedText) {
+      return mendHomophoneTypos(jieba.cut(normalizedText, true), vocabulary).join('');
+    },
     terms(normalizedText) {
+      let text = normalizedText;
+      for (const [pattern, concept] of vocabulary.phrases) text = text.replace(pattern, ` ${concept} `);
+      const tokens = mendHomophoneTypos(
+        jieba.cut(text, true).map((t) => t.trim()),
+        vocabulary,
+      ).filter((t) => t && WORD_CHAR.test(t));
       const out: string[] = [];
-      for (const raw of jieba.cutForSearch(normalizedText, true)) {
-        const token = raw.trim();
-        if (!token || !WORD_CHAR.test(token)) continue;
-        if (ASCII_WORD.test(token)) {
-          pushEnglish(out, token);
-          continue;
+      for (const token of tokens) {
+        emit(out, token);
+        // Long words also give their known parts (装表接电 → 装表, 接电), as jieba's search mode does.
+        if (token.length >= 3 && HAN.test(token)) {
+          for (const part of jieba.cutForSearch(token, false))
+            if (part !== token && part.length >= 2) emit(out, part);
         }
-        const canonical = SYNONYMS[token] ?? token;
-        if (!STOPWORDS.has(canonical)) out.push(canonical);
       }
       return out;
     },
   };
 }
 
-function pushEnglish(out: string[], word: string): void {
-  if (STOPWORDS.has(word)) return;
-  const stem = englishStem(word);
-  const mapped = ENGLISH_TERMS[word] ?? ENGLISH_TERMS[stem];
-  // A glossary word stands for its Chinese terms only, so English and Chinese questions share terms.
-  if (mapped) out.push(...mapped);
-  else out.push(stem);
+/**
+ * Replaces a word jieba does not know, or two single characters in a row, by the known word that
+ * sounds the same: customers type by pinyin, and 多就 / 答付 / 方按 are 多久 / 答复 / 方案.
+ */
+function mendHomophoneTypos(tokens: string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const next = tokens[i + 1] ?? '';
+    if (HAN.test(token) && !vocabulary.words.has(token)) {
+      if (token.length >= 2) {
+        out.push(vocabulary.byPinyin.get(toPinyin(token)) ?? token);
+        continue;
+      }
+      if (next.length === 1 && HAN.test(next) && !PARTICLES.has(token) && !PARTICLES.has(next)) {
+        const mended = vocabulary.byPinyin.get(toPinyin(token + next));
+        if (mended) {
+          out.push(mended);
+          i++;
+          continue;
+        }
+      }
+    }
+    out.push(token);
+  }
+  return out;
 }
 
-/** A deliberately light stemmer: enough to fold plurals and -ing/-ed forms of the glossary words. */
+function toPinyin(word: string): string {
+  return pinyin(word, { toneType: 'none', type: 'array' }).join('');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A deliberately light stemmer: enough to fold plurals and -ing/-ed forms onto one key. */
 export function englishStem(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);

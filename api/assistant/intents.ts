@@ -23,46 +23,53 @@ export type ActionIntent = Exclude<Intent, 'faq' | 'unknown'>;
 
 const CANCEL = /^(取消|取消吧|cancel|退出|不办了|算了|不用了|quit|stop|exit)[!！.。\s]*$/;
 
-const GREETING =
-  /^(你好|您好|你们好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|下午好|晚上好|早|早安|good (morning|afternoon|evening)|谢谢|谢谢你|多谢|感谢|thanks|thank you|thx|再见|拜拜|bye|goodbye|好的|ok|okay|嗯嗯?)[!！.。~～,，?？\s]*(啊|呀|呢|哈)?[!！.。~～?？\s]*$/;
+/** Words a greeting, thanks or goodbye is made of; a message of nothing else is a greeting. */
+const GREETING_WORDS =
+  /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|啦|呀|啊|呢|哈|哦|喔|你|您)/;
 
 const HANDOFF =
-  /转人工|人工客服|人工服务|找人工|要人工|^人工$|真人|活人|客服人员|接线员|坐席|找个人|找客服|talk to (a )?(human|person|agent)|real person|human agent|speak to (a )?(human|person|someone)|customer service (agent|representative)|没用|答非所问|不是我要的|没帮助|not helpful|useless/;
+  /转人工|人工客服|人工服务|找人工|要人工|^(人工[\s,，!！。.]*)+$|真人|活人|客服人员|接线员|坐席|找个人|找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|没用|答非所问|不是我要的|没帮助|not helpful|useless/;
 const NOT_HANDOFF = /人工费/;
 
 const RATING =
-  /我要评价|我想评价|评价一下|评价服务|打分|评分|给.{0,4}打.{0,2}分|满意度评价|服务评价|五星好评|好评|差评|rate (you|the service)|rating|^[1-5一二三四五]\s*(分|星)$|^[1-5]$/;
+  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brating\b|[1-5一二三四五两]\s*(分|星)(?!钟)|^[1-5]$|\b[1-5] (stars?|points?)\b/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
-  /多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|how long|how many days|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以.{0,6}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些/;
+  /多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以.{0,6}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
 
 const DANGER =
-  /电线.{0,4}(断|掉|落|垂|着火|冒火|冒烟|打火)|(断|掉|落)(在)?(地|路)|触电|被电(到|了|击)|电(到|击)人|冒烟|起火|着火|冒火|火花|打火|漏电|电线杆.{0,2}(倒|歪|断)|fell down|fallen (power )?(line|wire)|electric shock|electrocut|sparking|on fire|smoke/;
+  /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|着火|冒火|火花|打火|漏电|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
 const OUTAGE =
-  /停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|断电了|掉电了|跳闸|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|power (is )?(out|cut|off)|no (power|electricity)|outage|blackout|repair|fault/;
+  /停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|断电了|掉电了|跳闸|跳电|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)|outage|blackout|\brepair\b|\bfault\b|lights (are|went|have gone) out/;
 const OUTAGE_RULE_QUESTION =
-  /违规|随便|随意|无故|无缘无故|乱(拉闸|停)|合理|没通知就|可以.{0,4}停电|停电通知|计划停电|回访|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)/;
+  /违规|随便|随意|无故|无缘无故|乱(拉闸|停)|合理|没通知就|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
 
-const ASKS_TIME_LIMIT = /多久|几天|多少天|时限|期限|几个工作日|how long/;
-const CONDUCT = /喝酒|喝了酒|酒气|酒后|饮酒|红包|好处费|送礼|礼金|吃请|态度|推诿|踢皮球|drunk|bribe|rude/;
+const ASKS_TIME_LIMIT = /多久|几天|多少天|时限|期限|几个工作日|how long|how soon|how many days|\bwhen\b/;
+/** "万一有人触电…", "if a wire falls…": asking what to do, not reporting it. */
+const HYPOTHETICAL =
+  /万一|如果|假如|要是|的话|遇到|碰到|碰上|应该先|应该怎么|\bif\b|\bshould i\b|\bwhat should\b/;
+const CONDUCT =
+  /喝酒|喝了酒|酒气|酒味|酒后|饮酒|红包|好处费|送礼|礼金|吃请|态度|推诿|踢皮球|drunk|bribe|rude|alcohol/;
 
 const COMPLAINT =
-  /投诉|举报|告你们|曝光你们|反映问题|complain|complaint|report (a |the )?(staff|employee|misconduct|bribe)/;
-const COMPLAINT_STATUS = /投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪|有结果)|(我的|上次的?).{0,2}投诉/;
+  /投诉|举报|检举|揭发|告发|告你们|曝光你们|complain|complaint|report (a |the |your )?(staff|employee|worker|misconduct|bribe)/;
+const COMPLAINT_STATUS =
+  /投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
-const METER = /电能表|电表|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|meter|reading/;
+const METER =
+  /电能表|电表|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
 const METER_PROBLEM =
-  /不准|走得?(快|太快)|跑得?(快|太快)|转得?(快|太快)|有问题|坏了|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|检测一下|测一下|校一下|验一下|wrong|fast|faulty|broken|inaccurate|test my|check my/;
+  /不准|走得?(快|太快|飞快)|跑得?(快|太快|飞快)|转得?(快|太快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|比实际|对不上|验下|验一验|检查一下|有问题|坏了|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|检测一下|测一下|校一下|验一下|wrong|fast|faulty|broken|inaccurate|test|check/;
 
-const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时)/;
+const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下).{0,4}(电费|账单|欠费|余额|用电量|电量)|(我|我家|我的|这个月|上个月|本月|上月|\d+\s*月|今年).{0,6}(电费|账单|欠费|用电量|用了多少电)|欠费|欠不欠|欠了|余额|电费单|交了没|缴了没|my (electricity )?bill|how much (do i|i) owe|balance|do i owe/;
+  /(查|查询|查一下|看看|看下|看一下).{0,4}(电费|账单|欠费|余额|用电量|电量)|(我|我家|我的|这个月|上个月|本月|上月|\d+\s*月|今年).{0,6}(电费|账单|欠费|用电量|用了多少电)|欠费|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const BILL_RULE_QUESTION =
-  /\bpay\b|\bways?\b|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算/;
+  /\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算/;
 
 const APPLICATION =
-  /进度|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application (status|progress)|progress/;
+  /进度|进展|办到|到哪了|批了没|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|update on .{0,40}(application|connection)|progress/;
 const APPLICATION_RULE_QUESTION = /流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限/;
 
 export interface DetectedIntent {
@@ -79,14 +86,25 @@ export function isCancel(normalizedText: string): boolean {
   return CANCEL.test(normalizedText);
 }
 
+/** A message made only of greetings, thanks, goodbyes and acknowledgements. */
+export function isGreeting(normalizedText: string): boolean {
+  let rest = normalizedText.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (!rest) return false;
+  for (let match = GREETING_WORDS.exec(rest); match && rest; match = GREETING_WORDS.exec(rest)) {
+    rest = rest.slice(match[0].length);
+  }
+  return rest.length === 0;
+}
+
 /**
  * The action intent of a message, or undefined where it is a question for the knowledge base
  * (or out of scope, which retrieval decides).
  */
 export function detectActionIntent(text: string): DetectedIntent | undefined {
-  if (GREETING.test(text)) return { intent: 'greeting' };
+  if (isGreeting(text)) return { intent: 'greeting' };
   if (HANDOFF.test(text) && !NOT_HANDOFF.test(text)) return { intent: 'handoff' };
-  if (DANGER.test(text)) return { intent: 'repair', danger: true };
+  const hypothetical = HYPOTHETICAL.test(text);
+  if (DANGER.test(text) && !hypothetical) return { intent: 'repair', danger: true };
   if (RATING.test(text)) return { intent: 'rating' };
   const asksAboutRules = ASKS_ABOUT_RULES.test(text);
   if (COMPLAINT.test(text)) {
@@ -95,9 +113,10 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   }
   // Reports about staff conduct ("电工喝了酒来修电") are questions for the knowledge base.
   if (CONDUCT.test(text)) return undefined;
-  if (OUTAGE.test(text) && !OUTAGE_RULE_QUESTION.test(text)) return { intent: 'repair' };
+  // A meter problem is a meter case even when it says "faulty" or "broken".
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text)) return { intent: 'meter' };
-  if (FEE_ESTIMATE.test(text) && /多少钱|电费|费用|how much|cost/.test(text))
+  if (OUTAGE.test(text) && !OUTAGE_RULE_QUESTION.test(text) && !hypothetical) return { intent: 'repair' };
+  if (FEE_ESTIMATE.test(text) && /多少钱|几多钱|几多|电费|费用|要给|要付|要交|how much|cost/.test(text))
     return { intent: 'bill', estimate: true };
   if (BILL.test(text) && !BILL_RULE_QUESTION.test(text)) return { intent: 'bill' };
   if (APPLICATION.test(text) && !APPLICATION_RULE_QUESTION.test(text)) return { intent: 'application' };

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judge, readQuestions } from './support/eval.js';
+import { replyText, startTestServices, type TestServices, webUser } from './support/services.js';
+
+/**
+ * The calibration sets (test/eval), written apart from the knowledge base's examples, asked over
+ * HTTP. They guard the calibrated thresholds against regressions; the held-out benchmark set
+ * (bench/questions.jsonl) is measured by `npm run bench`, not here.
+ */
+const SETS = ['tuning-questions.jsonl', 'tuning-2-questions.jsonl'];
+
+let service: TestServices;
+beforeAll(async () => {
+  service = await startTestServices();
+});
+afterAll(() => service.dispose());
+
+describe.each(SETS)('calibration set %s', (file) => {
+  const questions = readQuestions(new URL(`./eval/${file}`, import.meta.url).pathname);
+
+  it('answers at least 90% of knowledge questions with the right facts, and 90% of the rest with the right intent', async () => {
+    const verdicts = [];
+    for (const question of questions) {
+      const turn = await service.say(question.q, webUser());
+      verdicts.push(judge(question, { intent: turn.intent, text: replyText(turn) }));
+    }
+    const rate = (kind: string) => {
+      const group = verdicts.filter((v) => v.question.kind === kind);
+      return group.filter((v) => v.ok).length / group.length;
+    };
+    const misses = verdicts.filter((v) => !v.ok).map((v) => `${v.question.id} ${v.question.q}: ${v.why}`);
+    expect(rate('faq'), misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(rate('intent'), misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});
