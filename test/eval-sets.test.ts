@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judge, readQuestions } from './support/eval.js';
+import { type Judged, judge, readQuestions } from './support/eval.js';
 import { replyText, startTestServices, type TestServices, webUser } from './support/services.js';
 
 /**
@@ -19,7 +19,7 @@ describe.each(SETS)('calibration set %s', (file) => {
   const questions = readQuestions(new URL(`./eval/${file}`, import.meta.url).pathname);
 
   it('answers at least 90% of knowledge questions with the right facts, and 90% of the rest with the right intent', async () => {
-    const verdicts = [];
+    const verdicts: Judged[] = [];
     for (const question of questions) {
       const turn = await service.say(question.q, webUser());
       verdicts.push(judge(question, { intent: turn.intent, text: replyText(turn) }));
