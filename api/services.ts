@@ -1,9 +1,11 @@
 import pino, { type Logger } from 'pino';
+import { createSqliteAccountStore } from '../db/account-store.js';
 import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createSqliteStore } from '../db/store.js';
 import { createKnowledge, type Knowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
+import { loadTariff } from '../knowledge/tariff.js';
 import { createApp } from './app.js';
 import { createAssistant } from './assistant/assistant.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
@@ -30,6 +32,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const knowledge =
     options.knowledge ??
     (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
+  const accounts = createSqliteAccountStore(database.db);
+  const calendar = createDefaultWorkdayCalendar();
   const intentClassifier = createIntentClassifier(
     loadIntentExamples(),
     knowledge.normalize,
@@ -40,9 +44,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     knowledge,
     clock,
     intentClassifier,
+    accounts,
+    calendar,
+    tariff: loadTariff(),
     minConfidence: config.MIN_CONFIDENCE,
   });
-  const calendar = createDefaultWorkdayCalendar();
   const app = createApp({
     store,
     knowledge,
@@ -56,6 +62,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     logger,
     database,
     store,
+    accounts,
     knowledge,
     assistant,
     calendar,

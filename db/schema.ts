@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** All instants are stored as UTC epoch milliseconds; money as integer fen (0.01 元). */
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
@@ -116,4 +116,39 @@ export const applicationEvents = sqliteTable(
     note: text('note'),
   },
   (t) => [index('application_events_number').on(t.applicationNumber)],
+);
+
+/** A channel user who proved to own an account (account number + last four phone digits). */
+export const accountBindings = sqliteTable(
+  'account_bindings',
+  {
+    channel: text('channel', { enum: ['web', 'telegram', 'wechat'] }).notNull(),
+    userId: text('user_id').notNull(),
+    accountNumber: text('account_number')
+      .notNull()
+      .references(() => accounts.accountNumber),
+    verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.userId, t.accountNumber] })],
+);
+
+/**
+ * Every identity check, for the lock-outs. The account number is stored as typed (it may not
+ * exist: a failed attempt must not reveal that), never the digits tried.
+ */
+export const verificationAttempts = sqliteTable(
+  'verification_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    userId: text('user_id').notNull(),
+    accountNumber: text('account_number').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('verification_attempts_user').on(t.channel, t.userId, t.accountNumber, t.at),
+    index('verification_attempts_account').on(t.accountNumber, t.at),
+  ],
 );

@@ -20,6 +20,8 @@ export interface KnowledgeSource {
   /** Entry files: name (for error messages) and YAML text. */
   entryFiles: readonly { name: string; text: string }[];
   localFactsText: string;
+  /** Facts derived from other operator data (the tariff), added to the local facts. */
+  derivedFacts?: LocalFacts;
 }
 
 export interface KnowledgeBase {
@@ -33,7 +35,7 @@ export const EXAMPLE_NOTE = '（以上为示例信息，请以当地供电公司
 
 /** Parses and checks the curated entries; a broken entry stops start-up with its file and id. */
 export function parseKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
-  const facts = localFactsSchema.parse(parse(source.localFactsText));
+  const facts = { ...localFactsSchema.parse(parse(source.localFactsText)), ...source.derivedFacts };
   const entries: KnowledgeEntry[] = [];
   for (const file of source.entryFiles) {
     const parsed = z.array(entrySchema).safeParse(parse(file.text));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type KnowledgeBase, type KnowledgeSource, parseKnowledgeBase } from './knowledge-base.js';
+import { describeTariff, parseTariff } from './tariff.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -15,7 +16,12 @@ export function readKnowledgeSource(
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => ({ name, text: readFileSync(join(entriesDir, name), 'utf8') }));
-  return { entryFiles, localFactsText: readFileSync(localFactsPath, 'utf8') };
+  const tariff = parseTariff(readFileSync(join(dir, 'tariff.yaml'), 'utf8'));
+  return {
+    entryFiles,
+    localFactsText: readFileSync(localFactsPath, 'utf8'),
+    derivedFacts: { residentialTariff: { example: tariff.example, value: describeTariff(tariff) } },
+  };
 }
 
 export function loadKnowledgeBase(dir?: string, localFactsPath?: string): KnowledgeBase {

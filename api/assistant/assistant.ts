@@ -1,8 +1,12 @@
+import type { AccountStore } from '../../db/account-store.js';
 import type { Channel, ConversationRecord, Source, Store } from '../../db/store.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isForeignTopic } from '../../knowledge/scope.js';
+import { describeEstimate, findKwh, type Tariff } from '../../knowledge/tariff.js';
+import type { WorkdayCalendar } from '../standard/calendar.js';
+import { type AccountFlowDeps, resumeAccount, startAccountRequest } from './flows/account.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
 import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
@@ -34,6 +38,10 @@ export interface AssistantDeps {
   /** Nearest-example intent classifier, for action requests worded in ways the rules miss. */
   intentClassifier?: IntentClassifier;
   intentMinCoverage?: number;
+  /** Accounts, bills and applications, for verified customers. */
+  accounts: AccountStore;
+  calendar: WorkdayCalendar;
+  tariff: Tariff;
 }
 
 /** Calibrated on the development and held-out questions (see test/eval and README). */
@@ -41,6 +49,8 @@ export const DEFAULT_MIN_CONFIDENCE = 0.2;
 export const DEFAULT_INTENT_MIN_COVERAGE = 0.6;
 
 export type Assistant = ReturnType<typeof createAssistant>;
+
+const UNBIND = /^(解绑|解除绑定|取消绑定|解绑户号|unbind)[!！.。\s]*$/;
 
 /** One turn of a conversation: the open flow takes the message, else intent, else the knowledge base. */
 export function createAssistant(deps: AssistantDeps) {
@@ -92,12 +102,18 @@ export function createAssistant(deps: AssistantDeps) {
           state: null,
         };
       case 'bill': {
-        if (!detected.estimate) return { intent, replies: [REPLIES.bill], state: null };
+        const kwh = detected.estimate ? findKwh(message.normalized) : undefined;
+        if (kwh === undefined) return startAccountRequest('bill', message, accountDeps(conversation));
         const price = entryAnswer('electricity-price');
-        return { intent, replies: [price.text], state: null, sources: [price.source] };
+        return {
+          intent,
+          replies: [describeEstimate(deps.tariff, kwh)],
+          state: null,
+          sources: [price.source],
+        };
       }
       case 'application':
-        return { intent, replies: [REPLIES.application], state: null };
+        return startAccountRequest('application', message, accountDeps(conversation));
     }
   }
 
@@ -108,11 +124,31 @@ export function createAssistant(deps: AssistantDeps) {
     };
   }
 
+  function accountDeps(conversation: ConversationRecord): AccountFlowDeps {
+    return {
+      accounts: deps.accounts,
+      calendar: deps.calendar,
+      user: { channel: conversation.channel, userId: conversation.userId },
+      now: clock(),
+      paymentMethods: entryAnswer('payment-methods'),
+    };
+  }
+
   async function resumeFlow(state: FlowState, message: CustomerText, conversation: ConversationRecord) {
     switch (state.flow) {
       case 'rating':
         return resumeRating(state, message, ratingDeps(conversation));
+      case 'account':
+        return resumeAccount(state, message, accountDeps(conversation));
     }
+  }
+
+  async function unbind(conversation: ConversationRecord): Promise<FlowStep> {
+    const removed = await deps.accounts.unbind({
+      channel: conversation.channel,
+      userId: conversation.userId,
+    });
+    return { intent: 'bill', replies: [removed > 0 ? REPLIES.unbound : REPLIES.nothingBound], state: null };
   }
 
   async function respond(message: CustomerText, conversation: ConversationRecord): Promise<FlowStep> {
@@ -122,6 +158,7 @@ export function createAssistant(deps: AssistantDeps) {
         ? { intent: flowIntent(open), replies: [REPLIES.cancelled], state: null }
         : { intent: 'greeting', replies: [REPLIES.nothingToCancel], state: null };
     }
+    if (UNBIND.test(message.normalized)) return unbind(conversation);
     if (open) {
       const step = await resumeFlow(open, message, conversation);
       if (step !== NOT_FOR_ME) return step;
@@ -204,6 +241,8 @@ function flowIntent(state: FlowState): Intent {
   switch (state.flow) {
     case 'rating':
       return 'rating';
+    case 'account':
+      return state.purpose;
   }
 }
 

@@ -39,7 +39,7 @@ export interface ChatResponse {
 /** The whole service on a fresh SQLite file of its own, driven through HTTP without a port. */
 export async function startTestServices(
   env: Record<string, string> = {},
-  options: { clock?: () => Date; dir?: string } = {},
+  options: { clock?: () => Date; dir?: string; logger?: pino.Logger } = {},
 ): Promise<TestServices> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'assistant-test-'));
   const config: Config = parseConfig({
@@ -50,7 +50,7 @@ export async function startTestServices(
   });
   const knowledge = config.EMBEDDING_MODEL_DIR ? undefined : await lexicalKnowledge();
   const services = await createServices(config, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     clock: options.clock,
     knowledge,
   });

@@ -2,7 +2,19 @@ import type { Source } from '../../../db/store.js';
 import type { Intent } from '../intents.js';
 
 /** A flow's position in a conversation, persisted as JSON between turns. */
-export type FlowState = RatingState;
+export type FlowState = RatingState | AccountState;
+
+/** Identity check, then bills or application progress (api/assistant/flows/account.ts). */
+export interface AccountState {
+  flow: 'account';
+  purpose: 'bill' | 'application';
+  step: 'account' | 'phone' | 'choose';
+  /** The customer's request, answered once they are verified. */
+  request: string;
+  /** The account number being verified (never shown back until verified). */
+  accountNumber?: string;
+  misses: number;
+}
 
 export interface RatingState {
   flow: 'rating';

@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, gt, gte } from 'drizzle-orm';
+import type { SqliteDb } from './client.js';
+import {
+  accountBindings,
+  accounts,
+  applicationEvents,
+  applications,
+  bills,
+  verificationAttempts,
+} from './schema.js';
+import type { Channel } from './store.js';
+
+export type Account = typeof accounts.$inferSelect;
+export type Bill = typeof bills.$inferSelect;
+export type Application = typeof applications.$inferSelect;
+export type ApplicationEvent = typeof applicationEvents.$inferSelect;
+
+export interface ChannelUser {
+  channel: Channel;
+  userId: string;
+}
+
+/** Customer accounts, bills and applications, and who has proved to own which account. */
+export interface AccountStore {
+  findAccount(accountNumber: string): Promise<Account | undefined>;
+  listBills(accountNumber: string): Promise<Bill[]>;
+  listApplications(accountNumber: string): Promise<Application[]>;
+  findApplication(number: string): Promise<Application | undefined>;
+  listApplicationEvents(number: string): Promise<ApplicationEvent[]>;
+  /** Accounts this channel user has proved to own and whose binding has not expired. */
+  boundAccounts(user: ChannelUser, now: Date): Promise<string[]>;
+  bind(user: ChannelUser, accountNumber: string, verifiedAt: Date, expiresAt: Date): Promise<void>;
+  /** Removes the user's bindings (one account, or all); returns how many were removed. */
+  unbind(user: ChannelUser, accountNumber?: string): Promise<number>;
+  recordAttempt(user: ChannelUser, accountNumber: string, succeeded: boolean, at: Date): Promise<void>;
+  /** When the failed attempts since `since` happened: by this user on this account, and by anyone on it. */
+  recentFailures(
+    user: ChannelUser,
+    accountNumber: string,
+    since: Date,
+  ): Promise<{ byUser: Date[]; byAnyone: Date[] }>;
+}
+
+export function createSqliteAccountStore(db: SqliteDb): AccountStore {
+  return {
+    async findAccount(accountNumber) {
+      return db.select().from(accounts).where(eq(accounts.accountNumber, accountNumber)).get();
+    },
+    async listBills(accountNumber) {
+      return db
+        .select()
+        .from(bills)
+        .where(eq(bills.accountNumber, accountNumber))
+        .orderBy(desc(bills.period))
+        .all();
+    },
+    async listApplications(accountNumber) {
+      return db
+        .select()
+        .from(applications)
+        .where(eq(applications.accountNumber, accountNumber))
+        .orderBy(desc(applications.acceptedOn))
+        .all();
+    },
+    async findApplication(number) {
+      return db.select().from(applications).where(eq(applications.number, number)).get();
+    },
+    async listApplicationEvents(number) {
+      return db
+        .select()
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationNumber, number))
+        .orderBy(asc(applicationEvents.startedOn), asc(applicationEvents.id))
+        .all();
+    },
+    async boundAccounts({ channel, userId }, now) {
+      return db
+        .select({ accountNumber: accountBindings.accountNumber })
+        .from(accountBindings)
+        .where(
+          and(
+            eq(accountBindings.channel, channel),
+            eq(accountBindings.userId, userId),
+            gt(accountBindings.expiresAt, now),
+          ),
+        )
+        .orderBy(asc(accountBindings.verifiedAt))
+        .all()
+        .map((row) => row.accountNumber);
+    },
+    async bind({ channel, userId }, accountNumber, verifiedAt, expiresAt) {
+      db.insert(accountBindings)
+        .values({ channel, userId, accountNumber, verifiedAt, expiresAt })
+        .onConflictDoUpdate({
+          target: [accountBindings.channel, accountBindings.userId, accountBindings.accountNumber],
+          set: { verifiedAt, expiresAt },
+        })
+        .run();
+    },
+    async unbind({ channel, userId }, accountNumber) {
+      const conditions = [eq(accountBindings.channel, channel), eq(accountBindings.userId, userId)];
+      if (accountNumber) conditions.push(eq(accountBindings.accountNumber, accountNumber));
+      return db
+        .delete(accountBindings)
+        .where(and(...conditions))
+        .run().changes;
+    },
+    async recordAttempt({ channel, userId }, accountNumber, succeeded, at) {
+      db.insert(verificationAttempts).values({ channel, userId, accountNumber, succeeded, at }).run();
+    },
+    async recentFailures({ channel, userId }, accountNumber, since) {
+      const rows = db
+        .select({
+          channel: verificationAttempts.channel,
+          userId: verificationAttempts.userId,
+          at: verificationAttempts.at,
+        })
+        .from(verificationAttempts)
+        .where(
+          and(
+            eq(verificationAttempts.accountNumber, accountNumber),
+            eq(verificationAttempts.succeeded, false),
+            gte(verificationAttempts.at, since),
+          ),
+        )
+        .orderBy(asc(verificationAttempts.at))
+        .all();
+      return {
+        byUser: rows.filter((r) => r.channel === channel && r.userId === userId).map((r) => r.at),
+        byAnyone: rows.map((r) => r.at),
+      };
+    },
+  };
+}
