@@ -30,11 +30,11 @@ const PATTERNS: readonly [CustomerClass, RegExp][] = [
   ['high_voltage', /高压|专变|专线|high[- ]?voltage/],
   [
     'non_resident',
-    /非居民|非居|企业|工厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|non[- ]?residential|business(?! days?| hours?)|commercial|factory|shop|store|restaurant|(?<!power |electricity |electric |utility |supply )company|office building/,
+    /非居民|非居|企业|工厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?)\b|(?<!power |electricity |electric |utility |supply )company|office building/,
   ],
   [
     'resident',
-    /居民|家里|家庭|住户|住宅|我家|自家|屋企|住家|透天厝|民用|个人用电|私人|新房|residential|resident|household|(my|our) (home|house|flat)|apartment/,
+    /居民|家里|家庭|住户|住宅|我家|自家|屋企|住家|透天厝|民用|个人用电|私人|新房|自建房|农村|村里|农房|老家|出租屋|民房|residential|resident|新屋|村屋|屋苑|公屋|居屋|household|(my|our) (home|house|flat)|\b(a|the|this) (house|home|flat)\b|\bhomeowners?\b|apartment/,
   ],
 ];
 
