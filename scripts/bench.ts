@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../api/config.js';
 import { createServices } from '../api/services.js';
-import { readQuestions } from '../test/support/eval.js';
+import { judge, readQuestions } from '../test/support/eval.js';
 
 /**
  * `npm run bench`: speed and memory, measured on this machine and printed as a Markdown table;
@@ -51,6 +51,50 @@ async function turnLatency() {
   };
 }
 
+/** Answer quality on the held-out question set, through the whole turn (intent rules, flows, retrieval). */
+async function heldOutQuality() {
+  const questions = readQuestions('bench/questions.jsonl');
+  const config = parseConfig({ DATABASE_PATH: join(dir, 'quality.db'), LOG_LEVEL: 'silent' });
+  const services = await createServices(config, { logger: pino({ level: 'silent' }) });
+  let top1 = 0;
+  let top3 = 0;
+  const tally = { faq: [0, 0], action: [0, 0], unknown: [0, 0] };
+  for (const [i, question] of questions.entries()) {
+    const turn = await services.assistant.handle({
+      channel: 'web',
+      userId: `quality-${i}-0123456789`,
+      text: question.q,
+    });
+    const verdict = judge(question, {
+      intent: turn.intent,
+      text: turn.replies.map((r) => r.text).join('\n'),
+    });
+    const group =
+      question.kind === 'faq' ? tally.faq : question.intent === 'unknown' ? tally.unknown : tally.action;
+    group[0] = (group[0] ?? 0) + (verdict.ok ? 1 : 0);
+    group[1] = (group[1] ?? 0) + 1;
+    if (question.kind === 'faq') {
+      const hits = await services.knowledge.search.search(question.q, 3);
+      if (hits[0]?.entry.id === question.entry) top1++;
+      if (hits.some((h) => h.entry.id === question.entry)) top3++;
+    }
+  }
+  services.close();
+  const pct = ([ok, all]: number[]) => round((100 * (ok ?? 0)) / Math.max(1, all ?? 0), 1);
+  const faqCount = tally.faq[1] ?? 0;
+  return {
+    questions: questions.length,
+    retrieval: { top1: round((100 * top1) / faqCount, 1), top3: round((100 * top3) / faqCount, 1) },
+    faqFactsPct: pct(tally.faq),
+    actionIntentPct: pct(tally.action),
+    unknownPct: pct(tally.unknown),
+    intentPct: pct([
+      (tally.action[0] ?? 0) + (tally.unknown[0] ?? 0),
+      (tally.action[1] ?? 0) + (tally.unknown[1] ?? 0),
+    ]),
+  };
+}
+
 async function startupToReady(): Promise<number> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const started = performance.now();
@@ -75,6 +119,7 @@ async function startupToReady(): Promise<number> {
 
 const startupMs = await startupToReady();
 const turns = await turnLatency();
+const quality = await heldOutQuality();
 const result = {
   machine: {
     cpus: cpus().length,
@@ -86,6 +131,7 @@ const result = {
   turnLatencyMs: { p50: turns.p50, p99: turns.p99 },
   turns: turns.turns,
   questions: turns.questions,
+  heldOut: quality,
 };
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 rmSync(dir, { recursive: true, force: true });
@@ -95,5 +141,8 @@ console.log(`| measure | value | target |
 | start-up to ready (no model, fresh database, includes tsx) | ${startupMs} ms | ≤ 3000 ms |
 | one text turn in-process, p50 (${turns.turns} turns over ${turns.questions} questions, warm) | ${turns.p50} ms | |
 | one text turn in-process, p99 | ${turns.p99} ms | ≤ 10 ms |
+| held-out set (${quality.questions} questions): knowledge questions answered with the right facts | ${quality.faqFactsPct} % | ≥ 90 % |
+| held-out set: retrieval top-1 / top-3 (right entry ranked first / in the first three) | ${quality.retrieval.top1} % / ${quality.retrieval.top3} % | |
+| held-out set: right intent (actions ${quality.actionIntentPct} %, out of scope ${quality.unknownPct} %) | ${quality.intentPct} % | ≥ 90 % |
 
 machine: ${result.machine.cpus} × ${result.machine.cpu}, ${result.machine.memoryGb} GiB, Node ${result.machine.node}; JSON in ${out}`);

@@ -145,7 +145,7 @@ async function lockOut(
   );
   if (!byUser) return byAnyone;
   if (!byAnyone) return byUser;
-  return byUser > byAnyone ? byUser : byAnyone;
+  return new Date(Math.max(byUser.getTime(), byAnyone.getTime()));
 }
 
 function askLastFour(state: AccountState): FlowStep {
