@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Store } from '../db/store.js';
+import type { TicketStore } from '../db/ticket-store.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Assistant } from './assistant/assistant.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
@@ -10,6 +11,7 @@ import { requestLogger } from './middleware/request-logger.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
 import { standardsRoutes } from './routes/standards.js';
+import { ticketRoutes } from './routes/tickets.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
 
 export interface AppDeps {
@@ -19,6 +21,10 @@ export interface AppDeps {
   logger: Logger;
   apiServiceToken?: string;
   calendar: WorkdayCalendar;
+  tickets: TicketStore;
+  clock: () => Date;
+  newId?: () => string;
+  formLimitPerMinute?: number;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
@@ -38,6 +44,7 @@ export function createApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes(deps));
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
+  app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
   return app;

@@ -22,6 +22,9 @@ const configSchema = z.object({
   ASR_URL: optional,
   ASR_API_KEY: optional,
   MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
+  TICKET_FORM_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  DUE_SOON_HOURS: z.coerce.number().min(0).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

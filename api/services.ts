@@ -3,6 +3,7 @@ import { createSqliteAccountStore } from '../db/account-store.js';
 import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createSqliteStore } from '../db/store.js';
+import { createSqliteTicketStore } from '../db/ticket-store.js';
 import { createKnowledge, type Knowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { loadTariff } from '../knowledge/tariff.js';
@@ -34,6 +35,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
   const accounts = createSqliteAccountStore(database.db);
   const calendar = createDefaultWorkdayCalendar();
+  const tickets = createSqliteTicketStore(database.db);
   const intentClassifier = createIntentClassifier(
     loadIntentExamples(),
     knowledge.normalize,
@@ -47,6 +49,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     accounts,
     calendar,
     tariff: loadTariff(),
+    tickets,
     minConfidence: config.MIN_CONFIDENCE,
   });
   const app = createApp({
@@ -55,6 +58,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
     assistant,
     logger,
     calendar,
+    tickets,
+    clock,
+    formLimitPerMinute: config.TICKET_FORM_LIMIT_PER_MINUTE,
     apiServiceToken: config.API_SERVICE_TOKEN,
   });
   return {
@@ -66,6 +72,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     knowledge,
     assistant,
     calendar,
+    tickets,
     app,
     close() {
       database.close();

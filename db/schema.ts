@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** All instants are stored as UTC epoch milliseconds; money as integer fen (0.01 元). */
@@ -150,5 +151,59 @@ export const verificationAttempts = sqliteTable(
   (t) => [
     index('verification_attempts_user').on(t.channel, t.userId, t.accountNumber, t.at),
     index('verification_attempts_account').on(t.accountNumber, t.at),
+  ],
+);
+
+/** A case: a complaint, report (举报), repair call, meter test or reading dispute, with its clocks. */
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    /** Human-readable, e.g. TS20261126-0001 (TS 投诉, JB 举报, BX 报修, JY 校验, CB 抄表). */
+    number: text('number').notNull(),
+    kind: text('kind', {
+      enum: ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report'],
+    }).notNull(),
+    status: text('status', { enum: ['accepted', 'contacted', 'replied', 'closed'] }).notNull(),
+    description: text('description').notNull(),
+    contactPhone: text('contact_phone'),
+    accountNumber: text('account_number'),
+    address: text('address'),
+    /** Where it came from: the web form, or a chat channel and user. */
+    channel: text('channel', { enum: ['form', 'web', 'telegram', 'wechat'] }).notNull(),
+    userId: text('user_id'),
+    conversationId: text('conversation_id'),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Due instants by name (contactDueAt, replyDueAt …): JSON of epoch milliseconds. */
+    deadlines: text('deadlines', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    calendarConfirmed: integer('calendar_confirmed', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('tickets_number').on(t.number),
+    index('tickets_status').on(t.status, t.acceptedAt),
+    index('tickets_user').on(t.channel, t.userId),
+  ],
+);
+
+/** A case's history: status changes (with who), escalations, notes. */
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    type: text('type', { enum: ['status', 'due_soon', 'overdue'] }).notNull(),
+    status: text('status'),
+    /** For escalations: the deadline concerned. */
+    deadline: text('deadline'),
+    note: text('note'),
+    actor: text('actor').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('ticket_events_ticket').on(t.ticketId, t.id),
+    // One escalation per case, deadline and threshold: the scanner may run any number of times.
+    uniqueIndex('ticket_events_escalation').on(t.ticketId, t.type, t.deadline).where(sql`type != 'status'`),
   ],
 );

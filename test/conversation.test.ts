@@ -112,7 +112,7 @@ describe('actions', () => {
   it.each([
     ['查电费', 'bill', '户号'],
     ['我的报装到哪一步了', 'application', '户号'],
-    ['我要投诉', 'complaint', '95598'],
+    ['我要投诉', 'complaint', '描述'],
     ['停电了', 'repair', '95598'],
     ['电表走得太快了', 'meter', '5个工作日'],
     ['转人工', 'handoff', '95598'],

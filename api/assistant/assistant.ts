@@ -1,5 +1,6 @@
 import type { AccountStore } from '../../db/account-store.js';
 import type { Channel, ConversationRecord, Source, Store } from '../../db/store.js';
+import type { TicketStore } from '../../db/ticket-store.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
@@ -7,6 +8,7 @@ import { isForeignTopic } from '../../knowledge/scope.js';
 import { describeEstimate, findKwh, type Tariff } from '../../knowledge/tariff.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { type AccountFlowDeps, resumeAccount, startAccountRequest } from './flows/account.js';
+import { type CaseFlowDeps, caseKindOf, lookUpCases, resumeCase, startCase } from './flows/case.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
 import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
@@ -42,6 +44,8 @@ export interface AssistantDeps {
   accounts: AccountStore;
   calendar: WorkdayCalendar;
   tariff: Tariff;
+  /** Cases (complaints, repairs, meter cases) taken in chat. */
+  tickets: TicketStore;
 }
 
 /** Calibrated on the development and held-out questions (see test/eval and README). */
@@ -50,6 +54,13 @@ export const DEFAULT_INTENT_MIN_COVERAGE = 0.6;
 
 export type Assistant = ReturnType<typeof createAssistant>;
 
+/** A case number (TS20261126-0001) anywhere in a message asks for that case. */
+const CASE_NUMBER = /(ts|bx|jy|cb|jb)\d{8}-\d{4}/;
+const CASE_INTENT: Record<string, 'complaint' | 'repair' | 'meter'> = {
+  bx: 'repair',
+  jy: 'meter',
+  cb: 'meter',
+};
 const UNBIND = /^(解绑|解除绑定|取消绑定|解绑户号|unbind)[!！.。\s]*$/;
 
 /** One turn of a conversation: the open flow takes the message, else intent, else the knowledge base. */
@@ -87,20 +98,19 @@ export function createAssistant(deps: AssistantDeps) {
       case 'rating':
         return startRating(message, ratingDeps(conversation));
       case 'repair': {
+        // Safety first: the advice goes out before any question.
         const advice = entryAnswer(detected.danger ? 'electrical-safety' : 'outage-what-to-do');
-        return { intent, replies: [advice.text, REPLIES.repair], state: null, sources: [advice.source] };
+        return { ...startCase(intent, message, [advice.text]), sources: [advice.source] };
       }
       case 'meter': {
-        const isReading = /抄表|读数|电量|reading/.test(message.normalized);
-        const info = entryAnswer(isReading ? 'reading-dispute' : 'meter-test');
-        return { intent, replies: [info.text, REPLIES.meter], state: null, sources: [info.source] };
+        const info = entryAnswer(
+          caseKindOf(intent, message.normalized) === 'reading_dispute' ? 'reading-dispute' : 'meter-test',
+        );
+        return { ...startCase(intent, message, [info.text]), sources: [info.source] };
       }
       case 'complaint':
-        return {
-          intent,
-          replies: [detected.lookup ? REPLIES.complaintLookup : REPLIES.complaint],
-          state: null,
-        };
+        if (detected.lookup) return lookUpCases(message, await caseDeps(conversation), intent);
+        return startCase(intent, message, [REPLIES.complaintSorry]);
       case 'bill': {
         const kwh = detected.estimate ? findKwh(message.normalized) : undefined;
         if (kwh === undefined) return startAccountRequest('bill', message, accountDeps(conversation));
@@ -140,7 +150,27 @@ export function createAssistant(deps: AssistantDeps) {
         return resumeRating(state, message, ratingDeps(conversation));
       case 'account':
         return resumeAccount(state, message, accountDeps(conversation));
+      case 'case':
+        return resumeCase(state, message, await caseDeps(conversation));
     }
+  }
+
+  async function caseDeps(conversation: ConversationRecord): Promise<CaseFlowDeps> {
+    const now = clock();
+    const bound = await deps.accounts.boundAccounts(
+      { channel: conversation.channel, userId: conversation.userId },
+      now,
+    );
+    return {
+      tickets: deps.tickets,
+      calendar: deps.calendar,
+      now,
+      newId,
+      channel: conversation.channel,
+      userId: conversation.userId,
+      conversationId: conversation.id,
+      accountNumber: bound.length === 1 ? bound[0] : undefined,
+    };
   }
 
   async function unbind(conversation: ConversationRecord): Promise<FlowStep> {
@@ -159,6 +189,9 @@ export function createAssistant(deps: AssistantDeps) {
         : { intent: 'greeting', replies: [REPLIES.nothingToCancel], state: null };
     }
     if (UNBIND.test(message.normalized)) return unbind(conversation);
+    const caseNumber = CASE_NUMBER.exec(message.normalized)?.[1];
+    if (caseNumber)
+      return lookUpCases(message, await caseDeps(conversation), CASE_INTENT[caseNumber] ?? 'complaint');
     if (open) {
       const step = await resumeFlow(open, message, conversation);
       if (step !== NOT_FOR_ME) return step;
@@ -243,6 +276,8 @@ function flowIntent(state: FlowState): Intent {
       return 'rating';
     case 'account':
       return state.purpose;
+    case 'case':
+      return state.intent;
   }
 }
 

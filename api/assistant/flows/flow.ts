@@ -2,7 +2,19 @@ import type { Source } from '../../../db/store.js';
 import type { Intent } from '../intents.js';
 
 /** A flow's position in a conversation, persisted as JSON between turns. */
-export type FlowState = RatingState | AccountState;
+export type FlowState = RatingState | AccountState | CaseState;
+
+/** A complaint, report, repair or meter case being taken (api/assistant/flows/case.ts). */
+export interface CaseState {
+  flow: 'case';
+  intent: 'complaint' | 'repair' | 'meter';
+  kind: 'complaint' | 'repair' | 'meter_test' | 'reading_dispute' | 'report';
+  step: 'description' | 'address' | 'phone' | 'confirm';
+  description?: string;
+  address?: string;
+  phone?: string;
+  misses: number;
+}
 
 /** Identity check, then bills or application progress (api/assistant/flows/account.ts). */
 export interface AccountState {

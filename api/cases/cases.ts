@@ -1,0 +1,65 @@
+import type { WorkdayCalendar } from '../standard/calendar.js';
+import { computeDeadlines } from '../standard/deadlines.js';
+
+export const CASE_KINDS = ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const CASE_STATUSES = ['accepted', 'contacted', 'replied', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Number prefixes: TS 投诉, BX 报修, JY 校验, CB 抄表, JB 举报. */
+const PREFIX: Record<CaseKind, string> = {
+  complaint: 'TS',
+  repair: 'BX',
+  meter_test: 'JY',
+  reading_dispute: 'CB',
+  report: 'JB',
+};
+
+export const CASE_KIND_NAMES: Record<CaseKind, string> = {
+  complaint: '投诉',
+  repair: '故障报修',
+  meter_test: '电能表校验',
+  reading_dispute: '抄表数据异常核实',
+  report: '举报',
+};
+
+export const DEADLINE_NAMES: Record<string, string> = {
+  contactDueAt: '联系您',
+  replyDueAt: '答复处理意见',
+  resultDueAt: '出具检测结果',
+  arriveDueAt: '安排抢修人员到达现场',
+};
+
+/** Status a case must have reached for each deadline to be met. */
+export const DEADLINE_MET_BY: Record<string, readonly CaseStatus[]> = {
+  contactDueAt: ['contacted', 'replied', 'closed'],
+  arriveDueAt: ['contacted', 'replied', 'closed'],
+  replyDueAt: ['replied', 'closed'],
+  resultDueAt: ['replied', 'closed'],
+};
+
+/** TS20261126-0001: kind, Beijing day of acceptance, the day's sequence. */
+export function caseNumber(kind: CaseKind, beijingDay: string, sequence: number): string {
+  return `${PREFIX[kind]}${beijingDay.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** The deadlines of a case of this kind accepted now (a report, 举报, runs on the complaint clock). */
+export function caseDeadlines(kind: CaseKind, acceptedAt: Date, calendar: WorkdayCalendar) {
+  return computeDeadlines({ kind, acceptedAt }, calendar);
+}
+
+export function beijingDay(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** 2026年11月27日 24:00 style, for a due instant (24:00 of the day before it). */
+export function beijingDue(dueAt: Date): string {
+  const shifted = new Date(dueAt.getTime() + 8 * 3600_000);
+  const hhmm = shifted.toISOString().slice(11, 16);
+  if (hhmm === '00:00') {
+    const day = beijingDay(new Date(dueAt.getTime() - 1));
+    return `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日24:00前`;
+  }
+  const day = shifted.toISOString().slice(0, 10);
+  return `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${hhmm}前`;
+}

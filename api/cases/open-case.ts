@@ -1,0 +1,61 @@
+import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import type { WorkdayCalendar } from '../standard/calendar.js';
+import { beijingDay, type CaseKind, caseDeadlines, caseNumber } from './cases.js';
+
+export interface CaseInput {
+  kind: CaseKind;
+  description: string;
+  contactPhone?: string;
+  accountNumber?: string;
+  address?: string;
+  channel: Ticket['channel'];
+  userId?: string;
+  conversationId?: string;
+}
+
+export interface CaseDeps {
+  tickets: TicketStore;
+  calendar: WorkdayCalendar;
+  now: Date;
+  newId: () => string;
+}
+
+/** Accepts a case: its deadlines from the standard, a number, stored durably before it returns. */
+export async function openCase(input: CaseInput, deps: CaseDeps): Promise<Ticket> {
+  const { deadlines, calendarConfirmed } = caseDeadlines(input.kind, deps.now, deps.calendar);
+  const day = beijingDay(deps.now);
+  return deps.tickets.create(
+    {
+      id: deps.newId(),
+      kind: input.kind,
+      status: 'accepted',
+      description: input.description,
+      contactPhone: input.contactPhone ?? null,
+      accountNumber: input.accountNumber ?? null,
+      address: input.address ?? null,
+      channel: input.channel,
+      userId: input.userId ?? null,
+      conversationId: input.conversationId ?? null,
+      acceptedAt: deps.now,
+      deadlines: Object.fromEntries(Object.entries(deadlines).map(([name, at]) => [name, at.getTime()])),
+      calendarConfirmed,
+    },
+    caseNumber(input.kind, day, 0).slice(0, -4),
+    (sequence) => caseNumber(input.kind, day, sequence),
+  );
+}
+
+/** The case as the API shows it. */
+export function caseView(ticket: Ticket) {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    kind: ticket.kind,
+    status: ticket.status,
+    acceptedAt: ticket.acceptedAt.toISOString(),
+    deadlines: Object.fromEntries(
+      Object.entries(ticket.deadlines).map(([name, ms]) => [name, new Date(ms).toISOString()]),
+    ),
+    calendarConfirmed: ticket.calendarConfirmed,
+  };
+}

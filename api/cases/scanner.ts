@@ -1,0 +1,40 @@
+import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import { DEADLINE_MET_BY } from './cases.js';
+
+export interface Escalation {
+  ticket: Ticket;
+  type: 'due_soon' | 'overdue';
+  deadline: string;
+  dueAt: Date;
+}
+
+export interface ScanOptions {
+  /** A deadline this close counts as due soon (default 4 hours). */
+  dueSoonMs?: number;
+}
+
+export const DEFAULT_DUE_SOON_MS = 4 * 3600_000;
+
+/**
+ * One pass of the deadline scanner: every open case's unmet deadlines that are due soon or past
+ * get an escalation event, once per case, deadline and threshold, however often the scan runs.
+ * Returns the escalations new in this pass (for notifying staff).
+ */
+export async function scanDeadlines(
+  tickets: TicketStore,
+  now: Date,
+  options: ScanOptions = {},
+): Promise<Escalation[]> {
+  const dueSoonMs = options.dueSoonMs ?? DEFAULT_DUE_SOON_MS;
+  const fresh: Escalation[] = [];
+  for (const ticket of await tickets.listOpen()) {
+    for (const [deadline, ms] of Object.entries(ticket.deadlines)) {
+      if (DEADLINE_MET_BY[deadline]?.includes(ticket.status)) continue;
+      const type = now.getTime() >= ms ? 'overdue' : ms - now.getTime() <= dueSoonMs ? 'due_soon' : undefined;
+      if (!type) continue;
+      if (await tickets.escalate(ticket.id, type, deadline, now))
+        fresh.push({ ticket, type, deadline, dueAt: new Date(ms) });
+    }
+  }
+  return fresh;
+}
