@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { openCase } from '../api/cases/open-case.js';
 import { parseConfig } from '../api/config.js';
 import { createServices } from '../api/services.js';
 import { judge, readQuestions } from '../test/support/eval.js';
@@ -95,6 +96,24 @@ async function heldOutQuality() {
   };
 }
 
+/** Durable case creation: each case one synchronous=FULL transaction, committed before it returns. */
+async function durableCasesPerSecond() {
+  const config = parseConfig({ DATABASE_PATH: join(dir, 'cases.db'), LOG_LEVEL: 'silent', DEMO_DATA: 'off' });
+  const services = await createServices(config, { logger: pino({ level: 'silent' }) });
+  const deps = { tickets: services.tickets, calendar: services.calendar, newId: () => crypto.randomUUID() };
+  const count = 3000;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await openCase(
+      { kind: 'complaint', description: `基准投诉${i}`, channel: 'form' },
+      { ...deps, now: new Date() },
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  services.close();
+  return round(count / seconds, 0);
+}
+
 async function startupToReady(): Promise<number> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const started = performance.now();
@@ -120,6 +139,7 @@ async function startupToReady(): Promise<number> {
 const startupMs = await startupToReady();
 const turns = await turnLatency();
 const quality = await heldOutQuality();
+const casesPerSecond = await durableCasesPerSecond();
 const result = {
   machine: {
     cpus: cpus().length,
@@ -132,6 +152,7 @@ const result = {
   turns: turns.turns,
   questions: turns.questions,
   heldOut: quality,
+  casesPerSecond,
 };
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 rmSync(dir, { recursive: true, force: true });
@@ -144,5 +165,6 @@ console.log(`| measure | value | target |
 | held-out set (${quality.questions} questions): knowledge questions answered with the right facts | ${quality.faqFactsPct} % | ≥ 90 % |
 | held-out set: retrieval top-1 / top-3 (right entry ranked first / in the first three) | ${quality.retrieval.top1} % / ${quality.retrieval.top3} % | |
 | held-out set: right intent (actions ${quality.actionIntentPct} %, out of scope ${quality.unknownPct} %) | ${quality.intentPct} % | ≥ 90 % |
+| durable case creation, in-process, one fsync'd transaction each | ${casesPerSecond} cases/s | ≥ 1000 |
 
 machine: ${result.machine.cpus} × ${result.machine.cpu}, ${result.machine.memoryGb} GiB, Node ${result.machine.node}; JSON in ${out}`);
