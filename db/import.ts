@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SqliteDb } from './client.js';
-import { accounts, applicationEvents, applications, bills } from './schema.js';
+import { APPLICATION_STAGES, accounts, applicationEvents, applications, bills } from './schema.js';
 
 /**
  * Loads customers, bills and applications from CSV exports of a billing system. Each file holds
@@ -18,15 +18,6 @@ const CLASS_LABELS = {
   high_voltage_single: '高压单电源',
   high_voltage_dual: '高压双电源',
 };
-const STAGES = [
-  'accepted',
-  'supply_plan_reply',
-  'design_review',
-  'midway_inspection',
-  'completion_inspection',
-  'connection',
-  'done',
-] as const;
 
 const customerRow = z.object({
   account_number: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
@@ -48,7 +39,7 @@ const applicationRow = z.object({
   account_number: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
   kind: z.string().min(1).max(50),
   accepted_on: date,
-  current_stage: z.enum(STAGES),
+  current_stage: z.enum(APPLICATION_STAGES),
   stage_started_on: date.optional(),
 });
 
@@ -174,7 +165,7 @@ function writeRow(db: SqliteDb, kind: ImportKind, row: Record<string, string>, n
     accountNumber: row.account_number as string,
     kind: row.kind as string,
     acceptedOn: row.accepted_on as string,
-    currentStage: row.current_stage as (typeof STAGES)[number],
+    currentStage: row.current_stage as (typeof APPLICATION_STAGES)[number],
   };
   db.insert(applications)
     .values({ ...values, createdAt: now })

@@ -2,6 +2,17 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** All instants are stored as UTC epoch milliseconds; money as integer fen (0.01 元). */
+
+/** The stages of a connection application, in order (受理 → 供电方案答复 → … → 装表接电 → 已送电). */
+export const APPLICATION_STAGES = [
+  'accepted',
+  'supply_plan_reply',
+  'design_review',
+  'midway_inspection',
+  'completion_inspection',
+  'connection',
+  'done',
+] as const;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
 export const conversations = sqliteTable(
@@ -90,17 +101,7 @@ export const applications = sqliteTable('applications', {
   kind: text('kind').notNull(),
   /** Acceptance date, YYYY-MM-DD in Asia/Shanghai. */
   acceptedOn: text('accepted_on').notNull(),
-  currentStage: text('current_stage', {
-    enum: [
-      'accepted',
-      'supply_plan_reply',
-      'design_review',
-      'midway_inspection',
-      'completion_inspection',
-      'connection',
-      'done',
-    ],
-  }).notNull(),
+  currentStage: text('current_stage', { enum: APPLICATION_STAGES }).notNull(),
   createdAt: createdAt(),
 });
 

@@ -4,21 +4,11 @@ import { z } from 'zod';
 import { createBm25Index } from '../../knowledge/bm25.js';
 import type { Normalizer } from '../../knowledge/normalize.js';
 import type { Segmenter } from '../../knowledge/segment.js';
-import type { ActionIntent } from './intents.js';
+import { type ActionIntent, INTENTS } from './intents.js';
 
 /** The labels of the example file: every action intent, and `faq` for rule questions that sound like actions. */
 export type ExampleLabel = ActionIntent | 'faq';
-const LABELS = [
-  'bill',
-  'application',
-  'complaint',
-  'repair',
-  'meter',
-  'handoff',
-  'greeting',
-  'rating',
-  'faq',
-] as const;
+const LABELS = INTENTS.filter((intent): intent is ExampleLabel => intent !== 'unknown');
 
 const examplesSchema = z.object(
   Object.fromEntries(LABELS.map((label) => [label, z.array(z.string().min(1)).min(5)])),
