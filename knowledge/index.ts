@@ -1,4 +1,3 @@
-import { createEmbedder } from './embeddings.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
@@ -20,7 +19,10 @@ export async function createKnowledge(
 ): Promise<Knowledge> {
   const normalize = createNormalizer();
   const segmenter = createSegmenter();
-  const embedder = options.embeddingModelDir ? await createEmbedder(options.embeddingModelDir) : undefined;
+  // transformers.js (and onnxruntime) load only when a model is configured: start-up stays fast without.
+  const embedder = options.embeddingModelDir
+    ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)
+    : undefined;
   const search = await createKnowledgeSearch({ knowledge: base, normalize, segmenter, embedder });
   const retriever = new KnowledgeRetriever({ search, knowledge: base, normalize, segmenter });
   return { base, normalize, segmenter, search, retriever };
