@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
+import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
 import type { Knowledge } from '../knowledge/index.js';
@@ -8,8 +9,10 @@ import type { Assistant } from './assistant/assistant.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
+import { staffSessionRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
@@ -22,6 +25,9 @@ export interface AppDeps {
   apiServiceToken?: string;
   calendar: WorkdayCalendar;
   tickets: TicketStore;
+  staff: StaffStore;
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  secureCookies?: boolean;
   clock: () => Date;
   newId?: () => string;
   formLimitPerMinute?: number;
@@ -44,6 +50,8 @@ export function createApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes(deps));
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
+  app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));
+  app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));

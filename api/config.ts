@@ -25,6 +25,7 @@ const configSchema = z.object({
   TICKET_FORM_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   DUE_SOON_HOURS: z.coerce.number().min(0).default(4),
+  SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { createSqliteAccountStore } from '../db/account-store.js';
 import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
+import { createSqliteStaffStore } from '../db/staff-store.js';
 import { createSqliteStore } from '../db/store.js';
 import { createSqliteTicketStore } from '../db/ticket-store.js';
 import { createKnowledge, type Knowledge } from '../knowledge/index.js';
@@ -11,6 +12,7 @@ import { createApp } from './app.js';
 import { createAssistant } from './assistant/assistant.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
+import { bootstrapAdmin } from './staff/bootstrap.js';
 import { createDefaultWorkdayCalendar } from './standard/calendar.js';
 
 export interface ServiceOptions {
@@ -36,6 +38,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const accounts = createSqliteAccountStore(database.db);
   const calendar = createDefaultWorkdayCalendar();
   const tickets = createSqliteTicketStore(database.db);
+  const staff = createSqliteStaffStore(database.db);
+  await bootstrapAdmin(staff, config.STAFF_BOOTSTRAP_PASSWORD, clock(), logger);
   const intentClassifier = createIntentClassifier(
     loadIntentExamples(),
     knowledge.normalize,
@@ -59,7 +63,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
     logger,
     calendar,
     tickets,
+    staff,
     clock,
+    secureCookies: config.SECURE_COOKIES === 'on',
     formLimitPerMinute: config.TICKET_FORM_LIMIT_PER_MINUTE,
     apiServiceToken: config.API_SERVICE_TOKEN,
   });
@@ -73,6 +79,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     assistant,
     calendar,
     tickets,
+    staff,
     app,
     close() {
       database.close();

@@ -27,6 +27,10 @@ export const conversations = sqliteTable(
     mode: text('mode', { enum: ['bot', 'handoff'] })
       .notNull()
       .default('bot'),
+    /** When the conversation was handed to a person (null while the bot answers). */
+    handoffSince: integer('handoff_since', { mode: 'timestamp_ms' }),
+    /** The staff member who took the handed-off conversation. */
+    handoffOwner: text('handoff_owner'),
     /** Consecutive customer turns the assistant could not answer. */
     unansweredStreak: integer('unanswered_streak').notNull().default(0),
     createdAt: createdAt(),
@@ -208,3 +212,38 @@ export const ticketEvents = sqliteTable(
     uniqueIndex('ticket_events_escalation').on(t.ticketId, t.type, t.deadline).where(sql`type != 'status'`),
   ],
 );
+
+/** Staff accounts of the console. Passwords are stored as scrypt hashes only. */
+export const staffUsers = sqliteTable(
+  'staff_users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['agent', 'supervisor'] }).notNull(),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_username').on(t.username)],
+);
+
+/** Console sessions: the cookie carries a random token, the table only its SHA-256. */
+export const staffSessions = sqliteTable('staff_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: text('staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Who opened which customer's data, and who changed what. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  staffId: text('staff_id').notNull(),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+});

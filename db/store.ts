@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import type { SqliteDb } from './client.js';
 import { accounts, conversations, messages, ratings } from './schema.js';
 
@@ -16,6 +16,8 @@ export interface ConversationRecord {
   userId: string;
   flowState: unknown;
   mode: ConversationMode;
+  handoffSince: Date | null;
+  handoffOwner: string | null;
   unansweredStreak: number;
   createdAt: Date;
   updatedAt: Date;
@@ -42,6 +44,8 @@ export interface TurnRecord {
   conversationId: string;
   flowState: unknown;
   mode: ConversationMode;
+  /** When the turn handed the conversation to a person; unchanged where absent. */
+  handoffSince?: Date | null;
   unansweredStreak: number;
   messages: NewMessage[];
   at: Date;
@@ -63,6 +67,17 @@ export interface Store {
   setRatingComment(ratingId: number, comment: string): Promise<void>;
   countAccounts(): Promise<number>;
   ping(): Promise<boolean>;
+  /** Conversations waiting for or being worked by a person, longest waiting first. */
+  listHandoffs(): Promise<(ConversationRecord & { lastMessage: MessageRecord | undefined })[]>;
+  /** Gives the conversation back to the bot (or to a person with `since`). */
+  setMode(
+    conversationId: string,
+    mode: ConversationMode,
+    since: Date | null,
+    owner: string | null,
+    at: Date,
+  ): Promise<void>;
+  appendMessage(conversationId: string, message: NewMessage, at: Date): Promise<MessageRecord>;
 }
 
 export function createSqliteStore(db: SqliteDb): Store {
@@ -102,6 +117,7 @@ export function createSqliteStore(db: SqliteDb): Store {
           .set({
             flowState: turn.flowState ?? null,
             mode: turn.mode,
+            ...(turn.handoffSince !== undefined ? { handoffSince: turn.handoffSince } : {}),
             unansweredStreak: turn.unansweredStreak,
             updatedAt: turn.at,
           })
@@ -147,6 +163,56 @@ export function createSqliteStore(db: SqliteDb): Store {
     },
     async countAccounts() {
       return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
+    },
+    async listHandoffs() {
+      const rows = db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.mode, 'handoff'))
+        .orderBy(asc(conversations.handoffSince))
+        .all();
+      return rows.map((row) => ({
+        ...toConversation(row),
+        lastMessage: (() => {
+          const last = db
+            .select()
+            .from(messages)
+            .where(eq(messages.conversationId, row.id))
+            .orderBy(desc(messages.id))
+            .limit(1)
+            .get();
+          return last && toMessage(last);
+        })(),
+      }));
+    },
+    async setMode(conversationId, mode, since, owner, at) {
+      db.update(conversations)
+        .set({
+          mode,
+          handoffSince: since,
+          handoffOwner: owner,
+          updatedAt: at,
+          flowState: null,
+          unansweredStreak: 0,
+        })
+        .where(eq(conversations.id, conversationId))
+        .run();
+    },
+    async appendMessage(conversationId, message, at) {
+      return toMessage(
+        db
+          .insert(messages)
+          .values({
+            conversationId,
+            role: message.role,
+            text: message.text,
+            intent: message.intent ?? null,
+            sources: message.sources ?? null,
+            createdAt: at,
+          })
+          .returning()
+          .get(),
+      );
     },
     async ping() {
       return db.select({ n: count() }).from(conversations).get() !== undefined;

@@ -18,6 +18,7 @@ export interface TicketStore {
   listForUser(channel: string, userId: string): Promise<Ticket[]>;
   listForAccount(accountNumber: string): Promise<Ticket[]>;
   listOpen(): Promise<Ticket[]>;
+  list(): Promise<Ticket[]>;
   events(ticketId: string): Promise<TicketEvent[]>;
   setStatus(id: string, status: CaseStatus, actor: string, note: string | null, at: Date): Promise<void>;
   /** Records an escalation once; false when it was already recorded. */
@@ -82,6 +83,9 @@ export function createSqliteTicketStore(db: SqliteDb): TicketStore {
         .where(ne(tickets.status, 'closed'))
         .orderBy(asc(tickets.acceptedAt))
         .all();
+    },
+    async list() {
+      return db.select().from(tickets).orderBy(asc(tickets.acceptedAt)).all();
     },
     async events(ticketId) {
       return db

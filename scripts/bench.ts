@@ -29,7 +29,11 @@ async function turnLatency() {
   const questions = questionFiles
     .filter((f) => existsSync(f))
     .flatMap((f) => readQuestions(f).map((q) => q.q));
-  const config = parseConfig({ DATABASE_PATH: join(dir, 'turns.db'), LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    DATABASE_PATH: join(dir, 'turns.db'),
+    LOG_LEVEL: 'silent',
+    STAFF_BOOTSTRAP_PASSWORD: 'not-used-by-this-script',
+  });
   const services = await createServices(config, { logger: pino({ level: 'silent' }) });
   const say = (text: string, i: number) =>
     services.assistant.handle({ channel: 'web', userId: `bench-user-${i % 50}-xxxxxxxx`, text });
@@ -55,7 +59,11 @@ async function turnLatency() {
 /** Answer quality on the held-out question set, through the whole turn (intent rules, flows, retrieval). */
 async function heldOutQuality() {
   const questions = readQuestions('bench/questions.jsonl');
-  const config = parseConfig({ DATABASE_PATH: join(dir, 'quality.db'), LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    DATABASE_PATH: join(dir, 'quality.db'),
+    LOG_LEVEL: 'silent',
+    STAFF_BOOTSTRAP_PASSWORD: 'not-used-by-this-script',
+  });
   const services = await createServices(config, { logger: pino({ level: 'silent' }) });
   let top1 = 0;
   let top3 = 0;
@@ -98,7 +106,12 @@ async function heldOutQuality() {
 
 /** Durable case creation: each case one synchronous=FULL transaction, committed before it returns. */
 async function durableCasesPerSecond() {
-  const config = parseConfig({ DATABASE_PATH: join(dir, 'cases.db'), LOG_LEVEL: 'silent', DEMO_DATA: 'off' });
+  const config = parseConfig({
+    DATABASE_PATH: join(dir, 'cases.db'),
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
+    STAFF_BOOTSTRAP_PASSWORD: 'not-used-by-this-script',
+  });
   const services = await createServices(config, { logger: pino({ level: 'silent' }) });
   const deps = { tickets: services.tickets, calendar: services.calendar, newId: () => crypto.randomUUID() };
   const count = 3000;

@@ -10,7 +10,11 @@ import { judge, readQuestions } from '../test/support/eval.js';
 const file = process.argv[2] ?? 'test/eval/tuning-questions.jsonl';
 const dir = mkdtempSync(join(tmpdir(), 'eval-'));
 const services = await createServices(
-  parseConfig({ DATABASE_PATH: join(dir, 'eval.db'), LOG_LEVEL: 'silent' }),
+  parseConfig({
+    DATABASE_PATH: join(dir, 'eval.db'),
+    LOG_LEVEL: 'silent',
+    STAFF_BOOTSTRAP_PASSWORD: 'not-used-by-this-script',
+  }),
   {
     logger: pino({ level: 'silent' }),
   },

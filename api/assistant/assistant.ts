@@ -61,6 +61,7 @@ const CASE_INTENT: Record<string, 'complaint' | 'repair' | 'meter'> = {
   jy: 'meter',
   cb: 'meter',
 };
+const STOP_HANDOFF = /^(不用人工了?|取消人工|不要人工了?|算了不用了?)[!！.。\s]*$/;
 const UNBIND = /^(解绑|解除绑定|取消绑定|解绑户号|unbind)[!！.。\s]*$/;
 
 /** One turn of a conversation: the open flow takes the message, else intent, else the knowledge base. */
@@ -94,7 +95,7 @@ export function createAssistant(deps: AssistantDeps) {
       case 'greeting':
         return { intent, replies: [greetingReply(message.normalized)], state: null };
       case 'handoff':
-        return { intent, replies: [REPLIES.handoff], state: null };
+        return handOff(REPLIES.handoffQueued);
       case 'rating':
         return startRating(message, ratingDeps(conversation));
       case 'repair': {
@@ -181,7 +182,33 @@ export function createAssistant(deps: AssistantDeps) {
     return { intent: 'bill', replies: [removed > 0 ? REPLIES.unbound : REPLIES.nothingBound], state: null };
   }
 
+  /** Queues the conversation for a person and tells the customer where they stand. */
+  async function handOff(reply: (position: number) => string, prefix: string[] = []): Promise<FlowStep> {
+    const waiting = (await store.listHandoffs()).filter((h) => !h.handoffOwner).length;
+    return { intent: 'handoff', replies: [...prefix, reply(waiting + 1)], state: null, handoff: true };
+  }
+
+  /** While a person has the conversation the bot stays silent, but for safety advice. */
+  function whileHandedOff(message: CustomerText): FlowStep {
+    if (isCancel(message.normalized) || STOP_HANDOFF.test(message.normalized)) {
+      return { intent: 'handoff', replies: [REPLIES.handoffCancelled], state: null, release: true };
+    }
+    const detected = detectActionIntent(knowledge.segmenter.mend(message.normalized));
+    if (detected?.danger) {
+      const advice = entryAnswer('electrical-safety');
+      return {
+        intent: 'repair',
+        replies: [advice.text],
+        state: null,
+        handoff: true,
+        sources: [advice.source],
+      };
+    }
+    return { intent: 'handoff', replies: [], state: null, handoff: true };
+  }
+
   async function respond(message: CustomerText, conversation: ConversationRecord): Promise<FlowStep> {
+    if (conversation.mode === 'handoff') return whileHandedOff(message);
     const open = conversation.flowState as FlowState | null;
     if (isCancel(message.normalized)) {
       return open
@@ -218,9 +245,12 @@ export function createAssistant(deps: AssistantDeps) {
     return unknownStep(conversation);
   }
 
-  function unknownStep(conversation: ConversationRecord): FlowStep {
-    const again = conversation.unansweredStreak >= 1;
-    return { intent: 'unknown', replies: [again ? REPLIES.unknownAgain : REPLIES.unknown], state: null };
+  /** Out of scope: say so and offer a person; the second time in a row, hand over to one. */
+  async function unknownStep(conversation: ConversationRecord): Promise<FlowStep> {
+    if (conversation.unansweredStreak < 1)
+      return { intent: 'unknown', replies: [REPLIES.unknown], state: null };
+    const step = await handOff(REPLIES.handoffAfterUnknown);
+    return { ...step, intent: 'unknown' };
   }
 
   return {
@@ -241,7 +271,12 @@ export function createAssistant(deps: AssistantDeps) {
         await store.recordTurn({
           conversationId: conversation.id,
           flowState: step.state,
-          mode: conversation.mode,
+          mode: step.release ? 'bot' : step.handoff ? 'handoff' : conversation.mode,
+          handoffSince: step.release
+            ? null
+            : step.handoff && conversation.mode !== 'handoff'
+              ? at
+              : undefined,
           unansweredStreak: step.intent === 'unknown' ? conversation.unansweredStreak + 1 : 0,
           at,
           messages: [

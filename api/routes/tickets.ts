@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { TicketStore } from '../../db/ticket-store.js';
-import { CASE_KINDS } from '../cases/cases.js';
+import type { StaffStore } from '../../db/staff-store.js';
+import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import { CASE_KINDS, CASE_STATUSES, DEADLINE_MET_BY } from '../cases/cases.js';
 import { caseView, openCase } from '../cases/open-case.js';
-import { badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../errors.js';
 import { rateLimit } from '../middleware/rate-limit.js';
+import { requireStaff, staffOf } from '../staff/auth.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
@@ -19,6 +21,7 @@ const ticketSchema = z.object({
 
 export interface TicketRouteDeps {
   tickets: TicketStore;
+  staff: StaffStore;
   calendar: WorkdayCalendar;
   clock: () => Date;
   newId: () => string;
@@ -26,12 +29,88 @@ export interface TicketRouteDeps {
   formLimitPerMinute?: number;
 }
 
-/** The web complaint form: open to anyone, rate-limited, 201 only once the case is on disk. */
+const listSchema = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  kind: z.enum(CASE_KINDS).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+const patchSchema = z.object({ status: z.enum(CASE_STATUSES), note: z.string().min(1).max(1000) });
+
+/** Unmet deadlines already past: what makes a case overdue. */
+export function overdueDeadlines(ticket: Ticket, now: Date): string[] {
+  return Object.entries(ticket.deadlines)
+    .filter(([name, ms]) => ms <= now.getTime() && !DEADLINE_MET_BY[name]?.includes(ticket.status))
+    .map(([name]) => name);
+}
+
+/**
+ * Cases: the web complaint form (open to anyone, rate-limited, 201 only once the case is on disk),
+ * and the staff side (list with filters, overdue first; one case with its history; status changes).
+ */
 export function ticketRoutes(deps: TicketRouteDeps) {
-  return new Hono().post(
-    '/',
-    rateLimit({ windowMs: 60_000, max: deps.formLimitPerMinute ?? 10 }),
-    async (c) => {
+  const guard = requireStaff(deps.staff, deps.clock);
+  const view = (ticket: Ticket, now: Date) => ({
+    ...caseView(ticket),
+    overdue: overdueDeadlines(ticket, now),
+    description: ticket.description,
+    contactPhone: ticket.contactPhone,
+    accountNumber: ticket.accountNumber,
+    address: ticket.address,
+    channel: ticket.channel,
+  });
+  return new Hono()
+    .get('/', guard, async (c) => {
+      const filters = parseOrThrow(listSchema, c.req.query(), {
+        status: 'unknown_status',
+        kind: 'unknown_kind',
+      });
+      const now = deps.clock();
+      const items = (await deps.tickets.list())
+        .filter(
+          (t) =>
+            (!filters.status || t.status === filters.status) && (!filters.kind || t.kind === filters.kind),
+        )
+        .map((t) => view(t, now))
+        .filter((t) => filters.overdue === undefined || t.overdue.length > 0 === (filters.overdue === 'true'))
+        .sort((a, b) => Number(b.overdue.length > 0) - Number(a.overdue.length > 0));
+      return c.json({ items });
+    })
+    .get('/:id', guard, async (c) => {
+      const ticket = await deps.tickets.get(c.req.param('id'));
+      if (!ticket) throw new ApiError(404, 'not_found', 'no such case');
+      const now = deps.clock();
+      await deps.staff.audit(staffOf(c).id, 'open_case', ticket.id, now);
+      const events = await deps.tickets.events(ticket.id);
+      return c.json({
+        ...view(ticket, now),
+        history: events.map((e) => ({
+          type: e.type,
+          status: e.status,
+          deadline: e.deadline,
+          note: e.note,
+          actor: e.actor,
+          at: e.at.toISOString(),
+        })),
+      });
+    })
+    .patch('/:id', guard, async (c) => {
+      const ticket = await deps.tickets.get(c.req.param('id'));
+      if (!ticket) throw new ApiError(404, 'not_found', 'no such case');
+      const { status, note } = parseOrThrow(patchSchema, await readJsonObject(c.req.raw), {
+        status: 'unknown_status',
+      });
+      if (!note.trim()) throw badRequest('empty_note', 'note must contain something other than spaces');
+      if (ticket.status === 'closed') throw new ApiError(409, 'case_closed', 'a closed case cannot change');
+      if (CASE_STATUSES.indexOf(status) <= CASE_STATUSES.indexOf(ticket.status)) {
+        throw badRequest('status_not_forward', `a case moves forward only: ${CASE_STATUSES.join(' → ')}`);
+      }
+      const now = deps.clock();
+      const me = staffOf(c);
+      await deps.tickets.setStatus(ticket.id, status, me.username, note.trim(), now);
+      await deps.staff.audit(me.id, `case_${status}`, ticket.id, now);
+      return c.json(view((await deps.tickets.get(ticket.id)) ?? ticket, now));
+    })
+    .post('/', rateLimit({ windowMs: 60_000, max: deps.formLimitPerMinute ?? 10 }), async (c) => {
       const input = parseOrThrow(ticketSchema, await readJsonObject(c.req.raw), { kind: 'unknown_kind' });
       const description = input.description.trim();
       if (!description)
@@ -51,6 +130,5 @@ export function ticketRoutes(deps: TicketRouteDeps) {
         { tickets: deps.tickets, calendar: deps.calendar, now: deps.clock(), newId: deps.newId },
       );
       return c.json(caseView(ticket), 201);
-    },
-  );
+    });
 }

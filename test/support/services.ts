@@ -15,6 +15,7 @@ export function lexicalKnowledge(): Promise<Knowledge> {
 }
 
 export const SERVICE_TOKEN = 'test-service-token-0123456789';
+export const ADMIN_PASSWORD = 'test-admin-password-42';
 
 /** A web visitor's secret userId (≥ 16 characters). */
 export function webUser(tag = 'visitor'): string {
@@ -45,6 +46,7 @@ export async function startTestServices(
   const config: Config = parseConfig({
     DATABASE_PATH: join(dir, 'assistant.db'),
     API_SERVICE_TOKEN: SERVICE_TOKEN,
+    STAFF_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',
     ...env,
   });

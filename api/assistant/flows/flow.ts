@@ -42,7 +42,10 @@ export interface FlowStep {
   /** The flow's next state; null closes it. */
   state: FlowState | null;
   sources?: Source[];
+  /** The conversation goes to (or stays with) a person. */
   handoff?: boolean;
+  /** The customer asked to leave the person's queue: the bot answers again. */
+  release?: boolean;
 }
 
 /** A flow's answer to a message that is not for it: the conversation carries on without the flow. */

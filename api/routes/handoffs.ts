@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { StaffStore } from '../../db/staff-store.js';
+import type { Store } from '../../db/store.js';
+import { ApiError } from '../errors.js';
+import { requireStaff, staffOf } from '../staff/auth.js';
+import { parseOrThrow, readJsonObject } from './validation.js';
+
+const replySchema = z.object({ text: z.string().min(1).max(4000) });
+
+export interface HandoffRouteDeps {
+  store: Store;
+  staff: StaffStore;
+  clock: () => Date;
+}
+
+/** The staff side of handed-off conversations: the queue, replies, release, transcripts. */
+export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
+  const guard = requireStaff(staff, clock);
+  const conversationOr404 = async (id: string) => {
+    const conversation = await store.getConversation(id);
+    if (!conversation) throw new ApiError(404, 'not_found', `no conversation ${id}`);
+    return conversation;
+  };
+  return new Hono()
+    .get('/handoffs', guard, async (c) => {
+      const items = await store.listHandoffs();
+      return c.json({
+        items: items.map((h) => ({
+          conversationId: h.id,
+          channel: h.channel,
+          waitingSince: (h.handoffSince ?? h.updatedAt).toISOString(),
+          owner: h.handoffOwner,
+          lastMessage: h.lastMessage
+            ? {
+                role: h.lastMessage.role,
+                text: h.lastMessage.text,
+                at: h.lastMessage.createdAt.toISOString(),
+              }
+            : null,
+        })),
+      });
+    })
+    .post('/handoffs/:conversationId/replies', guard, async (c) => {
+      const conversation = await conversationOr404(c.req.param('conversationId'));
+      const { text } = parseOrThrow(replySchema, await readJsonObject(c.req.raw));
+      if (!text.trim())
+        throw new ApiError(400, 'empty_text', 'text must contain something other than spaces');
+      const now = clock();
+      const me = staffOf(c);
+      // The first agent who replies owns the conversation; it never moves silently.
+      if (conversation.mode === 'handoff' && !conversation.handoffOwner) {
+        await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, me.id, now);
+      }
+      const message = await store.appendMessage(conversation.id, { role: 'staff', text: text.trim() }, now);
+      await staff.audit(me.id, 'reply', conversation.id, now);
+      // Web customers read staff replies by polling GET /v1/messages; the Telegram and WeChat
+      // adapters deliver them on their channel.
+      return c.json(
+        { id: String(message.id), at: message.createdAt.toISOString(), channel: conversation.channel },
+        201,
+      );
+    })
+    .post('/handoffs/:conversationId/release', guard, async (c) => {
+      const conversation = await conversationOr404(c.req.param('conversationId'));
+      const now = clock();
+      await store.setMode(conversation.id, 'bot', null, null, now);
+      await staff.audit(staffOf(c).id, 'release', conversation.id, now);
+      return c.json({ conversationId: conversation.id, mode: 'bot' });
+    })
+    .get('/conversations/:id/messages', guard, async (c) => {
+      const conversation = await conversationOr404(c.req.param('id'));
+      await staff.audit(staffOf(c).id, 'open_conversation', conversation.id, clock());
+      const messages = await store.listMessages(conversation.id, 0, 1000);
+      return c.json({
+        items: messages.map((m) => ({
+          role: m.role,
+          text: m.text,
+          at: m.createdAt.toISOString(),
+          ...(m.intent ? { intent: m.intent } : {}),
+          ...(m.sources?.length ? { sources: m.sources } : {}),
+        })),
+      });
+    });
+}

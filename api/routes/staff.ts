@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { StaffStore } from '../../db/staff-store.js';
+import { ApiError } from '../errors.js';
+import {
+  hashPassword,
+  hashToken,
+  LOGIN_LOCK_MS,
+  LOGIN_MAX_FAILURES,
+  newToken,
+  requireStaff,
+  SESSION_COOKIE,
+  SESSION_MS,
+  verifyPassword,
+} from '../staff/auth.js';
+import { parseOrThrow, readJsonObject } from './validation.js';
+
+const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+// A hash to compare against when the user does not exist, so timing does not reveal usernames.
+const DUMMY_HASH = hashPassword('not-a-real-password');
+
+/** Console sessions: log in (httpOnly, SameSite=Strict cookie + CSRF token), log out. */
+export function staffSessionRoutes({
+  staff,
+  clock,
+  secureCookies,
+}: {
+  staff: StaffStore;
+  clock: () => Date;
+  secureCookies: boolean;
+}) {
+  return new Hono()
+    .post('/', async (c) => {
+      const { username, password } = parseOrThrow(loginSchema, await readJsonObject(c.req.raw));
+      const now = clock();
+      const user = await staff.findByUsername(username);
+      if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
+        throw new ApiError(401, 'locked', 'too many wrong passwords; try again later');
+      }
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
+      if (!user || !ok) {
+        if (user) {
+          const locks = user.failedLogins + 1 >= LOGIN_MAX_FAILURES;
+          await staff.recordFailure(user.id, locks ? new Date(now.getTime() + LOGIN_LOCK_MS) : null);
+        }
+        throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+      }
+      await staff.resetFailures(user.id);
+      await staff.deleteExpiredSessions(now);
+      const token = newToken();
+      const csrfToken = newToken();
+      await staff.createSession({
+        tokenHash: hashToken(token),
+        staffId: user.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_MS),
+      });
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: secureCookies,
+        path: '/',
+        maxAge: SESSION_MS / 1000,
+      });
+      return c.json({ csrfToken, username: user.username, role: user.role });
+    })
+    .delete('/', requireStaff(staff, clock), async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await staff.deleteSession(hashToken(token));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    });
+}

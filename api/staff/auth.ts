@@ -1,0 +1,81 @@
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { StaffStore, StaffUser } from '../../db/staff-store.js';
+import { ApiError } from '../errors.js';
+
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+) => Promise<Buffer>;
+
+export const SESSION_COOKIE = 'staff_session';
+export const SESSION_MS = 12 * 3600_000;
+/** Wrong passwords in a row that lock an account, and for how long. */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_LOCK_MS = 15 * 60_000;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, 32);
+  return `scrypt$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export interface StaffContext {
+  staff: StaffUser;
+  csrfToken: string;
+}
+
+/**
+ * Staff endpoints: a valid session cookie or 401; every state-changing request also carries the
+ * session's CSRF token in `x-csrf-token`, or 403.
+ */
+export function requireStaff(
+  staffStore: StaffStore,
+  clock: () => Date,
+): MiddlewareHandler<{ Variables: { staff: StaffContext } }> {
+  return async function staffOnly(c, next) {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await staffStore.findSession(hashToken(token)) : undefined;
+    if (!session || session.expiresAt.getTime() <= clock().getTime()) {
+      throw new ApiError(401, 'unauthorized', 'staff session required: log in at POST /v1/staff/session');
+    }
+    const staff = await staffStore.findById(session.staffId);
+    if (!staff) throw new ApiError(401, 'unauthorized', 'staff session required');
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const given = Buffer.from(c.req.header('x-csrf-token') ?? '');
+      const expected = Buffer.from(session.csrfToken);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new ApiError(
+          403,
+          'csrf_token_invalid',
+          'state-changing staff requests need the x-csrf-token of the session',
+        );
+      }
+    }
+    c.set('staff', { staff, csrfToken: session.csrfToken });
+    await next();
+  };
+}
+
+export function staffOf(c: Context): StaffUser {
+  return (c.get('staff') as StaffContext).staff;
+}

@@ -1,0 +1,64 @@
+import { eq, lt } from 'drizzle-orm';
+import type { SqliteDb } from './client.js';
+import { auditLog, staffSessions, staffUsers } from './schema.js';
+
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffSession = typeof staffSessions.$inferSelect;
+
+export interface StaffStore {
+  count(): Promise<number>;
+  create(user: Omit<StaffUser, 'failedLogins' | 'lockedUntil'>): Promise<void>;
+  findByUsername(username: string): Promise<StaffUser | undefined>;
+  findById(id: string): Promise<StaffUser | undefined>;
+  /** Counts a failed login; returns the new count. */
+  recordFailure(id: string, lockedUntil: Date | null): Promise<void>;
+  resetFailures(id: string): Promise<void>;
+  createSession(session: StaffSession): Promise<void>;
+  findSession(tokenHash: string): Promise<StaffSession | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: Date): Promise<void>;
+  audit(staffId: string, action: string, target: string, at: Date): Promise<void>;
+}
+
+export function createSqliteStaffStore(db: SqliteDb): StaffStore {
+  return {
+    async count() {
+      return db.select({ id: staffUsers.id }).from(staffUsers).all().length;
+    },
+    async create(user) {
+      db.insert(staffUsers).values(user).run();
+    },
+    async findByUsername(username) {
+      return db.select().from(staffUsers).where(eq(staffUsers.username, username)).get();
+    },
+    async findById(id) {
+      return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+    },
+    async recordFailure(id, lockedUntil) {
+      const user = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+      if (!user) return;
+      db.update(staffUsers)
+        .set({ failedLogins: user.failedLogins + 1, lockedUntil })
+        .where(eq(staffUsers.id, id))
+        .run();
+    },
+    async resetFailures(id) {
+      db.update(staffUsers).set({ failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, id)).run();
+    },
+    async createSession(session) {
+      db.insert(staffSessions).values(session).run();
+    },
+    async findSession(tokenHash) {
+      return db.select().from(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).get();
+    },
+    async deleteSession(tokenHash) {
+      db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).run();
+    },
+    async deleteExpiredSessions(now) {
+      db.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).run();
+    },
+    async audit(staffId, action, target, at) {
+      db.insert(auditLog).values({ staffId, action, target, at }).run();
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  replyText,
+  startTestServices,
+  type TestServices,
+  webUser,
+} from './support/services.js';
+
+let now = Date.parse('2026-11-26T02:00:00Z');
+const clock = () => new Date(now);
+
+let service: TestServices;
+beforeEach(async () => {
+  now = Date.parse('2026-11-26T02:00:00Z');
+  service = await startTestServices({}, { clock });
+});
+afterEach(() => service.dispose());
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function login(password = ADMIN_PASSWORD, username = 'admin') {
+  return service.app.request('/v1/staff/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+async function session(): Promise<Session> {
+  const response = await login();
+  expect(response.status).toBe(200);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+function call(
+  path: string,
+  s: Session | undefined,
+  init: { method?: string; body?: unknown; csrf?: boolean } = {},
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (s) headers.cookie = s.cookie;
+  if (s && init.csrf !== false) headers['x-csrf-token'] = s.csrf;
+  return service.app.request(path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+describe('staff sessions', () => {
+  it('logs in with an httpOnly, SameSite=Strict cookie and a CSRF token', async () => {
+    const response = await login();
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/staff_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(((await response.json()) as { csrfToken: string }).csrfToken.length).toBeGreaterThan(20);
+  });
+
+  it('refuses a wrong password, and locks the account after five', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('wrong-password')).status).toBe(401);
+    const locked = await login();
+    expect(locked.status).toBe(401);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('locked');
+    now += 16 * 60_000;
+    expect((await login()).status).toBe(200);
+  });
+
+  it.each([
+    ['GET', '/v1/handoffs'],
+    ['GET', '/v1/tickets'],
+    ['GET', '/v1/tickets/x'],
+    ['PATCH', '/v1/tickets/x'],
+    ['POST', '/v1/handoffs/x/replies'],
+    ['POST', '/v1/handoffs/x/release'],
+    ['GET', '/v1/conversations/x/messages'],
+    ['DELETE', '/v1/staff/session'],
+  ])('answers %s %s with 401 without a session, and with a forged cookie', async (method, path) => {
+    expect((await call(path, undefined, { method })).status).toBe(401);
+    expect(
+      (await call(path, { cookie: 'staff_session=forged-token-value', csrf: 'x' }, { method })).status,
+    ).toBe(401);
+  });
+
+  it('answers a state change without the CSRF token with 403', async () => {
+    const s = await session();
+    const response = await call('/v1/handoffs/x/release', s, { method: 'POST', csrf: false });
+    expect(response.status).toBe(403);
+    const wrong = await call('/v1/handoffs/x/release', { ...s, csrf: 'not-the-token' }, { method: 'POST' });
+    expect(wrong.status).toBe(403);
+  });
+
+  it('ends the session on logout', async () => {
+    const s = await session();
+    expect((await call('/v1/staff/session', s, { method: 'DELETE' })).status).toBe(204);
+    expect((await call('/v1/handoffs', s)).status).toBe(401);
+  });
+});
+
+describe('handoff', () => {
+  it('queues the customer, keeps the bot silent, and lets staff reply and release', async () => {
+    const user = webUser();
+    const ask = await service.say('转人工', user);
+    expect(ask).toMatchObject({ intent: 'handoff', handoff: true });
+    expect(replyText(ask)).toContain('前面还有0位');
+
+    const silent = await service.say('居民供电方案多久答复', user);
+    expect(silent).toMatchObject({ handoff: true, replies: [] });
+
+    const s = await session();
+    const queue = (await (await call('/v1/handoffs', s)).json()) as {
+      items: {
+        conversationId: string;
+        channel: string;
+        waitingSince: string;
+        lastMessage: { text: string };
+      }[];
+    };
+    expect(queue.items).toHaveLength(1);
+    expect(queue.items[0]).toMatchObject({
+      conversationId: ask.conversationId,
+      channel: 'web',
+      waitingSince: '2026-11-26T02:00:00.000Z',
+      lastMessage: { text: '居民供电方案多久答复' },
+    });
+
+    const reply = await call(`/v1/handoffs/${ask.conversationId}/replies`, s, {
+      method: 'POST',
+      body: { text: '您好，我是客服小王，居民客户3个工作日内答复。' },
+    });
+    expect(reply.status).toBe(201);
+    const polled = (await (await service.app.request(`/v1/messages?channel=web&userId=${user}`)).json()) as {
+      items: { role: string; text: string }[];
+    };
+    expect(polled.items.at(-1)).toMatchObject({ role: 'staff', text: expect.stringContaining('客服小王') });
+
+    const transcript = (await (await call(`/v1/conversations/${ask.conversationId}/messages`, s)).json()) as {
+      items: { role: string }[];
+    };
+    expect(transcript.items.map((m) => m.role)).toEqual(['customer', 'assistant', 'customer', 'staff']);
+    const audits = service.database.sqlite.prepare('select action from audit_log order by id').all();
+    expect(audits).toEqual([{ action: 'reply' }, { action: 'open_conversation' }]);
+
+    expect((await call(`/v1/handoffs/${ask.conversationId}/release`, s, { method: 'POST' })).status).toBe(
+      200,
+    );
+    const back = await service.say('居民供电方案多久答复', user);
+    expect(back).toMatchObject({ intent: 'faq', handoff: false });
+  });
+
+  it('still gives safety advice while handed off', async () => {
+    const user = webUser();
+    await service.say('人工客服', user);
+    const danger = await service.say('家里插座冒烟了', user);
+    expect(danger.replies[0]?.text).toContain('远离');
+  });
+
+  it('hands over after two questions in a row it could not answer', async () => {
+    const user = webUser();
+    expect((await service.say('股票明天会涨吗', user)).handoff).toBe(false);
+    const second = await service.say('今天天气怎么样', user);
+    expect(second).toMatchObject({ intent: 'unknown', handoff: true });
+  });
+
+  it('lets the customer leave the queue', async () => {
+    const user = webUser();
+    await service.say('转人工', user);
+    expect(replyText(await service.say('取消人工', user))).toContain('已取消人工');
+    expect((await service.say('投诉后多久联系我', user)).intent).toBe('faq');
+  });
+});
+
+describe('cases for staff', () => {
+  it('lists overdue cases first, filters, and moves a case forward with a note and who did it', async () => {
+    const post = (kind: string) =>
+      service.app.request('/v1/tickets', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind, description: `${kind}情况` }),
+      });
+    const repair = (await (await post('repair')).json()) as { id: string };
+    const complaint = (await (await post('complaint')).json()) as { id: string };
+    now += 2 * 3600_000; // the repair's 45 minutes have passed; the complaint is within its day
+    const s = await session();
+    const list = (await (await call('/v1/tickets', s)).json()) as {
+      items: { id: string; overdue: string[] }[];
+    };
+    expect(list.items.map((i) => i.id)).toEqual([repair.id, complaint.id]);
+    expect(list.items[0]?.overdue).toEqual(['arriveDueAt']);
+    const overdueOnly = (await (await call('/v1/tickets?overdue=true', s)).json()) as { items: unknown[] };
+    expect(overdueOnly.items).toHaveLength(1);
+    const complaints = (await (await call('/v1/tickets?kind=complaint', s)).json()) as {
+      items: { id: string }[];
+    };
+    expect(complaints.items.map((i) => i.id)).toEqual([complaint.id]);
+
+    const patched = await call(`/v1/tickets/${complaint.id}`, s, {
+      method: 'PATCH',
+      body: { status: 'contacted', note: '已电话联系客户' },
+    });
+    expect(patched.status).toBe(200);
+    const backwards = await call(`/v1/tickets/${complaint.id}`, s, {
+      method: 'PATCH',
+      body: { status: 'accepted', note: '撤回' },
+    });
+    expect(backwards.status).toBe(400);
+    const detail = (await (await call(`/v1/tickets/${complaint.id}`, s)).json()) as {
+      status: string;
+      history: { status: string; actor: string; note: string | null }[];
+    };
+    expect(detail.status).toBe('contacted');
+    expect(detail.history).toEqual([
+      expect.objectContaining({ status: 'accepted', actor: 'system' }),
+      expect.objectContaining({ status: 'contacted', actor: 'admin', note: '已电话联系客户' }),
+    ]);
+  });
+});
