@@ -14,7 +14,7 @@ import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
 import { staffSessionRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
-import { ticketRoutes } from './routes/tickets.js';
+import { statsRoutes, ticketRoutes } from './routes/tickets.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
 
 export interface AppDeps {
@@ -53,6 +53,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
+  app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
   return app;

@@ -61,6 +61,8 @@ export const ratings = sqliteTable('ratings', {
   conversationId: text('conversation_id')
     .notNull()
     .references(() => conversations.id),
+  /** The case this rating follows up, when it answers a follow-up. */
+  ticketId: text('ticket_id'),
   score: integer('score').notNull(),
   comment: text('comment'),
   createdAt: createdAt(),
@@ -198,7 +200,7 @@ export const ticketEvents = sqliteTable(
     ticketId: text('ticket_id')
       .notNull()
       .references(() => tickets.id),
-    type: text('type', { enum: ['status', 'due_soon', 'overdue'] }).notNull(),
+    type: text('type', { enum: ['status', 'due_soon', 'overdue', 'follow_up'] }).notNull(),
     status: text('status'),
     /** For escalations: the deadline concerned. */
     deadline: text('deadline'),

@@ -63,7 +63,11 @@ export interface Store {
   /** Updates the conversation's state and appends the turn's messages, in one transaction. */
   recordTurn(turn: TurnRecord): Promise<MessageRecord[]>;
   listMessages(conversationId: string, afterId?: number, limit?: number): Promise<MessageRecord[]>;
-  addRating(conversationId: string, score: number, at: Date): Promise<number>;
+  addRating(conversationId: string, score: number, at: Date, ticketId?: string): Promise<number>;
+  /** Opens a flow in a conversation from outside a turn (a case follow-up). */
+  setFlowState(conversationId: string, flowState: unknown, at: Date): Promise<void>;
+  /** Ratings given, with the case they follow up where they do. */
+  listRatings(): Promise<{ score: number; ticketId: string | null }[]>;
   setRatingComment(ratingId: number, comment: string): Promise<void>;
   countAccounts(): Promise<number>;
   ping(): Promise<boolean>;
@@ -151,10 +155,19 @@ export function createSqliteStore(db: SqliteDb): Store {
         .all()
         .map(toMessage);
     },
-    async addRating(conversationId, score, at) {
+    async setFlowState(conversationId, flowState, at) {
+      db.update(conversations)
+        .set({ flowState, updatedAt: at })
+        .where(eq(conversations.id, conversationId))
+        .run();
+    },
+    async listRatings() {
+      return db.select({ score: ratings.score, ticketId: ratings.ticketId }).from(ratings).all();
+    },
+    async addRating(conversationId, score, at, ticketId) {
       return db
         .insert(ratings)
-        .values({ conversationId, score, createdAt: at })
+        .values({ conversationId, score, createdAt: at, ticketId: ticketId ?? null })
         .returning({ id: ratings.id })
         .get().id;
     },

@@ -23,6 +23,9 @@ export interface TicketStore {
   setStatus(id: string, status: CaseStatus, actor: string, note: string | null, at: Date): Promise<void>;
   /** Records an escalation once; false when it was already recorded. */
   escalate(ticketId: string, type: 'due_soon' | 'overdue', deadline: string, at: Date): Promise<boolean>;
+  recordFollowUp(ticketId: string, note: string, at: Date): Promise<void>;
+  /** Ids of the cases that have been followed up. */
+  followedUp(): Promise<Set<string>>;
 }
 
 export function createSqliteTicketStore(db: SqliteDb): TicketStore {
@@ -100,6 +103,17 @@ export function createSqliteTicketStore(db: SqliteDb): TicketStore {
         tx.update(tickets).set({ status }).where(eq(tickets.id, id)).run();
         tx.insert(ticketEvents).values({ ticketId: id, type: 'status', status, note, actor, at }).run();
       });
+    },
+    async followedUp() {
+      const rows = db
+        .select({ id: ticketEvents.ticketId })
+        .from(ticketEvents)
+        .where(eq(ticketEvents.type, 'follow_up'))
+        .all();
+      return new Set(rows.map((r) => r.id));
+    },
+    async recordFollowUp(ticketId, note, at) {
+      db.insert(ticketEvents).values({ ticketId, type: 'follow_up', note, actor: 'system', at }).run();
     },
     async escalate(ticketId, type, deadline, at) {
       const result = db

@@ -221,3 +221,48 @@ describe('cases for staff', () => {
     ]);
   });
 });
+
+describe('follow-up of closed cases', () => {
+  it('asks the chat customer for a rating when a complaint is closed, and counts it', async () => {
+    const user = webUser();
+    await service.say('我要投诉', user);
+    await service.say('抄表员态度很差', user);
+    await service.say('13912345678', user);
+    await service.say('确认', user);
+    const s = await session();
+    const list = (await (await call('/v1/tickets', s)).json()) as { items: { id: string; number: string }[] };
+    const id = list.items[0]?.id ?? '';
+    for (const status of ['contacted', 'replied', 'closed']) {
+      expect(
+        (await call(`/v1/tickets/${id}`, s, { method: 'PATCH', body: { status, note: status } })).status,
+      ).toBe(200);
+    }
+    const before = (await (await call('/v1/stats', s)).json()) as Record<string, unknown>;
+    expect(before).toMatchObject({ closedCases: 1, followedUp: 1, answered: 0, followUpCoverage: 1 });
+    expect(before.unanswered).toEqual([list.items[0]?.number]);
+
+    const polled = (await (await service.app.request(`/v1/messages?channel=web&userId=${user}`)).json()) as {
+      items: { role: string; text: string }[];
+    };
+    expect(polled.items.at(-1)?.text).toContain('已办结');
+    const rated = await service.say('5', user);
+    expect(rated.intent).toBe('rating');
+    const after = (await (await call('/v1/stats', s)).json()) as Record<string, unknown>;
+    expect(after).toMatchObject({ answered: 1, unanswered: [], ratings: 1, satisfactionRate: 1 });
+  });
+
+  it('marks a closed web-form case for a follow-up by phone', async () => {
+    const response = await service.app.request('/v1/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'repair', description: '停电', contactPhone: '13912345678' }),
+    });
+    const { id } = (await response.json()) as { id: string };
+    const s = await session();
+    await call(`/v1/tickets/${id}`, s, { method: 'PATCH', body: { status: 'closed', note: '已修复' } });
+    const detail = (await (await call(`/v1/tickets/${id}`, s)).json()) as {
+      history: { type: string; note: string }[];
+    };
+    expect(detail.history.at(-1)).toMatchObject({ type: 'follow_up', note: 'by_phone' });
+  });
+});

@@ -130,7 +130,8 @@ export function createAssistant(deps: AssistantDeps) {
 
   function ratingDeps(conversation: ConversationRecord) {
     return {
-      saveScore: (score: number) => store.addRating(conversation.id, score, clock()),
+      saveScore: (score: number, ticketId?: string) =>
+        store.addRating(conversation.id, score, clock(), ticketId),
       saveComment: (ratingId: number, comment: string) => store.setRatingComment(ratingId, comment),
     };
   }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StaffStore } from '../../db/staff-store.js';
+import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
 import { CASE_KINDS, CASE_STATUSES, DEADLINE_MET_BY } from '../cases/cases.js';
+import { followUpClosedCase, serviceStats } from '../cases/follow-up.js';
 import { caseView, openCase } from '../cases/open-case.js';
 import { ApiError, badRequest } from '../errors.js';
 import { rateLimit } from '../middleware/rate-limit.js';
@@ -21,6 +23,7 @@ const ticketSchema = z.object({
 
 export interface TicketRouteDeps {
   tickets: TicketStore;
+  store: Store;
   staff: StaffStore;
   calendar: WorkdayCalendar;
   clock: () => Date;
@@ -47,6 +50,18 @@ export function overdueDeadlines(ticket: Ticket, now: Date): string[] {
  * Cases: the web complaint form (open to anyone, rate-limited, 201 only once the case is on disk),
  * and the staff side (list with filters, overdue first; one case with its history; status changes).
  */
+/** Follow-up coverage and satisfaction (standard 四、2), for staff. */
+export function statsRoutes(deps: TicketRouteDeps) {
+  return new Hono().get('/', requireStaff(deps.staff, deps.clock), async (c) => {
+    const [tickets, followedUp, ratings] = await Promise.all([
+      deps.tickets.list(),
+      deps.tickets.followedUp(),
+      deps.store.listRatings(),
+    ]);
+    return c.json(serviceStats(tickets, followedUp, ratings));
+  });
+}
+
 export function ticketRoutes(deps: TicketRouteDeps) {
   const guard = requireStaff(deps.staff, deps.clock);
   const view = (ticket: Ticket, now: Date) => ({
@@ -108,7 +123,10 @@ export function ticketRoutes(deps: TicketRouteDeps) {
       const me = staffOf(c);
       await deps.tickets.setStatus(ticket.id, status, me.username, note.trim(), now);
       await deps.staff.audit(me.id, `case_${status}`, ticket.id, now);
-      return c.json(view((await deps.tickets.get(ticket.id)) ?? ticket, now));
+      const updated = await deps.tickets.get(ticket.id);
+      if (status === 'closed' && updated)
+        await followUpClosedCase(updated, { store: deps.store, tickets: deps.tickets, now });
+      return c.json(view(updated ?? ticket, now));
     })
     .post('/', rateLimit({ windowMs: 60_000, max: deps.formLimitPerMinute ?? 10 }), async (c) => {
       const input = parseOrThrow(ticketSchema, await readJsonObject(c.req.raw), { kind: 'unknown_kind' });

@@ -34,6 +34,8 @@ export interface RatingState {
   /** Answers that did not fit, so a confused customer is let go after a second try. */
   misses: number;
   ratingId?: number;
+  /** The closed case this rating follows up. */
+  ticketId?: string;
 }
 
 export interface FlowStep {

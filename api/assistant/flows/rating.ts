@@ -3,7 +3,7 @@ import { type FlowStep, NOT_FOR_ME, type RatingState } from './flow.js';
 
 export interface RatingDeps {
   /** Stores the score at once (a customer may never answer the comment question); returns its id. */
-  saveScore(score: number): Promise<number>;
+  saveScore(score: number, ticketId?: string): Promise<number>;
   saveComment(ratingId: number, comment: string): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export async function resumeRating(
 ): Promise<FlowStep | typeof NOT_FOR_ME> {
   if (state.step === 'score') {
     const score = parseScore(text.normalized);
-    if (score !== undefined) return askComment(score, deps);
+    if (score !== undefined) return askComment(score, deps, state.ticketId);
     if (state.misses >= 1) return NOT_FOR_ME;
     return {
       intent: 'rating',
@@ -63,8 +63,8 @@ export async function resumeRating(
   return { intent: 'rating', replies: [REPLIES.ratingThanks], state: null };
 }
 
-async function askComment(score: number, deps: RatingDeps): Promise<FlowStep> {
-  const ratingId = await deps.saveScore(score);
+async function askComment(score: number, deps: RatingDeps, ticketId?: string): Promise<FlowStep> {
+  const ratingId = await deps.saveScore(score, ticketId);
   return {
     intent: 'rating',
     replies: [REPLIES.ratingCommentAsk],

@@ -1,0 +1,51 @@
+import type { Store } from '../../db/store.js';
+import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import type { RatingState } from '../assistant/flows/flow.js';
+import { CASE_KIND_NAMES } from './cases.js';
+
+/**
+ * 100% follow-up (standard 四、2): a closed complaint, report or repair asks its customer for a
+ * 1–5 rating on the chat it came from, and the rating flow takes the answer. A case from the web
+ * form has no chat: it is recorded as to be followed up by phone.
+ */
+export async function followUpClosedCase(
+  ticket: Ticket,
+  deps: { store: Store; tickets: TicketStore; now: Date },
+) {
+  if (!['complaint', 'report', 'repair'].includes(ticket.kind)) return;
+  if (!ticket.conversationId) {
+    await deps.tickets.recordFollowUp(ticket.id, 'by_phone', deps.now);
+    return;
+  }
+  const text = `您的${CASE_KIND_NAMES[ticket.kind]}（编号${ticket.number}）已办结。请为本次服务打分：1-5分（5分为非常满意），直接回复数字即可。`;
+  await deps.store.appendMessage(
+    ticket.conversationId,
+    { role: 'assistant', text, intent: 'rating' },
+    deps.now,
+  );
+  const state: RatingState = { flow: 'rating', step: 'score', misses: 0, ticketId: ticket.id };
+  await deps.store.setFlowState(ticket.conversationId, state, deps.now);
+  await deps.tickets.recordFollowUp(ticket.id, 'chat', deps.now);
+}
+
+/** Follow-up coverage and satisfaction, for the staff dashboard. */
+export function serviceStats(
+  tickets: Ticket[],
+  followedUp: Set<string>,
+  ratings: { score: number; ticketId: string | null }[],
+) {
+  const closed = tickets.filter(
+    (t) => t.status === 'closed' && ['complaint', 'report', 'repair'].includes(t.kind),
+  );
+  const rated = new Set(ratings.flatMap((r) => (r.ticketId ? [r.ticketId] : [])));
+  const satisfied = ratings.filter((r) => r.score >= 4).length;
+  return {
+    closedCases: closed.length,
+    followedUp: closed.filter((t) => followedUp.has(t.id)).length,
+    answered: closed.filter((t) => rated.has(t.id)).length,
+    unanswered: closed.filter((t) => followedUp.has(t.id) && !rated.has(t.id)).map((t) => t.number),
+    followUpCoverage: closed.length ? closed.filter((t) => followedUp.has(t.id)).length / closed.length : 1,
+    ratings: ratings.length,
+    satisfactionRate: ratings.length ? satisfied / ratings.length : null,
+  };
+}

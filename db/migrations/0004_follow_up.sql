@@ -1,0 +1,1 @@
+ALTER TABLE `ratings` ADD `ticket_id` text;
