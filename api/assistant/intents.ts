@@ -35,7 +35,7 @@ const GREETING_WORDS =
   /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|客服人员|接线员|坐席|找个人|找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|没用|答非所问|不是我要的|没帮助|not helpful|useless/;
+  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|客服人员|接线员|坐席|找个人|找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { detectActionIntent, isGreeting } from './intents.js';
+
+describe('action intents', () => {
+  it.each([
+    ['你这个回答没用', 'handoff'],
+    ['一点用都没有', 'handoff'],
+    ['you are useless', 'handoff'],
+    ['我要投诉', 'complaint'],
+    ['停电了', 'repair'],
+    ['电表走得太快了', 'meter'],
+    ['查电费', 'bill'],
+    ['报装进度', 'application'],
+  ])('reads %s as %s', (text, intent) => {
+    expect(detectActionIntent(text)?.intent).toBe(intent);
+  });
+
+  it.each([
+    '平时也没用啥大功率电器',
+    '投诉后多久联系客户',
+    '申请电能表校验多久出检测结果',
+    '停电了应该先检查什么',
+  ])('leaves a question about the rules to the knowledge base: %s', (text) => {
+    expect(['handoff', 'complaint', 'meter', 'repair']).not.toContain(detectActionIntent(text)?.intent);
+  });
+
+  it('reads a danger report as a repair that needs safety advice first', () => {
+    expect(detectActionIntent('电线掉地上了还冒火花')).toMatchObject({ intent: 'repair', danger: true });
+  });
+});
+
+describe('greetings', () => {
+  it.each(['您好', '在吗在吗', '好的 谢谢啦', 'hi there'])('recognises %s', (text) => {
+    expect(isGreeting(text)).toBe(true);
+  });
+  it('does not take a question that starts with a greeting', () => {
+    expect(isGreeting('你好，电费怎么交')).toBe(false);
+  });
+});
