@@ -1,5 +1,6 @@
 import type { Account, Application, ApplicationEvent, Bill } from '../../db/account-store.js';
 import { yuan } from '../../knowledge/tariff.js';
+import { chineseDate, dueDay, shanghaiDate } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { computeDeadlines } from '../standard/deadlines.js';
 import { TIME_LIMITS } from '../standard/time-limits.js';
@@ -16,24 +17,9 @@ function periodLabel(period: string): string {
   return `${year}年${Number(month)}月`;
 }
 
-function dateLabel(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}
-
-/** The Beijing calendar day an instant falls on; for a due instant (24:00 of day D) use `dueDay`. */
-export function shanghaiDay(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The last day on which something due at `dueAt` (24:00 Beijing of that day) is on time. */
-export function dueDay(dueAt: Date): string {
-  return shanghaiDay(new Date(dueAt.getTime() - 1));
-}
-
 export function describeBill(bill: Bill): string {
   const usage = bill.usageKwh !== null ? `，用电${bill.usageKwh}度` : '';
-  const due = bill.dueDate ? `，缴费截止日期${dateLabel(bill.dueDate)}` : '';
+  const due = bill.dueDate ? `，缴费截止日期${chineseDate(bill.dueDate)}` : '';
   const status = bill.status === 'paid' ? '已缴清' : '未缴';
   return `${periodLabel(bill.period)}电费${yuan(bill.amountFen)}元${usage}${due}，状态：${status}。`;
 }
@@ -77,7 +63,7 @@ const CHINESE_NUMBERS: Record<string, number> = {
 /** Which bill a message asks about, read against today's Beijing date. */
 export function parseBillQuery(text: string, now: Date): BillQuery {
   const unpaid = /欠|没交|没缴|未交|未缴|交了没|缴了没|交清|owe|unpaid|outstanding|overdue/.test(text);
-  const today = shanghaiDay(now);
+  const today = shanghaiDate(now);
   const thisYear = Number(today.slice(0, 4));
   const thisMonth = Number(today.slice(5, 7));
   const monthsAgo = (n: number) => {
@@ -183,13 +169,13 @@ export function describeApplication(
   calendar: WorkdayCalendar,
   now: Date,
 ): string {
-  const head = `申请编号${application.number}（${application.kind}，${dateLabel(application.acceptedOn)}受理）当前环节：${stageName(application.currentStage)}`;
+  const head = `申请编号${application.number}（${application.kind}，${chineseDate(application.acceptedOn)}受理）当前环节：${stageName(application.currentStage)}`;
   const started = events.findLast((e) => e.stage === application.currentStage)?.startedOn;
-  const since = started && started !== application.acceptedOn ? `（${dateLabel(started)}进入该环节）` : '';
+  const since = started && started !== application.acceptedOn ? `（${chineseDate(started)}进入该环节）` : '';
   if (application.currentStage === 'done') return `${head}，已完成送电。`;
   const due = currentStageDue(application, events, account, calendar);
   if (!due) return `${head}${since}。服务标准对该环节没有规定时限，我们会尽快办理。`;
-  const deadline = dateLabel(dueDay(due.dueAt));
+  const deadline = chineseDate(dueDay(due.dueAt));
   const classLabel = account.classLabel;
   const rule =
     application.currentStage === 'supply_plan_reply'

@@ -1,3 +1,4 @@
+import { chineseDate, dueDay, shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { computeDeadlines } from '../standard/deadlines.js';
 
@@ -48,18 +49,10 @@ export function caseDeadlines(kind: CaseKind, acceptedAt: Date, calendar: Workda
   return computeDeadlines({ kind, acceptedAt }, calendar);
 }
 
-export function beijingDay(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** 2026年11月27日 24:00 style, for a due instant (24:00 of the day before it). */
+/** '2026年11月27日24:00前' for a day's end, '2026年11月26日10:45前' for a time of day (Beijing time). */
 export function beijingDue(dueAt: Date): string {
-  const shifted = new Date(dueAt.getTime() + 8 * 3600_000);
-  const hhmm = shifted.toISOString().slice(11, 16);
-  if (hhmm === '00:00') {
-    const day = beijingDay(new Date(dueAt.getTime() - 1));
-    return `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日24:00前`;
-  }
-  const day = shifted.toISOString().slice(0, 10);
-  return `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${hhmm}前`;
+  const time = shanghaiTime(dueAt);
+  return time === '00:00'
+    ? `${chineseDate(dueDay(dueAt))}24:00前`
+    : `${chineseDate(shanghaiDate(dueAt))}${time}前`;
 }

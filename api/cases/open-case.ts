@@ -1,6 +1,7 @@
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import { shanghaiDate } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
-import { beijingDay, type CaseKind, caseDeadlines, caseNumber } from './cases.js';
+import { type CaseKind, caseDeadlines, caseNumber } from './cases.js';
 
 export interface CaseInput {
   kind: CaseKind;
@@ -23,7 +24,7 @@ export interface CaseDeps {
 /** Accepts a case: its deadlines from the standard, a number, stored durably before it returns. */
 export async function openCase(input: CaseInput, deps: CaseDeps): Promise<Ticket> {
   const { deadlines, calendarConfirmed } = caseDeadlines(input.kind, deps.now, deps.calendar);
-  const day = beijingDay(deps.now);
+  const day = shanghaiDate(deps.now);
   return deps.tickets.create(
     {
       id: deps.newId(),

@@ -9,7 +9,11 @@
  *   instant that is late. A case is overdue when `now >= dueAt`.
  * - A limit in minutes (repair arrival, counter service) is `acceptedAt` plus those minutes.
  */
+import { shanghaiDate } from './beijing-time.js';
 import { nextDay, type WorkdayCalendar } from './calendar.js';
+
+export { shanghaiDate };
+
 import {
   buildTimeLimits,
   CUSTOMER_CLASSES,
@@ -59,16 +63,10 @@ export interface DeadlineResult {
 
 export type DeadlineOptions = TimeLimitOptions;
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 // Keeps every day computed within four-digit years, so that it is always 'YYYY-MM-DD'.
 const EARLIEST_ACCEPTED_MS = Date.parse('1000-01-01T00:00:00+08:00');
 const LATEST_ACCEPTED_MS = Date.parse('9900-01-01T00:00:00+08:00');
-
-/** The calendar day of an instant in Asia/Shanghai, 'YYYY-MM-DD'. */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** 24:00 Asia/Shanghai of the given day, i.e. the next day 00:00 +08:00, as a Date. */
 export function endOfShanghaiDay(date: string): Date {

@@ -8,7 +8,8 @@ import {
   IDENTITY_POLICY as POLICY,
   phoneMatches,
 } from '../../accounts/identity.js';
-import { answerBills, describeApplication, parseBillQuery, shanghaiDay } from '../../accounts/statements.js';
+import { answerBills, describeApplication, parseBillQuery } from '../../accounts/statements.js';
+import { shanghaiDate, shanghaiTime } from '../../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
 import { REPLIES } from '../replies.js';
 import { type AccountState, type FlowStep, NOT_FOR_ME } from './flow.js';
@@ -204,7 +205,6 @@ async function answer(
 }
 
 function beijingTime(instant: Date): string {
-  const local = new Date(instant.getTime() + 8 * 3600_000).toISOString();
-  const day = shanghaiDay(instant);
-  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${local.slice(11, 16)}`;
+  const day = shanghaiDate(instant);
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${shanghaiTime(instant)}`;
 }
