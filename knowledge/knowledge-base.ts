@@ -40,7 +40,15 @@ export function parseKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
   for (const file of source.entryFiles) {
     const parsed = z.array(entrySchema).safeParse(parse(file.text));
     if (!parsed.success) throw new Error(`knowledge file ${file.name} is invalid: ${parsed.error.message}`);
-    entries.push(...parsed.data);
+    entries.push(
+      ...parsed.data.map((entry) => ({
+        ...entry,
+        answer: joinFoldedLines(entry.answer),
+        byClass:
+          entry.byClass &&
+          Object.fromEntries(Object.entries(entry.byClass).map(([k, v]) => [k, joinFoldedLines(v)])),
+      })),
+    );
   }
   const index = new Map<string, KnowledgeEntry>();
   for (const entry of entries) {
@@ -59,6 +67,14 @@ export function parseKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
       return fillLocalFacts(classAnswer ?? entry.answer, facts);
     },
   };
+}
+
+/** YAML folds a long answer's lines with a space; Chinese text has none between characters. */
+const FOLDED_SPACE =
+  /(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/g;
+
+function joinFoldedLines(text: string): string {
+  return text.replace(FOLDED_SPACE, '');
 }
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;

@@ -100,6 +100,14 @@ describe('the knowledge base', () => {
     }
   });
 
+  it('joins the lines YAML folds, so no answer has a space between Chinese characters', () => {
+    for (const entry of base.entries) {
+      for (const text of [base.answer(entry), ...Object.values(entry.byClass ?? {})]) {
+        expect(text, entry.id).not.toMatch(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]\s+[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
   it('covers every time limit of 三、服务效能', () => {
     const text = base.entries.map((e) => base.answer(e)).join('\n');
     for (const limit of [
