@@ -1,0 +1,157 @@
+// Staff console client: login, replies, release, case status changes, the dashboard chart.
+// Data from the server is only ever written with textContent (never innerHTML).
+(() => {
+  const CSRF_KEY = 'console.csrfToken';
+  const body = document.body;
+
+  // The page carries the session's token too (a new tab has an empty sessionStorage).
+  if (body.dataset.csrf) sessionStorage.setItem(CSRF_KEY, body.dataset.csrf);
+
+  const csrf = () => sessionStorage.getItem(CSRF_KEY) || '';
+
+  const ERRORS = {
+    invalid_credentials: '用户名或密码错误',
+    locked: '密码错误次数过多，账号已锁定 15 分钟',
+    unauthorized: '登录已失效，请重新登录',
+    csrf_token_invalid: '安全校验失败，请刷新页面后重试',
+    status_not_forward: '工单状态只能向前变更',
+    case_closed: '工单已办结，不能再变更',
+    empty_text: '请输入回复内容',
+    empty_note: '请填写处理说明',
+    rate_limited: '操作过于频繁，请稍后再试',
+  };
+
+  /** JSON request to the API; resolves to the parsed body, rejects with a Chinese message. */
+  async function api(method, path, payload) {
+    const headers = { 'content-type': 'application/json' };
+    if (method !== 'GET') headers['x-csrf-token'] = csrf();
+    const response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    if (response.status === 401 && path !== '/v1/staff/session') {
+      location.assign('/console/login');
+      throw new Error(ERRORS.unauthorized);
+    }
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const code = data?.error?.code;
+      throw new Error(ERRORS[code] || `请求失败（${response.status}${code ? ` ${code}` : ''}）`);
+    }
+    return data;
+  }
+
+  function showError(id, error) {
+    const el = document.getElementById(id);
+    if (el) el.textContent = error instanceof Error ? error.message : String(error);
+  }
+
+  function busy(form, on) {
+    for (const button of form.querySelectorAll('button')) button.disabled = on;
+  }
+
+  const loginForm = document.getElementById('login-form');
+  if (loginForm) {
+    loginForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      busy(loginForm, true);
+      try {
+        const data = await api('POST', '/v1/staff/session', {
+          username: document.getElementById('username').value,
+          password: document.getElementById('password').value,
+        });
+        sessionStorage.setItem(CSRF_KEY, data.csrfToken);
+        location.assign('/console/queue');
+      } catch (error) {
+        showError('login-error', error);
+        busy(loginForm, false);
+      }
+    });
+  }
+
+  const logout = document.getElementById('logout');
+  if (logout) {
+    logout.addEventListener('click', async () => {
+      try {
+        await api('DELETE', '/v1/staff/session');
+      } finally {
+        sessionStorage.removeItem(CSRF_KEY);
+        location.assign('/console/login');
+      }
+    });
+  }
+
+  const replyForm = document.getElementById('reply-form');
+  if (replyForm) {
+    const id = encodeURIComponent(replyForm.dataset.conversationId || '');
+    replyForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = document.getElementById('reply-text').value;
+      if (!text.trim()) return showError('reply-error', ERRORS.empty_text);
+      busy(replyForm, true);
+      try {
+        await api('POST', `/v1/handoffs/${id}/replies`, { text });
+        location.reload();
+      } catch (error) {
+        showError('reply-error', error);
+        busy(replyForm, false);
+      }
+    });
+    const release = document.getElementById('release');
+    if (release) {
+      release.addEventListener('click', async () => {
+        busy(replyForm, true);
+        try {
+          await api('POST', `/v1/handoffs/${id}/release`);
+          location.assign('/console/queue');
+        } catch (error) {
+          showError('reply-error', error);
+          busy(replyForm, false);
+        }
+      });
+    }
+  }
+
+  const statusForm = document.getElementById('status-form');
+  if (statusForm) {
+    statusForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const note = document.getElementById('status-note').value;
+      if (!note.trim()) return showError('status-error', ERRORS.empty_note);
+      busy(statusForm, true);
+      try {
+        await api('PATCH', `/v1/tickets/${encodeURIComponent(statusForm.dataset.caseId || '')}`, {
+          status: document.getElementById('status-select').value,
+          note,
+        });
+        location.reload();
+      } catch (error) {
+        showError('status-error', error);
+        busy(statusForm, false);
+      }
+    });
+  }
+
+  const canvas = document.getElementById('kind-chart');
+  if (canvas && window.Chart) {
+    const rows = JSON.parse(canvas.dataset.chart || '[]');
+    window.kindChart = new window.Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: rows.map((r) => r.name),
+        datasets: [
+          { label: '未超期', data: rows.map((r) => r.onTime), backgroundColor: '#3b8f5a' },
+          { label: '超期', data: rows.map((r) => r.overdue), backgroundColor: '#c62828' },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { title: { display: true, text: '各类工单数量（按期 / 超期）' } },
+      },
+    });
+  }
+})();

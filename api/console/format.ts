@@ -1,0 +1,52 @@
+import type { Ticket } from '../../db/ticket-store.js';
+import { DEADLINE_MET_BY } from '../cases/cases.js';
+import { overdueDeadlines } from '../routes/tickets.js';
+import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
+
+/** A case deadline this close (clock hours) is shown amber, as the scanner's default `DUE_SOON_HOURS`. */
+export const DUE_SOON_MS = 4 * 3600_000;
+
+/** '2026-11-26 10:00' in Beijing time. */
+export function beijing(instant: Date | string | number): string {
+  const d = new Date(instant);
+  return `${shanghaiDate(d)} ${shanghaiTime(d)}`;
+}
+
+/** '3 分钟', '2 小时 5 分钟', '1 天 3 小时'. */
+export function waited(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} 小时 ${minutes % 60} 分钟`;
+  return `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
+}
+
+/** Unmet deadlines still ahead, soonest first. */
+export function pendingDeadlines(ticket: Ticket, now: Date): [string, number][] {
+  return Object.entries(ticket.deadlines)
+    .filter(([name, ms]) => ms > now.getTime() && !DEADLINE_MET_BY[name]?.includes(ticket.status))
+    .sort((a, b) => a[1] - b[1]);
+}
+
+export type Urgency = 'overdue' | 'due-soon' | 'ok';
+
+/** Red when an unmet deadline has passed (the API's `overdue`), amber when one falls within 4 hours. */
+export function urgency(ticket: Ticket, now: Date): Urgency {
+  if (overdueDeadlines(ticket, now).length > 0) return 'overdue';
+  const next = pendingDeadlines(ticket, now)[0];
+  return next && next[1] - now.getTime() <= DUE_SOON_MS ? 'due-soon' : 'ok';
+}
+
+export const ROLE_NAMES: Record<string, string> = { customer: '客户', assistant: '智能助手', staff: '客服' };
+export const STATUS_NAMES: Record<string, string> = {
+  accepted: '已受理',
+  contacted: '已联系',
+  replied: '已答复',
+  closed: '已办结',
+};
+export const CHANNEL_NAMES: Record<string, string> = {
+  web: '网页',
+  telegram: 'Telegram',
+  wechat: '微信',
+  form: '网页表单',
+};

@@ -1,0 +1,444 @@
+import type { Child } from 'hono/jsx';
+import type { ConversationRecord, MessageRecord } from '../../db/store.js';
+import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
+import { beijingDue, CASE_KIND_NAMES, CASE_STATUSES, DEADLINE_NAMES } from '../cases/cases.js';
+import { overdueDeadlines } from '../routes/tickets.js';
+import {
+  beijing,
+  CHANNEL_NAMES,
+  pendingDeadlines,
+  ROLE_NAMES,
+  STATUS_NAMES,
+  urgency,
+  waited,
+} from './format.js';
+
+type Section = 'queue' | 'cases' | 'dashboard' | 'login';
+
+/** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
+export function Layout(props: {
+  title: string;
+  section: Section;
+  username?: string;
+  csrfToken?: string;
+  children: Child;
+  scripts?: string[];
+}) {
+  const nav: [Section, string, string][] = [
+    ['queue', '/console/queue', '队列'],
+    ['cases', '/console/cases', '工单'],
+    ['dashboard', '/console/dashboard', '统计'],
+  ];
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · 供电服务客服工作台`}</title>
+        <link rel="stylesheet" href="/console/assets/console.css" />
+      </head>
+      <body data-page={props.section} data-csrf={props.csrfToken ?? ''}>
+        <header class="top">
+          <span class="brand">供电服务 · 客服工作台</span>
+          {props.username ? (
+            <>
+              <nav>
+                {nav.map(([section, href, label]) => (
+                  <a href={href} class={section === props.section ? 'active' : ''}>
+                    {label}
+                  </a>
+                ))}
+              </nav>
+              <span class="user">
+                {props.username}
+                <button type="button" id="logout">
+                  退出
+                </button>
+              </span>
+            </>
+          ) : null}
+        </header>
+        <main>{props.children}</main>
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer />
+        ))}
+        <script src="/console/assets/console.js" defer />
+      </body>
+    </html>
+  );
+}
+
+export function LoginPage() {
+  return (
+    <Layout title="登录" section="login">
+      <form id="login-form" class="card narrow">
+        <h1>客服登录</h1>
+        <label>
+          用户名
+          <input name="username" id="username" autocomplete="username" required />
+        </label>
+        <label>
+          密码
+          <input name="password" id="password" type="password" autocomplete="current-password" required />
+        </label>
+        <button type="submit">登录</button>
+        <p class="error" id="login-error" role="alert" />
+      </form>
+    </Layout>
+  );
+}
+
+export interface QueueItem {
+  conversation: ConversationRecord;
+  lastMessage: MessageRecord | undefined;
+  ownerName: string | null;
+}
+
+export function QueuePage(props: { items: QueueItem[]; now: Date; username: string; csrfToken: string }) {
+  return (
+    <Layout title="队列" section="queue" username={props.username} csrfToken={props.csrfToken}>
+      <h1>待人工处理的会话（{props.items.length}）</h1>
+      {props.items.length === 0 ? (
+        <p class="empty">队列为空。</p>
+      ) : (
+        <table class="list" id="queue">
+          <thead>
+            <tr>
+              <th>渠道</th>
+              <th>排队开始</th>
+              <th>已等待</th>
+              <th>处理人</th>
+              <th>最后一条消息</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map(({ conversation, lastMessage, ownerName }) => {
+              const since = conversation.handoffSince ?? conversation.updatedAt;
+              return (
+                <tr class="queue-row" data-conversation-id={conversation.id}>
+                  <td>{CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</td>
+                  <td>{beijing(since)}</td>
+                  <td class="waiting">{waited(since, props.now)}</td>
+                  <td>{ownerName ?? '未分配'}</td>
+                  <td>
+                    <a class="open" href={`/console/conversations/${encodeURIComponent(conversation.id)}`}>
+                      {lastMessage
+                        ? `${ROLE_NAMES[lastMessage.role] ?? lastMessage.role}：${clip(lastMessage.text, 60)}`
+                        : '（无消息）'}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function ConversationPage(props: {
+  conversation: ConversationRecord;
+  messages: MessageRecord[];
+  ownerName: string | null;
+  username: string;
+  csrfToken: string;
+}) {
+  const { conversation } = props;
+  return (
+    <Layout title="会话" section="queue" username={props.username} csrfToken={props.csrfToken}>
+      <p>
+        <a href="/console/queue">← 返回队列</a>
+      </p>
+      <h1>会话 · {CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</h1>
+      <p class="meta">
+        状态：{conversation.mode === 'handoff' ? '人工处理中' : '机器人应答'}
+        {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''} · 处理人：
+        {props.ownerName ?? '未分配'}
+      </p>
+      <ol class="transcript" id="transcript">
+        {props.messages.map((m) => (
+          <li class={`msg role-${m.role}`}>
+            <div class="msg-meta">
+              <span class="role">{ROLE_NAMES[m.role] ?? m.role}</span>
+              <time datetime={m.createdAt.toISOString()}>{beijing(m.createdAt)}</time>
+              {m.intent ? <span class="intent">{m.intent}</span> : null}
+            </div>
+            <p class="msg-text">{m.text}</p>
+            {m.sources?.length ? (
+              <p class="sources">
+                依据：
+                {m.sources.map((s) => (
+                  <span class="source">{s.title}</span>
+                ))}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <form id="reply-form" class="card" data-conversation-id={conversation.id}>
+        <label>
+          回复客户
+          <textarea id="reply-text" name="text" rows={3} maxlength={4000} required />
+        </label>
+        <div class="actions">
+          <button type="submit" id="reply-send">
+            发送
+          </button>
+          {conversation.mode === 'handoff' ? (
+            <button type="button" id="release" class="secondary">
+              交还机器人
+            </button>
+          ) : null}
+        </div>
+        <p class="error" id="reply-error" role="alert" />
+      </form>
+    </Layout>
+  );
+}
+
+function nextDeadline(ticket: Ticket, now: Date): string {
+  const overdue = overdueDeadlines(ticket, now);
+  if (overdue.length) return `已超期：${overdue.map((n) => DEADLINE_NAMES[n] ?? n).join('、')}`;
+  const next = pendingDeadlines(ticket, now)[0];
+  return next ? `${DEADLINE_NAMES[next[0]] ?? next[0]} ${beijingDue(new Date(next[1]))}` : '—';
+}
+
+export function CasesPage(props: { tickets: Ticket[]; now: Date; username: string; csrfToken: string }) {
+  return (
+    <Layout title="工单" section="cases" username={props.username} csrfToken={props.csrfToken}>
+      <h1>工单（{props.tickets.length}）</h1>
+      <p class="legend">
+        <span class="swatch overdue">超期</span>
+        <span class="swatch due-soon">4 小时内到期</span>
+        <span class="badge unconfirmed">日历未确认</span> 期限按工作日推算，节假日安排尚未公布
+      </p>
+      <table class="list" id="cases">
+        <thead>
+          <tr>
+            <th>编号</th>
+            <th>类型</th>
+            <th>状态</th>
+            <th>受理时间</th>
+            <th>期限</th>
+            <th>描述</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.tickets.map((t) => (
+            <tr class={`case-row ${urgency(t, props.now)}`} data-case-id={t.id}>
+              <td>
+                <a href={`/console/cases/${encodeURIComponent(t.id)}`}>{t.number}</a>
+              </td>
+              <td>{CASE_KIND_NAMES[t.kind]}</td>
+              <td>{STATUS_NAMES[t.status] ?? t.status}</td>
+              <td>{beijing(t.acceptedAt)}</td>
+              <td>
+                {nextDeadline(t, props.now)}
+                {t.calendarConfirmed ? null : <span class="badge unconfirmed">日历未确认</span>}
+              </td>
+              <td>{clip(t.description, 40)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+const EVENT_NAMES: Record<string, string> = {
+  status: '状态',
+  due_soon: '即将到期提醒',
+  overdue: '超期提醒',
+  follow_up: '回访',
+};
+
+export function CasePage(props: {
+  ticket: Ticket;
+  events: TicketEvent[];
+  now: Date;
+  username: string;
+  csrfToken: string;
+}) {
+  const t = props.ticket;
+  const overdue = overdueDeadlines(t, props.now);
+  const forward = CASE_STATUSES.slice(CASE_STATUSES.indexOf(t.status) + 1);
+  return (
+    <Layout title={t.number} section="cases" username={props.username} csrfToken={props.csrfToken}>
+      <p>
+        <a href="/console/cases">← 返回工单</a>
+      </p>
+      <h1 class={urgency(t, props.now)}>
+        {t.number} · {CASE_KIND_NAMES[t.kind]} · {STATUS_NAMES[t.status] ?? t.status}
+      </h1>
+      <dl class="card fields">
+        <dt>受理时间</dt>
+        <dd>{beijing(t.acceptedAt)}</dd>
+        <dt>来源</dt>
+        <dd>{CHANNEL_NAMES[t.channel] ?? t.channel}</dd>
+        <dt>描述</dt>
+        <dd class="pre">{t.description}</dd>
+        <dt>地址</dt>
+        <dd>{t.address ?? '—'}</dd>
+        <dt>联系电话</dt>
+        <dd>{t.contactPhone ?? '—'}</dd>
+        <dt>户号</dt>
+        <dd>{t.accountNumber ?? '—'}</dd>
+        <dt>期限</dt>
+        <dd>
+          <ul class="deadlines">
+            {Object.entries(t.deadlines).map(([name, ms]) => (
+              <li class={overdue.includes(name) ? 'overdue' : ''}>
+                {DEADLINE_NAMES[name] ?? name}：{beijingDue(new Date(ms))}
+                {overdue.includes(name) ? '（已超期）' : ''}
+              </li>
+            ))}
+          </ul>
+          {t.calendarConfirmed ? null : <span class="badge unconfirmed">日历未确认</span>}
+        </dd>
+      </dl>
+      <h2>处理记录</h2>
+      <ol class="history" id="history">
+        {props.events.map((e) => (
+          <li>
+            <time datetime={e.at.toISOString()}>{beijing(e.at)}</time>
+            <span>{EVENT_NAMES[e.type] ?? e.type}</span>
+            {e.status ? <span>{STATUS_NAMES[e.status] ?? e.status}</span> : null}
+            {e.deadline ? <span>{DEADLINE_NAMES[e.deadline] ?? e.deadline}</span> : null}
+            <span class="actor">{e.actor}</span>
+            {e.note ? <span class="note">{e.note}</span> : null}
+          </li>
+        ))}
+      </ol>
+      {forward.length ? (
+        <form id="status-form" class="card" data-case-id={t.id}>
+          <h2>变更状态</h2>
+          <label>
+            新状态
+            <select id="status-select" name="status">
+              {forward.map((s) => (
+                <option value={s}>{STATUS_NAMES[s]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            处理说明
+            <textarea id="status-note" name="note" rows={2} maxlength={1000} required />
+          </label>
+          <button type="submit">保存</button>
+          <p class="error" id="status-error" role="alert" />
+        </form>
+      ) : (
+        <p class="meta">工单已办结。</p>
+      )}
+    </Layout>
+  );
+}
+
+export interface KindRow {
+  kind: string;
+  name: string;
+  total: number;
+  onTime: number;
+  overdue: number;
+}
+
+export interface Stats {
+  closedCases: number;
+  followedUp: number;
+  answered: number;
+  unanswered: string[];
+  followUpCoverage: number;
+  ratings: number;
+  satisfactionRate: number | null;
+}
+
+const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+
+export function DashboardPage(props: { rows: KindRow[]; stats: Stats; username: string; csrfToken: string }) {
+  const { stats } = props;
+  return (
+    <Layout
+      title="统计"
+      section="dashboard"
+      username={props.username}
+      csrfToken={props.csrfToken}
+      scripts={['/console/assets/chart.umd.min.js']}
+    >
+      <h1>统计</h1>
+      <section class="tiles">
+        <div class="tile">
+          <div class="value" id="coverage">
+            {percent(stats.followUpCoverage)}
+          </div>
+          <div class="label">
+            回访覆盖率（{stats.followedUp}/{stats.closedCases} 件已办结投诉、举报、报修）
+          </div>
+        </div>
+        <div class="tile">
+          <div class="value" id="satisfaction">
+            {percent(stats.satisfactionRate)}
+          </div>
+          <div class="label">满意率（4–5 分，共 {stats.ratings} 个评价）</div>
+        </div>
+        <div class="tile">
+          <div class="value">{stats.answered}</div>
+          <div class="label">已回复回访</div>
+        </div>
+        <div class="tile">
+          <div class="value">{stats.unanswered.length}</div>
+          <div class="label">
+            待回复回访{stats.unanswered.length ? `：${stats.unanswered.join('、')}` : ''}
+          </div>
+        </div>
+      </section>
+      <section class="card">
+        <h2>各类工单：按期与超期</h2>
+        <div class="chart-box">
+          <canvas
+            id="kind-chart"
+            data-chart={JSON.stringify(props.rows)}
+            aria-label="各类工单数量及超期情况"
+          />
+        </div>
+        <table class="list">
+          <thead>
+            <tr>
+              <th>类型</th>
+              <th>合计</th>
+              <th>未超期</th>
+              <th>超期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td>{r.name}</td>
+                <td>{r.total}</td>
+                <td>{r.onTime}</td>
+                <td class={r.overdue ? 'overdue-text' : ''}>{r.overdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="meta">超期：尚有期限已过而未完成的工单（与 GET /v1/tickets 的 overdue 相同）。</p>
+      </section>
+    </Layout>
+  );
+}
+
+export function NotFoundPage(props: { username: string; csrfToken: string; what: string }) {
+  return (
+    <Layout title="未找到" section="queue" username={props.username} csrfToken={props.csrfToken}>
+      <h1>未找到{props.what}</h1>
+      <p>
+        <a href="/console/queue">返回队列</a>
+      </p>
+    </Layout>
+  );
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
+import type { StaffStore, StaffUser } from '../../db/staff-store.js';
+import type { Store } from '../../db/store.js';
+import type { TicketStore } from '../../db/ticket-store.js';
+import { CASE_KIND_NAMES, CASE_KINDS } from '../cases/cases.js';
+import { serviceStats } from '../cases/follow-up.js';
+import { overdueDeadlines } from '../routes/tickets.js';
+import { hashToken, SESSION_COOKIE } from '../staff/auth.js';
+import {
+  CasePage,
+  CasesPage,
+  ConversationPage,
+  DashboardPage,
+  type KindRow,
+  LoginPage,
+  NotFoundPage,
+  QueuePage,
+} from './pages.js';
+
+export interface ConsoleDeps {
+  store: Store;
+  tickets: TicketStore;
+  staff: StaffStore;
+  clock: () => Date;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const chartFile = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
+
+/** Static files of the console, read once; chart.js comes from node_modules, never a CDN. */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'console.js': { file: join(here, 'assets', 'console.js'), type: 'text/javascript; charset=utf-8' },
+  'console.css': { file: join(here, 'assets', 'console.css'), type: 'text/css; charset=utf-8' },
+  'chart.umd.min.js': { file: chartFile, type: 'text/javascript; charset=utf-8' },
+};
+
+/** No inline script can run on a console page: customer text that slipped through would still be inert. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * The staff console: server-rendered pages (Hono JSX) read the stores directly after the same
+ * session check as `requireStaff`; state changes go from the browser to the JSON API with the
+ * session's CSRF token.
+ */
+export function consoleRoutes(deps: ConsoleDeps) {
+  const cache = new Map<string, string>();
+  const asset = (name: string) => {
+    const spec = ASSETS[name];
+    if (!spec) return undefined;
+    let body = cache.get(name);
+    if (body === undefined) {
+      body = readFileSync(spec.file, 'utf8');
+      cache.set(name, body);
+    }
+    return { body, type: spec.type };
+  };
+
+  /** The signed-in staff member and the session's CSRF token, or undefined (then the page redirects). */
+  const sessionOf = async (c: Context): Promise<{ user: StaffUser; csrfToken: string } | undefined> => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await deps.staff.findSession(hashToken(token)) : undefined;
+    if (!session || session.expiresAt.getTime() <= deps.clock().getTime()) return undefined;
+    const user = await deps.staff.findById(session.staffId);
+    return user ? { user, csrfToken: session.csrfToken } : undefined;
+  };
+
+  const page = async (c: Context, element: Child, status: 200 | 404 = 200) => {
+    const html = await (element as { toString(): string | Promise<string> }).toString();
+    c.header('content-security-policy', CSP);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('cache-control', 'no-store');
+    c.header('referrer-policy', 'same-origin');
+    return c.html(`<!DOCTYPE html>${html}`, status);
+  };
+
+  const usernameOf = async (id: string | null) =>
+    id ? ((await deps.staff.findById(id))?.username ?? id) : null;
+
+  type Staff = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
+  const staffPage =
+    (render: (c: Context, me: Staff) => Promise<Response>) =>
+    async (c: Context): Promise<Response> => {
+      const me = await sessionOf(c);
+      if (!me) return c.redirect('/console/login', 302);
+      return render(c, me);
+    };
+
+  return new Hono()
+    .get('/assets/:name', (c) => {
+      const found = asset(c.req.param('name'));
+      if (!found) return c.text('not found', 404);
+      c.header('content-type', found.type);
+      c.header('x-content-type-options', 'nosniff');
+      c.header('cache-control', 'no-cache');
+      return c.body(found.body);
+    })
+    .get('/', (c) => c.redirect('/console/queue', 302))
+    .get('/login', async (c) => {
+      if (await sessionOf(c)) return c.redirect('/console/queue', 302);
+      return page(c, <LoginPage />);
+    })
+    .get(
+      '/queue',
+      staffPage(async (c, me) => {
+        const handoffs = await deps.store.listHandoffs();
+        const items = await Promise.all(
+          handoffs.map(async (h) => ({
+            conversation: h,
+            lastMessage: h.lastMessage,
+            ownerName: await usernameOf(h.handoffOwner),
+          })),
+        );
+        return page(
+          c,
+          <QueuePage items={items} now={deps.clock()} username={me.user.username} csrfToken={me.csrfToken} />,
+        );
+      }),
+    )
+    .get(
+      '/conversations/:id',
+      staffPage(async (c, me) => {
+        const conversation = await deps.store.getConversation(c.req.param('id') ?? '');
+        if (!conversation)
+          return page(
+            c,
+            <NotFoundPage what="会话" username={me.user.username} csrfToken={me.csrfToken} />,
+            404,
+          );
+        await deps.staff.audit(me.user.id, 'open_conversation', conversation.id, deps.clock());
+        const messages = await deps.store.listMessages(conversation.id, 0, 1000);
+        return page(
+          c,
+          <ConversationPage
+            conversation={conversation}
+            messages={messages}
+            ownerName={await usernameOf(conversation.handoffOwner)}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        );
+      }),
+    )
+    .get(
+      '/cases',
+      staffPage(async (c, me) => {
+        const now = deps.clock();
+        // As GET /v1/tickets: overdue first.
+        const tickets = (await deps.tickets.list())
+          .map((t) => ({ t, overdue: overdueDeadlines(t, now).length > 0 }))
+          .sort((a, b) => Number(b.overdue) - Number(a.overdue))
+          .map(({ t }) => t);
+        return page(
+          c,
+          <CasesPage tickets={tickets} now={now} username={me.user.username} csrfToken={me.csrfToken} />,
+        );
+      }),
+    )
+    .get(
+      '/cases/:id',
+      staffPage(async (c, me) => {
+        const ticket = await deps.tickets.get(c.req.param('id') ?? '');
+        if (!ticket)
+          return page(
+            c,
+            <NotFoundPage what="工单" username={me.user.username} csrfToken={me.csrfToken} />,
+            404,
+          );
+        const now = deps.clock();
+        await deps.staff.audit(me.user.id, 'open_case', ticket.id, now);
+        const events = await deps.tickets.events(ticket.id);
+        return page(
+          c,
+          <CasePage
+            ticket={ticket}
+            events={events}
+            now={now}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        );
+      }),
+    )
+    .get(
+      '/dashboard',
+      staffPage(async (c, me) => {
+        const now = deps.clock();
+        const [tickets, followedUp, ratings] = await Promise.all([
+          deps.tickets.list(),
+          deps.tickets.followedUp(),
+          deps.store.listRatings(),
+        ]);
+        const rows: KindRow[] = CASE_KINDS.map((kind) => {
+          const ofKind = tickets.filter((t) => t.kind === kind);
+          const overdue = ofKind.filter((t) => overdueDeadlines(t, now).length > 0).length;
+          return {
+            kind,
+            name: CASE_KIND_NAMES[kind],
+            total: ofKind.length,
+            onTime: ofKind.length - overdue,
+            overdue,
+          };
+        });
+        return page(
+          c,
+          <DashboardPage
+            rows={rows}
+            stats={serviceStats(tickets, followedUp, ratings)}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        );
+      }),
+    );
+}

@@ -1,0 +1,207 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startTestServices, type TestServices, webUser } from './support/services.js';
+
+/** The staff console in a real browser: Debian's chromium driven by playwright-core. */
+const CHROMIUM = '/usr/bin/chromium';
+// The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs write them to a temp folder.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(import.meta.dirname, '..', 'docs', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'console-screenshots-'));
+const XSS = '<img src=x onerror="window.__xss=1">';
+
+let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
+const clock = () => new Date(now);
+
+let service: TestServices;
+let server: ServerType;
+let base: string;
+let browser: Browser;
+let page: Page;
+let complaint: { id: string; number: string };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `console browser tests need Debian chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (.ci/run does it)`,
+    );
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  service = await startTestServices({}, { clock });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: service.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 760 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  service?.dispose();
+});
+
+async function customerSays(userId: string, text: string) {
+  const response = await fetch(`${base}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ channel: 'web', userId, text }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { conversationId: string; handoff: boolean };
+}
+
+async function fileCase(kind: string, description: string) {
+  const response = await fetch(`${base}/v1/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind, description, contactPhone: '13912345678' }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; number: string };
+}
+
+const xssFired = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+
+describe('staff console in a browser', () => {
+  it('sends a visitor without a session to the login page, and logs in', async () => {
+    await page.goto(`${base}/console/queue`);
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    await page.fill('#username', 'admin');
+    await page.fill('#password', 'wrong-password');
+    await page.click('#login-form button[type=submit]');
+    await expect.poll(() => page.textContent('#login-error')).toContain('用户名或密码错误');
+    await page.fill('#password', ADMIN_PASSWORD);
+    await Promise.all([page.waitForURL('**/console/queue'), page.click('#login-form button[type=submit]')]);
+    const token = await page.evaluate(() => sessionStorage.getItem('console.csrfToken'));
+    expect(token?.length).toBeGreaterThan(20);
+  });
+
+  it('shows a handed-off conversation as text, and the agent replies from the reply box', async () => {
+    const user = webUser('console-visitor');
+    const handoff = await customerSays(user, '转人工');
+    expect(handoff.handoff).toBe(true);
+    await customerSays(user, XSS);
+    now += 7 * 60_000;
+
+    await page.goto(`${base}/console/queue`);
+    const row = page.locator(`tr.queue-row[data-conversation-id="${handoff.conversationId}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('.waiting').textContent()).toBe('7 分钟');
+    expect(await row.textContent()).toContain(XSS);
+    expect(await xssFired()).toBeUndefined();
+    await page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
+
+    await Promise.all([page.waitForURL('**/console/conversations/**'), row.locator('a.open').click()]);
+    const payload = page.locator('.msg.role-customer .msg-text', { hasText: XSS });
+    expect(await payload.isVisible()).toBe(true);
+    expect(await payload.textContent()).toBe(XSS);
+    expect(await page.locator('#transcript img').count()).toBe(0);
+    expect(await page.locator('.msg .role').allTextContents()).toEqual(['客户', '智能助手', '客户']);
+    expect(await page.locator('.msg time').first().textContent()).toBe('2026-11-26 10:00');
+    expect(await xssFired()).toBeUndefined();
+
+    const reply = '您好，我是客服小王，请问有什么可以帮您？';
+    await page.fill('#reply-text', reply);
+    await Promise.all([page.waitForEvent('load'), page.click('#reply-send')]);
+    await expect.poll(() => page.locator('.msg.role-staff .msg-text').textContent()).toBe(reply);
+    expect(await xssFired()).toBeUndefined();
+    await page.screenshot({ path: join(SCREENSHOTS, 'conversation.png'), fullPage: true });
+
+    const polled = (await (
+      await fetch(`${base}/v1/messages?channel=web&userId=${encodeURIComponent(user)}`)
+    ).json()) as { items: { role: string; text: string }[] };
+    expect(polled.items.at(-1)).toMatchObject({ role: 'staff', text: reply });
+
+    // Released, the conversation leaves the queue.
+    await Promise.all([page.waitForURL('**/console/queue'), page.click('#release')]);
+    expect(await row.count()).toBe(0);
+  });
+
+  it('marks overdue cases red and cases due within 4 hours amber, and moves a case forward', async () => {
+    const overdue = await fileCase('repair', '小区整栋楼停电，已经两个小时了');
+    complaint = await fileCase('complaint', '抄表员态度很差 <b>不耐烦</b>');
+    now += 2 * 3600_000; // past the repair's 45 minutes
+    const dueSoon = await fileCase('repair', '路灯不亮');
+    // Accepted in late December, its 7 working days run into 2027, which no holiday notice covers yet.
+    const saved = now;
+    now = Date.parse('2026-12-28T02:00:00Z');
+    const unconfirmed = await fileCase('complaint', '电费计算有误，要求核实');
+    now = saved;
+
+    await page.goto(`${base}/console/cases`);
+    const overdueRow = page.locator(`tr.case-row[data-case-id="${overdue.id}"]`);
+    expect(await overdueRow.getAttribute('class')).toContain('overdue');
+    expect(await overdueRow.textContent()).toContain(overdue.number);
+    const background = await overdueRow
+      .locator('td')
+      .first()
+      .evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(background).toBe('rgb(253, 226, 226)');
+    expect(await page.locator(`tr.case-row[data-case-id="${dueSoon.id}"]`).getAttribute('class')).toContain(
+      'due-soon',
+    );
+    expect(await page.locator('tr.case-row').first().getAttribute('data-case-id')).toBe(overdue.id);
+    const unconfirmedRow = page.locator(`tr.case-row[data-case-id="${unconfirmed.id}"]`);
+    expect(await unconfirmedRow.locator('.badge.unconfirmed').textContent()).toBe('日历未确认');
+    expect(await page.locator('tr.case-row .badge.unconfirmed').count()).toBe(1);
+    expect(await page.getByText('抄表员态度很差 <b>不耐烦</b>').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'cases.png'), fullPage: true });
+
+    await Promise.all([page.waitForURL(`**/console/cases/${overdue.id}`), overdueRow.locator('a').click()]);
+    await page.selectOption('#status-select', 'contacted');
+    await page.fill('#status-note', '抢修人员已到达现场');
+    await Promise.all([page.waitForEvent('load'), page.click('#status-form button[type=submit]')]);
+    await expect.poll(() => page.locator('#history').textContent()).toContain('抢修人员已到达现场');
+    expect(await page.locator('#history').textContent()).toContain('admin');
+  });
+
+  it('draws the dashboard chart from the cases, with follow-up coverage and satisfaction', async () => {
+    now += 3600_000; // the second repair's 45 minutes pass too
+    await page.goto(`${base}/console/cases/${complaint.id}`);
+    await page.selectOption('#status-select', 'closed');
+    await page.fill('#status-note', '已向客户致歉并处理');
+    await Promise.all([page.waitForEvent('load'), page.click('#status-form button[type=submit]')]);
+    await expect.poll(() => page.locator('#history').textContent()).toContain('回访');
+    const rater = webUser('console-rater');
+    await customerSays(rater, '我要评价');
+    await customerSays(rater, '5');
+
+    await page.goto(`${base}/console/dashboard`);
+    await page.waitForFunction(() => (window as unknown as { kindChart?: unknown }).kindChart !== undefined);
+    const size = await page
+      .locator('canvas#kind-chart')
+      .evaluate((c: HTMLCanvasElement) => c.width * c.height);
+    expect(size).toBeGreaterThan(0);
+    const rows = JSON.parse((await page.locator('canvas#kind-chart').getAttribute('data-chart')) ?? '[]') as {
+      kind: string;
+      total: number;
+      overdue: number;
+    }[];
+    expect(rows.find((r) => r.kind === 'repair')).toMatchObject({ total: 2, onTime: 1, overdue: 1 });
+    expect(rows.find((r) => r.kind === 'complaint')).toMatchObject({ total: 2, onTime: 2, overdue: 0 });
+    expect(await page.textContent('#coverage')).toBe('100%');
+    expect(await page.textContent('#satisfaction')).toBe('100%');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+
+    // Logging out ends the session: the console sends the browser back to the login page.
+    await Promise.all([page.waitForURL('**/console/login'), page.click('#logout')]);
+    await page.goto(`${base}/console/cases`);
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+  });
+});
