@@ -13,7 +13,7 @@ import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
-import { staffSessionRoutes } from './routes/staff.js';
+import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
@@ -52,6 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
   app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));
+  app.route('/v1/staff/users', staffUserRoutes(deps));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));

@@ -266,3 +266,77 @@ describe('follow-up of closed cases', () => {
     expect(detail.history.at(-1)).toMatchObject({ type: 'follow_up', note: 'by_phone' });
   });
 });
+
+describe('staff accounts and ownership', () => {
+  async function loginAs(username: string, password: string): Promise<Session> {
+    const response = await login(password, username);
+    expect(response.status).toBe(200);
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+  }
+
+  it('lets a supervisor create staff, and nobody else', async () => {
+    const admin = await session();
+    const created = await call('/v1/staff/users', admin, {
+      method: 'POST',
+      body: { username: 'wang', password: 'agent-password-1', role: 'agent' },
+    });
+    expect(created.status).toBe(201);
+    const again = await call('/v1/staff/users', admin, {
+      method: 'POST',
+      body: { username: 'wang', password: 'agent-password-1', role: 'agent' },
+    });
+    expect(again.status).toBe(409);
+    const wang = await loginAs('wang', 'agent-password-1');
+    const byAgent = await call('/v1/staff/users', wang, {
+      method: 'POST',
+      body: { username: 'li', password: 'agent-password-2', role: 'supervisor' },
+    });
+    expect(byAgent.status).toBe(403);
+  });
+
+  it('gives a conversation to the first agent who replies, and moves it only by an explicit transfer', async () => {
+    const admin = await session();
+    for (const [username, password] of [
+      ['wang', 'agent-password-1'],
+      ['zhao', 'agent-password-2'],
+    ]) {
+      await call('/v1/staff/users', admin, { method: 'POST', body: { username, password, role: 'agent' } });
+    }
+    const wang = await loginAs('wang', 'agent-password-1');
+    const zhao = await loginAs('zhao', 'agent-password-2');
+    const { conversationId } = await service.say('转人工', webUser());
+
+    expect(
+      (
+        await call(`/v1/handoffs/${conversationId}/replies`, wang, {
+          method: 'POST',
+          body: { text: '我来处理' },
+        })
+      ).status,
+    ).toBe(201);
+    const taken = await call(`/v1/handoffs/${conversationId}/replies`, zhao, {
+      method: 'POST',
+      body: { text: '我也来' },
+    });
+    expect(taken.status).toBe(409);
+
+    const transfer = await call(`/v1/handoffs/${conversationId}/transfer`, wang, {
+      method: 'POST',
+      body: { to: 'zhao' },
+    });
+    expect(transfer.status).toBe(200);
+    expect(
+      (
+        await call(`/v1/handoffs/${conversationId}/replies`, zhao, {
+          method: 'POST',
+          body: { text: '已转给我' },
+        })
+      ).status,
+    ).toBe(201);
+    const audit = service.database.sqlite
+      .prepare("select action from audit_log where action like 'transfer%'")
+      .all();
+    expect(audit).toEqual([{ action: 'transfer_to:zhao' }]);
+  });
+});

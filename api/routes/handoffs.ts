@@ -7,6 +7,7 @@ import { requireStaff, staffOf } from '../staff/auth.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
 const replySchema = z.object({ text: z.string().min(1).max(4000) });
+const transferSchema = z.object({ to: z.string().min(1).max(64) });
 
 export interface HandoffRouteDeps {
   store: Store;
@@ -48,6 +49,9 @@ export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
         throw new ApiError(400, 'empty_text', 'text must contain something other than spaces');
       const now = clock();
       const me = staffOf(c);
+      if (conversation.handoffOwner && conversation.handoffOwner !== me.id) {
+        throw new ApiError(409, 'owned_by_other', 'another agent owns this conversation; ask for a transfer');
+      }
       // The first agent who replies owns the conversation; it never moves silently.
       if (conversation.mode === 'handoff' && !conversation.handoffOwner) {
         await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, me.id, now);
@@ -60,6 +64,22 @@ export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
         { id: String(message.id), at: message.createdAt.toISOString(), channel: conversation.channel },
         201,
       );
+    })
+    .post('/handoffs/:conversationId/transfer', guard, async (c) => {
+      const conversation = await conversationOr404(c.req.param('conversationId'));
+      const { to } = parseOrThrow(transferSchema, await readJsonObject(c.req.raw));
+      const me = staffOf(c);
+      if (conversation.mode !== 'handoff')
+        throw new ApiError(409, 'not_handed_off', 'the bot has this conversation');
+      if (conversation.handoffOwner && conversation.handoffOwner !== me.id && me.role !== 'supervisor') {
+        throw new ApiError(403, 'not_owner', 'only its owner or a supervisor can transfer a conversation');
+      }
+      const target = await staff.findByUsername(to);
+      if (!target) throw new ApiError(400, 'unknown_staff', `no staff member ${to}`);
+      const now = clock();
+      await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, target.id, now);
+      await staff.audit(me.id, `transfer_to:${target.username}`, conversation.id, now);
+      return c.json({ conversationId: conversation.id, owner: target.username });
     })
     .post('/handoffs/:conversationId/release', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('conversationId'));

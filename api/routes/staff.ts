@@ -12,13 +12,42 @@ import {
   requireStaff,
   SESSION_COOKIE,
   SESSION_MS,
+  staffOf,
   verifyPassword,
 } from '../staff/auth.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
 const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+const newStaffSchema = z.object({
+  username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, 'username: 3-32 lower-case letters, digits, _ . -'),
+  password: z.string().min(12).max(200),
+  role: z.enum(['agent', 'supervisor']),
+});
 // A hash to compare against when the user does not exist, so timing does not reveal usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password');
+
+/** Staff accounts: a supervisor creates them. */
+export function staffUserRoutes({ staff, clock }: { staff: StaffStore; clock: () => Date }) {
+  return new Hono().post('/', requireStaff(staff, clock), async (c) => {
+    const me = staffOf(c);
+    if (me.role !== 'supervisor')
+      throw new ApiError(403, 'supervisor_only', 'only a supervisor can create staff accounts');
+    const input = parseOrThrow(newStaffSchema, await readJsonObject(c.req.raw), { role: 'unknown_role' });
+    if (await staff.findByUsername(input.username))
+      throw new ApiError(409, 'username_taken', 'that username exists');
+    const now = clock();
+    const id = crypto.randomUUID();
+    await staff.create({
+      id,
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      createdAt: now,
+    });
+    await staff.audit(me.id, 'create_staff', input.username, now);
+    return c.json({ id, username: input.username, role: input.role }, 201);
+  });
+}
 
 /** Console sessions: log in (httpOnly, SameSite=Strict cookie + CSRF token), log out. */
 export function staffSessionRoutes({
