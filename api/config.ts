@@ -25,6 +25,13 @@ const configSchema = z.object({
   TICKET_FORM_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   DUE_SOON_HOURS: z.coerce.number().min(0).default(4),
+  /** Beijing time, e.g. 08:00-20:00 every day, or `always`. */
+  STAFFED_HOURS: z
+    .string()
+    .default('08:00-20:00')
+    .refine((v) => v.trim() === 'always' || /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(v.trim()), {
+      message: 'STAFFED_HOURS must look like 08:00-20:00 (Beijing time) or be always',
+    }),
   SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -13,6 +13,7 @@ import { createAssistant } from './assistant/assistant.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
 import { bootstrapAdmin } from './staff/bootstrap.js';
+import { parseStaffedHours } from './staff/hours.js';
 import { createDefaultWorkdayCalendar } from './standard/calendar.js';
 
 export interface ServiceOptions {
@@ -54,6 +55,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     calendar,
     tariff: loadTariff(),
     tickets,
+    staffedHours: parseStaffedHours(config.STAFFED_HOURS),
     minConfidence: config.MIN_CONFIDENCE,
   });
   const app = createApp({

@@ -169,7 +169,7 @@ export const tickets = sqliteTable(
     /** Human-readable, e.g. TS20261126-0001 (TS 投诉, JB 举报, BX 报修, JY 校验, CB 抄表). */
     number: text('number').notNull(),
     kind: text('kind', {
-      enum: ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report'],
+      enum: ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report', 'callback'],
     }).notNull(),
     status: text('status', { enum: ['accepted', 'contacted', 'replied', 'closed'] }).notNull(),
     description: text('description').notNull(),

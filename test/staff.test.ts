@@ -340,3 +340,28 @@ describe('staff accounts and ownership', () => {
     expect(audit).toEqual([{ action: 'transfer_to:zhao' }]);
   });
 });
+
+describe('outside staffed hours', () => {
+  it('queues the customer, says when someone will call, and opens a callback case', async () => {
+    const evening = Date.parse('2026-11-26T14:00:00Z'); // 22:00 Beijing time
+    const night = await startTestServices(
+      { STAFFED_HOURS: '09:00-17:00' },
+      { clock: () => new Date(evening) },
+    );
+    try {
+      const turn = await night.say('转人工', webUser());
+      expect(turn).toMatchObject({ intent: 'handoff', handoff: true });
+      expect(replyText(turn)).toContain('明天09:00');
+      expect(replyText(turn)).toContain('HD20261126-0001');
+      const row = night.database.sqlite.prepare('select kind, deadlines from tickets').get() as {
+        kind: string;
+        deadlines: string;
+      };
+      expect(row.kind).toBe('callback');
+      expect(JSON.parse(row.deadlines)).toEqual({ callbackDueAt: Date.parse('2026-11-27T02:00:00Z') });
+      expect((await night.store.listHandoffs()).length).toBe(1);
+    } finally {
+      night.dispose();
+    }
+  });
+});

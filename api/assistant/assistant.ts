@@ -6,6 +6,9 @@ import { stripControlCharacters } from '../../knowledge/normalize.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isForeignTopic } from '../../knowledge/scope.js';
 import { describeEstimate, findKwh, type Tariff } from '../../knowledge/tariff.js';
+import { openCase } from '../cases/open-case.js';
+import { isStaffed, nextOpening, type StaffedHours } from '../staff/hours.js';
+import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { type AccountFlowDeps, resumeAccount, startAccountRequest } from './flows/account.js';
 import { type CaseFlowDeps, caseKindOf, lookUpCases, resumeCase, startCase } from './flows/case.js';
@@ -46,6 +49,8 @@ export interface AssistantDeps {
   tariff: Tariff;
   /** Cases (complaints, repairs, meter cases) taken in chat. */
   tickets: TicketStore;
+  /** When people answer; outside these hours a handoff also opens a callback case. Unset: always. */
+  staffedHours?: StaffedHours;
 }
 
 /** Calibrated on the development and held-out questions (see test/eval and README). */
@@ -95,7 +100,7 @@ export function createAssistant(deps: AssistantDeps) {
       case 'greeting':
         return { intent, replies: [greetingReply(message.normalized)], state: null };
       case 'handoff':
-        return handOff(REPLIES.handoffQueued);
+        return handOff(conversation, REPLIES.handoffQueued);
       case 'rating':
         return startRating(message, ratingDeps(conversation));
       case 'repair': {
@@ -184,9 +189,35 @@ export function createAssistant(deps: AssistantDeps) {
   }
 
   /** Queues the conversation for a person and tells the customer where they stand. */
-  async function handOff(reply: (position: number) => string, prefix: string[] = []): Promise<FlowStep> {
+  async function handOff(
+    conversation: ConversationRecord,
+    reply: (position: number) => string,
+  ): Promise<FlowStep> {
+    const now = clock();
+    if (deps.staffedHours && !isStaffed(deps.staffedHours, now)) {
+      // Nobody answers now: queue the conversation and open a callback case for the first hour.
+      const opening = nextOpening(deps.staffedHours, now);
+      const ticket = await openCase(
+        {
+          kind: 'callback',
+          description: '客户在非值班时间请求人工服务',
+          channel: conversation.channel,
+          userId: conversation.userId,
+          conversationId: conversation.id,
+          callbackDueAt: new Date(opening.getTime() + 3600_000),
+        },
+        { tickets: deps.tickets, calendar: deps.calendar, now, newId },
+      );
+      const when = `${shanghaiDate(opening) === shanghaiDate(now) ? '今天' : '明天'}${shanghaiTime(opening)}`;
+      return {
+        intent: 'handoff',
+        replies: [REPLIES.handoffAfterHours(when, ticket.number)],
+        state: null,
+        handoff: true,
+      };
+    }
     const waiting = (await store.listHandoffs()).filter((h) => !h.handoffOwner).length;
-    return { intent: 'handoff', replies: [...prefix, reply(waiting + 1)], state: null, handoff: true };
+    return { intent: 'handoff', replies: [reply(waiting + 1)], state: null, handoff: true };
   }
 
   /** While a person has the conversation the bot stays silent, but for safety advice. */
@@ -250,7 +281,7 @@ export function createAssistant(deps: AssistantDeps) {
   async function unknownStep(conversation: ConversationRecord): Promise<FlowStep> {
     if (conversation.unansweredStreak < 1)
       return { intent: 'unknown', replies: [REPLIES.unknown], state: null };
-    const step = await handOff(REPLIES.handoffAfterUnknown);
+    const step = await handOff(conversation, REPLIES.handoffAfterUnknown);
     return { ...step, intent: 'unknown' };
   }
 

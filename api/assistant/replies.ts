@@ -14,6 +14,8 @@ export const REPLIES = {
     `已为您转接人工客服，您前面还有${position - 1}位客户在等待。工作人员接入后会直接在这里回复您，请稍候；情况紧急可拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
   handoffAfterUnknown: (position: number) =>
     `很抱歉没能帮到您，已为您转接人工客服（前面还有${position - 1}位客户在等待）。工作人员接入后会直接在这里回复您；情况紧急可拨打95598（24小时）。`,
+  handoffAfterHours: (when: string, number: string) =>
+    `现在是非值班时间，人工客服${when}上班后会第一时间联系您（回电编号${number}），您的留言都会保留。情况紧急请拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
   handoffCancelled: '好的，已取消人工服务，我继续为您服务。请问有什么可以帮您？',
   complaintSorry: '很抱歉给您带来不好的体验，我会如实记录并尽快转交处理。',
   identityAskAccount:

@@ -2,7 +2,10 @@ import { chineseDate, dueDay, shanghaiDate, shanghaiTime } from '../standard/bei
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { computeDeadlines } from '../standard/deadlines.js';
 
-export const CASE_KINDS = ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report'] as const;
+/** The kinds of the contract (and of the web form). */
+export const FORM_CASE_KINDS = ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report'] as const;
+/** Plus `callback`: a customer who asked for a person outside staffed hours is called back. */
+export const CASE_KINDS = [...FORM_CASE_KINDS, 'callback'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_STATUSES = ['accepted', 'contacted', 'replied', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -14,6 +17,7 @@ const PREFIX: Record<CaseKind, string> = {
   meter_test: 'JY',
   reading_dispute: 'CB',
   report: 'JB',
+  callback: 'HD',
 };
 
 export const CASE_KIND_NAMES: Record<CaseKind, string> = {
@@ -22,6 +26,7 @@ export const CASE_KIND_NAMES: Record<CaseKind, string> = {
   meter_test: '电能表校验',
   reading_dispute: '抄表数据异常核实',
   report: '举报',
+  callback: '人工回电',
 };
 
 export const DEADLINE_NAMES: Record<string, string> = {
@@ -29,12 +34,14 @@ export const DEADLINE_NAMES: Record<string, string> = {
   replyDueAt: '答复处理意见',
   resultDueAt: '出具检测结果',
   arriveDueAt: '安排抢修人员到达现场',
+  callbackDueAt: '人工客服与您联系',
 };
 
 /** Status a case must have reached for each deadline to be met. */
 export const DEADLINE_MET_BY: Record<string, readonly CaseStatus[]> = {
   contactDueAt: ['contacted', 'replied', 'closed'],
   arriveDueAt: ['contacted', 'replied', 'closed'],
+  callbackDueAt: ['contacted', 'replied', 'closed'],
   replyDueAt: ['replied', 'closed'],
   resultDueAt: ['replied', 'closed'],
 };

@@ -12,6 +12,8 @@ export interface CaseInput {
   channel: Ticket['channel'];
   userId?: string;
   conversationId?: string;
+  /** A callback's due instant: the standard sets none, the staffed hours do. */
+  callbackDueAt?: Date;
 }
 
 export interface CaseDeps {
@@ -23,7 +25,12 @@ export interface CaseDeps {
 
 /** Accepts a case: its deadlines from the standard, a number, stored durably before it returns. */
 export async function openCase(input: CaseInput, deps: CaseDeps): Promise<Ticket> {
-  const { deadlines, calendarConfirmed } = caseDeadlines(input.kind, deps.now, deps.calendar);
+  if (input.kind === 'callback' && !input.callbackDueAt)
+    throw new Error('a callback case needs its callbackDueAt');
+  const { deadlines, calendarConfirmed } =
+    input.kind === 'callback'
+      ? { deadlines: { callbackDueAt: input.callbackDueAt as Date }, calendarConfirmed: true }
+      : caseDeadlines(input.kind, deps.now, deps.calendar);
   const day = shanghaiDate(deps.now);
   return deps.tickets.create(
     {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StaffStore } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
-import { CASE_KINDS, CASE_STATUSES, DEADLINE_MET_BY } from '../cases/cases.js';
+import { CASE_KINDS, CASE_STATUSES, DEADLINE_MET_BY, FORM_CASE_KINDS } from '../cases/cases.js';
 import { followUpClosedCase, serviceStats } from '../cases/follow-up.js';
 import { caseView, openCase } from '../cases/open-case.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -15,7 +15,7 @@ import { parseOrThrow, readJsonObject } from './validation.js';
 export const PHONE = /^(1\d{10}|0\d{2,3}\d{7,8})$/;
 
 const ticketSchema = z.object({
-  kind: z.enum(CASE_KINDS),
+  kind: z.enum(FORM_CASE_KINDS),
   description: z.string().min(1).max(2000),
   contactPhone: z.string().min(1).max(20).optional(),
   accountNumber: z.string().min(1).max(20).optional(),

@@ -47,6 +47,7 @@ export async function startTestServices(
     DATABASE_PATH: join(dir, 'assistant.db'),
     API_SERVICE_TOKEN: SERVICE_TOKEN,
     STAFF_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD,
+    STAFFED_HOURS: 'always',
     LOG_LEVEL: 'silent',
     ...env,
   });

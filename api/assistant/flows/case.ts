@@ -26,7 +26,7 @@ const STATUS_OF = /(ts|bx|jy|cb|jb)\d{8}-\d{4}/i;
 const CONFIRM = /^(确认|确定|是|是的|对|对的|好|好的|可以|提交|没问题|yes|y|ok|okay|confirm)[!！.。\s]*$/;
 
 /** Which kind of case a message opens. */
-export function caseKindOf(intent: Intent, text: string): CaseKind {
+export function caseKindOf(intent: Intent, text: string): Exclude<CaseKind, 'callback'> {
   if (intent === 'repair') return 'repair';
   if (intent === 'meter')
     return /抄表|读数|示数|表码|底数|电量|度数|reading|bill/.test(text) ? 'reading_dispute' : 'meter_test';
