@@ -32,17 +32,17 @@ const CANCEL = /^(取消|取消吧|cancel|退出|不办了|算了|不用了|quit
 
 /** Words a greeting, thanks or goodbye is made of; a message of nothing else is a greeting. */
 const GREETING_WORDS =
-  /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
+  /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|有没有人|有冇人|有人在|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|客服人员|接线员|坐席|找个人|找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
+  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|客服人员|接线员|坐席|找个人|找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =
   /(叫|让|找|要|请|换)(你们|你哋)?(的)?(领导|负责人|主管|上级|管事的|经理|值班长|话事人)(来|出来|过来|接电话|跟我|和我|同我|说话|讲话|听电话)|(领导|负责人|主管|管事的|上级)(出来|过来|接电话|听电话)|(speak|talk) (to|with) (your |a )?(manager|supervisor|boss)|(get|put|give) me (your |a )?(manager|supervisor)/;
 
 const RATING =
-  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b[1-5] (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
+  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING = /评价器|意见簿|意见箱|意见本|满意度调查|回访|survey/;
 
@@ -53,15 +53,15 @@ const ASKS_ABOUT_RULES =
 const DANGER =
   /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
 const OUTAGE =
-  /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|断电了|掉电了|跳闸|跳电|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
+  /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|(冇|没|无)(晒|哂|咗)电|(一直|还是|到现在|整天|全部|都)(都)?(没电|停电|断电|没有电)|缺(了)?(一)?相|断相|(停电|没电|断电|冇电|停了电)(了)?.{0,4}(个)?(小时|钟头|钟|分钟|半天|一天|一晚|天)(了|啦|喇|都)|断电了|掉电了|跳闸|跳电|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)|\b(lost|losing|has no|have no|without) (power|electricity)\b|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
 const OUTAGE_RULE_QUESTION =
-  /违规|随便|随意|无故|排查|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|查|检查)(什么|哪)|要先(看|查|检查)|自己.{0,4}(看|查|检查|弄)|检查(什么|哪)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有)?(通知|预告|通告|打招呼)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
+  /违规|随便|随意|无故|排查|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有)?(通知|预告|通告|打招呼)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
 
 const ASKS_TIME_LIMIT =
   /多久|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b/;
 /** "万一有人触电…", "if a wire falls…": asking what to do, not reporting it. */
 const HYPOTHETICAL =
-  /万一|如果|假如|要是|的话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
+  /万一|如果|假如|要是|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
 /** "有人触电应该点救", "插座冒火花怎么办才安全": asking for safety advice about a danger, not reporting one. */
 const DANGER_ADVICE =
   /应该|该怎么|要怎么|怎么办|咋办|咋整|咋弄|点算|先(做|干)(什么|啥|嘛)|干啥|点救|点样|怎么处理|如何处理|才安全|安全吗|怎么.{0,4}安全|how to stay safe|is it safe|能(不能)?.{0,6}吗|可以.{0,6}吗|可不可以|用手|第一步|先做什么|做什么|怎么做|点做|怎么救|如何救|怎么抢救|how (do|can|should) (i|we) (help|save|rescue)|what (do|should|can) (i|we) do/;
@@ -72,26 +72,29 @@ const CONDUCT =
   /喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|态度|推诿|踢皮球|道歉|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part/;
 
 const COMPLAINT =
-  /投诉|投述|客诉|举报|检举|揭发|告发|告你们|曝光你们|complain|complaint|report (a |the |your )?(staff|employee|worker|misconduct|bribe)/;
+  /投诉|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(给|讨|要)(我)?(个)?说法|曝光你们|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
 const COMPLAINT_STATUS =
   /投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
 const METER =
   /电能表|电表|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
 const METER_PROBLEM =
-  /不准|走得?(快|太快|飞快)|跑得?(快|太快|飞快)|转得?(快|太快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|比实际|对不上|验下|验一验|检查一下|有问题|坏了|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样)(在)?(跑|走|转)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
+  /不准|走得?(快|太快|飞快)|跑得?(快|太快|飞快)|转得?(快|太快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|比实际|对不上|验下|验一验|检查一下|有问题|坏了|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样)(在)?(跑|走|转)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|stopped|not working|isn'?t working|blank|\bdead\b|stuck|higher|too high|more than|actually used|实际用|doesn'?t match|not match|incorrect|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|\d+\s*月|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|\d+\s*月|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|my (electricity |power |energy )?(bill|charges|usage|account|statement)|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 const BILL_RULE_QUESTION =
-  /(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算/;
+  /(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|been approved|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
+/** Looser wordings of "how far has my application got"; a question about a time limit is not one. */
+const APPLICATION_LOOSE =
+  /到(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
 const APPLICATION_RULE_QUESTION =
-  /网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限/;
+  /网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
 
 export interface DetectedIntent {
   intent: ActionIntent;
@@ -145,6 +148,8 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
     return { intent: 'bill', estimate: true };
   if (BILL.test(text) && !BILL_RULE_QUESTION.test(text)) return { intent: 'bill' };
   if (APPLICATION.test(text) && !APPLICATION_RULE_QUESTION.test(text)) return { intent: 'application' };
+  if (APPLICATION_LOOSE.test(text) && !APPLICATION_RULE_QUESTION.test(text) && !ASKS_TIME_LIMIT.test(text))
+    return { intent: 'application' };
   // An account number and nothing else recognisable: the customer wants their account looked at.
   if (ACCOUNT_NUMBER.test(text) && !ASKS_ABOUT_RULES.test(text)) return { intent: 'bill' };
   return undefined;
