@@ -1,10 +1,11 @@
 import type { Ticket } from '../../db/ticket-store.js';
 import { DEADLINE_MET_BY } from '../cases/cases.js';
+import { DEFAULT_DUE_SOON_MS } from '../cases/scanner.js';
 import { overdueDeadlines } from '../routes/tickets.js';
 import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 
 /** A case deadline this close (clock hours) is shown amber, as the scanner's default `DUE_SOON_HOURS`. */
-export const DUE_SOON_MS = 4 * 3600_000;
+export const DUE_SOON_MS = DEFAULT_DUE_SOON_MS;
 
 /** '2026-11-26 10:00' in Beijing time. */
 export function beijing(instant: Date | string | number): string {

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
@@ -11,7 +10,7 @@ import type { TicketStore } from '../../db/ticket-store.js';
 import { CASE_KIND_NAMES, CASE_KINDS } from '../cases/cases.js';
 import { serviceStats } from '../cases/follow-up.js';
 import { overdueDeadlines } from '../routes/tickets.js';
-import { hashToken, SESSION_COOKIE } from '../staff/auth.js';
+import { signedInStaff } from '../staff/auth.js';
 import {
   CasePage,
   CasesPage,
@@ -65,11 +64,8 @@ export function consoleRoutes(deps: ConsoleDeps) {
 
   /** The signed-in staff member and the session's CSRF token, or undefined (then the page redirects). */
   const sessionOf = async (c: Context): Promise<{ user: StaffUser; csrfToken: string } | undefined> => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await deps.staff.findSession(hashToken(token)) : undefined;
-    if (!session || session.expiresAt.getTime() <= deps.clock().getTime()) return undefined;
-    const user = await deps.staff.findById(session.staffId);
-    return user ? { user, csrfToken: session.csrfToken } : undefined;
+    const signedIn = await signedInStaff(c, deps.staff, deps.clock());
+    return signedIn && { user: signedIn.staff, csrfToken: signedIn.csrfToken };
   };
 
   const page = async (c: Context, element: Child, status: 200 | 404 = 200) => {

@@ -44,6 +44,19 @@ export interface StaffContext {
   csrfToken: string;
 }
 
+/** The staff member whose unexpired session cookie the request carries, with the session's CSRF token. */
+export async function signedInStaff(
+  c: Context,
+  staffStore: StaffStore,
+  now: Date,
+): Promise<StaffContext | undefined> {
+  const token = getCookie(c, SESSION_COOKIE);
+  const session = token ? await staffStore.findSession(hashToken(token)) : undefined;
+  if (!session || session.expiresAt.getTime() <= now.getTime()) return undefined;
+  const staff = await staffStore.findById(session.staffId);
+  return staff ? { staff, csrfToken: session.csrfToken } : undefined;
+}
+
 /**
  * Staff endpoints: a valid session cookie or 401; every state-changing request also carries the
  * session's CSRF token in `x-csrf-token`, or 403.
@@ -53,16 +66,12 @@ export function requireStaff(
   clock: () => Date,
 ): MiddlewareHandler<{ Variables: { staff: StaffContext } }> {
   return async function staffOnly(c, next) {
-    const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await staffStore.findSession(hashToken(token)) : undefined;
-    if (!session || session.expiresAt.getTime() <= clock().getTime()) {
+    const signedIn = await signedInStaff(c, staffStore, clock());
+    if (!signedIn)
       throw new ApiError(401, 'unauthorized', 'staff session required: log in at POST /v1/staff/session');
-    }
-    const staff = await staffStore.findById(session.staffId);
-    if (!staff) throw new ApiError(401, 'unauthorized', 'staff session required');
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const given = Buffer.from(c.req.header('x-csrf-token') ?? '');
-      const expected = Buffer.from(session.csrfToken);
+      const expected = Buffer.from(signedIn.csrfToken);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new ApiError(
           403,
@@ -71,7 +80,7 @@ export function requireStaff(
         );
       }
     }
-    c.set('staff', { staff, csrfToken: session.csrfToken });
+    c.set('staff', signedIn);
     await next();
   };
 }

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '../standard/beijing-time.js';
+import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 
 /** When people answer handed-off conversations: a daily window in Beijing time, or always. */
 export type StaffedHours = { always: true } | { always: false; openMinute: number; closeMinute: number };
@@ -16,8 +16,8 @@ export function parseStaffedHours(text: string): StaffedHours {
 }
 
 function minuteOfDay(instant: Date): number {
-  const shifted = new Date(instant.getTime() + 8 * 3600_000);
-  return shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
+  const [hours, minutes] = shanghaiTime(instant).split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
 export function isStaffed(hours: StaffedHours, now: Date): boolean {
