@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { type Handler, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
+import type { DeliveryStore } from '../db/channel-store.js';
 import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
@@ -17,6 +18,7 @@ import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
+import type { DueSoonRule } from './standard/working-hours.js';
 
 export interface AppDeps {
   store: Store;
@@ -27,11 +29,18 @@ export interface AppDeps {
   calendar: WorkdayCalendar;
   tickets: TicketStore;
   staff: StaffStore;
+  deliveries: DeliveryStore;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
   clock: () => Date;
   newId?: () => string;
   formLimitPerMinute?: number;
+  /** The deadline scanner's rule, for the console's amber. */
+  isDueSoon: DueSoonRule;
+  /** A message was queued for a chat platform (staff reply, follow-up): send it soon. */
+  onOutbound?: () => void;
+  /** grammY's webhook handler, where Telegram updates arrive by webhook. */
+  telegramWebhook?: Handler;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
@@ -49,6 +58,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/healthz', healthRoutes(deps));
+  // Telegram checks its X-Telegram-Bot-Api-Secret-Token header (401 without it); grammY answers.
+  if (deps.telegramWebhook) app.post('/telegram/webhook', deps.telegramWebhook);
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
   app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));

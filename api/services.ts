@@ -1,5 +1,10 @@
 import pino, { type Logger } from 'pino';
+import { localTurns } from '../bot/channel/turns.js';
+import { createTelegramBot } from '../bot/telegram/bot.js';
+import { createSpeechRecognizer } from '../bot/voice/asr.js';
+import { decodeVoice } from '../bot/voice/decode.js';
 import { createSqliteAccountStore } from '../db/account-store.js';
+import { createSqliteDeliveryStore, createSqliteInboundLog } from '../db/channel-store.js';
 import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createSqliteStaffStore } from '../db/staff-store.js';
@@ -11,10 +16,14 @@ import { loadTariff } from '../knowledge/tariff.js';
 import { createApp } from './app.js';
 import { createAssistant } from './assistant/assistant.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
+import { scanDeadlines } from './cases/scanner.js';
 import type { Config } from './config.js';
+import { type ChannelSender, createDeliveryWorker } from './delivery/worker.js';
+import { createStaffNotices } from './notify/staff-notices.js';
 import { bootstrapAdmin } from './staff/bootstrap.js';
 import { parseStaffedHours } from './staff/hours.js';
 import { createDefaultWorkdayCalendar } from './standard/calendar.js';
+import { createDueSoonRule, parseOfficeHours } from './standard/working-hours.js';
 
 export interface ServiceOptions {
   logger?: Logger;
@@ -40,6 +49,18 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const calendar = createDefaultWorkdayCalendar();
   const tickets = createSqliteTicketStore(database.db);
   const staff = createSqliteStaffStore(database.db);
+  const deliveries = createSqliteDeliveryStore(database.db);
+  const inboundEvents = createSqliteInboundLog(database.db);
+  const isDueSoon = createDueSoonRule(config.DUE_SOON_HOURS, calendar, parseOfficeHours(config.OFFICE_HOURS));
+  // Filled in below once the channel adapters exist; the worker reads it on every pass.
+  const senders: Partial<Record<'telegram' | 'wechat', ChannelSender>> = {};
+  const deliveryWorker = createDeliveryWorker({ deliveries, senders, clock, logger });
+  const staffNotices = createStaffNotices({
+    deliveries,
+    staffChatId: config.TELEGRAM_STAFF_CHAT_ID,
+    clock,
+    onQueued: () => deliveryWorker.kick(),
+  });
   await bootstrapAdmin(staff, config.STAFF_BOOTSTRAP_PASSWORD, clock(), logger);
   const intentClassifier = createIntentClassifier(
     loadIntentExamples(),
@@ -57,7 +78,32 @@ export async function createServices(config: Config, options: ServiceOptions = {
     tickets,
     staffedHours: parseStaffedHours(config.STAFFED_HOURS),
     minConfidence: config.MIN_CONFIDENCE,
+    onHandoff: (conversation) =>
+      staffNotices
+        .handoff(conversation)
+        .catch((error: unknown) => logger.error({ err: error }, 'staff handoff notice failed')),
   });
+  const recognizer = createSpeechRecognizer(config);
+  const inbound = {
+    turns: localTurns(assistant),
+    events: inboundEvents,
+    recognizer,
+    decode: decodeVoice,
+    clock,
+  };
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? createTelegramBot({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        inbound,
+        logger,
+        sendLater: async (chatId, text) => {
+          await deliveries.enqueue({ channel: 'telegram', address: chatId, text }, clock());
+          deliveryWorker.kick();
+        },
+      })
+    : undefined;
+  if (telegram) senders.telegram = telegram.sender;
   const app = createApp({
     store,
     knowledge,
@@ -70,7 +116,25 @@ export async function createServices(config: Config, options: ServiceOptions = {
     secureCookies: config.SECURE_COOKIES === 'on',
     formLimitPerMinute: config.TICKET_FORM_LIMIT_PER_MINUTE,
     apiServiceToken: config.API_SERVICE_TOKEN,
+    isDueSoon,
+    deliveries,
+    onOutbound: () => deliveryWorker.kick(),
+    ...(telegram && config.TELEGRAM_WEBHOOK_SECRET
+      ? { telegramWebhook: telegram.webhook(config.TELEGRAM_WEBHOOK_SECRET) }
+      : {}),
   });
+  /** One pass of the deadline scanner: escalations recorded once, logged and sent to the staff chat. */
+  async function scanOnce(now = clock()) {
+    const escalations = await scanDeadlines(tickets, now, { isDueSoon });
+    for (const e of escalations) {
+      logger.warn(
+        { case: e.ticket.number, kind: e.ticket.kind, escalation: e.type, deadline: e.deadline },
+        'case deadline',
+      );
+    }
+    await staffNotices.escalations(escalations);
+    return escalations;
+  }
   return {
     config,
     logger,
@@ -83,6 +147,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
     tickets,
     staff,
     app,
+    deliveries,
+    deliveryWorker,
+    inbound,
+    senders,
+    telegram,
+    isDueSoon,
+    scanOnce,
     close() {
       database.close();
     },

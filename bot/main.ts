@@ -1,12 +1,14 @@
 import { serve } from '@hono/node-server';
-import { scanDeadlines } from '../api/cases/scanner.js';
 import { parseConfig } from '../api/config.js';
 import { createServices } from '../api/services.js';
 
-/** `npm start`: the HTTP API and the deadline scanner on their settings (chat channels join here as their issues land). */
+/**
+ * `npm start`: the HTTP API and staff console, the deadline scanner, the delivery outbox, and each
+ * chat channel whose settings are present.
+ */
 const started = performance.now();
 const services = await createServices(parseConfig(process.env));
-const { config, logger, knowledge } = services;
+const { config, logger, knowledge, telegram } = services;
 
 const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) => {
   logger.info(
@@ -15,6 +17,8 @@ const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) =>
       database: config.DATABASE_PATH,
       knowledgeEntries: knowledge.base.entries.length,
       semanticSearch: knowledge.search.semantic,
+      voice: services.inbound.recognizer?.kind ?? 'off',
+      telegram: telegram ? (config.TELEGRAM_WEBHOOK_SECRET ? 'webhook' : 'polling') : 'off',
       readyMs: Math.round(performance.now() - started),
     },
     'service ready',
@@ -22,28 +26,44 @@ const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) =>
 });
 
 // The deadline scanner: every SCAN_INTERVAL_SECONDS, open cases near or past a deadline are
-// escalated once each (recorded on the case; staff notification channels join with the console).
+// escalated once each, logged, and posted to the staff chat where one is set.
 const scanner = setInterval(() => {
-  scanDeadlines(services.tickets, new Date(), { dueSoonMs: config.DUE_SOON_HOURS * 3600_000 })
-    .then((escalations) => {
-      for (const e of escalations) {
-        logger.warn(
-          { case: e.ticket.number, kind: e.ticket.kind, escalation: e.type, deadline: e.deadline },
-          'case deadline',
-        );
-      }
-    })
-    .catch((error: unknown) => logger.error({ err: error }, 'deadline scan failed'));
+  services.scanOnce().catch((error: unknown) => logger.error({ err: error }, 'deadline scan failed'));
 }, config.SCAN_INTERVAL_SECONDS * 1000);
 scanner.unref();
 
+// Messages outside a turn (staff replies, follow-ups, staff notices): sent now, retried until sent.
+const stopDeliveries = services.deliveryWorker.start(5_000);
+services.deliveryWorker.kick();
+
+// Platforms stop redelivering within a day; older event ids are forgotten hourly.
+const pruner = setInterval(() => {
+  services.inbound.events
+    .prune(new Date(Date.now() - 2 * 86_400_000))
+    .catch((error: unknown) => logger.error({ err: error }, 'inbound event pruning failed'));
+}, 3600_000);
+pruner.unref();
+
+if (telegram && !config.TELEGRAM_WEBHOOK_SECRET) {
+  // Long polling; grammY deletes any webhook first. A failure to reach Telegram is logged, and the
+  // rest of the service keeps running.
+  telegram.startPolling().catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped'));
+}
+
 function shutdown(signal: string) {
   clearInterval(scanner);
+  clearInterval(pruner);
+  stopDeliveries();
   logger.info({ signal }, 'shutting down');
-  server.close(() => {
-    services.close();
-    process.exit(0);
-  });
+  const stopping = telegram?.bot.isRunning() ? telegram.stop() : Promise.resolve();
+  stopping
+    .catch(() => undefined)
+    .finally(() =>
+      server.close(() => {
+        services.close();
+        process.exit(0);
+      }),
+    );
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

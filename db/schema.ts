@@ -249,3 +249,44 @@ export const auditLog = sqliteTable('audit_log', {
   target: text('target').notNull(),
   at: integer('at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Chat-platform events already taken (Telegram update_id, WeChat message id + sender + time):
+ * platforms redeliver, and a redelivered event must not be answered twice. `processing` rows
+ * older than a few minutes are taken again, so a crash mid-answer does not lose the message.
+ */
+export const inboundEvents = sqliteTable(
+  'inbound_events',
+  {
+    channel: text('channel', { enum: ['telegram', 'wechat'] }).notNull(),
+    key: text('key').notNull(),
+    status: text('status', { enum: ['processing', 'done'] }).notNull(),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.key] }), index('inbound_events_received').on(t.receivedAt)],
+);
+
+/**
+ * Messages to send on a chat platform outside a customer's turn: staff replies, follow-up
+ * questions, staff-chat notices. Written in the same transaction as the message they carry, and
+ * retried until sent; after the last attempt the row stays `failed` for staff to see and retry.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel', { enum: ['telegram', 'wechat'] }).notNull(),
+    /** The chat to send to: the conversation's userId, or the staff chat. */
+    address: text('address').notNull(),
+    conversationId: text('conversation_id').references(() => conversations.id),
+    messageId: integer('message_id').references(() => messages.id),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('deliveries_due').on(t.status, t.nextAttemptAt), index('deliveries_message').on(t.messageId)],
+);

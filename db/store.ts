@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import type { SqliteDb } from './client.js';
-import { accounts, conversations, messages, ratings } from './schema.js';
+import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
 
 export type Channel = 'web' | 'telegram' | 'wechat';
 export type Role = 'customer' | 'assistant' | 'staff';
@@ -81,6 +81,10 @@ export interface Store {
     owner: string | null,
     at: Date,
   ): Promise<void>;
+  /**
+   * Adds a message outside a customer's turn. On Telegram and WeChat it is also queued for
+   * delivery (the web customer reads it by polling).
+   */
   appendMessage(conversationId: string, message: NewMessage, at: Date): Promise<MessageRecord>;
 }
 
@@ -212,8 +216,10 @@ export function createSqliteStore(db: SqliteDb): Store {
         .run();
     },
     async appendMessage(conversationId, message, at) {
-      return toMessage(
-        db
+      // A message outside a turn (staff reply, follow-up) to a Telegram or WeChat customer is put
+      // in the delivery outbox in the same transaction: it cannot be stored and then forgotten.
+      return db.transaction((tx) => {
+        const row = tx
           .insert(messages)
           .values({
             conversationId,
@@ -224,8 +230,28 @@ export function createSqliteStore(db: SqliteDb): Store {
             createdAt: at,
           })
           .returning()
-          .get(),
-      );
+          .get();
+        const conversation = tx
+          .select({ channel: conversations.channel, userId: conversations.userId })
+          .from(conversations)
+          .where(eq(conversations.id, conversationId))
+          .get();
+        if (conversation && conversation.channel !== 'web') {
+          tx.insert(deliveries)
+            .values({
+              channel: conversation.channel,
+              address: conversation.userId,
+              conversationId,
+              messageId: row.id,
+              text: message.text,
+              status: 'pending',
+              nextAttemptAt: at,
+              createdAt: at,
+            })
+            .run();
+        }
+        return toMessage(row);
+      });
     },
     async ping() {
       return db.select({ n: count() }).from(conversations).get() !== undefined;

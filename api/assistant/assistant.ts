@@ -51,6 +51,8 @@ export interface AssistantDeps {
   tickets: TicketStore;
   /** When people answer; outside these hours a handoff also opens a callback case. Unset: always. */
   staffedHours?: StaffedHours;
+  /** Told once when a conversation is handed to a person (staff notices). Must not throw: the turn is already recorded. */
+  onHandoff?: (conversation: ConversationRecord) => Promise<void>;
 }
 
 /** Calibrated on the development and held-out questions (see test/eval and README). */
@@ -321,6 +323,9 @@ export function createAssistant(deps: AssistantDeps) {
             })),
           ],
         });
+        if (step.handoff && conversation.mode !== 'handoff') {
+          await deps.onHandoff?.(conversation).catch(() => undefined);
+        }
         return {
           conversationId: conversation.id,
           intent: step.intent,
@@ -328,6 +333,28 @@ export function createAssistant(deps: AssistantDeps) {
           handoff: step.handoff ?? false,
           sources,
         };
+      });
+    },
+    /**
+     * A message the bot could not read (a voice note it could not recognise, a photo): the note
+     * (`inbound.text`, e.g. "[语音消息：未能识别]") and the reply the customer got go into the
+     * transcript; the conversation's flow, mode and streak are left as they were.
+     */
+    async recordUnreadable(inbound: InboundMessage, reply: string): Promise<void> {
+      await withLock(`${inbound.channel}:${inbound.userId}`, async () => {
+        const at = clock();
+        const conversation = await store.openConversation(inbound.channel, inbound.userId, newId(), at);
+        await store.recordTurn({
+          conversationId: conversation.id,
+          flowState: conversation.flowState,
+          mode: conversation.mode,
+          unansweredStreak: conversation.unansweredStreak,
+          at,
+          messages: [
+            { role: 'customer', text: inbound.text, intent: 'unreadable' },
+            { role: 'assistant', text: reply, intent: 'unreadable' },
+          ],
+        });
       });
     },
   };

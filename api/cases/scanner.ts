@@ -1,4 +1,5 @@
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import type { DueSoonRule } from '../standard/working-hours.js';
 import { DEADLINE_MET_BY } from './cases.js';
 
 export interface Escalation {
@@ -9,11 +10,13 @@ export interface Escalation {
 }
 
 export interface ScanOptions {
-  /** A deadline this close counts as due soon (default 4 hours). */
-  dueSoonMs?: number;
+  /** Whether a deadline still ahead is due soon (the service: DUE_SOON_HOURS working hours). */
+  isDueSoon?: DueSoonRule;
 }
 
+/** Without a rule: 4 clock hours. */
 export const DEFAULT_DUE_SOON_MS = 4 * 3600_000;
+const withinClockHours: DueSoonRule = (dueAt, now) => dueAt.getTime() - now.getTime() <= DEFAULT_DUE_SOON_MS;
 
 /**
  * One pass of the deadline scanner: every open case's unmet deadlines that are due soon or past
@@ -25,12 +28,12 @@ export async function scanDeadlines(
   now: Date,
   options: ScanOptions = {},
 ): Promise<Escalation[]> {
-  const dueSoonMs = options.dueSoonMs ?? DEFAULT_DUE_SOON_MS;
+  const isDueSoon = options.isDueSoon ?? withinClockHours;
   const fresh: Escalation[] = [];
   for (const ticket of await tickets.listOpen()) {
     for (const [deadline, ms] of Object.entries(ticket.deadlines)) {
       if (DEADLINE_MET_BY[deadline]?.includes(ticket.status)) continue;
-      const type = now.getTime() >= ms ? 'overdue' : ms - now.getTime() <= dueSoonMs ? 'due_soon' : undefined;
+      const type = now.getTime() >= ms ? 'overdue' : isDueSoon(new Date(ms), now) ? 'due_soon' : undefined;
       if (!type) continue;
       if (await tickets.escalate(ticket.id, type, deadline, now))
         fresh.push({ ticket, type, deadline, dueAt: new Date(ms) });

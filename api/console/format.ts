@@ -1,11 +1,8 @@
 import type { Ticket } from '../../db/ticket-store.js';
 import { DEADLINE_MET_BY } from '../cases/cases.js';
-import { DEFAULT_DUE_SOON_MS } from '../cases/scanner.js';
 import { overdueDeadlines } from '../routes/tickets.js';
 import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
-
-/** A case deadline this close (clock hours) is shown amber, as the scanner's default `DUE_SOON_HOURS`. */
-export const DUE_SOON_MS = DEFAULT_DUE_SOON_MS;
+import type { DueSoonRule } from '../standard/working-hours.js';
 
 /** '2026-11-26 10:00' in Beijing time. */
 export function beijing(instant: Date | string | number): string {
@@ -31,11 +28,14 @@ export function pendingDeadlines(ticket: Ticket, now: Date): [string, number][] 
 
 export type Urgency = 'overdue' | 'due-soon' | 'ok';
 
-/** Red when an unmet deadline has passed (the API's `overdue`), amber when one falls within 4 hours. */
-export function urgency(ticket: Ticket, now: Date): Urgency {
+/**
+ * Red when an unmet deadline has passed (the API's `overdue`), amber when the next one is due soon
+ * by the scanner's own rule (DUE_SOON_HOURS working hours).
+ */
+export function urgency(ticket: Ticket, now: Date, isDueSoon: DueSoonRule): Urgency {
   if (overdueDeadlines(ticket, now).length > 0) return 'overdue';
   const next = pendingDeadlines(ticket, now)[0];
-  return next && next[1] - now.getTime() <= DUE_SOON_MS ? 'due-soon' : 'ok';
+  return next && isDueSoon(new Date(next[1]), now) ? 'due-soon' : 'ok';
 }
 
 export const ROLE_NAMES: Record<string, string> = { customer: '客户', assistant: '智能助手', staff: '客服' };

@@ -3,6 +3,7 @@ import type { ConversationRecord, MessageRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
 import { beijingDue, CASE_KIND_NAMES, CASE_STATUSES, DEADLINE_NAMES } from '../cases/cases.js';
 import { overdueDeadlines } from '../routes/tickets.js';
+import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   beijing,
   CHANNEL_NAMES,
@@ -204,7 +205,13 @@ function nextDeadline(ticket: Ticket, now: Date): string {
   return next ? `${DEADLINE_NAMES[next[0]] ?? next[0]} ${beijingDue(new Date(next[1]))}` : '—';
 }
 
-export function CasesPage(props: { tickets: Ticket[]; now: Date; username: string; csrfToken: string }) {
+export function CasesPage(props: {
+  tickets: Ticket[];
+  now: Date;
+  isDueSoon: DueSoonRule;
+  username: string;
+  csrfToken: string;
+}) {
   return (
     <Layout title="工单" section="cases" username={props.username} csrfToken={props.csrfToken}>
       <h1>工单（{props.tickets.length}）</h1>
@@ -226,7 +233,7 @@ export function CasesPage(props: { tickets: Ticket[]; now: Date; username: strin
         </thead>
         <tbody>
           {props.tickets.map((t) => (
-            <tr class={`case-row ${urgency(t, props.now)}`} data-case-id={t.id}>
+            <tr class={`case-row ${urgency(t, props.now, props.isDueSoon)}`} data-case-id={t.id}>
               <td>
                 <a href={`/console/cases/${encodeURIComponent(t.id)}`}>{t.number}</a>
               </td>
@@ -257,6 +264,7 @@ export function CasePage(props: {
   ticket: Ticket;
   events: TicketEvent[];
   now: Date;
+  isDueSoon: DueSoonRule;
   username: string;
   csrfToken: string;
 }) {
@@ -268,7 +276,7 @@ export function CasePage(props: {
       <p>
         <a href="/console/cases">← 返回工单</a>
       </p>
-      <h1 class={urgency(t, props.now)}>
+      <h1 class={urgency(t, props.now, props.isDueSoon)}>
         {t.number} · {CASE_KIND_NAMES[t.kind]} · {STATUS_NAMES[t.status] ?? t.status}
       </h1>
       <dl class="card fields">

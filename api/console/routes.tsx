@@ -11,6 +11,7 @@ import { CASE_KIND_NAMES, CASE_KINDS } from '../cases/cases.js';
 import { serviceStats } from '../cases/follow-up.js';
 import { overdueDeadlines } from '../routes/tickets.js';
 import { signedInStaff } from '../staff/auth.js';
+import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   CasePage,
   CasesPage,
@@ -27,6 +28,8 @@ export interface ConsoleDeps {
   tickets: TicketStore;
   staff: StaffStore;
   clock: () => Date;
+  /** The deadline scanner's rule, so amber in the console means what the scanner escalates. */
+  isDueSoon: DueSoonRule;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -155,7 +158,13 @@ export function consoleRoutes(deps: ConsoleDeps) {
           .map(({ t }) => t);
         return page(
           c,
-          <CasesPage tickets={tickets} now={now} username={me.user.username} csrfToken={me.csrfToken} />,
+          <CasesPage
+            tickets={tickets}
+            now={now}
+            isDueSoon={deps.isDueSoon}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
         );
       }),
     )
@@ -178,6 +187,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
             ticket={ticket}
             events={events}
             now={now}
+            isDueSoon={deps.isDueSoon}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

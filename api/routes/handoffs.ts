@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { DeliveryRecord, DeliveryStore } from '../../db/channel-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
-import type { Store } from '../../db/store.js';
+import type { ConversationRecord, Store } from '../../db/store.js';
+import type { RatingState } from '../assistant/flows/flow.js';
+import { REPLIES } from '../assistant/replies.js';
 import { ApiError } from '../errors.js';
 import { requireStaff, staffOf } from '../staff/auth.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
@@ -12,16 +15,36 @@ const transferSchema = z.object({ to: z.string().min(1).max(64) });
 export interface HandoffRouteDeps {
   store: Store;
   staff: StaffStore;
+  deliveries: DeliveryStore;
   clock: () => Date;
+  /** A message was queued for Telegram or WeChat: send it now rather than at the next pass. */
+  onOutbound?: () => void;
+}
+
+/** How a message outside a turn is getting to a Telegram or WeChat customer, for the agent. */
+export function deliveryView(delivery: DeliveryRecord | undefined) {
+  if (!delivery) return undefined;
+  return {
+    id: String(delivery.id),
+    status: delivery.status,
+    attempts: delivery.attempts,
+    ...(delivery.lastError ? { lastError: delivery.lastError } : {}),
+  };
 }
 
 /** The staff side of handed-off conversations: the queue, replies, release, transcripts. */
-export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
+export function handoffRoutes(deps: HandoffRouteDeps) {
+  const { store, staff, clock } = deps;
   const guard = requireStaff(staff, clock);
   const conversationOr404 = async (id: string) => {
     const conversation = await store.getConversation(id);
     if (!conversation) throw new ApiError(404, 'not_found', `no conversation ${id}`);
     return conversation;
+  };
+  const assertMayAct = (conversation: ConversationRecord, me: { id: string; role: string }) => {
+    if (conversation.handoffOwner && conversation.handoffOwner !== me.id && me.role !== 'supervisor') {
+      throw new ApiError(403, 'not_owner', 'only its owner or a supervisor can do this');
+    }
   };
   return new Hono()
     .get('/handoffs', guard, async (c) => {
@@ -58,10 +81,16 @@ export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
       }
       const message = await store.appendMessage(conversation.id, { role: 'staff', text: text.trim() }, now);
       await staff.audit(me.id, 'reply', conversation.id, now);
-      // Web customers read staff replies by polling GET /v1/messages; the Telegram and WeChat
-      // adapters deliver them on their channel.
+      // Web customers read staff replies by polling GET /v1/messages; for Telegram and WeChat the
+      // reply was queued in the delivery outbox with the message, and goes out now (retried if not).
+      deps.onOutbound?.();
       return c.json(
-        { id: String(message.id), at: message.createdAt.toISOString(), channel: conversation.channel },
+        {
+          id: String(message.id),
+          at: message.createdAt.toISOString(),
+          channel: conversation.channel,
+          delivery: conversation.channel === 'web' ? 'message_list' : 'queued',
+        },
         201,
       );
     })
@@ -71,9 +100,7 @@ export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
       const me = staffOf(c);
       if (conversation.mode !== 'handoff')
         throw new ApiError(409, 'not_handed_off', 'the bot has this conversation');
-      if (conversation.handoffOwner && conversation.handoffOwner !== me.id && me.role !== 'supervisor') {
-        throw new ApiError(403, 'not_owner', 'only its owner or a supervisor can transfer a conversation');
-      }
+      assertMayAct(conversation, me);
       const target = await staff.findByUsername(to);
       if (!target) throw new ApiError(400, 'unknown_staff', `no staff member ${to}`);
       const now = clock();
@@ -88,17 +115,52 @@ export function handoffRoutes({ store, staff, clock }: HandoffRouteDeps) {
       await staff.audit(staffOf(c).id, 'release', conversation.id, now);
       return c.json({ conversationId: conversation.id, mode: 'bot' });
     })
+    .post('/handoffs/:conversationId/close', guard, async (c) => {
+      // The person is done with the customer: the bot takes the conversation back and asks how
+      // satisfied they were (standard 四、2), on their own channel.
+      const conversation = await conversationOr404(c.req.param('conversationId'));
+      const me = staffOf(c);
+      if (conversation.mode !== 'handoff')
+        throw new ApiError(409, 'not_handed_off', 'the bot has this conversation');
+      assertMayAct(conversation, me);
+      const now = clock();
+      await store.setMode(conversation.id, 'bot', null, null, now);
+      await store.appendMessage(
+        conversation.id,
+        { role: 'assistant', text: REPLIES.handoffClosed, intent: 'rating' },
+        now,
+      );
+      const rating: RatingState = { flow: 'rating', step: 'score', misses: 0 };
+      await store.setFlowState(conversation.id, rating, now);
+      await staff.audit(me.id, 'close', conversation.id, now);
+      deps.onOutbound?.();
+      return c.json({ conversationId: conversation.id, mode: 'bot', ratingRequested: true });
+    })
+    .post('/deliveries/:id/retry', guard, async (c) => {
+      const id = Number(c.req.param('id'));
+      if (!Number.isSafeInteger(id) || !(await deps.deliveries.retry(id, clock()))) {
+        throw new ApiError(404, 'not_found', 'no failed delivery with this id');
+      }
+      await staff.audit(staffOf(c).id, 'retry_delivery', String(id), clock());
+      deps.onOutbound?.();
+      return c.json({ id: String(id), status: 'pending' });
+    })
     .get('/conversations/:id/messages', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('id'));
       await staff.audit(staffOf(c).id, 'open_conversation', conversation.id, clock());
       const messages = await store.listMessages(conversation.id, 0, 1000);
+      const deliveries = new Map(
+        (await deps.deliveries.forConversation(conversation.id)).map((d) => [d.messageId, d]),
+      );
       return c.json({
         items: messages.map((m) => ({
+          id: String(m.id),
           role: m.role,
           text: m.text,
           at: m.createdAt.toISOString(),
           ...(m.intent ? { intent: m.intent } : {}),
           ...(m.sources?.length ? { sources: m.sources } : {}),
+          ...(deliveries.has(m.id) ? { delivery: deliveryView(deliveries.get(m.id)) } : {}),
         })),
       });
     });

@@ -30,6 +30,8 @@ export interface TicketRouteDeps {
   newId: () => string;
   /** Web-form submissions per client address per minute. */
   formLimitPerMinute?: number;
+  /** A follow-up was queued for a chat platform: send it now. */
+  onOutbound?: () => void;
 }
 
 const listSchema = z.object({
@@ -124,8 +126,10 @@ export function ticketRoutes(deps: TicketRouteDeps) {
       await deps.tickets.setStatus(ticket.id, status, me.username, note.trim(), now);
       await deps.staff.audit(me.id, `case_${status}`, ticket.id, now);
       const updated = await deps.tickets.get(ticket.id);
-      if (status === 'closed' && updated)
+      if (status === 'closed' && updated) {
         await followUpClosedCase(updated, { store: deps.store, tickets: deps.tickets, now });
+        deps.onOutbound?.();
+      }
       return c.json(view(updated ?? ticket, now));
     })
     .post('/', rateLimit({ windowMs: 60_000, max: deps.formLimitPerMinute ?? 10 }), async (c) => {

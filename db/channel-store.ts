@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
+import type { SqliteDb } from './client.js';
+import { deliveries, inboundEvents } from './schema.js';
+
+export type ChatChannel = 'telegram' | 'wechat';
+
+/** An unfinished event older than this is taken again (the process died while answering it). */
+export const STALE_CLAIM_MS = 5 * 60_000;
+
+/** Platform events already taken, so a redelivered update or message is answered once. */
+export interface InboundLog {
+  /** True when the caller should answer this event: it is new, or an abandoned unfinished one. */
+  claim(channel: ChatChannel, key: string, at: Date): Promise<boolean>;
+  /** The event was answered; redeliveries are ignored from now on. */
+  complete(channel: ChatChannel, key: string): Promise<void>;
+  /** Answering failed before anything was recorded: a redelivery is answered afresh. */
+  release(channel: ChatChannel, key: string): Promise<void>;
+  /** Forgets events received before `before` (platforms stop redelivering after a day). */
+  prune(before: Date): Promise<number>;
+}
+
+export type DeliveryRecord = typeof deliveries.$inferSelect;
+
+export interface NewDelivery {
+  channel: ChatChannel;
+  address: string;
+  text: string;
+  conversationId?: string;
+  messageId?: number;
+}
+
+/** The outbox of messages sent outside a customer's turn, with their attempts. */
+export interface DeliveryStore {
+  enqueue(delivery: NewDelivery, at: Date): Promise<DeliveryRecord>;
+  /** Pending deliveries whose next attempt is due, oldest first. */
+  due(now: Date, channels: ChatChannel[], limit?: number): Promise<DeliveryRecord[]>;
+  markSent(id: number, at: Date): Promise<void>;
+  /** Records a failed attempt; with `nextAttemptAt` null the delivery is given up (status failed). */
+  markFailed(id: number, error: string, nextAttemptAt: Date | null): Promise<void>;
+  /** Staff asked to try a failed delivery again. False when there is no such failed delivery. */
+  retry(id: number, at: Date): Promise<boolean>;
+  forConversation(conversationId: string): Promise<DeliveryRecord[]>;
+  get(id: number): Promise<DeliveryRecord | undefined>;
+}
+
+export function createSqliteInboundLog(db: SqliteDb): InboundLog {
+  return {
+    async claim(channel, key, at) {
+      const row = db
+        .insert(inboundEvents)
+        .values({ channel, key, status: 'processing', receivedAt: at })
+        .onConflictDoUpdate({
+          target: [inboundEvents.channel, inboundEvents.key],
+          set: { receivedAt: at },
+          setWhere: and(
+            eq(inboundEvents.status, 'processing'),
+            lt(inboundEvents.receivedAt, new Date(at.getTime() - STALE_CLAIM_MS)),
+          ),
+        })
+        .returning({ key: inboundEvents.key })
+        .get();
+      return row !== undefined;
+    },
+    async complete(channel, key) {
+      db.update(inboundEvents)
+        .set({ status: 'done' })
+        .where(and(eq(inboundEvents.channel, channel), eq(inboundEvents.key, key)))
+        .run();
+    },
+    async release(channel, key) {
+      db.delete(inboundEvents)
+        .where(
+          and(
+            eq(inboundEvents.channel, channel),
+            eq(inboundEvents.key, key),
+            eq(inboundEvents.status, 'processing'),
+          ),
+        )
+        .run();
+    },
+    async prune(before) {
+      return db.delete(inboundEvents).where(lt(inboundEvents.receivedAt, before)).run().changes;
+    },
+  };
+}
+
+export function createSqliteDeliveryStore(db: SqliteDb): DeliveryStore {
+  return {
+    async enqueue(delivery, at) {
+      return db
+        .insert(deliveries)
+        .values({
+          channel: delivery.channel,
+          address: delivery.address,
+          text: delivery.text,
+          conversationId: delivery.conversationId ?? null,
+          messageId: delivery.messageId ?? null,
+          status: 'pending',
+          nextAttemptAt: at,
+          createdAt: at,
+        })
+        .returning()
+        .get();
+    },
+    async due(now, channels, limit = 50) {
+      if (channels.length === 0) return [];
+      return db
+        .select()
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.status, 'pending'),
+            lte(deliveries.nextAttemptAt, now),
+            inArray(deliveries.channel, channels),
+          ),
+        )
+        .orderBy(asc(deliveries.id))
+        .limit(limit)
+        .all();
+    },
+    async markSent(id, at) {
+      db.update(deliveries)
+        .set({ status: 'sent', sentAt: at, lastError: null })
+        .where(eq(deliveries.id, id))
+        .run();
+    },
+    async markFailed(id, error, nextAttemptAt) {
+      const row = db
+        .select({ attempts: deliveries.attempts })
+        .from(deliveries)
+        .where(eq(deliveries.id, id))
+        .get();
+      if (!row) return;
+      db.update(deliveries)
+        .set({
+          attempts: row.attempts + 1,
+          lastError: error.slice(0, 500),
+          ...(nextAttemptAt ? { nextAttemptAt } : { status: 'failed' as const }),
+        })
+        .where(eq(deliveries.id, id))
+        .run();
+    },
+    async retry(id, at) {
+      const changed = db
+        .update(deliveries)
+        .set({ status: 'pending', nextAttemptAt: at, attempts: 0 })
+        .where(and(eq(deliveries.id, id), eq(deliveries.status, 'failed')))
+        .run().changes;
+      return changed > 0;
+    },
+    async forConversation(conversationId) {
+      return db
+        .select()
+        .from(deliveries)
+        .where(eq(deliveries.conversationId, conversationId))
+        .orderBy(asc(deliveries.id))
+        .all();
+    },
+    async get(id) {
+      return db.select().from(deliveries).where(eq(deliveries.id, id)).get();
+    },
+  };
+}
