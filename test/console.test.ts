@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startTestServices, type TestServices, webUser } from './support/services.js';
+import {
+  ADMIN_PASSWORD,
+  SERVICE_TOKEN,
+  startTestServices,
+  type TestServices,
+  webUser,
+} from './support/services.js';
+import { staffCall, staffSession } from './support/staff-session.js';
 
 /** The staff console in a real browser: Debian's chromium driven by playwright-core. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -203,5 +210,61 @@ describe('staff console in a browser', () => {
     await Promise.all([page.waitForURL('**/console/login'), page.click('#logout')]);
     await page.goto(`${base}/console/cases`);
     expect(new URL(page.url()).pathname).toBe('/console/login');
+  });
+
+  it('shows how a reply to a Telegram customer is getting there, retries a failed one, transfers and closes', async () => {
+    await page.goto(`${base}/console/login`);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', ADMIN_PASSWORD);
+    await Promise.all([page.waitForURL('**/console/queue'), page.click('#login-form button[type=submit]')]);
+    const asked = await fetch(`${base}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
+      body: JSON.stringify({ channel: 'telegram', userId: '5550001', text: '转人工' }),
+    });
+    const { conversationId } = (await asked.json()) as { conversationId: string };
+
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    await page.fill('#reply-text', '您好，请问您的户号是多少？');
+    await Promise.all([page.waitForEvent('load'), page.click('#reply-send')]);
+    const note = page.locator('.msg.role-staff .delivery');
+    await expect.poll(() => note.textContent()).toContain('发送中');
+
+    // Telegram refused it for good (the customer blocked the bot): the agent sees why and can resend.
+    const [delivery] = await service.deliveries.forConversation(conversationId);
+    if (!delivery) throw new Error('the staff reply was not queued for delivery');
+    await service.deliveries.markFailed(
+      delivery.id,
+      'telegram 403: Forbidden: bot was blocked by the user',
+      null,
+    );
+    await page.reload();
+    expect(await page.locator('.delivery.failed').textContent()).toContain('403');
+    await Promise.all([page.waitForEvent('load'), page.click('.retry-delivery')]);
+    await expect.poll(() => note.textContent()).toContain('发送中');
+    expect((await service.deliveries.get(delivery.id))?.status).toBe('pending');
+
+    // Transfers are explicit: to a colleague who exists, by name.
+    const admin = await staffSession(service.app);
+    const created = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
+      username: 'wang',
+      password: 'wang-password-0123',
+      role: 'agent',
+    });
+    expect(created.status).toBe(201);
+    await page.fill('#transfer-to', 'nobody');
+    await page.click('#transfer-form button[type=submit]');
+    await expect.poll(() => page.textContent('#transfer-error')).toContain('没有这个客服用户名');
+    await page.fill('#transfer-to', 'wang');
+    await Promise.all([page.waitForEvent('load'), page.click('#transfer-form button[type=submit]')]);
+    await expect.poll(() => page.locator('p.meta').textContent()).toContain('wang');
+
+    // Closing gives the conversation back to the bot and asks the customer for a rating.
+    await Promise.all([page.waitForURL('**/console/queue'), page.click('#close-handoff')]);
+    expect((await service.store.getConversation(conversationId))?.mode).toBe('bot');
+    const last = (await service.store.listMessages(conversationId)).at(-1);
+    expect(last?.text).toContain('1-5分');
+    const queued = await service.deliveries.forConversation(conversationId);
+    expect(queued.at(-1)).toMatchObject({ messageId: last?.id, status: 'pending' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { DeliveryRecord } from '../../db/channel-store.js';
 import type { ConversationRecord, MessageRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
 import { beijingDue, CASE_KIND_NAMES, CASE_STATUSES, DEADLINE_NAMES } from '../cases/cases.js';
@@ -138,9 +139,31 @@ export function QueuePage(props: { items: QueueItem[]; now: Date; username: stri
   );
 }
 
+/** How a message outside a turn is getting to a Telegram or WeChat customer. */
+function DeliveryNote(props: { delivery: DeliveryRecord }) {
+  const d = props.delivery;
+  if (d.status === 'sent') return <p class="delivery sent">已送达</p>;
+  if (d.status === 'pending')
+    return (
+      <p class="delivery pending">
+        发送中{d.attempts > 0 ? `（已重试 ${d.attempts} 次，将自动再试）` : ''}
+        {d.lastError ? `：${d.lastError}` : ''}
+      </p>
+    );
+  return (
+    <p class="delivery failed">
+      发送失败：{d.lastError ?? '未知原因'}{' '}
+      <button type="button" class="secondary retry-delivery" data-delivery-id={String(d.id)}>
+        重新发送
+      </button>
+    </p>
+  );
+}
+
 export function ConversationPage(props: {
   conversation: ConversationRecord;
   messages: MessageRecord[];
+  deliveries: Map<number, DeliveryRecord>;
   ownerName: string | null;
   username: string;
   csrfToken: string;
@@ -166,6 +189,9 @@ export function ConversationPage(props: {
               {m.intent ? <span class="intent">{m.intent}</span> : null}
             </div>
             <p class="msg-text">{m.text}</p>
+            {props.deliveries.has(m.id) ? (
+              <DeliveryNote delivery={props.deliveries.get(m.id) as DeliveryRecord} />
+            ) : null}
             {m.sources?.length ? (
               <p class="sources">
                 依据：
@@ -187,13 +213,32 @@ export function ConversationPage(props: {
             发送
           </button>
           {conversation.mode === 'handoff' ? (
-            <button type="button" id="release" class="secondary">
-              交还机器人
-            </button>
+            <>
+              <button type="button" id="close-handoff" class="secondary">
+                结束服务并邀请评价
+              </button>
+              <button type="button" id="release" class="secondary">
+                交还机器人
+              </button>
+            </>
           ) : null}
         </div>
         <p class="error" id="reply-error" role="alert" />
       </form>
+      {conversation.mode === 'handoff' ? (
+        <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
+          <label>
+            转给其他客服（用户名）
+            <input id="transfer-to" name="to" maxlength={64} required autocomplete="off" />
+          </label>
+          <div class="actions">
+            <button type="submit" class="secondary">
+              转交
+            </button>
+          </div>
+          <p class="error" id="transfer-error" role="alert" />
+        </form>
+      ) : null}
     </Layout>
   );
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { DeliveryStore } from '../../db/channel-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
@@ -27,6 +28,7 @@ export interface ConsoleDeps {
   store: Store;
   tickets: TicketStore;
   staff: StaffStore;
+  deliveries: DeliveryStore;
   clock: () => Date;
   /** The deadline scanner's rule, so amber in the console means what the scanner escalates. */
   isDueSoon: DueSoonRule;
@@ -135,11 +137,13 @@ export function consoleRoutes(deps: ConsoleDeps) {
           );
         await deps.staff.audit(me.user.id, 'open_conversation', conversation.id, deps.clock());
         const messages = await deps.store.listMessages(conversation.id, 0, 1000);
+        const deliveries = await deps.deliveries.forConversation(conversation.id);
         return page(
           c,
           <ConversationPage
             conversation={conversation}
             messages={messages}
+            deliveries={new Map(deliveries.flatMap((d) => (d.messageId === null ? [] : [[d.messageId, d]])))}
             ownerName={await usernameOf(conversation.handoffOwner)}
             username={me.user.username}
             csrfToken={me.csrfToken}

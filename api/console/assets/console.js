@@ -1,4 +1,5 @@
-// Staff console client: login, replies, release, case status changes, the dashboard chart.
+// Staff console client: login, replies, close, release, transfer, delivery retries, case status
+// changes, the dashboard chart.
 // Data from the server is only ever written with textContent (never innerHTML).
 (() => {
   const CSRF_KEY = 'console.csrfToken';
@@ -19,6 +20,11 @@
     empty_text: '请输入回复内容',
     empty_note: '请填写处理说明',
     rate_limited: '操作过于频繁，请稍后再试',
+    unknown_staff: '没有这个客服用户名',
+    not_owner: '只有接待人或班长可以这样操作',
+    owned_by_other: '该会话已由其他客服接待，请先请其转交',
+    not_handed_off: '该会话已由机器人应答',
+    not_found: '找不到该记录（可能已处理）',
   };
 
   /** JSON request to the API; resolves to the parsed body, rejects with a Chinese message. */
@@ -99,6 +105,31 @@
         busy(replyForm, false);
       }
     });
+    const closeHandoff = document.getElementById('close-handoff');
+    if (closeHandoff) {
+      closeHandoff.addEventListener('click', async () => {
+        busy(replyForm, true);
+        try {
+          await api('POST', `/v1/handoffs/${id}/close`);
+          location.assign('/console/queue');
+        } catch (error) {
+          showError('reply-error', error);
+          busy(replyForm, false);
+        }
+      });
+    }
+    for (const button of document.querySelectorAll('.retry-delivery')) {
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          await api('POST', `/v1/deliveries/${encodeURIComponent(button.dataset.deliveryId || '')}/retry`);
+          location.reload();
+        } catch (error) {
+          showError('reply-error', error);
+          button.disabled = false;
+        }
+      });
+    }
     const release = document.getElementById('release');
     if (release) {
       release.addEventListener('click', async () => {
@@ -112,6 +143,29 @@
         }
       });
     }
+  }
+
+  const transferForm = document.getElementById('transfer-form');
+  if (transferForm) {
+    transferForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const to = document.getElementById('transfer-to').value.trim();
+      if (!to) return;
+      busy(transferForm, true);
+      try {
+        await api(
+          'POST',
+          `/v1/handoffs/${encodeURIComponent(transferForm.dataset.conversationId || '')}/transfer`,
+          {
+            to,
+          },
+        );
+        location.reload();
+      } catch (error) {
+        showError('transfer-error', error);
+        busy(transferForm, false);
+      }
+    });
   }
 
   const statusForm = document.getElementById('status-form');
