@@ -72,15 +72,25 @@ describe('staff sessions', () => {
     expect((await login()).status).toBe(200);
   });
 
+  /** Every staff endpoint that changes something. */
+  const STATE_CHANGES = [
+    ['PATCH', '/v1/tickets/x'],
+    ['POST', '/v1/handoffs/x/replies'],
+    ['POST', '/v1/handoffs/x/release'],
+    ['POST', '/v1/handoffs/x/close'],
+    ['POST', '/v1/handoffs/x/transfer'],
+    ['POST', '/v1/deliveries/1/retry'],
+    ['POST', '/v1/staff/users'],
+    ['DELETE', '/v1/staff/session'],
+  ] as const;
+
   it.each([
     ['GET', '/v1/handoffs'],
     ['GET', '/v1/tickets'],
     ['GET', '/v1/tickets/x'],
-    ['PATCH', '/v1/tickets/x'],
-    ['POST', '/v1/handoffs/x/replies'],
-    ['POST', '/v1/handoffs/x/release'],
     ['GET', '/v1/conversations/x/messages'],
-    ['DELETE', '/v1/staff/session'],
+    ['GET', '/v1/stats'],
+    ...STATE_CHANGES,
   ])('answers %s %s with 401 without a session, and with a forged cookie', async (method, path) => {
     expect((await call(path, undefined, { method })).status).toBe(401);
     expect(
@@ -88,12 +98,10 @@ describe('staff sessions', () => {
     ).toBe(401);
   });
 
-  it('answers a state change without the CSRF token with 403', async () => {
+  it.each(STATE_CHANGES)('answers %s %s without the right CSRF token with 403', async (method, path) => {
     const s = await session();
-    const response = await call('/v1/handoffs/x/release', s, { method: 'POST', csrf: false });
-    expect(response.status).toBe(403);
-    const wrong = await call('/v1/handoffs/x/release', { ...s, csrf: 'not-the-token' }, { method: 'POST' });
-    expect(wrong.status).toBe(403);
+    expect((await call(path, s, { method, csrf: false, body: {} })).status).toBe(403);
+    expect((await call(path, { ...s, csrf: 'not-the-token' }, { method, body: {} })).status).toBe(403);
   });
 
   it('ends the session on logout', async () => {
