@@ -73,7 +73,7 @@ describe('staff sessions', () => {
   });
 
   /** Every staff endpoint that changes something. */
-  const STATE_CHANGES = [
+  const STATE_CHANGES: [method: string, path: string][] = [
     ['PATCH', '/v1/tickets/x'],
     ['POST', '/v1/handoffs/x/replies'],
     ['POST', '/v1/handoffs/x/release'],
@@ -82,9 +82,9 @@ describe('staff sessions', () => {
     ['POST', '/v1/deliveries/1/retry'],
     ['POST', '/v1/staff/users'],
     ['DELETE', '/v1/staff/session'],
-  ] as const;
+  ];
 
-  it.each([
+  it.each<[method: string, path: string]>([
     ['GET', '/v1/handoffs'],
     ['GET', '/v1/tickets'],
     ['GET', '/v1/tickets/x'],
