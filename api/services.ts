@@ -3,6 +3,7 @@ import { localTurns } from '../bot/channel/turns.js';
 import { createTelegramBot } from '../bot/telegram/bot.js';
 import { createSpeechRecognizer } from '../bot/voice/asr.js';
 import { decodeVoice } from '../bot/voice/decode.js';
+import { createWechatBot } from '../bot/wechat/bot.js';
 import { createSqliteAccountStore } from '../db/account-store.js';
 import { createSqliteDeliveryStore, createSqliteInboundLog } from '../db/channel-store.js';
 import { openDatabase } from '../db/client.js';
@@ -104,6 +105,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
       })
     : undefined;
   if (telegram) senders.telegram = telegram.sender;
+  // WeChat where WECHATY_PUPPET is set (the puppet reads its own settings, e.g.
+  // WECHATY_PUPPET_SERVICE_TOKEN); the login is kept in power-service-wechat.memory-card.json.
+  // No test clock here: the history cut-off compares WeChat's own wall-clock times.
+  const wechat = config.WECHATY_PUPPET
+    ? createWechatBot({ puppet: config.WECHATY_PUPPET, name: 'power-service-wechat', inbound, logger })
+    : undefined;
+  if (wechat) senders.wechat = wechat.sender;
   const app = createApp({
     store,
     knowledge,
@@ -152,6 +160,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     inbound,
     senders,
     telegram,
+    wechat,
     isDueSoon,
     scanOnce,
     close() {

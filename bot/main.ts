@@ -8,7 +8,7 @@ import { createServices } from '../api/services.js';
  */
 const started = performance.now();
 const services = await createServices(parseConfig(process.env));
-const { config, logger, knowledge, telegram } = services;
+const { config, logger, knowledge, telegram, wechat } = services;
 
 const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) => {
   logger.info(
@@ -19,6 +19,7 @@ const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) =>
       semanticSearch: knowledge.search.semantic,
       voice: services.inbound.recognizer?.kind ?? 'off',
       telegram: telegram ? (config.TELEGRAM_WEBHOOK_SECRET ? 'webhook' : 'polling') : 'off',
+      wechat: config.WECHATY_PUPPET ?? 'off',
       readyMs: Math.round(performance.now() - started),
     },
     'service ready',
@@ -50,12 +51,15 @@ if (telegram && !config.TELEGRAM_WEBHOOK_SECRET) {
   telegram.startPolling().catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped'));
 }
 
+// WeChat: the login QR code appears in the terminal (and its URL in the log) until someone scans it.
+wechat?.start().catch((error: unknown) => logger.error({ err: error }, 'wechat bot did not start'));
+
 function shutdown(signal: string) {
   clearInterval(scanner);
   clearInterval(pruner);
   stopDeliveries();
   logger.info({ signal }, 'shutting down');
-  const stopping = telegram?.bot.isRunning() ? telegram.stop() : Promise.resolve();
+  const stopping = Promise.all([telegram?.bot.isRunning() ? telegram.stop() : undefined, wechat?.stop()]);
   stopping
     .catch(() => undefined)
     .finally(() =>

@@ -11,6 +11,8 @@
 #                    (checks the mix to mono)
 #   zh-question.sil  WeChat-style SILK (0x02 "#!SILK_V3" header) encoded by silk-wasm from the
 #                    same speech at 16 kHz
+#   zh-question.mp3  the same speech as MP3 (24 kHz mono, 32 kbit/s): what the wechat4u puppet
+#                    hands over for a voice message, even under a .sil name
 # The durations hard-coded in test/voice.test.ts come from `opusinfo` / silk-wasm; re-measure
 # them if you regenerate (the espeak-ng version changes the timing).
 set -euo pipefail
@@ -41,6 +43,9 @@ node --input-type=module -e "
   const silk = await encode(readFileSync(process.argv[1]), 16000);
   writeFileSync(process.argv[2], silk.data);
 " "$tmp/speech16k.pcm" "$out/zh-question.sil"
+
+ffmpeg -hide_banner -loglevel error -y -i "$tmp/speech.wav" -ar 24000 -ac 1 -codec:a libmp3lame -b:a 32k \
+  -map_metadata -1 -bitexact "$out/zh-question.mp3"
 
 ls -l "$out"
 opusinfo "$out/zh-question.ogg" | grep -i 'playback length'

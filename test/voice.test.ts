@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSpeechRecognizer, transcriptionUrl } from '../bot/voice/asr.js';
-import { decodeVoice, downsample48kTo16k } from '../bot/voice/decode.js';
+import { decodeVoice, downsample48kTo16k, resampleTo16k } from '../bot/voice/decode.js';
 import { MAX_VOICE_SECONDS, type Pcm16k, VoiceError, type VoiceFailure } from '../bot/voice/types.js';
 import { encodeWav } from '../bot/voice/wav.js';
 
@@ -103,14 +103,12 @@ describe('decodeVoice: OGG/Opus', () => {
       flipped,
       withInvalidOpusPacket(ogg),
       garbage(4000),
-      await fixture('zh-question.sil'),
     ];
     for (const input of inputs) await expectFailure(decodeVoice(input, 'ogg_opus'), 'unreadable');
   });
 
   it('calls an unknown format unreadable', async () => {
-    const ogg = await fixture('zh-question.ogg');
-    await expectFailure(decodeVoice(ogg, 'mp3' as never), 'unreadable');
+    await expectFailure(decodeVoice(garbage(4000), 'aac' as never), 'unreadable');
   });
 });
 
@@ -144,9 +142,44 @@ describe('decodeVoice: SILK', () => {
       silk.subarray(0, 10), // header only
       badLength,
       garbage(4000),
-      await fixture('zh-question.ogg'),
     ];
     for (const input of inputs) await expectFailure(decodeVoice(input, 'silk'), 'unreadable');
+  });
+});
+
+describe('decodeVoice: MP3 and what the file really is', () => {
+  it('decodes an MP3 (24 kHz) to 16 kHz mono speech', async () => {
+    const pcm = await decodeVoice(await fixture('zh-question.mp3'), 'mp3');
+    expect(pcm.sampleRate).toBe(16000);
+    // ffprobe: 4.872 s, including the encoder's padding.
+    expect(Math.abs(pcm.durationSeconds - 4.872)).toBeLessThan(0.3);
+    expect(rms(pcm.samples)).toBeGreaterThan(0.02);
+  });
+
+  it('decodes the file as what it is, whatever the platform announced', async () => {
+    // wechat4u hands over MP3 under a .sil name; a forwarded Telegram voice may arrive as a file.
+    const mp3 = await decodeVoice(await fixture('zh-question.mp3'), 'silk');
+    expect(Math.abs(mp3.durationSeconds - 4.872)).toBeLessThan(0.3);
+    const ogg = await decodeVoice(await fixture('zh-question.ogg'), 'silk');
+    expect(Math.abs(ogg.durationSeconds - SPOKEN_SECONDS)).toBeLessThan(0.3);
+    const silk = await decodeVoice(await fixture('zh-question.sil'), 'ogg_opus');
+    expect(Math.abs(silk.durationSeconds - SPOKEN_SECONDS)).toBeLessThan(0.3);
+  });
+
+  it('calls a damaged MP3 unreadable', async () => {
+    const mp3 = await fixture('zh-question.mp3');
+    await expectFailure(decodeVoice(mp3.subarray(0, 40), 'mp3'), 'unreadable');
+  });
+});
+
+describe('resampleTo16k', () => {
+  it('keeps the length in time and a low tone, from slower and faster rates', () => {
+    for (const rate of [8000, 22050, 24000, 44100]) {
+      const tone = Float32Array.from({ length: rate }, (_, i) => Math.sin((2 * Math.PI * 300 * i) / rate));
+      const out = resampleTo16k(tone, rate);
+      expect(Math.abs(out.length - 16000)).toBeLessThanOrEqual(1);
+      expect(rms(out)).toBeGreaterThan(0.6);
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 /**
- * Voice messages to 16 kHz mono float PCM: Telegram's OGG/Opus and WeChat's SILK.
+ * Voice messages to 16 kHz mono float PCM: Telegram's OGG/Opus, WeChat's SILK, and MP3 (what
+ * the wechat4u puppet hands over).
  * Every failure is a VoiceError: 'unreadable' for anything that is not a complete, intact file
  * of the announced format, 'too_long' past MAX_VOICE_SECONDS.
  */
+import { MPEGDecoder } from 'mpg123-decoder';
 import { OggOpusDecoder } from 'ogg-opus-decoder';
 import { decode as decodeSilkPcm } from 'silk-wasm';
 import { MAX_VOICE_SECONDS, type Pcm16k, VoiceError, type VoiceFormat } from './types.js';
@@ -10,12 +12,26 @@ import { MAX_VOICE_SECONDS, type Pcm16k, VoiceError, type VoiceFormat } from './
 const TARGET_RATE = 16000;
 const OPUS_RATE = 48000;
 
-export async function decodeVoice(bytes: Uint8Array, format: VoiceFormat): Promise<Pcm16k> {
+/** The container a file really is, from its first bytes; undefined when none is recognised. */
+export function sniffVoiceFormat(bytes: Uint8Array): VoiceFormat | undefined {
+  const ascii = (from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
+  if (ascii(0, 4) === 'OggS') return 'ogg_opus';
+  if (ascii(0, 9) === '#!SILK_V3' || (bytes[0] === 0x02 && ascii(1, 9) === '#!SILK_V3')) return 'silk';
+  if (ascii(0, 3) === 'ID3') return 'mp3';
+  // An MPEG audio frame header: 11 sync bits, then a valid version and layer III.
+  if (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0 && ((bytes[1] ?? 0) & 0x06) === 0x02)
+    return 'mp3';
+  return undefined;
+}
+
+export async function decodeVoice(bytes: Uint8Array, announced: VoiceFormat): Promise<Pcm16k> {
   if (bytes.length === 0) throw new VoiceError('unreadable', 'The voice message is empty.');
+  const format = sniffVoiceFormat(bytes) ?? announced;
   let samples: Float32Array;
   try {
     if (format === 'ogg_opus') samples = await decodeOggOpus(bytes);
     else if (format === 'silk') samples = await decodeSilk(bytes);
+    else if (format === 'mp3') samples = await decodeMp3(bytes);
     else throw new VoiceError('unreadable', `Unknown voice format "${String(format)}".`);
   } catch (error) {
     if (error instanceof VoiceError) throw error;
@@ -262,5 +278,51 @@ function s16leToFloat(pcm: Uint8Array): Float32Array {
   const view = new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength);
   const out = new Float32Array(Math.floor(pcm.byteLength / 2));
   for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true) / 0x8000;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MP3
+
+/** An MP3 at whatever rate it was recorded (8–48 kHz), mixed to mono and brought to 16 kHz. */
+async function decodeMp3(bytes: Uint8Array): Promise<Float32Array> {
+  const decoder = new MPEGDecoder();
+  await decoder.ready;
+  try {
+    const decoded = decoder.decode(bytes);
+    if (decoded.errors.length > 0) throw new VoiceError('unreadable', 'The MP3 voice message is damaged.');
+    if (decoded.samplesDecoded / decoded.sampleRate > MAX_VOICE_SECONDS + 1)
+      assertNotTooLong(decoded.samplesDecoded / decoded.sampleRate);
+    const mono = mixToMono(decoded.channelData, decoded.samplesDecoded);
+    return decoded.sampleRate === OPUS_RATE
+      ? downsample48kTo16k(mono)
+      : resampleTo16k(mono, decoded.sampleRate);
+  } finally {
+    decoder.free();
+  }
+}
+
+/**
+ * Any rate to 16 kHz: each output sample averages the input samples of its own interval (a box
+ * low-pass, enough for speech recognition), or interpolates linearly when the input is slower.
+ */
+export function resampleTo16k(input: Float32Array, rate: number): Float32Array {
+  if (rate === TARGET_RATE) return input;
+  const step = rate / TARGET_RATE;
+  const out = new Float32Array(Math.floor(input.length / step));
+  for (let k = 0; k < out.length; k++) {
+    const centre = k * step;
+    if (step <= 1) {
+      const i = Math.floor(centre);
+      const frac = centre - i;
+      out[k] = (input[i] ?? 0) * (1 - frac) + (input[i + 1] ?? input[i] ?? 0) * frac;
+      continue;
+    }
+    const from = Math.max(0, Math.round(centre - step / 2));
+    const to = Math.min(input.length, Math.round(centre + step / 2));
+    let acc = 0;
+    for (let i = from; i < to; i++) acc += input[i] ?? 0;
+    out[k] = to > from ? acc / (to - from) : 0;
+  }
   return out;
 }

@@ -5,8 +5,11 @@ export interface Pcm16k {
   durationSeconds: number;
 }
 
-/** Telegram sends OGG/Opus voice notes; WeChat sends SILK. */
-export type VoiceFormat = 'ogg_opus' | 'silk';
+/**
+ * Telegram sends OGG/Opus voice notes; WeChat sends SILK (the wechat4u puppet hands over MP3).
+ * The format a platform announces is a hint: the decoder looks at the file itself first.
+ */
+export type VoiceFormat = 'ogg_opus' | 'silk' | 'mp3';
 
 /** The longest voice message we transcribe; longer ones are asked to be typed or split. */
 export const MAX_VOICE_SECONDS = 60;
