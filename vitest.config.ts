@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -9,6 +9,8 @@ export default defineConfig({
       'db/**/*.test.ts',
       'bot/**/*.test.ts',
     ],
+    // Run inside workerd by `npm run test:workers` (vitest.workers.config.ts), not here.
+    exclude: [...configDefaults.exclude, 'test/workers/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte } from 'drizzle-orm';
-import type { SqliteDb } from './client.js';
+import type { Db } from './handle.js';
 import {
   accountBindings,
   accounts,
@@ -41,7 +41,8 @@ export interface AccountStore {
   ): Promise<{ byUser: Date[]; byAnyone: Date[] }>;
 }
 
-export function createSqliteAccountStore(db: SqliteDb): AccountStore {
+/** The account store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteAccountStore(db: Db): AccountStore {
   return {
     async findAccount(accountNumber) {
       return db.select().from(accounts).where(eq(accounts.accountNumber, accountNumber)).get();
@@ -74,7 +75,7 @@ export function createSqliteAccountStore(db: SqliteDb): AccountStore {
         .all();
     },
     async boundAccounts({ channel, userId }, now) {
-      return db
+      const rows = await db
         .select({ accountNumber: accountBindings.accountNumber })
         .from(accountBindings)
         .where(
@@ -85,11 +86,12 @@ export function createSqliteAccountStore(db: SqliteDb): AccountStore {
           ),
         )
         .orderBy(asc(accountBindings.verifiedAt))
-        .all()
-        .map((row) => row.accountNumber);
+        .all();
+      return rows.map((row) => row.accountNumber);
     },
     async bind({ channel, userId }, accountNumber, verifiedAt, expiresAt) {
-      db.insert(accountBindings)
+      await db
+        .insert(accountBindings)
         .values({ channel, userId, accountNumber, verifiedAt, expiresAt })
         .onConflictDoUpdate({
           target: [accountBindings.channel, accountBindings.userId, accountBindings.accountNumber],
@@ -100,16 +102,18 @@ export function createSqliteAccountStore(db: SqliteDb): AccountStore {
     async unbind({ channel, userId }, accountNumber) {
       const conditions = [eq(accountBindings.channel, channel), eq(accountBindings.userId, userId)];
       if (accountNumber) conditions.push(eq(accountBindings.accountNumber, accountNumber));
-      return db
+      const removed = await db
         .delete(accountBindings)
         .where(and(...conditions))
-        .run().changes;
+        .returning({ accountNumber: accountBindings.accountNumber })
+        .all();
+      return removed.length;
     },
     async recordAttempt({ channel, userId }, accountNumber, succeeded, at) {
-      db.insert(verificationAttempts).values({ channel, userId, accountNumber, succeeded, at }).run();
+      await db.insert(verificationAttempts).values({ channel, userId, accountNumber, succeeded, at }).run();
     },
     async recentFailures({ channel, userId }, accountNumber, since) {
-      const rows = db
+      const rows = await db
         .select({
           channel: verificationAttempts.channel,
           userId: verificationAttempts.userId,

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
-import type { SqliteDb } from './client.js';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { Db } from './handle.js';
 import { deliveries, inboundEvents } from './schema.js';
 
 export type ChatChannel = 'telegram' | 'wechat';
@@ -43,10 +43,11 @@ export interface DeliveryStore {
   get(id: number): Promise<DeliveryRecord | undefined>;
 }
 
-export function createSqliteInboundLog(db: SqliteDb): InboundLog {
+/** The inbound log on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteInboundLog(db: Db): InboundLog {
   return {
     async claim(channel, key, at) {
-      const row = db
+      const row = await db
         .insert(inboundEvents)
         .values({ channel, key, status: 'processing', receivedAt: at })
         .onConflictDoUpdate({
@@ -62,13 +63,15 @@ export function createSqliteInboundLog(db: SqliteDb): InboundLog {
       return row !== undefined;
     },
     async complete(channel, key) {
-      db.update(inboundEvents)
+      await db
+        .update(inboundEvents)
         .set({ status: 'done' })
         .where(and(eq(inboundEvents.channel, channel), eq(inboundEvents.key, key)))
         .run();
     },
     async release(channel, key) {
-      db.delete(inboundEvents)
+      await db
+        .delete(inboundEvents)
         .where(
           and(
             eq(inboundEvents.channel, channel),
@@ -79,12 +82,18 @@ export function createSqliteInboundLog(db: SqliteDb): InboundLog {
         .run();
     },
     async prune(before) {
-      return db.delete(inboundEvents).where(lt(inboundEvents.receivedAt, before)).run().changes;
+      const removed = await db
+        .delete(inboundEvents)
+        .where(lt(inboundEvents.receivedAt, before))
+        .returning({ key: inboundEvents.key })
+        .all();
+      return removed.length;
     },
   };
 }
 
-export function createSqliteDeliveryStore(db: SqliteDb): DeliveryStore {
+/** The delivery outbox on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteDeliveryStore(db: Db): DeliveryStore {
   return {
     async enqueue(delivery, at) {
       return db
@@ -119,21 +128,18 @@ export function createSqliteDeliveryStore(db: SqliteDb): DeliveryStore {
         .all();
     },
     async markSent(id, at) {
-      db.update(deliveries)
+      await db
+        .update(deliveries)
         .set({ status: 'sent', sentAt: at, lastError: null })
         .where(eq(deliveries.id, id))
         .run();
     },
     async markFailed(id, error, nextAttemptAt) {
-      const row = db
-        .select({ attempts: deliveries.attempts })
-        .from(deliveries)
-        .where(eq(deliveries.id, id))
-        .get();
-      if (!row) return;
-      db.update(deliveries)
+      // Counted in SQL, so the attempt is recorded in one statement.
+      await db
+        .update(deliveries)
         .set({
-          attempts: row.attempts + 1,
+          attempts: sql`${deliveries.attempts} + 1`,
           lastError: error.slice(0, 500),
           ...(nextAttemptAt ? { nextAttemptAt } : { status: 'failed' as const }),
         })
@@ -141,12 +147,13 @@ export function createSqliteDeliveryStore(db: SqliteDb): DeliveryStore {
         .run();
     },
     async retry(id, at) {
-      const changed = db
+      const changed = await db
         .update(deliveries)
         .set({ status: 'pending', nextAttemptAt: at, attempts: 0 })
         .where(and(eq(deliveries.id, id), eq(deliveries.status, 'failed')))
-        .run().changes;
-      return changed > 0;
+        .returning({ id: deliveries.id })
+        .all();
+      return changed.length > 0;
     },
     async forConversation(conversationId) {
       return db

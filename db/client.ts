@@ -6,6 +6,10 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
 
+/**
+ * The better-sqlite3 handle (Node). Stores take the driver-neutral `Db` (./handle.ts), which this
+ * is one of; only the Node-side tools (demo seeding, CSV import) need this synchronous type.
+ */
 export type SqliteDb = BetterSQLite3Database<typeof schema>;
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

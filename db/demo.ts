@@ -96,7 +96,10 @@ export const DEMO_APPLICATIONS = [
   },
 ] as const;
 
-/** Seeds the demo data in one transaction, only into a database with no accounts yet. */
+/**
+ * Seeds the demo data in one transaction, only into a database with no accounts yet. better-sqlite3
+ * only (a synchronous transaction with a read in it); D1 is not seeded by this yet.
+ */
 export function seedDemoData(db: SqliteDb, now: Date): boolean {
   return db.transaction((tx) => {
     if (tx.select({ n: accounts.accountNumber }).from(accounts).limit(1).all().length > 0) return false;

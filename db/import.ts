@@ -65,6 +65,7 @@ export function detectKind(header: readonly string[]): ImportKind | undefined {
   );
 }
 
+/** better-sqlite3 only (one synchronous transaction that reads as it writes); not for D1 yet. */
 export function importCsv(db: SqliteDb, csvText: string, now: Date): ImportReport {
   // With `info`, csv-parse returns each record with the line it ends on (its types do not say so).
   const records = parse(csvText, {

@@ -1,5 +1,5 @@
-import { eq, lt } from 'drizzle-orm';
-import type { SqliteDb } from './client.js';
+import { count, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from './handle.js';
 import { auditLog, staffSessions, staffUsers } from './schema.js';
 
 export type StaffUser = typeof staffUsers.$inferSelect;
@@ -20,13 +20,14 @@ export interface StaffStore {
   audit(staffId: string, action: string, target: string, at: Date): Promise<void>;
 }
 
-export function createSqliteStaffStore(db: SqliteDb): StaffStore {
+/** The staff store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteStaffStore(db: Db): StaffStore {
   return {
     async count() {
-      return db.select({ id: staffUsers.id }).from(staffUsers).all().length;
+      return (await db.select({ n: count() }).from(staffUsers).get())?.n ?? 0;
     },
     async create(user) {
-      db.insert(staffUsers).values(user).run();
+      await db.insert(staffUsers).values(user).run();
     },
     async findByUsername(username) {
       return db.select().from(staffUsers).where(eq(staffUsers.username, username)).get();
@@ -35,30 +36,34 @@ export function createSqliteStaffStore(db: SqliteDb): StaffStore {
       return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
     },
     async recordFailure(id, lockedUntil) {
-      const user = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
-      if (!user) return;
-      db.update(staffUsers)
-        .set({ failedLogins: user.failedLogins + 1, lockedUntil })
+      // Counted in SQL: two failed logins at once both count.
+      await db
+        .update(staffUsers)
+        .set({ failedLogins: sql`${staffUsers.failedLogins} + 1`, lockedUntil })
         .where(eq(staffUsers.id, id))
         .run();
     },
     async resetFailures(id) {
-      db.update(staffUsers).set({ failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, id)).run();
+      await db
+        .update(staffUsers)
+        .set({ failedLogins: 0, lockedUntil: null })
+        .where(eq(staffUsers.id, id))
+        .run();
     },
     async createSession(session) {
-      db.insert(staffSessions).values(session).run();
+      await db.insert(staffSessions).values(session).run();
     },
     async findSession(tokenHash) {
       return db.select().from(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).get();
     },
     async deleteSession(tokenHash) {
-      db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).run();
+      await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).run();
     },
     async deleteExpiredSessions(now) {
-      db.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).run();
+      await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).run();
     },
     async audit(staffId, action, target, at) {
-      db.insert(auditLog).values({ staffId, action, target, at }).run();
+      await db.insert(auditLog).values({ staffId, action, target, at }).run();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
-import type { SqliteDb } from './client.js';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { atomic, type Db, onlyRow } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
 
 export type Channel = 'web' | 'telegram' | 'wechat';
@@ -88,13 +88,36 @@ export interface Store {
   appendMessage(conversationId: string, message: NewMessage, at: Date): Promise<MessageRecord>;
 }
 
-export function createSqliteStore(db: SqliteDb): Store {
+/** The store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteStore(db: Db): Store {
   const toConversation = (row: typeof conversations.$inferSelect): ConversationRecord => ({ ...row });
   const toMessage = (row: typeof messages.$inferSelect): MessageRecord => ({ ...row });
+  const insertMessage = (conversationId: string, message: NewMessage, at: Date) =>
+    db
+      .insert(messages)
+      .values({
+        conversationId,
+        role: message.role,
+        text: message.text,
+        intent: message.intent ?? null,
+        sources: message.sources ?? null,
+        createdAt: at,
+      })
+      .returning();
+  const lastMessage = async (conversationId: string) => {
+    const row = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(desc(messages.id))
+      .limit(1)
+      .get();
+    return row && toMessage(row);
+  };
 
   return {
     async findConversation(channel, userId) {
-      const row = db
+      const row = await db
         .select()
         .from(conversations)
         .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
@@ -102,11 +125,12 @@ export function createSqliteStore(db: SqliteDb): Store {
       return row && toConversation(row);
     },
     async openConversation(channel, userId, newId, at) {
-      db.insert(conversations)
+      await db
+        .insert(conversations)
         .values({ id: newId, channel, userId, createdAt: at, updatedAt: at })
         .onConflictDoNothing()
         .run();
-      const row = db
+      const row = await db
         .select()
         .from(conversations)
         .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
@@ -115,13 +139,14 @@ export function createSqliteStore(db: SqliteDb): Store {
       return toConversation(row);
     },
     async getConversation(id) {
-      const row = db.select().from(conversations).where(eq(conversations.id, id)).get();
+      const row = await db.select().from(conversations).where(eq(conversations.id, id)).get();
       return row && toConversation(row);
     },
     async recordTurn(turn) {
-      return db.transaction((tx) => {
-        const id = turn.conversationId;
-        tx.update(conversations)
+      const id = turn.conversationId;
+      const [, ...inserted] = await atomic(db, [
+        db
+          .update(conversations)
           .set({
             flowState: turn.flowState ?? null,
             mode: turn.mode,
@@ -129,38 +154,24 @@ export function createSqliteStore(db: SqliteDb): Store {
             unansweredStreak: turn.unansweredStreak,
             updatedAt: turn.at,
           })
-          .where(eq(conversations.id, id))
-          .run();
-        return turn.messages.map((message) =>
-          toMessage(
-            tx
-              .insert(messages)
-              .values({
-                conversationId: id,
-                role: message.role,
-                text: message.text,
-                intent: message.intent ?? null,
-                sources: message.sources ?? null,
-                createdAt: turn.at,
-              })
-              .returning()
-              .get(),
-          ),
-        );
-      });
+          .where(eq(conversations.id, id)),
+        ...turn.messages.map((message) => insertMessage(id, message, turn.at)),
+      ]);
+      return inserted.map((rows) => toMessage(onlyRow(rows)));
     },
     async listMessages(conversationId, afterId = 0, limit = 200) {
-      return db
+      const rows = await db
         .select()
         .from(messages)
         .where(and(eq(messages.conversationId, conversationId), gt(messages.id, afterId)))
         .orderBy(asc(messages.id))
         .limit(limit)
-        .all()
-        .map(toMessage);
+        .all();
+      return rows.map(toMessage);
     },
     async setFlowState(conversationId, flowState, at) {
-      db.update(conversations)
+      await db
+        .update(conversations)
         .set({ flowState, updatedAt: at })
         .where(eq(conversations.id, conversationId))
         .run();
@@ -169,41 +180,33 @@ export function createSqliteStore(db: SqliteDb): Store {
       return db.select({ score: ratings.score, ticketId: ratings.ticketId }).from(ratings).all();
     },
     async addRating(conversationId, score, at, ticketId) {
-      return db
+      const row = await db
         .insert(ratings)
         .values({ conversationId, score, createdAt: at, ticketId: ticketId ?? null })
         .returning({ id: ratings.id })
-        .get().id;
+        .get();
+      return row.id;
     },
     async setRatingComment(ratingId, comment) {
-      db.update(ratings).set({ comment }).where(eq(ratings.id, ratingId)).run();
+      await db.update(ratings).set({ comment }).where(eq(ratings.id, ratingId)).run();
     },
     async countAccounts() {
-      return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
+      return (await db.select({ n: count() }).from(accounts).get())?.n ?? 0;
     },
     async listHandoffs() {
-      const rows = db
+      const rows = await db
         .select()
         .from(conversations)
         .where(eq(conversations.mode, 'handoff'))
         .orderBy(asc(conversations.handoffSince))
         .all();
-      return rows.map((row) => ({
-        ...toConversation(row),
-        lastMessage: (() => {
-          const last = db
-            .select()
-            .from(messages)
-            .where(eq(messages.conversationId, row.id))
-            .orderBy(desc(messages.id))
-            .limit(1)
-            .get();
-          return last && toMessage(last);
-        })(),
-      }));
+      return Promise.all(
+        rows.map(async (row) => ({ ...toConversation(row), lastMessage: await lastMessage(row.id) })),
+      );
     },
     async setMode(conversationId, mode, since, owner, at) {
-      db.update(conversations)
+      await db
+        .update(conversations)
         .set({
           mode,
           handoffSince: since,
@@ -217,44 +220,35 @@ export function createSqliteStore(db: SqliteDb): Store {
     },
     async appendMessage(conversationId, message, at) {
       // A message outside a turn (staff reply, follow-up) to a Telegram or WeChat customer is put
-      // in the delivery outbox in the same transaction: it cannot be stored and then forgotten.
-      return db.transaction((tx) => {
-        const row = tx
-          .insert(messages)
-          .values({
-            conversationId,
-            role: message.role,
-            text: message.text,
-            intent: message.intent ?? null,
-            sources: message.sources ?? null,
-            createdAt: at,
-          })
-          .returning()
-          .get();
-        const conversation = tx
-          .select({ channel: conversations.channel, userId: conversations.userId })
-          .from(conversations)
-          .where(eq(conversations.id, conversationId))
-          .get();
-        if (conversation && conversation.channel !== 'web') {
-          tx.insert(deliveries)
-            .values({
-              channel: conversation.channel,
-              address: conversation.userId,
-              conversationId,
-              messageId: row.id,
-              text: message.text,
-              status: 'pending',
-              nextAttemptAt: at,
-              createdAt: at,
-            })
-            .run();
-        }
-        return toMessage(row);
-      });
+      // in the delivery outbox in the same write: it cannot be stored and then forgotten. A
+      // conversation's channel and user never change, so reading them first is safe; the delivery
+      // finds its message's id in SQL (the newest message of the conversation, inside the unit).
+      const conversation = await db
+        .select({ channel: conversations.channel, userId: conversations.userId })
+        .from(conversations)
+        .where(eq(conversations.id, conversationId))
+        .get();
+      const insert = insertMessage(conversationId, message, at);
+      if (!conversation || conversation.channel === 'web') {
+        return toMessage(onlyRow(await insert.all()));
+      }
+      const [rows] = await atomic(db, [
+        insert,
+        db.insert(deliveries).values({
+          channel: conversation.channel,
+          address: conversation.userId,
+          conversationId,
+          messageId: sql`(select max(${messages.id}) from ${messages} where ${messages.conversationId} = ${conversationId})`,
+          text: message.text,
+          status: 'pending',
+          nextAttemptAt: at,
+          createdAt: at,
+        }),
+      ]);
+      return toMessage(onlyRow(rows));
     },
     async ping() {
-      return db.select({ n: count() }).from(conversations).get() !== undefined;
+      return (await db.select({ n: count() }).from(conversations).get()) !== undefined;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, like, ne } from 'drizzle-orm';
 import type { CaseStatus } from '../api/cases/cases.js';
-import type { SqliteDb } from './client.js';
+import { atomic, type Db, isUniqueViolation, onlyRow } from './handle.js';
 import { ticketEvents, tickets } from './schema.js';
 
 export type Ticket = typeof tickets.$inferSelect;
@@ -28,34 +28,49 @@ export interface TicketStore {
   followedUp(): Promise<Set<string>>;
 }
 
-export function createSqliteTicketStore(db: SqliteDb): TicketStore {
+/**
+ * How many times `create` takes the next number again after another writer took it first. Each
+ * lost race means someone else's case was stored, so this bounds a burst, not a wait.
+ */
+const NUMBER_ATTEMPTS = 50;
+
+/** The ticket store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteTicketStore(db: Db): TicketStore {
   return {
     async create(ticket, numberPrefix, numberFor) {
-      return db.transaction((tx) => {
-        const today = tx
+      // The day's next number is read, then the case and its acceptance event are written as one
+      // unit. Neither driver can hold the read and the write in one transaction across an await
+      // (D1 has no interactive transactions), so the unique index on tickets.number decides:
+      // a writer that lost the race gets a UNIQUE violation, nothing of its unit is stored, and
+      // it reads the number again. Numbers stay unique and without gaps.
+      for (let attempt = 1; ; attempt++) {
+        const last = await db
           .select({ number: tickets.number })
           .from(tickets)
           .where(like(tickets.number, `${numberPrefix}%`))
           .orderBy(desc(tickets.number))
           .limit(1)
           .get();
-        const sequence = today ? Number(today.number.slice(-4)) + 1 : 1;
-        const row = tx
-          .insert(tickets)
-          .values({ ...ticket, number: numberFor(sequence) })
-          .returning()
-          .get();
-        tx.insert(ticketEvents)
-          .values({
-            ticketId: row.id,
-            type: 'status',
-            status: 'accepted',
-            actor: 'system',
-            at: ticket.acceptedAt,
-          })
-          .run();
-        return row;
-      });
+        const sequence = last ? Number(last.number.slice(-4)) + 1 : 1;
+        try {
+          const [rows] = await atomic(db, [
+            db
+              .insert(tickets)
+              .values({ ...ticket, number: numberFor(sequence) })
+              .returning(),
+            db.insert(ticketEvents).values({
+              ticketId: ticket.id,
+              type: 'status',
+              status: 'accepted',
+              actor: 'system',
+              at: ticket.acceptedAt,
+            }),
+          ]);
+          return onlyRow(rows);
+        } catch (error) {
+          if (attempt >= NUMBER_ATTEMPTS || !isUniqueViolation(error, 'tickets.number')) throw error;
+        }
+      }
     },
     async get(id) {
       return db.select().from(tickets).where(eq(tickets.id, id)).get();
@@ -99,13 +114,13 @@ export function createSqliteTicketStore(db: SqliteDb): TicketStore {
         .all();
     },
     async setStatus(id, status, actor, note, at) {
-      db.transaction((tx) => {
-        tx.update(tickets).set({ status }).where(eq(tickets.id, id)).run();
-        tx.insert(ticketEvents).values({ ticketId: id, type: 'status', status, note, actor, at }).run();
-      });
+      await atomic(db, [
+        db.update(tickets).set({ status }).where(eq(tickets.id, id)),
+        db.insert(ticketEvents).values({ ticketId: id, type: 'status', status, note, actor, at }),
+      ]);
     },
     async followedUp() {
-      const rows = db
+      const rows = await db
         .select({ id: ticketEvents.ticketId })
         .from(ticketEvents)
         .where(eq(ticketEvents.type, 'follow_up'))
@@ -113,15 +128,16 @@ export function createSqliteTicketStore(db: SqliteDb): TicketStore {
       return new Set(rows.map((r) => r.id));
     },
     async recordFollowUp(ticketId, note, at) {
-      db.insert(ticketEvents).values({ ticketId, type: 'follow_up', note, actor: 'system', at }).run();
+      await db.insert(ticketEvents).values({ ticketId, type: 'follow_up', note, actor: 'system', at }).run();
     },
     async escalate(ticketId, type, deadline, at) {
-      const result = db
+      const inserted = await db
         .insert(ticketEvents)
         .values({ ticketId, type, deadline, actor: 'scanner', at })
         .onConflictDoNothing()
-        .run();
-      return result.changes > 0;
+        .returning({ id: ticketEvents.id })
+        .all();
+      return inserted.length > 0;
     },
   };
 }

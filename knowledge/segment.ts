@@ -76,11 +76,19 @@ function buildVocabulary(extraWords: readonly string[]): Vocabulary {
   };
 }
 
+/** The user dictionary the segmenter loads into jieba on top of its own: every known Chinese word. */
+export function userDictionary(extraWords: readonly string[] = []): string {
+  return userDictText(buildVocabulary(extraWords).words);
+}
+
+function userDictText(words: Iterable<string>): string {
+  return [...words].map((word) => `${word} 200000 n`).join('\n');
+}
+
 export function createSegmenter(extraWords: readonly string[] = []): Segmenter {
   const vocabulary = buildVocabulary(extraWords);
   const jieba = Jieba.withDict(dict);
-  const userDict = [...vocabulary.words].map((word) => `${word} 200000 n`).join('\n');
-  jieba.loadDict(Buffer.from(userDict, 'utf8'));
+  jieba.loadDict(Buffer.from(userDictText(vocabulary.words), 'utf8'));
 
   function emit(out: string[], token: string): void {
     if (ASCII_WORD.test(token)) {

@@ -1,0 +1,20 @@
+import { createSqliteAccountStore } from './account-store.js';
+import { createSqliteDeliveryStore, createSqliteInboundLog } from './channel-store.js';
+import type { Db } from './handle.js';
+import { createSqliteStaffStore } from './staff-store.js';
+import { createSqliteStore } from './store.js';
+import { createSqliteTicketStore } from './ticket-store.js';
+
+/** Every store over one database handle, on either driver (`openDatabase(path).db` or `openD1(env.DB)`). */
+export function createStores(db: Db) {
+  return {
+    store: createSqliteStore(db),
+    accounts: createSqliteAccountStore(db),
+    tickets: createSqliteTicketStore(db),
+    staff: createSqliteStaffStore(db),
+    deliveries: createSqliteDeliveryStore(db),
+    inboundEvents: createSqliteInboundLog(db),
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;

@@ -1,0 +1,664 @@
+import { asc, eq } from 'drizzle-orm';
+import { it as base, describe, expect } from 'vitest';
+import { STALE_CLAIM_MS } from '../db/channel-store.js';
+import { atomic, type Db } from '../db/handle.js';
+import {
+  accounts,
+  applicationEvents,
+  applications,
+  auditLog,
+  bills,
+  conversations,
+  deliveries,
+  messages,
+} from '../db/schema.js';
+import { createStores, type Stores } from '../db/stores.js';
+import type { NewTicket } from '../db/ticket-store.js';
+
+/** A freshly migrated, empty database on one driver, and how to let go of it. */
+export interface TestDatabase {
+  db: Db;
+  close(): void | Promise<void>;
+}
+
+const at = (iso: string) => new Date(iso);
+const T0 = at('2026-11-26T02:00:00.000Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+const ticketNumber = (prefix: string) => (sequence: number) =>
+  `${prefix}${String(sequence).padStart(4, '0')}`;
+
+function newTicket(id: string, overrides: Partial<NewTicket> = {}): NewTicket {
+  return {
+    id,
+    kind: 'complaint',
+    status: 'accepted',
+    description: '抄表员态度恶劣',
+    contactPhone: '13912345678',
+    accountNumber: null,
+    address: null,
+    channel: 'form',
+    userId: null,
+    conversationId: null,
+    acceptedAt: T0,
+    deadlines: { contactDueAt: later(86_400_000).getTime() },
+    calendarConfirmed: true,
+    ...overrides,
+  };
+}
+
+/**
+ * The store cases, run against each driver. Like drizzle's own integration tests, the database is
+ * handed to every case through the test context: `open` makes a fresh migrated database per case.
+ */
+export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
+  const it = base.extend<{ db: Db; stores: Stores }>({
+    // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures must destructure their context
+    db: async ({}, use) => {
+      const database = await open();
+      await use(database.db);
+      await database.close();
+    },
+    stores: async ({ db }, use) => {
+      await use(createStores(db));
+    },
+  });
+
+  describe(`stores on ${driver}`, () => {
+    describe('conversations', () => {
+      it('opens a channel user’s conversation once: a second open gives the same one', async ({ stores }) => {
+        const first = await stores.store.openConversation('telegram', 'u1', 'c1', T0);
+        const second = await stores.store.openConversation('telegram', 'u1', 'c2', later(1000));
+        expect(second.id).toBe('c1');
+        expect(first).toMatchObject({ id: 'c1', channel: 'telegram', userId: 'u1', mode: 'bot' });
+        expect(second.createdAt).toEqual(T0);
+        expect(await stores.store.getConversation('c2')).toBeUndefined();
+        expect((await stores.store.findConversation('telegram', 'u1'))?.id).toBe('c1');
+        expect(await stores.store.findConversation('wechat', 'u1')).toBeUndefined();
+      });
+
+      it('records a turn as one write: the state changes and the messages are appended', async ({
+        stores,
+      }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        const flowState = { flow: 'bill', step: 'account' };
+        const stored = await stores.store.recordTurn({
+          conversationId: 'c1',
+          flowState,
+          mode: 'handoff',
+          handoffSince: later(5000),
+          unansweredStreak: 2,
+          messages: [
+            { role: 'customer', text: '电费多少' },
+            { role: 'assistant', text: '请提供户号', intent: 'bill', sources: [{ id: 'k1', title: '电费' }] },
+          ],
+          at: later(5000),
+        });
+        expect(stored.map((m) => m.text)).toEqual(['电费多少', '请提供户号']);
+        expect(stored[1]).toMatchObject({ intent: 'bill', sources: [{ id: 'k1', title: '电费' }] });
+        expect(stored[0]?.id).toBeLessThan(stored[1]?.id ?? 0);
+        const conversation = await stores.store.getConversation('c1');
+        expect(conversation).toMatchObject({
+          flowState,
+          mode: 'handoff',
+          handoffSince: later(5000),
+          unansweredStreak: 2,
+          updatedAt: later(5000),
+        });
+        expect(await stores.store.listMessages('c1')).toEqual(stored);
+      });
+
+      it('records nothing of a turn that fails part-way', async ({ stores }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        await expect(
+          stores.store.recordTurn({
+            conversationId: 'c1',
+            flowState: { flow: 'bill' },
+            mode: 'bot',
+            unansweredStreak: 3,
+            // The second message breaks a NOT NULL constraint after the update and the first insert.
+            messages: [
+              { role: 'customer', text: '你好' },
+              { role: 'assistant', text: null as unknown as string },
+            ],
+            at: later(1000),
+          }),
+        ).rejects.toThrow();
+        expect(await stores.store.listMessages('c1')).toEqual([]);
+        expect(await stores.store.getConversation('c1')).toMatchObject({
+          flowState: null,
+          unansweredStreak: 0,
+          updatedAt: T0,
+        });
+      });
+
+      it('lists messages after a cursor, oldest first, up to a limit', async ({ stores }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        const stored = await stores.store.recordTurn({
+          conversationId: 'c1',
+          flowState: null,
+          mode: 'bot',
+          unansweredStreak: 0,
+          messages: ['一', '二', '三', '四'].map((text) => ({ role: 'customer' as const, text })),
+          at: T0,
+        });
+        const cursor = stored[1]?.id ?? 0;
+        expect((await stores.store.listMessages('c1', cursor)).map((m) => m.text)).toEqual(['三', '四']);
+        expect((await stores.store.listMessages('c1', 0, 2)).map((m) => m.text)).toEqual(['一', '二']);
+        expect(await stores.store.listMessages('c1', stored[3]?.id)).toEqual([]);
+        expect(await stores.store.listMessages('other')).toEqual([]);
+      });
+
+      it('hands a conversation over and back, with the waiting list and its last message', async ({
+        stores,
+      }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        await stores.store.openConversation('telegram', 't1', 'c2', T0);
+        await stores.store.openConversation('web', 'w3', 'c3', T0);
+        await stores.store.appendMessage('c1', { role: 'customer', text: '转人工' }, T0);
+        await stores.store.setMode('c1', 'handoff', later(2000), null, later(2000));
+        await stores.store.setMode('c2', 'handoff', later(1000), 'staff-1', later(1000));
+        const handoffs = await stores.store.listHandoffs();
+        expect(handoffs.map((h) => h.id)).toEqual(['c2', 'c1']);
+        expect(handoffs[0]).toMatchObject({ handoffOwner: 'staff-1', lastMessage: undefined });
+        expect(handoffs[1]?.lastMessage?.text).toBe('转人工');
+        await stores.store.setFlowState('c3', { flow: 'follow_up', ticketId: 't' }, later(3000));
+        expect((await stores.store.getConversation('c3'))?.flowState).toEqual({
+          flow: 'follow_up',
+          ticketId: 't',
+        });
+        await stores.store.setMode('c1', 'bot', null, null, later(4000));
+        expect((await stores.store.listHandoffs()).map((h) => h.id)).toEqual(['c2']);
+      });
+
+      it('stores ratings with their comment and the case they follow up', async ({ stores }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        const first = await stores.store.addRating('c1', 5, T0);
+        const second = await stores.store.addRating('c1', 2, later(1000), 'ticket-1');
+        expect(second).toBeGreaterThan(first);
+        await stores.store.setRatingComment(second, '太慢');
+        expect(await stores.store.listRatings()).toEqual([
+          { score: 5, ticketId: null },
+          { score: 2, ticketId: 'ticket-1' },
+        ]);
+        expect(await stores.store.ping()).toBe(true);
+        expect(await stores.store.countAccounts()).toBe(0);
+      });
+    });
+
+    describe('messages outside a turn and the delivery outbox', () => {
+      it('queues a message to a Telegram customer for delivery in the same write', async ({ stores, db }) => {
+        await stores.store.openConversation('telegram', '4242', 'c1', T0);
+        await stores.store.openConversation('telegram', '5353', 'c2', T0);
+        const first = await stores.store.appendMessage(
+          'c1',
+          { role: 'staff', text: '您好，我是客服小王' },
+          T0,
+        );
+        const other = await stores.store.appendMessage('c2', { role: 'staff', text: '另一位' }, T0);
+        const second = await stores.store.appendMessage(
+          'c1',
+          { role: 'staff', text: '已为您登记' },
+          later(1),
+        );
+        expect(first).toMatchObject({ conversationId: 'c1', role: 'staff', text: '您好，我是客服小王' });
+        const queued = await stores.deliveries.forConversation('c1');
+        expect(queued).toHaveLength(2);
+        expect(queued[0]).toMatchObject({
+          channel: 'telegram',
+          address: '4242',
+          conversationId: 'c1',
+          messageId: first.id,
+          text: '您好，我是客服小王',
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: T0,
+        });
+        expect(queued[1]?.messageId).toBe(second.id);
+        expect((await stores.deliveries.forConversation('c2'))[0]?.messageId).toBe(other.id);
+        expect(await db.select().from(messages).where(eq(messages.conversationId, 'c1')).all()).toHaveLength(
+          2,
+        );
+      });
+
+      it('queues nothing for a web customer (the page polls)', async ({ stores, db }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        const message = await stores.store.appendMessage('c1', { role: 'staff', text: '您好' }, T0);
+        expect(message.text).toBe('您好');
+        expect(await db.select().from(deliveries).all()).toEqual([]);
+        expect((await stores.store.listMessages('c1')).map((m) => m.id)).toEqual([message.id]);
+      });
+
+      it('stores neither the message nor its delivery when the write fails', async ({ stores, db }) => {
+        await stores.store.openConversation('wechat', 'wx1', 'c1', T0);
+        await expect(
+          stores.store.appendMessage('c1', { role: 'staff', text: null as unknown as string }, T0),
+        ).rejects.toThrow();
+        expect(await db.select().from(messages).all()).toEqual([]);
+        expect(await db.select().from(deliveries).all()).toEqual([]);
+      });
+
+      it('hands out due deliveries, and records sends, failures, give-ups and retries', async ({
+        stores,
+      }) => {
+        const a = await stores.deliveries.enqueue(
+          { channel: 'telegram', address: 'staff-chat', text: 'A' },
+          T0,
+        );
+        const b = await stores.deliveries.enqueue({ channel: 'wechat', address: 'wx', text: 'B' }, later(10));
+        const c = await stores.deliveries.enqueue(
+          { channel: 'telegram', address: 't', text: 'C' },
+          later(60_000),
+        );
+        expect(a).toMatchObject({ status: 'pending', attempts: 0, conversationId: null, messageId: null });
+        expect((await stores.deliveries.due(later(10), ['telegram', 'wechat'])).map((d) => d.id)).toEqual([
+          a.id,
+          b.id,
+        ]);
+        expect((await stores.deliveries.due(later(60_000), ['telegram'])).map((d) => d.id)).toEqual([
+          a.id,
+          c.id,
+        ]);
+        expect(await stores.deliveries.due(later(60_000), [])).toEqual([]);
+        expect(await stores.deliveries.due(later(60_000), ['telegram', 'wechat'], 1)).toHaveLength(1);
+
+        await stores.deliveries.markSent(a.id, later(20));
+        expect(await stores.deliveries.get(a.id)).toMatchObject({ status: 'sent', sentAt: later(20) });
+
+        await stores.deliveries.markFailed(b.id, 'timeout', later(30_000));
+        expect(await stores.deliveries.get(b.id)).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          lastError: 'timeout',
+          nextAttemptAt: later(30_000),
+        });
+        expect((await stores.deliveries.due(later(20_000), ['wechat'])).map((d) => d.id)).toEqual([]);
+        expect((await stores.deliveries.due(later(30_000), ['wechat'])).map((d) => d.id)).toEqual([b.id]);
+
+        await stores.deliveries.markFailed(b.id, 'x'.repeat(600), null);
+        const failed = await stores.deliveries.get(b.id);
+        expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
+        expect(failed?.lastError).toHaveLength(500);
+        expect(await stores.deliveries.due(later(90_000), ['wechat'])).toEqual([]);
+
+        expect(await stores.deliveries.retry(a.id, later(100_000))).toBe(false);
+        expect(await stores.deliveries.retry(b.id, later(100_000))).toBe(true);
+        expect(await stores.deliveries.get(b.id)).toMatchObject({
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: later(100_000),
+        });
+        expect(await stores.deliveries.retry(b.id, later(100_000))).toBe(false);
+        await stores.deliveries.markFailed(999_999, 'nothing there', null);
+        expect(await stores.deliveries.get(999_999)).toBeUndefined();
+      });
+    });
+
+    describe('inbound events', () => {
+      it('is claimed once; a completed event never again', async ({ stores }) => {
+        expect(await stores.inboundEvents.claim('telegram', '1001', T0)).toBe(true);
+        expect(await stores.inboundEvents.claim('telegram', '1001', later(1000))).toBe(false);
+        expect(await stores.inboundEvents.claim('wechat', '1001', later(1000))).toBe(true);
+        await stores.inboundEvents.complete('telegram', '1001');
+        expect(await stores.inboundEvents.claim('telegram', '1001', later(STALE_CLAIM_MS * 10))).toBe(false);
+      });
+
+      it('is taken again when the claim went stale, and after a release', async ({ stores }) => {
+        expect(await stores.inboundEvents.claim('telegram', '7', T0)).toBe(true);
+        expect(await stores.inboundEvents.claim('telegram', '7', later(STALE_CLAIM_MS))).toBe(false);
+        expect(await stores.inboundEvents.claim('telegram', '7', later(STALE_CLAIM_MS + 1))).toBe(true);
+        // The re-claim renewed the claim: it is fresh again.
+        expect(await stores.inboundEvents.claim('telegram', '7', later(STALE_CLAIM_MS + 2))).toBe(false);
+        await stores.inboundEvents.release('telegram', '7');
+        expect(await stores.inboundEvents.claim('telegram', '7', later(STALE_CLAIM_MS + 3))).toBe(true);
+        await stores.inboundEvents.complete('telegram', '7');
+        await stores.inboundEvents.release('telegram', '7');
+        expect(await stores.inboundEvents.claim('telegram', '7', later(STALE_CLAIM_MS + 4))).toBe(false);
+      });
+
+      it('forgets events received before a time', async ({ stores }) => {
+        await stores.inboundEvents.claim('telegram', 'old-1', T0);
+        await stores.inboundEvents.claim('wechat', 'old-2', later(1));
+        await stores.inboundEvents.claim('telegram', 'new', later(1000));
+        expect(await stores.inboundEvents.prune(later(500))).toBe(2);
+        expect(await stores.inboundEvents.claim('telegram', 'old-1', later(2000))).toBe(true);
+        expect(await stores.inboundEvents.claim('telegram', 'new', later(2000))).toBe(false);
+      });
+    });
+
+    describe('tickets', () => {
+      it('creates a case with the day’s next number and its acceptance event', async ({ stores }) => {
+        const numberFor = ticketNumber('TS20261126-');
+        const first = await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
+        const second = await stores.tickets.create(newTicket('t2'), 'TS20261126-', numberFor);
+        const otherKind = await stores.tickets.create(
+          newTicket('t3'),
+          'BX20261126-',
+          ticketNumber('BX20261126-'),
+        );
+        expect([first.number, second.number, otherKind.number]).toEqual([
+          'TS20261126-0001',
+          'TS20261126-0002',
+          'BX20261126-0001',
+        ]);
+        expect(first).toMatchObject({
+          id: 't1',
+          status: 'accepted',
+          acceptedAt: T0,
+          calendarConfirmed: true,
+        });
+        expect(first.deadlines).toEqual({ contactDueAt: later(86_400_000).getTime() });
+        expect(await stores.tickets.get('t1')).toEqual(first);
+        expect(await stores.tickets.findByNumber('TS20261126-0002')).toEqual(second);
+        expect(await stores.tickets.events('t1')).toMatchObject([
+          { ticketId: 't1', type: 'status', status: 'accepted', actor: 'system', at: T0 },
+        ]);
+      });
+
+      it('gives cases created at the same time distinct numbers', async ({ stores }) => {
+        const numberFor = ticketNumber('BX20261126-');
+        const created = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            stores.tickets.create(newTicket(`t${i}`), 'BX20261126-', numberFor),
+          ),
+        );
+        expect(created.map((t) => t.number).sort()).toEqual(
+          Array.from({ length: 8 }, (_, i) => numberFor(i + 1)),
+        );
+        for (const ticket of created) {
+          expect(await stores.tickets.events(ticket.id)).toHaveLength(1);
+        }
+        expect(await stores.tickets.list()).toHaveLength(8);
+      });
+
+      it('does not retry a case whose id is taken', async ({ stores }) => {
+        const numberFor = ticketNumber('TS20261126-');
+        await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
+        await expect(stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor)).rejects.toThrow();
+        expect(await stores.tickets.events('t1')).toHaveLength(1);
+      });
+
+      it('records status changes with who made them, in order', async ({ stores }) => {
+        await stores.tickets.create(newTicket('t1'), 'TS20261126-', ticketNumber('TS20261126-'));
+        await stores.tickets.setStatus('t1', 'contacted', 'staff-1', '已电话联系', later(1000));
+        await stores.tickets.setStatus('t1', 'closed', 'staff-2', null, later(2000));
+        expect((await stores.tickets.get('t1'))?.status).toBe('closed');
+        const events = await stores.tickets.events('t1');
+        expect(events.map((e) => [e.status, e.actor, e.note])).toEqual([
+          ['accepted', 'system', null],
+          ['contacted', 'staff-1', '已电话联系'],
+          ['closed', 'staff-2', null],
+        ]);
+      });
+
+      it('escalates once per case, deadline and threshold', async ({ stores }) => {
+        await stores.tickets.create(newTicket('t1'), 'TS20261126-', ticketNumber('TS20261126-'));
+        expect(await stores.tickets.escalate('t1', 'due_soon', 'contactDueAt', later(1))).toBe(true);
+        expect(await stores.tickets.escalate('t1', 'due_soon', 'contactDueAt', later(2))).toBe(false);
+        expect(await stores.tickets.escalate('t1', 'overdue', 'contactDueAt', later(3))).toBe(true);
+        expect(await stores.tickets.escalate('t1', 'due_soon', 'replyDueAt', later(4))).toBe(true);
+        expect((await stores.tickets.events('t1')).map((e) => e.type)).toEqual([
+          'status',
+          'due_soon',
+          'overdue',
+          'due_soon',
+        ]);
+      });
+
+      it('lists open cases oldest first, and cases by user and by account', async ({ stores }) => {
+        const numberFor = ticketNumber('BX20261126-');
+        await stores.tickets.create(
+          newTicket('late', { acceptedAt: later(2000), channel: 'telegram', userId: 'u1' }),
+          'BX20261126-',
+          numberFor,
+        );
+        await stores.tickets.create(
+          newTicket('early', {
+            acceptedAt: later(1000),
+            channel: 'telegram',
+            userId: 'u1',
+            accountNumber: 'A1',
+          }),
+          'BX20261126-',
+          numberFor,
+        );
+        await stores.tickets.create(newTicket('closed', { accountNumber: 'A1' }), 'BX20261126-', numberFor);
+        await stores.tickets.setStatus('closed', 'closed', 'staff-1', null, later(3000));
+        expect((await stores.tickets.listOpen()).map((t) => t.id)).toEqual(['early', 'late']);
+        expect((await stores.tickets.list()).map((t) => t.id)).toEqual(['closed', 'early', 'late']);
+        expect((await stores.tickets.listForUser('telegram', 'u1')).map((t) => t.id)).toEqual([
+          'late',
+          'early',
+        ]);
+        expect((await stores.tickets.listForAccount('A1')).map((t) => t.id)).toEqual(['early', 'closed']);
+        expect(await stores.tickets.listForUser('wechat', 'u1')).toEqual([]);
+      });
+
+      it('remembers which cases were followed up', async ({ stores }) => {
+        const numberFor = ticketNumber('TS20261126-');
+        await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
+        await stores.tickets.create(newTicket('t2'), 'TS20261126-', numberFor);
+        expect(await stores.tickets.followedUp()).toEqual(new Set());
+        await stores.tickets.recordFollowUp('t2', '回访短信已发', later(1000));
+        expect(await stores.tickets.followedUp()).toEqual(new Set(['t2']));
+      });
+    });
+
+    describe('staff', () => {
+      const user = {
+        id: 's1',
+        username: 'wang',
+        passwordHash: 'scrypt$…',
+        role: 'agent' as const,
+        createdAt: T0,
+      };
+
+      it('stores users and counts failed logins until reset', async ({ stores }) => {
+        expect(await stores.staff.count()).toBe(0);
+        await stores.staff.create(user);
+        await stores.staff.create({ ...user, id: 's2', username: 'li', role: 'supervisor' });
+        expect(await stores.staff.count()).toBe(2);
+        await expect(stores.staff.create({ ...user, id: 's3' })).rejects.toThrow();
+        expect(await stores.staff.findByUsername('wang')).toMatchObject({
+          id: 's1',
+          failedLogins: 0,
+          lockedUntil: null,
+        });
+        expect(await stores.staff.findById('s2')).toMatchObject({ username: 'li', role: 'supervisor' });
+        expect(await stores.staff.findByUsername('nobody')).toBeUndefined();
+        await stores.staff.recordFailure('s1', null);
+        await Promise.all([
+          stores.staff.recordFailure('s1', null),
+          stores.staff.recordFailure('s1', later(60_000)),
+        ]);
+        expect(await stores.staff.findById('s1')).toMatchObject({ failedLogins: 3 });
+        await stores.staff.resetFailures('s1');
+        expect(await stores.staff.findById('s1')).toMatchObject({ failedLogins: 0, lockedUntil: null });
+      });
+
+      it('keeps sessions until deleted or expired, and an audit trail', async ({ stores, db }) => {
+        await stores.staff.create(user);
+        const session = (tokenHash: string, expiresAt: Date) => ({
+          tokenHash,
+          staffId: 's1',
+          csrfToken: `csrf-${tokenHash}`,
+          createdAt: T0,
+          expiresAt,
+        });
+        await stores.staff.createSession(session('h1', later(1000)));
+        await stores.staff.createSession(session('h2', later(10_000)));
+        await stores.staff.createSession(session('h3', later(10_000)));
+        expect(await stores.staff.findSession('h1')).toEqual(session('h1', later(1000)));
+        await stores.staff.deleteExpiredSessions(later(5000));
+        expect(await stores.staff.findSession('h1')).toBeUndefined();
+        expect(await stores.staff.findSession('h2')).toBeDefined();
+        await stores.staff.deleteSession('h2');
+        expect(await stores.staff.findSession('h2')).toBeUndefined();
+        expect(await stores.staff.findSession('h3')).toBeDefined();
+
+        await stores.staff.audit('s1', 'view_account', 'A1', later(1));
+        await stores.staff.audit('s1', 'close_case', 't1', later(2));
+        const trail = await db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+        expect(trail.map((r) => [r.action, r.target, r.at])).toEqual([
+          ['view_account', 'A1', later(1)],
+          ['close_case', 't1', later(2)],
+        ]);
+      });
+    });
+
+    describe('accounts', () => {
+      async function seedAccounts(db: Db) {
+        await db
+          .insert(accounts)
+          .values([
+            {
+              accountNumber: '0100000001',
+              customerClass: 'resident',
+              classLabel: '居民',
+              name: '张三',
+              phone: '13900001234',
+              address: '城关镇幸福路 1 号',
+              createdAt: T0,
+            },
+            {
+              accountNumber: '0100000002',
+              customerClass: 'low_voltage',
+              classLabel: '低压非居民',
+              name: '李四商店',
+              phone: '13900005678',
+              address: null,
+              createdAt: T0,
+            },
+          ])
+          .run();
+        await db
+          .insert(bills)
+          .values([
+            { accountNumber: '0100000001', period: '2026-09', amountFen: 12_345, status: 'paid', paidAt: T0 },
+            {
+              accountNumber: '0100000001',
+              period: '2026-10',
+              amountFen: 23_456,
+              status: 'unpaid',
+              paidAt: null,
+            },
+          ])
+          .run();
+        await db
+          .insert(applications)
+          .values({
+            number: 'SQ2026100001',
+            accountNumber: '0100000002',
+            kind: '低压新装',
+            acceptedOn: '2026-10-08',
+            currentStage: 'design_review',
+            createdAt: T0,
+          })
+          .run();
+        await db
+          .insert(applicationEvents)
+          .values([
+            { applicationNumber: 'SQ2026100001', stage: 'supply_plan_reply', startedOn: '2026-10-09' },
+            { applicationNumber: 'SQ2026100001', stage: 'accepted', startedOn: '2026-10-08' },
+          ])
+          .run();
+      }
+
+      it('looks up accounts, bills and applications', async ({ stores, db }) => {
+        await seedAccounts(db);
+        expect(await stores.store.countAccounts()).toBe(2);
+        expect(await stores.accounts.findAccount('0100000001')).toMatchObject({
+          name: '张三',
+          createdAt: T0,
+        });
+        expect(await stores.accounts.findAccount('0199999999')).toBeUndefined();
+        const bills = await stores.accounts.listBills('0100000001');
+        expect(bills.map((b) => [b.period, b.amountFen, b.status])).toEqual([
+          ['2026-10', 23_456, 'unpaid'],
+          ['2026-09', 12_345, 'paid'],
+        ]);
+        expect(bills[1]?.paidAt).toEqual(T0);
+        expect((await stores.accounts.listApplications('0100000002')).map((a) => a.number)).toEqual([
+          'SQ2026100001',
+        ]);
+        expect(await stores.accounts.findApplication('SQ2026100001')).toMatchObject({
+          currentStage: 'design_review',
+        });
+        expect((await stores.accounts.listApplicationEvents('SQ2026100001')).map((e) => e.stage)).toEqual([
+          'accepted',
+          'supply_plan_reply',
+        ]);
+      });
+
+      it('binds a channel user to accounts until the binding expires, and unbinds', async ({
+        stores,
+        db,
+      }) => {
+        await seedAccounts(db);
+        const user = { channel: 'telegram' as const, userId: 'u1' };
+        await stores.accounts.bind(user, '0100000002', later(10), later(1000));
+        await stores.accounts.bind(user, '0100000001', T0, later(50));
+        expect(await stores.accounts.boundAccounts(user, later(20))).toEqual(['0100000001', '0100000002']);
+        expect(await stores.accounts.boundAccounts(user, later(60))).toEqual(['0100000002']);
+        // Verifying again renews the binding.
+        await stores.accounts.bind(user, '0100000001', later(70), later(5000));
+        expect(await stores.accounts.boundAccounts(user, later(2000))).toEqual(['0100000001']);
+        expect(await stores.accounts.boundAccounts({ channel: 'wechat', userId: 'u1' }, T0)).toEqual([]);
+        expect(await stores.accounts.unbind(user, '0100000002')).toBe(1);
+        await stores.accounts.bind(user, '0100000002', later(80), later(5000));
+        expect(await stores.accounts.unbind(user)).toBe(2);
+        expect(await stores.accounts.unbind(user)).toBe(0);
+      });
+
+      it('counts failed identity checks by this user and by anyone', async ({ stores }) => {
+        const me = { channel: 'web' as const, userId: 'me' };
+        const other = { channel: 'telegram' as const, userId: 'other' };
+        await stores.accounts.recordAttempt(me, '0100000001', false, later(1));
+        await stores.accounts.recordAttempt(other, '0100000001', false, later(2));
+        await stores.accounts.recordAttempt(me, '0100000001', true, later(3));
+        await stores.accounts.recordAttempt(me, '0100000001', false, T0);
+        await stores.accounts.recordAttempt(me, '0100000009', false, later(4));
+        expect(await stores.accounts.recentFailures(me, '0100000001', later(1))).toEqual({
+          byUser: [later(1)],
+          byAnyone: [later(1), later(2)],
+        });
+      });
+    });
+
+    it('atomic(): runs statements in order with their results, and undoes all when one fails', async ({
+      db,
+    }) => {
+      const [, inserted] = await atomic(db, [
+        db
+          .insert(conversations)
+          .values({ id: 'c1', channel: 'web', userId: 'w1', createdAt: T0, updatedAt: T0 }),
+        db
+          .insert(messages)
+          .values({ conversationId: 'c1', role: 'customer', text: '一', createdAt: T0 })
+          .returning(),
+        db.select({ id: conversations.id }).from(conversations),
+      ]);
+      expect(inserted).toMatchObject([{ conversationId: 'c1', text: '一', createdAt: T0 }]);
+      await expect(
+        atomic(db, [
+          db
+            .insert(conversations)
+            .values({ id: 'c2', channel: 'web', userId: 'w2', createdAt: T0, updatedAt: T0 }),
+          db.update(conversations).set({ unansweredStreak: 9 }).where(eq(conversations.id, 'c1')),
+          db.insert(messages).values({ conversationId: 'c2', role: 'customer', text: '二', createdAt: T0 }),
+          // A foreign key the database refuses, after three statements that succeeded.
+          db
+            .insert(messages)
+            .values({ conversationId: 'nowhere', role: 'customer', text: '三', createdAt: T0 }),
+        ]),
+      ).rejects.toThrow();
+      expect(await db.select({ id: conversations.id }).from(conversations).all()).toEqual([{ id: 'c1' }]);
+      expect((await db.select().from(conversations).get())?.unansweredStreak).toBe(0);
+      expect((await db.select().from(messages).all()).map((m) => m.text)).toEqual(['一']);
+    });
+
+    it('gives each case a fresh database', async ({ db }) => {
+      expect(await db.select().from(conversations).all()).toEqual([]);
+    });
+  });
+}
