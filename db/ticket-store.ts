@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { CaseStatus } from '../api/cases/cases.js';
 import { atomic, type Db, isUniqueViolation, onlyRow } from './handle.js';
 import { ticketEvents, tickets } from './schema.js';
@@ -47,11 +47,13 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         const last = await db
           .select({ number: tickets.number })
           .from(tickets)
-          .where(like(tickets.number, `${numberPrefix}%`))
-          .orderBy(desc(tickets.number))
+          // A range on the number index (not LIKE, which SQLite cannot use it for); longer numbers
+          // first, so …-10000 comes after …-9999 although it sorts before it as text.
+          .where(and(gte(tickets.number, numberPrefix), lt(tickets.number, `${numberPrefix}~`)))
+          .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
           .limit(1)
           .get();
-        const sequence = last ? Number(last.number.slice(-4)) + 1 : 1;
+        const sequence = last ? Number(last.number.slice(numberPrefix.length).replace(/^\D+/, '')) + 1 : 1;
         try {
           const [rows] = await atomic(db, [
             db

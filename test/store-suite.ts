@@ -371,6 +371,15 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect(await stores.tickets.list()).toHaveLength(8);
       });
 
+      it('counts past the 9,999th case of a day', async ({ stores }) => {
+        const numberFor = ticketNumber('TS20261126-');
+        await stores.tickets.create(newTicket('t0'), 'TS20261126-', () => 'TS20261126-9999');
+        await stores.tickets.create(newTicket('t9'), 'TS20261125-', () => 'TS20261125-0007');
+        const next = await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
+        const after = await stores.tickets.create(newTicket('t2'), 'TS20261126-', numberFor);
+        expect([next.number, after.number]).toEqual(['TS20261126-10000', 'TS20261126-10001']);
+      });
+
       it('does not retry a case whose id is taken', async ({ stores }) => {
         const numberFor = ticketNumber('TS20261126-');
         await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
