@@ -14,6 +14,7 @@ import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
+import { outboxRoutes } from './routes/outbox.js';
 import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   // Telegram checks its X-Telegram-Bot-Api-Secret-Token header (401 without it); grammY answers.
   if (deps.telegramWebhook) app.post('/telegram/webhook', deps.telegramWebhook);
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
+  app.route('/v1/outbox', outboxRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
   app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));
   app.route('/v1/staff/users', staffUserRoutes(deps));

@@ -41,6 +41,12 @@ export interface DeliveryStore {
   retry(id: number, at: Date): Promise<boolean>;
   forConversation(conversationId: string): Promise<DeliveryRecord[]>;
   get(id: number): Promise<DeliveryRecord | undefined>;
+  /**
+   * Hands due deliveries of one channel to a bot process elsewhere (the WeChat process beside the
+   * Workers deployment): they are not due again for `leaseMs`, so two polls never send one twice,
+   * and one whose result never comes back is handed out again after the lease.
+   */
+  lease(channel: ChatChannel, now: Date, leaseMs: number, limit?: number): Promise<DeliveryRecord[]>;
 }
 
 /** The inbound log on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
@@ -126,6 +132,26 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
         .orderBy(asc(deliveries.id))
         .limit(limit)
         .all();
+    },
+    async lease(channel, now, leaseMs, limit = 20) {
+      const due = db
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.status, 'pending'),
+            eq(deliveries.channel, channel),
+            lte(deliveries.nextAttemptAt, now),
+          ),
+        )
+        .orderBy(asc(deliveries.id))
+        .limit(limit);
+      const leased = await db
+        .update(deliveries)
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
+        .where(inArray(deliveries.id, due))
+        .returning();
+      return leased.sort((a, b) => a.id - b.id);
     },
     async markSent(id, at) {
       await db

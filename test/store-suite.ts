@@ -292,6 +292,22 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await stores.deliveries.markFailed(999_999, 'nothing there', null);
         expect(await stores.deliveries.get(999_999)).toBeUndefined();
       });
+
+      it('leases due deliveries of one channel to a remote bot until the lease runs out', async ({
+        stores,
+      }) => {
+        const first = await stores.deliveries.enqueue({ channel: 'wechat', address: 'wx1', text: '1' }, T0);
+        const second = await stores.deliveries.enqueue({ channel: 'wechat', address: 'wx2', text: '2' }, T0);
+        await stores.deliveries.enqueue({ channel: 'telegram', address: 't', text: '3' }, T0);
+        await stores.deliveries.enqueue({ channel: 'wechat', address: 'wx3', text: 'later' }, later(120_000));
+        const leased = await stores.deliveries.lease('wechat', later(1), 60_000);
+        expect(leased.map((d) => d.id)).toEqual([first.id, second.id]);
+        expect(leased[0]?.nextAttemptAt).toEqual(later(60_001));
+        expect(await stores.deliveries.lease('wechat', later(2), 60_000)).toEqual([]);
+        expect((await stores.deliveries.lease('wechat', later(60_001), 60_000, 1)).map((d) => d.id)).toEqual([
+          first.id,
+        ]);
+      });
     });
 
     describe('inbound events', () => {

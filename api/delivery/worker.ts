@@ -17,6 +17,23 @@ export class PermanentDeliveryError extends Error {
 /** Waits after the 1st, 2nd… failed attempt; after the last one the delivery is marked failed. */
 export const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
 
+/**
+ * Records one failed attempt: the next attempt after the delay for this attempt's number, or
+ * none (the delivery is given up, `failed`) when retrying cannot help or the delays are used up.
+ */
+export async function recordFailedAttempt(
+  deliveries: DeliveryStore,
+  delivery: DeliveryRecord,
+  outcome: { reason: string; permanent: boolean; now: Date; delays?: number[] },
+): Promise<Date | null> {
+  const delay = outcome.permanent
+    ? undefined
+    : (outcome.delays ?? DEFAULT_RETRY_DELAYS_MS)[delivery.attempts];
+  const next = delay === undefined ? null : new Date(outcome.now.getTime() + delay);
+  await deliveries.markFailed(delivery.id, outcome.reason, next);
+  return next;
+}
+
 export interface DeliveryWorkerDeps {
   deliveries: DeliveryStore;
   senders: Partial<Record<ChatChannel, ChannelSender>>;
@@ -44,9 +61,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const delay = error instanceof PermanentDeliveryError ? undefined : delays[delivery.attempts];
-      const next = delay === undefined ? null : new Date(clock().getTime() + delay);
-      await deps.deliveries.markFailed(delivery.id, reason, next);
+      const next = await recordFailedAttempt(deps.deliveries, delivery, {
+        reason,
+        permanent: error instanceof PermanentDeliveryError,
+        now: clock(),
+        delays,
+      });
       deps.logger.warn(
         {
           delivery: delivery.id,

@@ -5,6 +5,7 @@
  */
 import pino from 'pino';
 import { createMemoryInboundLog } from '../channel/memory-inbound-log.js';
+import { createRemoteOutbox } from '../channel/remote-outbox.js';
 import { remoteTurns } from '../channel/turns.js';
 import { createSpeechRecognizer } from '../voice/asr.js';
 import { decodeVoice } from '../voice/decode.js';
@@ -35,6 +36,14 @@ const bot = createWechatBot({
 });
 
 await bot.start();
+// Staff replies and follow-ups for WeChat customers wait in the API's outbox: taken every 3 s.
+const stopOutbox = createRemoteOutbox({
+  apiUrl: settings.API_URL,
+  serviceToken: settings.API_SERVICE_TOKEN,
+  channel: 'wechat',
+  sender: bot.sender,
+  logger,
+}).start(3_000);
 logger.info(
   {
     puppet: settings.WECHATY_PUPPET,
@@ -48,6 +57,7 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  stopOutbox();
   logger.info({ signal }, 'shutting down');
   setTimeout(() => process.exit(0), 15_000).unref();
   bot
