@@ -1,8 +1,12 @@
+import { createFeaturizer, type LabelledText, type TextClassifier, trainClassifier } from './classifier.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search.js';
 import { createSegmenter, type Segmenter } from './segment.js';
+
+/** The classifier's label for messages the knowledge base must not answer. */
+export const UNKNOWN_LABEL = 'unknown';
 
 export interface Knowledge {
   base: KnowledgeBase;
@@ -10,12 +14,26 @@ export interface Knowledge {
   segmenter: Segmenter;
   search: KnowledgeSearch;
   retriever: KnowledgeRetriever;
+  /** Learned from the entries' example questions (label: entry id) and out-of-scope messages (`unknown`). */
+  classifier: TextClassifier;
+  /**
+   * The same kind of classifier, trained on the knowledge's examples plus more labelled messages
+   * (e.g. the intents of action requests); trained once per distinct set of extra examples.
+   */
+  classifierWith(extra: readonly LabelledText[]): TextClassifier;
+}
+
+export interface KnowledgeOptions {
+  /** A local transformers.js model folder: semantic matching is added to the ranking. */
+  embeddingModelDir?: string;
+  /** Messages that are not ours (label `unknown`); by default knowledge/out-of-scope.yaml. */
+  outOfScope?: readonly string[];
 }
 
 /** Builds everything retrieval needs; with `embeddingModelDir`, semantic matching is added. */
 export async function createKnowledge(
   base: KnowledgeBase,
-  options: { embeddingModelDir?: string } = {},
+  options: KnowledgeOptions = {},
 ): Promise<Knowledge> {
   const normalize = createNormalizer();
   const segmenter = createSegmenter();
@@ -23,7 +41,64 @@ export async function createKnowledge(
   const embedder = options.embeddingModelDir
     ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)
     : undefined;
-  const search = await createKnowledgeSearch({ knowledge: base, normalize, segmenter, embedder });
+
+  // While building, every example question is segmented once: BM25 and the classifier share the terms.
+  const segmented = new Map<string, string[]>();
+  let building = true;
+  const sharedSegmenter: Segmenter = {
+    mend: (text) => segmenter.mend(text),
+    terms(text) {
+      if (!building) return segmenter.terms(text);
+      let terms = segmented.get(text);
+      if (!terms) {
+        terms = segmenter.terms(text);
+        segmented.set(text, terms);
+      }
+      return terms;
+    },
+  };
+  const featurize = createFeaturizer((text) => sharedSegmenter.terms(text));
+  // Training texts are featurised once, whichever classifier they train.
+  const featureCache = new Map<string, readonly string[]>();
+  const examples: LabelledText[] = [];
+  for (const entry of base.entries) {
+    if (entry.id === UNKNOWN_LABEL) throw new Error(`knowledge entry id ${UNKNOWN_LABEL} is reserved`);
+    for (const text of [entry.title, ...entry.questions])
+      examples.push({ label: entry.id, text: normalize(text) });
+  }
+  // The default examples are read from disk only when none are given (Node; a bundle passes its own).
+  const outOfScope = options.outOfScope ?? (await import('./out-of-scope.js')).loadOutOfScopeExamples();
+  for (const text of outOfScope) examples.push({ label: UNKNOWN_LABEL, text: normalize(text) });
+  const classifier = trainClassifier(examples, featurize, { cache: featureCache });
+  const trained = new Map<string, TextClassifier>();
+
+  const search = await createKnowledgeSearch({
+    knowledge: base,
+    normalize,
+    segmenter: sharedSegmenter,
+    embedder,
+    classifier,
+  });
+  building = false;
+  segmented.clear();
   const retriever = new KnowledgeRetriever({ search, knowledge: base, normalize, segmenter });
-  return { base, normalize, segmenter, search, retriever };
+  return {
+    base,
+    normalize,
+    segmenter,
+    search,
+    retriever,
+    classifier,
+    classifierWith(extra) {
+      const key = extra.map(({ label, text }) => `${label}\t${text}`).join('\n');
+      let model = trained.get(key);
+      if (!model) {
+        model = trainClassifier([...examples, ...extra], featurize, { cache: featureCache });
+        trained.set(key, model);
+        // One joint model is the usual case: the memory of the cached features goes with it.
+        featureCache.clear();
+      }
+      return model;
+    },
+  };
 }

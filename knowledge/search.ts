@@ -1,4 +1,5 @@
 import { createBm25Index } from './bm25.js';
+import type { TextClassifier } from './classifier.js';
 import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
 import { CONCEPTS, DOMAIN_WORDS } from './lexicon.js';
@@ -12,11 +13,14 @@ export interface SearchHit {
   score: number;
   /**
    * How sure the match is, 0..1; retrieval answers only above a calibrated threshold.
-   * It is the entry's coverage of the question, halved where the entry shares no domain concept
-   * with it, zero for topics out of scope, and raised to the semantic similarity where a model
-   * is loaded, trusts the match and the words partly agree.
+   * It blends the entry's coverage of the question (halved where the entry shares no domain
+   * concept with it) with the learned classifier's probability of the entry; zero for topics out
+   * of scope, and raised to the semantic similarity where a model is loaded, trusts the match and
+   * the words partly agree.
    */
   confidence: number;
+  /** The learned classifier's probability that the question asks this entry (0 without a classifier). */
+  probability: number;
   /** Share of the question's terms, weighted by rarity, that the entry's text contains. */
   coverage: number;
   /** Summed rarity of the domain concepts (时限, 电能表, 投诉 …) the question and the entry share. */
@@ -39,9 +43,22 @@ export interface SearchOptions {
    */
   semanticTrust?: number;
   semanticLexicalFloor?: number;
+  /**
+   * A classifier learned from the example questions whose labels include the entry ids (others,
+   * such as `unknown`, take probability away from every entry). Its probabilities are added to the
+   * ranking and blended into the confidence.
+   */
+  classifier?: TextClassifier;
+  /** Weight of the classifier's probability against the best lexical score (scaled to 1) in the ranking. */
+  classifierWeight?: number;
+  /** Share of the confidence that is the classifier's probability, the rest being lexical coverage. */
+  classifierShare?: number;
 }
 
 const RRF_K = 10;
+/** Calibrated by cross-validation over the example questions (see knowledge/classifier.ts). */
+export const DEFAULT_CLASSIFIER_WEIGHT = 2;
+export const DEFAULT_CLASSIFIER_SHARE = 0.7;
 /** Words the knowledge base never uses weigh this share of the rarest known word. */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 /** Below this much shared domain evidence, coverage counts half. */
@@ -51,13 +68,20 @@ const DOMAIN_TERMS: ReadonlySet<string> = new Set([...Object.keys(CONCEPTS), ...
 /**
  * Ranks knowledge entries for a question. Lexical ranking is BM25 over every example question
  * (an entry scores its best question) plus BM25 over the entry's whole text; with an embedding
- * model, the semantic ranking is fused with the lexical one by reciprocal rank fusion.
+ * model, the semantic ranking is fused with the lexical one by reciprocal rank fusion. With a
+ * learned classifier, its probability of each entry is added to that score (scaled so the best
+ * entry has 1).
  */
 export async function createKnowledgeSearch(options: SearchOptions): Promise<KnowledgeSearch> {
   const { knowledge, normalize, segmenter, embedder } = options;
   const semanticTrust = options.semanticTrust ?? 0.85;
   const semanticLexicalFloor = options.semanticLexicalFloor ?? 0.3;
+  const classifierWeight = options.classifierWeight ?? DEFAULT_CLASSIFIER_WEIGHT;
+  const classifierShare = options.classifierShare ?? DEFAULT_CLASSIFIER_SHARE;
   const entries = knowledge.entries;
+  const classifier = options.classifier;
+  /** Class of each entry in the classifier's labels (-1: the classifier does not know it). */
+  const entryClass = entries.map((entry) => classifier?.labels.indexOf(entry.id) ?? -1);
   const termsOf = (text: string) => segmenter.terms(normalize(text));
 
   const questionOwner: number[] = [];
@@ -122,7 +146,17 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       for (let i = 0; i < entries.length; i++) lexical[i] = (lexical[i] ?? 0) + 0.5 * (byEntry[i] ?? 0);
 
       const semantic = await semanticScores(normalized);
-      const fused = semantic ? reciprocalRankFusion([lexical, semantic]) : lexical;
+      const fused = semantic ? reciprocalRankFusion([lexical, semantic]) : Float64Array.from(lexical);
+      const probability = new Float64Array(entries.length);
+      if (classifier) {
+        const p = classifier.probabilities(normalized);
+        entryClass.forEach((c, i) => {
+          probability[i] = c < 0 ? 0 : (p[c] ?? 0);
+        });
+        const best = Math.max(...fused);
+        for (let i = 0; i < entries.length; i++)
+          fused[i] = (best > 0 ? (fused[i] ?? 0) / best : 0) + classifierWeight * (probability[i] ?? 0);
+      }
       const order = [...fused.keys()]
         .filter((i) => (fused[i] ?? 0) > 0)
         .sort((a, b) => (fused[b] ?? 0) - (fused[a] ?? 0));
@@ -131,14 +165,21 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
         const { coverage, evidence } =
           (lexical[i] ?? 0) > 0 ? lexicalMatch(terms, i) : { coverage: 0, evidence: 0 };
         const lexicalConfidence = evidence >= MIN_EVIDENCE ? coverage : coverage / 2;
+        const learned = probability[i] ?? 0;
+        const blended = classifier
+          ? (1 - classifierShare) * lexicalConfidence + classifierShare * learned
+          : lexicalConfidence;
         const similarity = semantic?.[i] ?? 0;
         const trusted = similarity >= semanticTrust && lexicalConfidence >= semanticLexicalFloor;
-        const confidence = outOfScope
-          ? 0
-          : trusted
-            ? Math.max(lexicalConfidence, similarity)
-            : lexicalConfidence;
-        return { entry: entries[i] as KnowledgeEntry, score: fused[i] ?? 0, confidence, coverage, evidence };
+        const confidence = outOfScope ? 0 : trusted ? Math.max(blended, similarity) : blended;
+        return {
+          entry: entries[i] as KnowledgeEntry,
+          score: fused[i] ?? 0,
+          confidence,
+          probability: learned,
+          coverage,
+          evidence,
+        };
       });
     },
   };

@@ -40,9 +40,10 @@ export interface AssistantDeps {
   newId?: () => string;
   /** Below this retrieval confidence a question is `unknown`, never the nearest entry. */
   minConfidence?: number;
-  /** Nearest-example intent classifier, for action requests worded in ways the rules miss. */
+  /** Learned intent classifier, for action requests (and out-of-scope messages) worded in ways the rules miss. */
   intentClassifier?: IntentClassifier;
-  intentMinCoverage?: number;
+  /** From this probability the classifier's most probable label, an action, starts that action's flow. */
+  intentMinProbability?: number;
   /** Accounts, bills and applications, for verified customers. */
   accounts: AccountStore;
   calendar: WorkdayCalendar;
@@ -55,9 +56,17 @@ export interface AssistantDeps {
   onHandoff?: (conversation: ConversationRecord) => Promise<void>;
 }
 
-/** Calibrated on the development and held-out questions (see test/eval and README). */
+/**
+ * Calibrated on the development and held-out questions (see test/eval and README); the confidence
+ * blends lexical coverage with the learned classifier's probability (knowledge/search.ts).
+ */
 export const DEFAULT_MIN_CONFIDENCE = 0.2;
-export const DEFAULT_INTENT_MIN_COVERAGE = 0.6;
+/** Calibrated by cross-validation over the examples and on the tuning questions (see knowledge/classifier.ts). */
+export const DEFAULT_INTENT_MIN_PROBABILITY = 0.4;
+/** From this probability, `unknown` as the classifier's most probable label is an out-of-scope message. */
+const UNKNOWN_MIN_PROBABILITY = 0.3;
+/** Without a confident answer, the most probable action still wins from this probability (and over `unknown`). */
+const FALLBACK_ACTION_MIN_PROBABILITY = 0.2;
 
 export type Assistant = ReturnType<typeof createAssistant>;
 
@@ -77,7 +86,8 @@ export function createAssistant(deps: AssistantDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const minConfidence = deps.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const intentMinCoverage = deps.intentMinCoverage ?? DEFAULT_INTENT_MIN_COVERAGE;
+  const intentMinProbability = deps.intentMinProbability ?? DEFAULT_INTENT_MIN_PROBABILITY;
+  const intentModel = deps.intentClassifier?.forKnowledge(knowledge);
   const withLock = createKeyedLock();
 
   async function bestKnowledgeAnswer(text: string) {
@@ -262,20 +272,27 @@ export function createAssistant(deps: AssistantDeps) {
     // Gas, water, stocks…: not ours, however much the words look like a bill or a payment question.
     if (isForeignTopic(message.normalized)) return unknownStep(conversation);
     const answer = await bestKnowledgeAnswer(message.normalized);
-    // Wordings the rules do not list: the nearest labelled example decides, when it is closer to
-    // the message than the best knowledge entry is.
-    const guess = deps.intentClassifier?.classify(knowledge.segmenter.terms(message.normalized));
+    // Wordings the rules do not list: the learned classifier's most probable label decides when it
+    // is an action or `unknown`; otherwise the knowledge base answers if it is sure enough.
+    const guess = intentModel?.classify(message.normalized);
     if (
       guess &&
       guess.label !== 'faq' &&
-      guess.coverage >= intentMinCoverage &&
-      guess.coverage > (answer?.confidence ?? 0)
-    ) {
+      guess.label !== 'unknown' &&
+      guess.probability >= intentMinProbability
+    )
       return startFlow({ intent: guess.label }, message, conversation);
-    }
+    if (guess?.label === 'unknown' && guess.probability >= UNKNOWN_MIN_PROBABILITY)
+      return unknownStep(conversation);
     if (answer && answer.confidence >= minConfidence) {
       return { intent: 'faq', replies: [answer.text], state: null, sources: [answer.source] };
     }
+    if (
+      guess &&
+      guess.actionProbability >= FALLBACK_ACTION_MIN_PROBABILITY &&
+      guess.actionProbability > guess.unknownProbability
+    )
+      return startFlow({ intent: guess.action }, message, conversation);
     return unknownStep(conversation);
   }
 

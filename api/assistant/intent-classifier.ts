@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { createBm25Index } from '../../knowledge/bm25.js';
+import type { LabelledText, TextClassifier } from '../../knowledge/classifier.js';
+import { type Knowledge, UNKNOWN_LABEL } from '../../knowledge/index.js';
 import type { Normalizer } from '../../knowledge/normalize.js';
 import type { Segmenter } from '../../knowledge/segment.js';
 import { type ActionIntent, INTENTS } from './intents.js';
@@ -9,6 +10,7 @@ import { type ActionIntent, INTENTS } from './intents.js';
 /** The labels of the example file: every action intent, and `faq` for rule questions that sound like actions. */
 export type ExampleLabel = ActionIntent | 'faq';
 const LABELS = INTENTS.filter((intent): intent is ExampleLabel => intent !== 'unknown');
+const ACTIONS: ReadonlySet<string> = new Set(LABELS.filter((label) => label !== 'faq'));
 
 const examplesSchema = z.object(
   Object.fromEntries(LABELS.map((label) => [label, z.array(z.string().min(1)).min(5)])),
@@ -26,56 +28,78 @@ export function loadIntentExamples(
 }
 
 export interface IntentGuess {
-  label: ExampleLabel;
-  /** Share of the message's terms (weighted by rarity) that its nearest example contains, 0..1. */
-  coverage: number;
+  /**
+   * The kind of the classifier's most probable label: an action intent, `faq` (a knowledge entry
+   * or a rule question that sounds like an action) or `unknown` (not ours).
+   */
+  label: ActionIntent | 'faq' | 'unknown';
+  /** Probability of that one label. */
+  probability: number;
+  /** The most probable action intent, and its probability. */
+  action: ActionIntent;
+  actionProbability: number;
+  unknownProbability: number;
+}
+
+export interface IntentModel {
+  classify(normalizedText: string): IntentGuess;
 }
 
 /**
- * Nearest-example intent classification: BM25 over labelled example messages finds the closest
- * ones, and the label whose best example covers the message most wins. It generalises the rules
- * in intents.ts to wordings they do not list; the assistant trusts it only above a threshold.
+ * Intent classification learned from examples: one multinomial logistic regression (see
+ * knowledge/classifier.ts) over the action examples of intent-examples.yaml (label: the intent),
+ * its `faq` hard negatives, every knowledge entry's example questions (label: the entry) and the
+ * out-of-scope messages (`unknown`). It generalises the rules of intents.ts to wordings they do
+ * not list; the assistant asks it only when no rule has decided.
  */
 export function createIntentClassifier(
   examples: IntentExamples,
   normalize: Normalizer,
-  segmenter: Segmenter,
+  // Kept for the callers' signature: the knowledge's segmenter featurises the text.
+  _segmenter?: Segmenter,
 ) {
-  const labels: ExampleLabel[] = [];
-  const docs: string[][] = [];
-  for (const label of LABELS) {
-    for (const text of examples[label]) {
-      labels.push(label);
-      docs.push(segmenter.terms(normalize(text)));
-    }
-  }
-  const index = createBm25Index(docs);
-  const vocab = docs.map((terms) => new Set(terms));
-  const known = new Set(docs.flat());
-
-  function coverage(terms: readonly string[], doc: number): number {
-    let total = 0;
-    let covered = 0;
-    for (const term of new Set(terms)) {
-      const weight = known.has(term) ? index.idf(term) : 0.5 * index.maxIdf;
-      total += weight;
-      if (vocab[doc]?.has(term)) covered += weight;
-    }
-    return total === 0 ? 0 : covered / total;
-  }
-
+  const labelled: LabelledText[] = LABELS.flatMap((label) =>
+    examples[label].map((text) => ({ label, text: normalize(text) })),
+  );
+  const models = new WeakMap<Knowledge, IntentModel>();
   return {
-    classify(terms: readonly string[]): IntentGuess | undefined {
-      const scores = index.score(terms);
-      const ranked = [...scores.keys()]
-        .filter((d) => (scores[d] ?? 0) > 0)
-        .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-      let best: IntentGuess | undefined;
-      for (const doc of ranked.slice(0, 5)) {
-        const guess = { label: labels[doc] as ExampleLabel, coverage: coverage(terms, doc) };
-        if (!best || guess.coverage > best.coverage) best = guess;
+    examples: labelled as readonly LabelledText[],
+    /** The model trained with this knowledge's entries and out-of-scope messages (trained once). */
+    forKnowledge(knowledge: Knowledge): IntentModel {
+      let model = models.get(knowledge);
+      if (!model) {
+        model = intentModel(knowledge.classifierWith(labelled));
+        models.set(knowledge, model);
       }
-      return best;
+      return model;
+    },
+  };
+}
+
+function intentModel(classifier: TextClassifier): IntentModel {
+  const { labels } = classifier;
+  const kindOf = labels.map((label) =>
+    ACTIONS.has(label) ? (label as ActionIntent) : label === UNKNOWN_LABEL ? 'unknown' : 'faq',
+  );
+  return {
+    classify(text) {
+      const p = classifier.probabilities(text);
+      let best = 0;
+      let bestAction = -1;
+      let unknownProbability = 0;
+      for (let c = 0; c < labels.length; c++) {
+        const pc = p[c] ?? 0;
+        if (pc > (p[best] ?? 0)) best = c;
+        if (kindOf[c] === 'unknown') unknownProbability = pc;
+        else if (kindOf[c] !== 'faq' && (bestAction < 0 || pc > (p[bestAction] ?? 0))) bestAction = c;
+      }
+      return {
+        label: kindOf[best] ?? 'faq',
+        probability: p[best] ?? 0,
+        action: (kindOf[bestAction] ?? 'greeting') as ActionIntent,
+        actionProbability: p[bestAction] ?? 0,
+        unknownProbability,
+      };
     },
   };
 }

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createIntentClassifier, loadIntentExamples } from '../api/assistant/intent-classifier.js';
+import { createFeaturizer, type LabelledText, trainClassifier } from '../knowledge/classifier.js';
+import { type Knowledge, UNKNOWN_LABEL } from '../knowledge/index.js';
+import { lexicalKnowledge } from './support/services.js';
+
+const EXAMPLES: LabelledText[] = [
+  ...['电费怎么交', '在哪里缴电费', '交电费有什么方式', 'how can I pay my bill', '可以用微信交电费吗'].map(
+    (text) => ({ label: 'pay', text }),
+  ),
+  ...[
+    '电表校验要几天',
+    '电表不准多久出结果',
+    '验表要多长时间',
+    'how long is a meter test',
+    '校表结果几天出',
+  ].map((text) => ({ label: 'meter', text })),
+  ...[
+    '投诉多久回复',
+    '投诉以后几天联系我',
+    '投诉的处理时限',
+    'complaint reply time',
+    '投诉了什么时候答复',
+  ].map((text) => ({ label: 'complaint', text })),
+];
+/** Characters and words only: no segmenter needed for the small cases. */
+const featurize = createFeaturizer((text) => text.split(/\s+/).filter(Boolean));
+
+describe('the learned text classifier', () => {
+  const model = trainClassifier(EXAMPLES, featurize);
+
+  it('learns the labels of its examples, in first-seen order', () => {
+    expect(model.labels).toEqual(['pay', 'meter', 'complaint']);
+    for (const { label, text } of EXAMPLES) expect(model.predict(text, 1)[0]?.label, text).toBe(label);
+  });
+
+  it('generalises to a wording it has not seen', () => {
+    expect(model.predict('电表校验结果多久能出来', 1)[0]?.label).toBe('meter');
+    expect(model.predict('交电费的渠道', 1)[0]?.label).toBe('pay');
+  });
+
+  it('gives probabilities that sum to 1, falling in predict order', () => {
+    const p = model.probabilities('投诉以后多久回复');
+    expect(p.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1, 10);
+    const ranked = model.predict('投诉以后多久回复');
+    expect(ranked.map((r) => r.probability)).toEqual(
+      [...ranked.map((r) => r.probability)].sort((a, b) => b - a),
+    );
+  });
+
+  it('is deterministic: the same examples give the same model', () => {
+    const again = trainClassifier(EXAMPLES, featurize);
+    for (const text of ['电费怎么交', '随便说点什么', 'meter test']) {
+      expect([...again.probabilities(text)]).toEqual([...model.probabilities(text)]);
+    }
+  });
+
+  it('is unsure about text unlike anything it learned', () => {
+    for (const text of ['股票', 'xyz qwerty', '🙂']) {
+      expect(Math.max(...model.probabilities(text)), text).toBeLessThan(0.5);
+    }
+  });
+});
+
+describe('the classifiers trained from the knowledge base and the intent examples', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await lexicalKnowledge();
+  });
+  const top = (text: string) => knowledge.classifier.predict(knowledge.normalize(text), 1)[0];
+
+  it('names the entry of a question worded unlike its examples', () => {
+    expect(top('装修队必须用供电所介绍的吗')?.label).toBe('free-choice-of-contractor');
+    expect(top('驗錶要等幾多日先有報告')?.label).toBe('meter-test');
+    expect(top('where do I send a complaint letter')?.label).toBe('how-to-complain');
+  });
+
+  it('gives out-of-scope messages to `unknown`, not to an entry', () => {
+    for (const text of ['今晚英超谁会赢', '帮我订个酒店', 'what is the best pizza in town']) {
+      expect(top(text)?.label, text).toBe(UNKNOWN_LABEL);
+    }
+  });
+
+  it('adds its probability to the ranking and the confidence of the search', async () => {
+    const [hit] = await knowledge.search.search('電費可以用支付寶付嗎');
+    expect(hit?.entry.id).toBe('payment-methods');
+    expect(hit?.probability).toBeGreaterThan(0.5);
+    expect(hit?.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('tells action requests from questions and from messages that are not ours', () => {
+    const model = createIntentClassifier(loadIntentExamples(), knowledge.normalize).forKnowledge(knowledge);
+    const label = (text: string) => model.classify(knowledge.normalize(text)).label;
+    expect(label('麻烦看看我上个月用了几度电')).toBe('bill');
+    expect(label('家里一点电都没有了，快派人')).toBe('repair');
+    expect(label('装表以后几天能通电')).toBe('faq');
+    expect(label('帮我订一张电影票')).toBe('unknown');
+  });
+
+  it('trains the intent model once per knowledge', () => {
+    const classifier = createIntentClassifier(loadIntentExamples(), knowledge.normalize);
+    expect(classifier.forKnowledge(knowledge)).toBe(classifier.forKnowledge(knowledge));
+    const other = createIntentClassifier(loadIntentExamples(), knowledge.normalize);
+    // Same examples, same knowledge: the trained weights are shared, not learned again.
+    expect(knowledge.classifierWith(other.examples)).toBe(knowledge.classifierWith(classifier.examples));
+  });
+});
