@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { CaseStatus } from '../api/cases/cases.js';
 import { atomic, type Db, isUniqueViolation, onlyRow } from './handle.js';
+import { createKeyedLock } from './keyed-lock.js';
 import { ticketEvents, tickets } from './schema.js';
 
 export type Ticket = typeof tickets.$inferSelect;
@@ -36,43 +37,54 @@ const NUMBER_ATTEMPTS = 50;
 
 /** The ticket store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
 export function createSqliteTicketStore(db: Db): TicketStore {
-  return {
-    async create(ticket, numberPrefix, numberFor) {
-      // The day's next number is read, then the case and its acceptance event are written as one
-      // unit. Neither driver can hold the read and the write in one transaction across an await
-      // (D1 has no interactive transactions), so the unique index on tickets.number decides:
-      // a writer that lost the race gets a UNIQUE violation, nothing of its unit is stored, and
-      // it reads the number again. Numbers stay unique and without gaps.
-      for (let attempt = 1; ; attempt++) {
-        const last = await db
-          .select({ number: tickets.number })
-          .from(tickets)
-          // A range on the number index (not LIKE, which SQLite cannot use it for); longer numbers
-          // first, so …-10000 comes after …-9999 although it sorts before it as text.
-          .where(and(gte(tickets.number, numberPrefix), lt(tickets.number, `${numberPrefix}~`)))
-          .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
-          .limit(1)
-          .get();
-        const sequence = last ? Number(last.number.slice(numberPrefix.length).replace(/^\D+/, '')) + 1 : 1;
-        try {
-          const [rows] = await atomic(db, [
-            db
-              .insert(tickets)
-              .values({ ...ticket, number: numberFor(sequence) })
-              .returning(),
-            db.insert(ticketEvents).values({
-              ticketId: ticket.id,
-              type: 'status',
-              status: 'accepted',
-              actor: 'system',
-              at: ticket.acceptedAt,
-            }),
-          ]);
-          return onlyRow(rows);
-        } catch (error) {
-          if (attempt >= NUMBER_ATTEMPTS || !isUniqueViolation(error, 'tickets.number')) throw error;
-        }
+  // In one process, cases of one kind and day are numbered one at a time, so a burst never races
+  // itself; the unique index and the retry below settle races between processes (D1 isolates).
+  const oneAtATime = createKeyedLock();
+
+  async function createNumbered(
+    ticket: NewTicket,
+    numberPrefix: string,
+    numberFor: (sequence: number) => string,
+  ): Promise<Ticket> {
+    // The day's next number is read, then the case and its acceptance event are written as one
+    // unit. Neither driver can hold the read and the write in one transaction across an await
+    // (D1 has no interactive transactions), so the unique index on tickets.number decides:
+    // a writer that lost the race gets a UNIQUE violation, nothing of its unit is stored, and
+    // it reads the number again. Numbers stay unique and without gaps.
+    for (let attempt = 1; ; attempt++) {
+      const last = await db
+        .select({ number: tickets.number })
+        .from(tickets)
+        // A range on the number index (not LIKE, which SQLite cannot use it for); longer numbers
+        // first, so …-10000 comes after …-9999 although it sorts before it as text.
+        .where(and(gte(tickets.number, numberPrefix), lt(tickets.number, `${numberPrefix}~`)))
+        .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
+        .limit(1)
+        .get();
+      const sequence = last ? Number(last.number.slice(numberPrefix.length).replace(/^\D+/, '')) + 1 : 1;
+      try {
+        const [rows] = await atomic(db, [
+          db
+            .insert(tickets)
+            .values({ ...ticket, number: numberFor(sequence) })
+            .returning(),
+          db.insert(ticketEvents).values({
+            ticketId: ticket.id,
+            type: 'status',
+            status: 'accepted',
+            actor: 'system',
+            at: ticket.acceptedAt,
+          }),
+        ]);
+        return onlyRow(rows);
+      } catch (error) {
+        if (attempt >= NUMBER_ATTEMPTS || !isUniqueViolation(error, 'tickets.number')) throw error;
       }
+    }
+  }
+  return {
+    create(ticket, numberPrefix, numberFor) {
+      return oneAtATime(numberPrefix, () => createNumbered(ticket, numberPrefix, numberFor));
     },
     async get(id) {
       return db.select().from(tickets).where(eq(tickets.id, id)).get();

@@ -13,7 +13,7 @@ import {
   messages,
 } from '../db/schema.js';
 import { createStores, type Stores } from '../db/stores.js';
-import type { NewTicket } from '../db/ticket-store.js';
+import { createSqliteTicketStore, type NewTicket } from '../db/ticket-store.js';
 
 /** A freshly migrated, empty database on one driver, and how to let go of it. */
 export interface TestDatabase {
@@ -371,11 +371,17 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         ]);
       });
 
-      it('gives cases created at the same time distinct numbers', async ({ stores }) => {
+      it('gives cases created at the same time distinct numbers, also from two processes', async ({
+        stores,
+        db,
+      }) => {
         const numberFor = ticketNumber('BX20261126-');
+        // A second store on the same database stands for another process (or Workers isolate):
+        // its cases race the first store's, and the unique index settles it.
+        const elsewhere = createSqliteTicketStore(db);
         const created = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
-            stores.tickets.create(newTicket(`t${i}`), 'BX20261126-', numberFor),
+            (i % 2 ? elsewhere : stores.tickets).create(newTicket(`t${i}`), 'BX20261126-', numberFor),
           ),
         );
         expect(created.map((t) => t.number).sort()).toEqual(
@@ -385,6 +391,22 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           expect(await stores.tickets.events(ticket.id)).toHaveLength(1);
         }
         expect(await stores.tickets.list()).toHaveLength(8);
+      });
+
+      it('numbers a burst of 200 cases at once without refusing any', async ({ stores }) => {
+        const numberFor = ticketNumber('JY20261126-');
+        const created = await Promise.all(
+          Array.from({ length: 200 }, (_, i) =>
+            stores.tickets.create(newTicket(`b${i}`), 'JY20261126-', numberFor),
+          ),
+        );
+        expect(new Set(created.map((t) => t.number)).size).toBe(200);
+        expect(
+          created
+            .map((t) => t.number)
+            .sort()
+            .at(-1),
+        ).toBe('JY20261126-0200');
       });
 
       it('counts past the 9,999th case of a day', async ({ stores }) => {

@@ -1,4 +1,5 @@
 import type { AccountStore } from '../../db/account-store.js';
+import { createKeyedLock } from '../../db/keyed-lock.js';
 import type { Channel, ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
 import type { Knowledge } from '../../knowledge/index.js';
@@ -16,7 +17,6 @@ import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
 import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
 import { type DetectedIntent, detectActionIntent, type Intent, isCancel } from './intents.js';
-import { createKeyedLock } from './keyed-lock.js';
 import { REPLIES } from './replies.js';
 
 export interface InboundMessage {
