@@ -7,6 +7,7 @@ import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Assistant } from './assistant/assistant.js';
+import type { ConsoleAssets } from './console/assets.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
@@ -42,6 +43,8 @@ export interface AppDeps {
   onOutbound?: () => void;
   /** grammY's webhook handler, where Telegram updates arrive by webhook. */
   telegramWebhook?: Handler;
+  /** The console's static files as text (a Workers bundle); unset, read from disk (Node). */
+  consoleAssets?: ConsoleAssets;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */

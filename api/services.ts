@@ -17,7 +17,7 @@ import { loadTariff } from '../knowledge/tariff.js';
 import { createApp } from './app.js';
 import { createAssistant } from './assistant/assistant.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
-import { scanDeadlines } from './cases/scanner.js';
+import { scanAndNotify } from './cases/scanner.js';
 import type { Config } from './config.js';
 import { type ChannelSender, createDeliveryWorker } from './delivery/worker.js';
 import { createStaffNotices } from './notify/staff-notices.js';
@@ -132,16 +132,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       : {}),
   });
   /** One pass of the deadline scanner: escalations recorded once, logged and sent to the staff chat. */
-  async function scanOnce(now = clock()) {
-    const escalations = await scanDeadlines(tickets, now, { isDueSoon });
-    for (const e of escalations) {
-      logger.warn(
-        { case: e.ticket.number, kind: e.ticket.kind, escalation: e.type, deadline: e.deadline },
-        'case deadline',
-      );
-    }
-    await staffNotices.escalations(escalations);
-    return escalations;
+  function scanOnce(now = clock()) {
+    return scanAndNotify({ tickets, isDueSoon, logger, notify: staffNotices.escalations }, now);
   }
   return {
     config,

@@ -1,3 +1,5 @@
+import { getTableName } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { SqliteDb } from './client.js';
 import { accounts, applicationEvents, applications, bills } from './schema.js';
 
@@ -98,7 +100,8 @@ export const DEMO_APPLICATIONS = [
 
 /**
  * Seeds the demo data in one transaction, only into a database with no accounts yet. better-sqlite3
- * only (a synchronous transaction with a read in it); D1 is not seeded by this yet.
+ * only (a synchronous transaction with a read in it); D1 is seeded with db/seed/demo.sql
+ * (`demoDataSql`).
  */
 export function seedDemoData(db: SqliteDb, now: Date): boolean {
   return db.transaction((tx) => {
@@ -119,4 +122,63 @@ export function seedDemoData(db: SqliteDb, now: Date): boolean {
     }
     return true;
   });
+}
+
+/** A value as an SQL literal: text quoted, numbers as they are, null. */
+function literal(value: string | number | null | { sql: string }): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'object') return value.sql;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** The row's values under their SQL column names, in the order given. */
+function insertColumns<T extends SQLiteTable>(
+  table: T,
+  row: Partial<Record<keyof T['_']['columns'], string | number | null | { sql: string }>>,
+): { columns: string; values: string } {
+  const entries = Object.entries(row) as [string, string | number | null | { sql: string }][];
+  const columnOf = (key: string) => (table as unknown as Record<string, SQLiteColumn>)[key]?.name ?? key;
+  return {
+    columns: entries.map(([key]) => `"${columnOf(key)}"`).join(', '),
+    values: entries.map(([, value]) => literal(value)).join(', '),
+  };
+}
+
+/** Milliseconds since the epoch when the statement runs (the `created_at` columns). */
+const NOW_MS = { sql: "CAST(strftime('%s', 'now') AS INTEGER) * 1000" };
+
+/**
+ * The demo data as SQL for D1 (`wrangler d1 execute DB --file db/seed/demo.sql`), written by
+ * `npm run build:demo-sql`. Safe to run again: rows already there are left as they are (accounts,
+ * bills and applications by their keys, stage events by application and stage). On an empty
+ * database it gives the rows `seedDemoData` gives (test/demo-sql.test.ts).
+ */
+export function demoDataSql(): string {
+  const lines = [
+    '-- The demo data of shared/CONTRACT.md for D1, generated from db/demo.ts by `npm run build:demo-sql`.',
+    '-- Apply: npx wrangler d1 execute DB --local --file db/seed/demo.sql (or --remote). Safe to run again.',
+  ];
+  const insert = (table: SQLiteTable, row: Parameters<typeof insertColumns>[1]) => {
+    const { columns, values } = insertColumns(table, row);
+    lines.push(`INSERT OR IGNORE INTO "${getTableName(table)}" (${columns}) VALUES (${values});`);
+  };
+  for (const account of DEMO_ACCOUNTS) insert(accounts, { ...account, createdAt: NOW_MS });
+  for (const bill of DEMO_BILLS) insert(bills, { ...bill, paidAt: null });
+  for (const { events, ...application } of DEMO_APPLICATIONS) {
+    insert(applications, { ...application, createdAt: NOW_MS });
+    for (const event of events) {
+      const { columns, values } = insertColumns(applicationEvents, {
+        applicationNumber: application.number,
+        ...event,
+      });
+      const table = getTableName(applicationEvents);
+      lines.push(
+        `INSERT INTO "${table}" (${columns}) SELECT ${values} WHERE NOT EXISTS ` +
+          `(SELECT 1 FROM "${table}" WHERE "application_number" = ${literal(application.number)} ` +
+          `AND "stage" = ${literal(event.stage)});`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

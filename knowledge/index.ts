@@ -3,7 +3,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search.js';
-import { createSegmenter, type Segmenter } from './segment.js';
+import { createSegmenter, type JiebaFactory, type Segmenter } from './segment.js';
 
 /** The classifier's label for messages the knowledge base must not answer. */
 export const UNKNOWN_LABEL = 'unknown';
@@ -28,6 +28,8 @@ export interface KnowledgeOptions {
   embeddingModelDir?: string;
   /** Messages that are not ours (label `unknown`); by default knowledge/out-of-scope.yaml. */
   outOfScope?: readonly string[];
+  /** Which jieba segments text; default the native @node-rs/jieba (Workers pass the pure TypeScript one). */
+  jieba?: JiebaFactory;
 }
 
 /** Builds everything retrieval needs; with `embeddingModelDir`, semantic matching is added. */
@@ -36,7 +38,7 @@ export async function createKnowledge(
   options: KnowledgeOptions = {},
 ): Promise<Knowledge> {
   const normalize = createNormalizer();
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter([], { jieba: options.jieba });
   // transformers.js (and onnxruntime) load only when a model is configured: start-up stays fast without.
   const embedder = options.embeddingModelDir
     ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)

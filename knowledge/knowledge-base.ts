@@ -33,12 +33,31 @@ export interface KnowledgeBase {
 
 export const EXAMPLE_NOTE = '（以上为示例信息，请以当地供电公司公布为准）';
 
+/**
+ * The same sources with their YAML already parsed (at build time, for a bundle that reads no
+ * files): each entry file's document, and the local facts' document.
+ */
+export interface KnowledgeData {
+  entryFiles: readonly { name: string; entries: unknown }[];
+  localFacts: unknown;
+  derivedFacts?: LocalFacts;
+}
+
 /** Parses and checks the curated entries; a broken entry stops start-up with its file and id. */
 export function parseKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
-  const facts = { ...localFactsSchema.parse(parse(source.localFactsText)), ...source.derivedFacts };
+  return knowledgeBaseFromData({
+    entryFiles: source.entryFiles.map((file) => ({ name: file.name, entries: parse(file.text) })),
+    localFacts: parse(source.localFactsText),
+    derivedFacts: source.derivedFacts,
+  });
+}
+
+/** Checks the parsed entries (both runtimes): a broken entry stops start-up with its file and id. */
+export function knowledgeBaseFromData(data: KnowledgeData): KnowledgeBase {
+  const facts = { ...localFactsSchema.parse(data.localFacts), ...data.derivedFacts };
   const entries: KnowledgeEntry[] = [];
-  for (const file of source.entryFiles) {
-    const parsed = z.array(entrySchema).safeParse(parse(file.text));
+  for (const file of data.entryFiles) {
+    const parsed = z.array(entrySchema).safeParse(file.entries);
     if (!parsed.success) throw new Error(`knowledge file ${file.name} is invalid: ${parsed.error.message}`);
     entries.push(
       ...parsed.data.map((entry) => ({

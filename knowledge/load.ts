@@ -2,13 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type KnowledgeBase, type KnowledgeSource, parseKnowledgeBase } from './knowledge-base.js';
-import { describeTariff, parseTariff } from './tariff.js';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
+import { parseTariff, tariffFacts } from './tariff.js';
 
 /** Reads the curated entries shipped in knowledge/entries and the operator's local facts (Node only). */
 export function readKnowledgeSource(
-  dir = HERE,
+  dir = dirname(fileURLToPath(import.meta.url)),
   localFactsPath = join(dir, 'local-facts.yaml'),
 ): KnowledgeSource {
   const entriesDir = join(dir, 'entries');
@@ -20,7 +18,7 @@ export function readKnowledgeSource(
   return {
     entryFiles,
     localFactsText: readFileSync(localFactsPath, 'utf8'),
-    derivedFacts: { residentialTariff: { example: tariff.example, value: describeTariff(tariff) } },
+    derivedFacts: tariffFacts(tariff),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { pinyin } from 'pinyin-pro';
+import { JsJieba } from './jieba/index.js';
 import { CONCEPTS, DOMAIN_WORDS, STOPWORDS } from './lexicon.js';
 
 /** Splits normalised text into the canonical terms that retrieval matches on. */
@@ -85,10 +86,46 @@ function userDictText(words: Iterable<string>): string {
   return [...words].map((word) => `${word} 200000 n`).join('\n');
 }
 
-export function createSegmenter(extraWords: readonly string[] = []): Segmenter {
-  const vocabulary = buildVocabulary(extraWords);
+/** The two calls of jieba the segmenter makes; @node-rs/jieba and JsJieba both have them. */
+export interface JiebaEngine {
+  cut(text: string, hmm?: boolean): string[];
+  cutForSearch(text: string, hmm?: boolean): string[];
+}
+
+/** Makes a jieba with jieba's default dictionary plus the user dictionary `userDict` (`word freq tag` lines). */
+export type JiebaFactory = (userDict: string) => JiebaEngine;
+
+/** @node-rs/jieba, the native addon, with the dictionary it ships (Node; the default). */
+export const nativeJieba: JiebaFactory = (userDict) => {
   const jieba = Jieba.withDict(dict);
-  jieba.loadDict(Buffer.from(userDictText(vocabulary.words), 'utf8'));
+  jieba.loadDict(Buffer.from(userDict, 'utf8'));
+  return jieba;
+};
+
+/**
+ * The pure TypeScript jieba (knowledge/jieba: the same words as the addon for the same dictionary),
+ * for runtimes that cannot load the addon (Workers), with jieba's dictionary given as text
+ * (node_modules/@node-rs/jieba/dict.txt).
+ */
+export function jsJieba(dictText: string): JiebaFactory {
+  return (userDict) => {
+    const jieba = JsJieba.withDict(dictText);
+    jieba.loadDict(userDict);
+    return jieba;
+  };
+}
+
+export interface SegmenterOptions {
+  /** Which jieba segments the text; default the native @node-rs/jieba. */
+  jieba?: JiebaFactory;
+}
+
+export function createSegmenter(
+  extraWords: readonly string[] = [],
+  options: SegmenterOptions = {},
+): Segmenter {
+  const vocabulary = buildVocabulary(extraWords);
+  const jieba = (options.jieba ?? nativeJieba)(userDictText(vocabulary.words));
 
   function emit(out: string[], token: string): void {
     if (ASCII_WORD.test(token)) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { LocalFacts } from './knowledge-base.js';
 
 const tariffSchema = z
   .object({
@@ -24,14 +25,31 @@ const tariffSchema = z
   );
 export type Tariff = z.infer<typeof tariffSchema>;
 
-export const DEFAULT_TARIFF_PATH = new URL('./tariff.yaml', import.meta.url);
+/**
+ * The tariff shipped next to this module (Node). A Workers bundle has no `import.meta.url` and reads
+ * no files: it is given the parsed tariff instead (`tariffFromData`).
+ */
+export const DEFAULT_TARIFF_PATH: URL | string = import.meta.url
+  ? new URL('./tariff.yaml', import.meta.url)
+  : 'tariff.yaml';
 
 export function parseTariff(yamlText: string): Tariff {
-  return tariffSchema.parse(parse(yamlText));
+  return tariffFromData(parse(yamlText));
 }
 
+/** Checks a parsed tariff document (both runtimes). */
+export function tariffFromData(document: unknown): Tariff {
+  return tariffSchema.parse(document);
+}
+
+/** Reads and checks knowledge/tariff.yaml or another tariff file (Node only). */
 export function loadTariff(path: URL | string = DEFAULT_TARIFF_PATH): Tariff {
   return parseTariff(readFileSync(path, 'utf8'));
+}
+
+/** The local facts the tariff gives the knowledge base's answers ({{residentialTariff}}). */
+export function tariffFacts(tariff: Tariff): LocalFacts {
+  return { residentialTariff: { example: tariff.example, value: describeTariff(tariff) } };
 }
 
 export interface TierCharge {

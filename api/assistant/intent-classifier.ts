@@ -18,7 +18,12 @@ const examplesSchema = z.object(
 export type IntentExamples = Record<ExampleLabel, string[]>;
 
 export function parseIntentExamples(yamlText: string): IntentExamples {
-  return examplesSchema.parse(parse(yamlText)) as IntentExamples;
+  return intentExamplesFrom(parse(yamlText));
+}
+
+/** Checks the already parsed examples (a bundle carries them parsed at build time). */
+export function intentExamplesFrom(document: unknown): IntentExamples {
+  return examplesSchema.parse(document) as IntentExamples;
 }
 
 export function loadIntentExamples(

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import { DEADLINE_MET_BY } from './cases.js';
@@ -40,4 +41,28 @@ export async function scanDeadlines(
     }
   }
   return fresh;
+}
+
+export interface ScanPassDeps {
+  tickets: TicketStore;
+  isDueSoon: DueSoonRule;
+  logger: Pick<Logger, 'warn'>;
+  /** Where staff hear of the escalations (their Telegram chat, through the outbox). */
+  notify: (escalations: Escalation[]) => Promise<void>;
+}
+
+/**
+ * The scanner's pass as the service runs it (Node's timer, the Workers cron): scan, log each new
+ * escalation (case number, kind, deadline; nothing the customer said), tell staff.
+ */
+export async function scanAndNotify(deps: ScanPassDeps, now: Date): Promise<Escalation[]> {
+  const escalations = await scanDeadlines(deps.tickets, now, { isDueSoon: deps.isDueSoon });
+  for (const e of escalations) {
+    deps.logger.warn(
+      { case: e.ticket.number, kind: e.ticket.kind, escalation: e.type, deadline: e.deadline },
+      'case deadline',
+    );
+  }
+  await deps.notify(escalations);
+  return escalations;
 }

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { DeliveryStore } from '../../db/channel-store.js';
@@ -13,6 +9,7 @@ import { serviceStats } from '../cases/follow-up.js';
 import { overdueDeadlines } from '../routes/tickets.js';
 import { signedInStaff } from '../staff/auth.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
+import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
 import {
   CasePage,
   CasesPage,
@@ -32,17 +29,9 @@ export interface ConsoleDeps {
   clock: () => Date;
   /** The deadline scanner's rule, so amber in the console means what the scanner escalates. */
   isDueSoon: DueSoonRule;
+  /** The static files as text (a Workers bundle carries them); unset, they are read from disk once (Node). */
+  consoleAssets?: ConsoleAssets;
 }
-
-const here = dirname(fileURLToPath(import.meta.url));
-const chartFile = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
-
-/** Static files of the console, read once; chart.js comes from node_modules, never a CDN. */
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'console.js': { file: join(here, 'assets', 'console.js'), type: 'text/javascript; charset=utf-8' },
-  'console.css': { file: join(here, 'assets', 'console.css'), type: 'text/css; charset=utf-8' },
-  'chart.umd.min.js': { file: chartFile, type: 'text/javascript; charset=utf-8' },
-};
 
 /** No inline script can run on a console page: customer text that slipped through would still be inert. */
 const CSP =
@@ -55,16 +44,16 @@ const CSP =
  * session's CSRF token.
  */
 export function consoleRoutes(deps: ConsoleDeps) {
+  // Static files of the console, read once; chart.js comes from node_modules (or the bundle), never a CDN.
   const cache = new Map<string, string>();
   const asset = (name: string) => {
-    const spec = ASSETS[name];
-    if (!spec) return undefined;
-    let body = cache.get(name);
+    if (!isConsoleAssetName(name)) return undefined;
+    let body = deps.consoleAssets?.[name] ?? cache.get(name);
     if (body === undefined) {
-      body = readFileSync(spec.file, 'utf8');
+      body = readConsoleAsset(name);
       cache.set(name, body);
     }
-    return { body, type: spec.type };
+    return { body, type: CONSOLE_ASSET_TYPES[name] };
   };
 
   /** The signed-in staff member and the session's CSRF token, or undefined (then the page redirects). */

@@ -18,11 +18,12 @@
  * reads dates, in the process's local time zone. In a zone west of UTC (e.g. America/Los_Angeles)
  * both are a day off: cd.isWorkday('2025-09-27') (a Saturday) answers true, and a Date at local noon
  * of 2025-09-28 (a make-up working day) answers false. The JSON file is generated once at publish
- * time and does not depend on the server's time zone.
+ * time and does not depend on the server's time zone. It is imported as a JSON module, so a Workers
+ * bundle carries it (built in) and Node reads it with the code.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import chineseDaysJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -72,9 +73,13 @@ export interface WorkdayCalendarOptions {
   knownYears?: readonly number[];
 }
 
-export const DEFAULT_CALENDAR_OVERRIDES_PATH = fileURLToPath(
-  new URL('./calendar-overrides.yaml', import.meta.url),
-);
+/**
+ * The overrides file shipped next to this module (Node). A Workers bundle has no `import.meta.url`
+ * and reads no files: it is given the parsed overrides instead (`calendarOverridesFrom`).
+ */
+export const DEFAULT_CALENDAR_OVERRIDES_PATH = import.meta.url
+  ? fileURLToPath(new URL('./calendar-overrides.yaml', import.meta.url))
+  : 'calendar-overrides.yaml';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -156,9 +161,7 @@ let libraryData: LibraryData | undefined;
 /** chinese-days' published holiday data, read once. */
 function chineseDaysData(): LibraryData {
   if (!libraryData) {
-    const raw = libraryDataSchema.parse(
-      createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as unknown,
-    );
+    const raw = libraryDataSchema.parse(chineseDaysJson as unknown);
     const holidays = Object.keys(raw.holidays).filter(isIsoDate);
     libraryData = {
       holidays: new Set(holidays),
@@ -340,6 +343,11 @@ export function parseCalendarOverrides(yamlText: string): CalendarOverrides {
   } catch (error) {
     throw new CalendarOverridesError([`YAML 格式错误：${(error as Error).message}`]);
   }
+  return calendarOverridesFrom(document);
+}
+
+/** Checks an already parsed overrides document (both runtimes); throws CalendarOverridesError. */
+export function calendarOverridesFrom(document: unknown): CalendarOverrides {
   const parsed = overridesSchema.safeParse(document ?? {});
   if (!parsed.success) {
     throw new CalendarOverridesError(
