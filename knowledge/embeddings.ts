@@ -2,9 +2,9 @@
  * Optional semantic matching: sentence embeddings from a local transformers.js
  * feature-extraction model (mean pooling + L2 normalisation). Nothing is ever downloaded.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { env, pipeline } from '@xenova/transformers';
+import { isDirectory, isFile } from './model-folder.js';
 
 export interface Embedder {
   /** Length of every vector returned by `embed`. */
@@ -18,22 +18,6 @@ const QUANTIZED_MODEL_FILE = 'onnx/model_quantized.onnx';
 const FULL_MODEL_FILE = 'onnx/model.onnx';
 /** Texts per forward pass; bounds the padded [batch, sequence] tensor size. */
 const BATCH_SIZE = 32;
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function isDirectory(dir: string): Promise<boolean> {
-  try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -3,8 +3,8 @@
  * OpenAI-compatible transcription endpoint (ASR_URL). Nothing here logs or echoes the audio,
  * the transcript or the API key.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isDirectory, isFile } from '../../knowledge/model-folder.js';
 import { type Pcm16k, type SpeechRecognizer, VoiceError } from './types.js';
 import { encodeWav } from './wav.js';
 
@@ -138,22 +138,6 @@ type Whisper = (
   audio: Float32Array,
   options: { language: string; task: 'transcribe'; chunk_length_s: number },
 ) => Promise<unknown>;
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function isDirectory(dir: string): Promise<boolean> {
-  try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 async function allFiles(folder: string, files: readonly string[]): Promise<boolean> {
   for (const file of files) if (!(await isFile(path.join(folder, file)))) return false;
