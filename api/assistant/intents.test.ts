@@ -11,6 +11,8 @@ describe('action intents', () => {
     ['电表走得太快了', 'meter'],
     ['查电费', 'bill'],
     ['报装进度', 'application'],
+    ['停电了怎么办，赶紧派人来修', 'repair'],
+    ['电表走得快是怎么回事，帮我安排校验', 'meter'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });
@@ -20,6 +22,10 @@ describe('action intents', () => {
     '投诉后多久联系客户',
     '申请电能表校验多久出检测结果',
     '停电了应该先检查什么',
+    '停电了咋整',
+    '电表转得飞快是什么原因',
+    '账单上的度数和表上对不上怎么处理',
+    '停电前也不提前通知，这样可以吗',
   ])('leaves a question about the rules to the knowledge base: %s', (text) => {
     expect(['handoff', 'complaint', 'meter', 'repair']).not.toContain(detectActionIntent(text)?.intent);
   });

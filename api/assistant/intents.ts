@@ -55,7 +55,7 @@ const DANGER =
 const OUTAGE =
   /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|(冇|没|无)(晒|哂|咗)电|(一直|还是|到现在|整天|全部|都)(都)?(没电|停电|断电|没有电)|缺(了)?(一)?相|断相|(停电|没电|断电|冇电|停了电)(了)?.{0,4}(个)?(小时|钟头|钟|分钟|半天|一天|一晚|天)(了|啦|喇|都)|断电了|掉电了|跳闸|跳电|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)|\b(lost|losing|has no|have no|without) (power|electricity)\b|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
 const OUTAGE_RULE_QUESTION =
-  /违规|随便|随意|无故|排查|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有)?(通知|预告|通告|打招呼)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
+  /违规|随便|随意|无故|排查|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
 
 const ASKS_TIME_LIMIT =
   /多久|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b/;
@@ -95,6 +95,16 @@ const APPLICATION_LOOSE =
   /到(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
 const APPLICATION_RULE_QUESTION =
   /网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
+
+/**
+ * "停电了怎么办", "电表走得快是怎么回事", "对不上咋处理": the customer asks what it means or what to
+ * do, which the knowledge base answers (and tells them how to report it).
+ */
+const ASKS_WHAT_TO_DO =
+  /怎么办|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(处理|报修|申请|反映)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|do|can) (i|we) do|how (do|can|should) (i|we)\b/;
+/** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
+const WANTS_IT_DONE =
+  /帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)/;
 
 export interface DetectedIntent {
   intent: ActionIntent;
@@ -142,11 +152,14 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   // Reports about staff conduct ("电工喝了酒来修电") are questions for the knowledge base.
   if (CONDUCT.test(text)) return undefined;
   // A meter problem is a meter case even when it says "faulty" or "broken".
-  if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text)) return { intent: 'meter' };
-  if (OUTAGE.test(text) && !OUTAGE_RULE_QUESTION.test(text) && !hypothetical) return { intent: 'repair' };
+  const asksWhatToDo = ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text);
+  if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
+    return { intent: 'meter' };
+  if (OUTAGE.test(text) && !OUTAGE_RULE_QUESTION.test(text) && !hypothetical && !asksWhatToDo)
+    return { intent: 'repair' };
   if (FEE_ESTIMATE.test(text) && /多少钱|几多钱|几多|电费|费用|要给|要付|要交|how much|cost/.test(text))
     return { intent: 'bill', estimate: true };
-  if (BILL.test(text) && !BILL_RULE_QUESTION.test(text)) return { intent: 'bill' };
+  if (BILL.test(text) && !BILL_RULE_QUESTION.test(text) && !asksWhatToDo) return { intent: 'bill' };
   if (APPLICATION.test(text) && !APPLICATION_RULE_QUESTION.test(text)) return { intent: 'application' };
   if (APPLICATION_LOOSE.test(text) && !APPLICATION_RULE_QUESTION.test(text) && !ASKS_TIME_LIMIT.test(text))
     return { intent: 'application' };
