@@ -19,7 +19,14 @@ export type Db = BaseSQLiteDatabase<'sync' | 'async', any, typeof schema>;
  */
 export type Statement = BatchItem<'sqlite'>;
 
-type SyncDb = BaseSQLiteDatabase<'sync', unknown, typeof schema>;
+export type SyncDb = BaseSQLiteDatabase<'sync', unknown, typeof schema>;
+
+/** The handle as a synchronous driver (better-sqlite3), or undefined on D1. */
+export function syncDriver(db: Db): SyncDb | undefined {
+  return (db as unknown as { resultKind: string }).resultKind === 'sync'
+    ? (db as unknown as SyncDb)
+    : undefined;
+}
 type Executable = { prepare(): { execute(): { sync(): unknown } } };
 
 /**
@@ -36,10 +43,9 @@ export async function atomic<U extends Statement, T extends Readonly<[U, ...U[]]
   statements: T,
 ): Promise<BatchResponse<T>> {
   if (is(db, DrizzleD1Database)) return (db as DrizzleD1Database<typeof schema>).batch(statements);
-  if ((db as unknown as { resultKind: string }).resultKind !== 'sync') {
-    throw new Error('atomic(): the database is neither D1 nor a synchronous SQLite driver');
-  }
-  return (db as unknown as SyncDb).transaction(() =>
+  const sync = syncDriver(db);
+  if (!sync) throw new Error('atomic(): the database is neither D1 nor a synchronous SQLite driver');
+  return sync.transaction(() =>
     statements.map((statement) => (statement as unknown as Executable).prepare().execute().sync()),
   ) as BatchResponse<T>;
 }

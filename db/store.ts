@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
-import { atomic, type Db, onlyRow } from './handle.js';
+import { groupCommit } from './group-commit.js';
+import { atomic, type Db, onlyRow, syncDriver } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
 
 export type Channel = 'web' | 'telegram' | 'wechat';
@@ -92,8 +93,10 @@ export interface Store {
 export function createSqliteStore(db: Db): Store {
   const toConversation = (row: typeof conversations.$inferSelect): ConversationRecord => ({ ...row });
   const toMessage = (row: typeof messages.$inferSelect): MessageRecord => ({ ...row });
-  const insertMessage = (conversationId: string, message: NewMessage, at: Date) =>
-    db
+  const sync = syncDriver(db);
+  const group = sync && groupCommit(sync);
+  const insertMessage = (on: Db, conversationId: string, message: NewMessage, at: Date) =>
+    on
       .insert(messages)
       .values({
         conversationId,
@@ -115,28 +118,29 @@ export function createSqliteStore(db: Db): Store {
     return row && toMessage(row);
   };
 
+  async function findConversation(channel: Channel, userId: string) {
+    const row = await db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
+      .get();
+    return row && toConversation(row);
+  }
+
   return {
-    async findConversation(channel, userId) {
-      const row = await db
-        .select()
-        .from(conversations)
-        .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
-        .get();
-      return row && toConversation(row);
-    },
+    findConversation,
     async openConversation(channel, userId, newId, at) {
+      // Most turns find their conversation: read first, and write only for a new customer.
+      const found = await findConversation(channel, userId);
+      if (found) return found;
       await db
         .insert(conversations)
         .values({ id: newId, channel, userId, createdAt: at, updatedAt: at })
         .onConflictDoNothing()
         .run();
-      const row = await db
-        .select()
-        .from(conversations)
-        .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
-        .get();
+      const row = await findConversation(channel, userId);
       if (!row) throw new Error('conversation vanished right after it was opened');
-      return toConversation(row);
+      return row;
     },
     async getConversation(id) {
       const row = await db.select().from(conversations).where(eq(conversations.id, id)).get();
@@ -144,8 +148,8 @@ export function createSqliteStore(db: Db): Store {
     },
     async recordTurn(turn) {
       const id = turn.conversationId;
-      const [, ...inserted] = await atomic(db, [
-        db
+      const update = (on: Db) =>
+        on
           .update(conversations)
           .set({
             flowState: turn.flowState ?? null,
@@ -154,8 +158,21 @@ export function createSqliteStore(db: Db): Store {
             unansweredStreak: turn.unansweredStreak,
             updatedAt: turn.at,
           })
-          .where(eq(conversations.id, id)),
-        ...turn.messages.map((message) => insertMessage(id, message, turn.at)),
+          .where(eq(conversations.id, id));
+      if (group) {
+        // better-sqlite3: committed with the other turns and cases of the moment (one fsync).
+        const rows = await group.run((tx) => {
+          update(tx).run();
+          // Synchronous on this driver: the rows themselves, not promises.
+          return turn.messages.map(
+            (message) => insertMessage(tx, id, message, turn.at).get() as typeof messages.$inferSelect,
+          );
+        });
+        return rows.map(toMessage);
+      }
+      const [, ...inserted] = await atomic(db, [
+        update(db),
+        ...turn.messages.map((message) => insertMessage(db, id, message, turn.at)),
       ]);
       return inserted.map((rows) => toMessage(onlyRow(rows)));
     },
@@ -228,7 +245,7 @@ export function createSqliteStore(db: Db): Store {
         .from(conversations)
         .where(eq(conversations.id, conversationId))
         .get();
-      const insert = insertMessage(conversationId, message, at);
+      const insert = insertMessage(db, conversationId, message, at);
       if (!conversation || conversation.channel === 'web') {
         return toMessage(onlyRow(await insert.all()));
       }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { CaseStatus } from '../api/cases/cases.js';
-import { atomic, type Db, isUniqueViolation, onlyRow } from './handle.js';
+import { type GroupCommit, groupCommit } from './group-commit.js';
+import { atomic, type Db, isUniqueViolation, onlyRow, syncDriver } from './handle.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { ticketEvents, tickets } from './schema.js';
 
@@ -35,46 +36,60 @@ export interface TicketStore {
  */
 const NUMBER_ATTEMPTS = 50;
 
+interface CreateRequest {
+  ticket: NewTicket;
+  numberPrefix: string;
+  numberFor: (sequence: number) => string;
+}
+
 /** The ticket store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
 export function createSqliteTicketStore(db: Db): TicketStore {
-  // In one process, cases of one kind and day are numbered one at a time, so a burst never races
-  // itself; the unique index and the retry below settle races between processes (D1 isolates).
+  // D1: in one isolate, cases of one kind and day are numbered one at a time, so a burst never
+  // races itself; the unique index and the retry below settle races between isolates.
   const oneAtATime = createKeyedLock();
 
-  async function createNumbered(
-    ticket: NewTicket,
-    numberPrefix: string,
-    numberFor: (sequence: number) => string,
-  ): Promise<Ticket> {
-    // The day's next number is read, then the case and its acceptance event are written as one
-    // unit. Neither driver can hold the read and the write in one transaction across an await
-    // (D1 has no interactive transactions), so the unique index on tickets.number decides:
+  /**
+   * The last number given with this prefix: a range on the number index (not LIKE, which SQLite
+   * cannot use it for); longer numbers first, so …-10000 comes after …-9999 although it sorts
+   * before it as text.
+   */
+  function lastNumber(on: Db, numberPrefix: string) {
+    return on
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(and(gte(tickets.number, numberPrefix), lt(tickets.number, `${numberPrefix}~`)))
+      .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
+      .limit(1);
+  }
+  function nextSequence(last: { number: string } | undefined, numberPrefix: string): number {
+    return last ? Number(last.number.slice(numberPrefix.length).replace(/^\D+/, '')) + 1 : 1;
+  }
+  function acceptance(ticket: NewTicket) {
+    return {
+      ticketId: ticket.id,
+      type: 'status' as const,
+      status: 'accepted' as const,
+      actor: 'system',
+      at: ticket.acceptedAt,
+    };
+  }
+
+  async function createNumbered(request: CreateRequest): Promise<Ticket> {
+    const { ticket, numberPrefix, numberFor } = request;
+    // D1: the day's next number is read, then the case and its acceptance event are written as one
+    // unit. D1 has no interactive transactions to hold the read and the write together, so the
+    // unique index on tickets.number decides:
     // a writer that lost the race gets a UNIQUE violation, nothing of its unit is stored, and
     // it reads the number again. Numbers stay unique and without gaps.
     for (let attempt = 1; ; attempt++) {
-      const last = await db
-        .select({ number: tickets.number })
-        .from(tickets)
-        // A range on the number index (not LIKE, which SQLite cannot use it for); longer numbers
-        // first, so …-10000 comes after …-9999 although it sorts before it as text.
-        .where(and(gte(tickets.number, numberPrefix), lt(tickets.number, `${numberPrefix}~`)))
-        .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
-        .limit(1)
-        .get();
-      const sequence = last ? Number(last.number.slice(numberPrefix.length).replace(/^\D+/, '')) + 1 : 1;
+      const sequence = nextSequence(await lastNumber(db, numberPrefix).get(), numberPrefix);
       try {
         const [rows] = await atomic(db, [
           db
             .insert(tickets)
             .values({ ...ticket, number: numberFor(sequence) })
             .returning(),
-          db.insert(ticketEvents).values({
-            ticketId: ticket.id,
-            type: 'status',
-            status: 'accepted',
-            actor: 'system',
-            at: ticket.acceptedAt,
-          }),
+          db.insert(ticketEvents).values(acceptance(ticket)),
         ]);
         return onlyRow(rows);
       } catch (error) {
@@ -82,9 +97,32 @@ export function createSqliteTicketStore(db: Db): TicketStore {
       }
     }
   }
+  const sync = syncDriver(db);
+  const group = sync && groupCommit(sync);
+  /**
+   * better-sqlite3: the read of the last number and the writes in one transaction that holds the
+   * write lock (see ./group-commit.ts), committed together with whatever else arrived meanwhile.
+   */
+  function createInGroup(request: CreateRequest, on: GroupCommit): Promise<Ticket> {
+    const { ticket, numberPrefix, numberFor } = request;
+    return on.run((tx) => {
+      // Synchronous on this driver: the row itself, not a promise.
+      const last = lastNumber(tx, numberPrefix).get() as unknown as { number: string } | undefined;
+      const row = tx
+        .insert(tickets)
+        .values({ ...ticket, number: numberFor(nextSequence(last, numberPrefix)) })
+        .returning()
+        .get();
+      tx.insert(ticketEvents).values(acceptance(ticket)).run();
+      return row;
+    });
+  }
+  const create = (request: CreateRequest) =>
+    group ? createInGroup(request, group) : oneAtATime(request.numberPrefix, () => createNumbered(request));
+
   return {
     create(ticket, numberPrefix, numberFor) {
-      return oneAtATime(numberPrefix, () => createNumbered(ticket, numberPrefix, numberFor));
+      return create({ ticket, numberPrefix, numberFor });
     },
     async get(id) {
       return db.select().from(tickets).where(eq(tickets.id, id)).get();

@@ -139,28 +139,56 @@ export function createSegmenter(
     if (!STOPWORDS.has(term)) out.push(term);
   }
 
+  // One turn reads the same text several times (intent rules, classifier, retrieval): the last few
+  // results are kept, so a turn segments its text once.
+  const recentTerms = recentResults<string[]>(RECENT_TEXTS);
+  const recentMends = recentResults<string>(RECENT_TEXTS);
+
   return {
     mend(normalizedText) {
-      return mendHomophoneTypos(jieba.cut(normalizedText, true), vocabulary).join('');
+      return recentMends(normalizedText, () =>
+        mendHomophoneTypos(jieba.cut(normalizedText, true), vocabulary).join(''),
+      );
     },
     terms(normalizedText) {
-      let text = normalizedText;
-      for (const [pattern, concept] of vocabulary.phrases) text = text.replace(pattern, ` ${concept} `);
-      const tokens = mendHomophoneTypos(
-        jieba.cut(text, true).map((t) => t.trim()),
-        vocabulary,
-      ).filter((t) => t && WORD_CHAR.test(t));
-      const out: string[] = [];
-      for (const token of tokens) {
-        emit(out, token);
-        // Long words also give their known parts (装表接电 → 装表, 接电), as jieba's search mode does.
-        if (token.length >= 3 && HAN.test(token)) {
-          for (const part of jieba.cutForSearch(token, false))
-            if (part !== token && part.length >= 2) emit(out, part);
-        }
-      }
-      return out;
+      // A copy: callers may change their array.
+      return recentTerms(normalizedText, () => segmentTerms(normalizedText)).slice();
     },
+  };
+
+  function segmentTerms(normalizedText: string): string[] {
+    let text = normalizedText;
+    for (const [pattern, concept] of vocabulary.phrases) text = text.replace(pattern, ` ${concept} `);
+    const tokens = mendHomophoneTypos(
+      jieba.cut(text, true).map((t) => t.trim()),
+      vocabulary,
+    ).filter((t) => t && WORD_CHAR.test(t));
+    const out: string[] = [];
+    for (const token of tokens) {
+      emit(out, token);
+      // Long words also give their known parts (装表接电 → 装表, 接电), as jieba's search mode does.
+      if (token.length >= 3 && HAN.test(token)) {
+        for (const part of jieba.cutForSearch(token, false))
+          if (part !== token && part.length >= 2) emit(out, part);
+      }
+    }
+    return out;
+  }
+}
+
+/** How many recent texts the segmenter remembers the result for. */
+const RECENT_TEXTS = 64;
+
+/** A small memo of the last `size` keys (oldest forgotten first). */
+function recentResults<T>(size: number): (key: string, compute: () => T) => T {
+  const results = new Map<string, T>();
+  return (key, compute) => {
+    const known = results.get(key);
+    if (known !== undefined) return known;
+    const value = compute();
+    results.set(key, value);
+    if (results.size > size) results.delete(results.keys().next().value as string);
+    return value;
   };
 }
 

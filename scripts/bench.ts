@@ -13,6 +13,7 @@ import { compareRetrieval } from './bench/retrieval.js';
 import { startupToReady } from './bench/startup.js';
 import { round } from './bench/stats.js';
 import { heldOutQuality, turnLatency } from './bench/turns.js';
+import { buildService } from './build.js';
 
 /**
  * `npm run bench`: answer quality against two baselines, turn latency, HTTP throughput against a
@@ -50,12 +51,16 @@ function machine(): BenchResult['machine'] {
 async function main(): Promise<void> {
   const heldOut = readQuestions('bench/questions.jsonl');
   const host = machine();
-  const startupToReadyMs = await startupToReady(dir);
+  // The service runs as `npm start` runs it: built to JavaScript, under plain node. The build goes
+  // below node_modules so the built modules resolve their packages from the project's node_modules.
+  const build = await buildService('node_modules/.cache/power-service-bench', ['scripts/bench/server.ts']);
+  const startupToReadyMs = await startupToReady(build.outdir, dir);
   const retrieval = await withServices('retrieval', (s) => compareRetrieval(s.knowledge, heldOut));
   const turns = await withServices('turns', turnLatency);
   const quality = await withServices('quality', heldOutQuality);
   const casesPerSecondInProcess = await withServices('cases', inProcessCasesPerSecond);
   const service = await benchService(
+    build.outdir,
     join(dir, 'service.db'),
     heldOut.map((q) => q.q),
   );

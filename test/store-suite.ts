@@ -28,7 +28,7 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 const ticketNumber = (prefix: string) => (sequence: number) =>
   `${prefix}${String(sequence).padStart(4, '0')}`;
 
-function newTicket(id: string, overrides: Partial<NewTicket> = {}): NewTicket {
+export function newTicket(id: string, overrides: Partial<NewTicket> = {}): NewTicket {
   return {
     id,
     kind: 'complaint',
@@ -407,6 +407,28 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
             .sort()
             .at(-1),
         ).toBe('JY20261126-0200');
+      });
+
+      it('refuses only the case of a burst whose id is taken, and numbers the others without a gap', async ({
+        stores,
+      }) => {
+        const numberFor = ticketNumber('JY20261126-');
+        await stores.tickets.create(newTicket('taken'), 'JY20261126-', numberFor);
+        const outcomes = await Promise.allSettled(
+          ['b0', 'b1', 'taken', 'b2', 'b3'].map((id) =>
+            stores.tickets.create(newTicket(id), 'JY20261126-', numberFor),
+          ),
+        );
+        expect(outcomes.map((o) => o.status)).toEqual([
+          'fulfilled',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+          'fulfilled',
+        ]);
+        const numbers = (await stores.tickets.list()).map((t) => t.number).sort();
+        expect(numbers).toEqual([1, 2, 3, 4, 5].map(numberFor));
+        expect(await stores.tickets.events('taken')).toHaveLength(1);
       });
 
       it('counts past the 9,999th case of a day', async ({ stores }) => {

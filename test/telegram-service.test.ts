@@ -4,13 +4,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildService } from '../scripts/build.js';
 import { startAsrStandIn } from './support/asr-stand-in.js';
 import { startTelegramStandIn, type TelegramStandIn } from './support/telegram-stand-in.js';
 
 /**
- * `npm start` as an operator runs it (bot/main.ts in its own process, on a real port), with the
- * Telegram Bot API and the speech service replaced by local stand-ins.
+ * `npm start` as an operator runs it (the service built to JavaScript, bot/main.js under plain node
+ * in its own process, on a real port), with the Telegram Bot API and the speech service replaced by
+ * local stand-ins. Running the build also checks that the lazily loaded parts (the Telegram adapter,
+ * the voice decoders) and the files read beside modules are all there.
  */
 const TOKEN = '424242:service-process-token';
 const SECRET = 'process-webhook-secret';
@@ -22,6 +25,15 @@ let asr: Awaited<ReturnType<typeof startAsrStandIn>>;
 let child: ChildProcess | undefined;
 let dir: string;
 let log = '';
+/** Below node_modules, so the built modules find the project's packages. */
+const BUILD = `node_modules/.cache/test-build-telegram-${process.pid}`;
+
+beforeAll(async () => {
+  await buildService(BUILD);
+}, 60_000);
+afterAll(async () => {
+  await rm(BUILD, { recursive: true, force: true });
+});
 
 beforeEach(async () => {
   telegram = await startTelegramStandIn(TOKEN);
@@ -50,7 +62,7 @@ async function freePort(): Promise<number> {
 
 async function startService(env: Record<string, string>): Promise<string> {
   const port = await freePort();
-  child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  child = spawn(process.execPath, ['--enable-source-maps', join(BUILD, 'bot/main.js')], {
     env: {
       ...process.env,
       PORT: String(port),

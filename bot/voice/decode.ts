@@ -4,9 +4,7 @@
  * Every failure is a VoiceError: 'unreadable' for anything that is not a complete, intact file
  * of the announced format, 'too_long' past MAX_VOICE_SECONDS.
  */
-import { MPEGDecoder } from 'mpg123-decoder';
-import { OggOpusDecoder } from 'ogg-opus-decoder';
-import { decode as decodeSilkPcm } from 'silk-wasm';
+import type { OggOpusDecoder } from 'ogg-opus-decoder';
 import { MAX_VOICE_SECONDS, type Pcm16k, VoiceError, type VoiceFormat } from './types.js';
 
 const TARGET_RATE = 16000;
@@ -143,6 +141,8 @@ async function decodeOggOpus(bytes: Uint8Array): Promise<Float32Array> {
   // Refuse before decoding: the announced length is exact for a well-formed stream.
   assertNotTooLong(layout.announcedSamples / OPUS_RATE);
 
+  // The WebAssembly decoders are loaded on the first voice message, not at start-up.
+  const { OggOpusDecoder } = await import('ogg-opus-decoder');
   const decoder = new OggOpusDecoder();
   try {
     await decoder.ready;
@@ -270,7 +270,8 @@ async function decodeSilk(bytes: Uint8Array): Promise<Float32Array> {
   // Each block is at least one 20 ms frame, so this refuses only what is surely too long.
   assertNotTooLong(blocks * SILK_MIN_BLOCK_SECONDS);
   // The SILK decoder resamples to the rate asked for itself.
-  const { data } = await decodeSilkPcm(tencent, TARGET_RATE);
+  const { decode } = await import('silk-wasm');
+  const { data } = await decode(tencent, TARGET_RATE);
   return s16leToFloat(data);
 }
 
@@ -286,6 +287,7 @@ function s16leToFloat(pcm: Uint8Array): Float32Array {
 
 /** An MP3 at whatever rate it was recorded (8–48 kHz), mixed to mono and brought to 16 kHz. */
 async function decodeMp3(bytes: Uint8Array): Promise<Float32Array> {
+  const { MPEGDecoder } = await import('mpg123-decoder');
   const decoder = new MPEGDecoder();
   await decoder.ready;
   try {

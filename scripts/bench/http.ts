@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { FORM_CASE_KINDS } from '../../api/cases/cases.js';
@@ -90,12 +91,14 @@ type Span = { seconds: number } | { requests: number };
  * web-form cases on ours; then ours's peak memory, and the cases on disk once it is killed.
  */
 export async function benchService(
+  /** Where `buildService` put the service and `scripts/bench/server.ts`. */
+  buildDir: string,
   databasePath: string,
   questions: readonly string[],
 ): Promise<ServiceBench> {
-  const ours = await startServer(['ours', databasePath]);
+  const ours = await startServer(buildDir, ['ours', databasePath]);
   try {
-    const http = await compareWithBare(ours, questions);
+    const http = await compareWithBare(buildDir, ours, questions);
     const cases = await measureCases(ours, databasePath);
     const { maxRssMb } = await ours.memory();
     await ours.kill();
@@ -109,8 +112,12 @@ export async function benchService(
   }
 }
 
-async function compareWithBare(ours: BenchServer, questions: readonly string[]): Promise<HttpResult> {
-  const bare = await startServer(['bare']);
+async function compareWithBare(
+  buildDir: string,
+  ours: BenchServer,
+  questions: readonly string[],
+): Promise<HttpResult> {
+  const bare = await startServer(buildDir, ['bare']);
   try {
     const sides = [
       { server: ours, load: messageLoad(questions), runs: [] as autocannon.Result[] },
@@ -237,10 +244,14 @@ function countFormCases(databasePath: string): number {
   }
 }
 
-async function startServer(args: string[]): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts', ...args], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+async function startServer(buildDir: string, args: string[]): Promise<BenchServer> {
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', join(buildDir, 'scripts/bench/server.js'), ...args],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const ready = await nextMessage(child, 'ready', 60_000);
   return {
     port: ready.port,

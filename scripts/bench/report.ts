@@ -59,7 +59,7 @@ export function markdownTable(r: BenchResult, out: string): string {
     ]),
     row(['durable cases in-process, one after another', `${r.casesPerSecondInProcess} cases/s`, '', '']),
     row([
-      'start-up to ready (fresh database, through tsx)',
+      'start-up to ready (fresh database, built service under node, as npm start runs it)',
       `${r.startupToReadyMs} ms`,
       '≤ 3000 ms',
       met('start-up'),

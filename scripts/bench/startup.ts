@@ -4,11 +4,14 @@ import { round } from './stats.js';
 
 const READY_TIMEOUT_MS = 30_000;
 
-/** Milliseconds from spawning `bot/main.ts` (through tsx, fresh database) to its first healthy /healthz. */
-export async function startupToReady(dir: string): Promise<number> {
+/**
+ * Milliseconds from spawning the built `bot/main.js` under node (as `npm start` runs it after its
+ * build; fresh database) to its first healthy /healthz.
+ */
+export async function startupToReady(buildDir: string, dir: string): Promise<number> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(buildDir, 'bot/main.js')], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, 'startup.db'), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
