@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { groupCommit } from './group-commit.js';
-import { atomic, type Db, onlyRow, syncDriver } from './handle.js';
+import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
 
 export type Channel = 'web' | 'telegram' | 'wechat';
@@ -95,6 +95,7 @@ export function createSqliteStore(db: Db): Store {
   const toMessage = (row: typeof messages.$inferSelect): MessageRecord => ({ ...row });
   const sync = syncDriver(db);
   const group = sync && groupCommit(sync);
+  const prepared = sync && prepareTurnStatements(sync);
   const insertMessage = (on: Db, conversationId: string, message: NewMessage, at: Date) =>
     on
       .insert(messages)
@@ -119,6 +120,10 @@ export function createSqliteStore(db: Db): Store {
   };
 
   async function findConversation(channel: Channel, userId: string) {
+    if (prepared) {
+      const found = prepared.findConversation.get({ channel, userId });
+      return found && toConversation(found);
+    }
     const row = await db
       .select()
       .from(conversations)
@@ -159,16 +164,32 @@ export function createSqliteStore(db: Db): Store {
             updatedAt: turn.at,
           })
           .where(eq(conversations.id, id));
-      if (group) {
-        // better-sqlite3: committed with the other turns and cases of the moment (one fsync).
-        const rows = await group.run((tx) => {
-          update(tx).run();
-          // Synchronous on this driver: the rows themselves, not promises.
-          return turn.messages.map(
-            (message) => insertMessage(tx, id, message, turn.at).get() as typeof messages.$inferSelect,
+      if (group && prepared) {
+        // better-sqlite3: prepared once, committed with the other turns and cases of the moment
+        // (one fsync).
+        const setState = turn.handoffSince === undefined ? prepared.setState : prepared.setStateAndHandoff;
+        return group.run(() => {
+          setState.run({
+            id,
+            flowState: encodeJson(turn.flowState ?? null),
+            mode: turn.mode,
+            handoffSince: turn.handoffSince?.getTime() ?? null,
+            unansweredStreak: turn.unansweredStreak,
+            updatedAt: turn.at.getTime(),
+          });
+          return turn.messages.map((message) =>
+            toMessage(
+              prepared.insertMessage.get({
+                conversationId: id,
+                role: message.role,
+                text: message.text,
+                intent: message.intent ?? null,
+                sources: encodeJson(message.sources ?? null),
+                at: turn.at,
+              }) as typeof messages.$inferSelect,
+            ),
           );
         });
-        return rows.map(toMessage);
       }
       const [, ...inserted] = await atomic(db, [
         update(db),
@@ -267,5 +288,54 @@ export function createSqliteStore(db: Db): Store {
     async ping() {
       return (await db.select({ n: count() }).from(conversations).get()) !== undefined;
     },
+  };
+}
+
+/** A JSON column's value as stored (drizzle would store a null given to a placeholder as "null"). */
+function encodeJson(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
+}
+
+/**
+ * The statements of every turn, prepared once on better-sqlite3: building a query costs drizzle
+ * ~60 µs, running a prepared one ~5 µs. The update takes its values as stored (`encodeJson`, epoch
+ * milliseconds: drizzle's update types take no placeholder for a column), and so do the nullable
+ * JSON columns (drizzle would store a null given to a placeholder as "null").
+ */
+function prepareTurnStatements(db: SyncDb) {
+  const p = sql.placeholder;
+  const encoded = (name: string) => sql`${p(name)}`;
+  const setState = (withHandoff: boolean) =>
+    db
+      .update(conversations)
+      .set({
+        flowState: encoded('flowState'),
+        mode: encoded('mode'),
+        ...(withHandoff ? { handoffSince: encoded('handoffSince') } : {}),
+        unansweredStreak: encoded('unansweredStreak'),
+        updatedAt: encoded('updatedAt'),
+      })
+      .where(eq(conversations.id, p('id')))
+      .prepare();
+  return {
+    findConversation: db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.channel, p('channel')), eq(conversations.userId, p('userId'))))
+      .prepare(),
+    setState: setState(false),
+    setStateAndHandoff: setState(true),
+    insertMessage: db
+      .insert(messages)
+      .values({
+        conversationId: p('conversationId'),
+        role: p('role'),
+        text: p('text'),
+        intent: p('intent'),
+        sources: encoded('sources'),
+        createdAt: p('at'),
+      })
+      .returning()
+      .prepare(),
   };
 }

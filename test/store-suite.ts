@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { it as base, describe, expect } from 'vitest';
 import { STALE_CLAIM_MS } from '../db/channel-store.js';
 import { atomic, type Db } from '../db/handle.js';
@@ -106,6 +106,36 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           updatedAt: later(5000),
         });
         expect(await stores.store.listMessages('c1')).toEqual(stored);
+      });
+
+      it('leaves the handoff time alone unless a turn sets or clears it, and stores no flow state as NULL', async ({
+        stores,
+        db,
+      }) => {
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        const turn = (handoffSince?: Date | null) =>
+          stores.store.recordTurn({
+            conversationId: 'c1',
+            flowState: null,
+            mode: handoffSince ? 'handoff' : 'bot',
+            ...(handoffSince !== undefined ? { handoffSince } : {}),
+            unansweredStreak: 0,
+            messages: [{ role: 'customer', text: '转人工' }],
+            at: later(1000),
+          });
+        await turn(later(1000));
+        await turn(undefined);
+        expect((await stores.store.getConversation('c1'))?.handoffSince).toEqual(later(1000));
+        await turn(null);
+        expect((await stores.store.getConversation('c1'))?.handoffSince).toBeNull();
+        const [row] = (await db.all(
+          sql`select flow_state is null as noState, handoff_since is null as noSince from conversations`,
+        )) as { noState: number; noSince: number }[];
+        expect(row).toEqual({ noState: 1, noSince: 1 });
+        const [message] = (await db.all(sql`select sources is null as noSources from messages limit 1`)) as {
+          noSources: number;
+        }[];
+        expect(message).toEqual({ noSources: 1 });
       });
 
       it('records nothing of a turn that fails part-way', async ({ stores }) => {

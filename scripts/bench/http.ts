@@ -206,7 +206,8 @@ function summarise(runs: readonly autocannon.Result[]): LoadSummary {
   const sum = (pick: (r: autocannon.Result) => number) => runs.reduce((total, r) => total + pick(r), 0);
   const requests = sum((r) => r.requests.total);
   return {
-    rps: round(requests / sum((r) => r.duration), 0),
+    // From the run's start and finish times: autocannon's `duration` is in whole seconds.
+    rps: round(requests / sum((r) => (new Date(r.finish).getTime() - new Date(r.start).getTime()) / 1000), 0),
     p50Ms: round(sum((r) => r.latency.p50 * r.requests.total) / Math.max(1, requests), 1),
     p99Ms: Math.max(...runs.map((r) => r.latency.p99)),
     requests,
