@@ -97,6 +97,23 @@ describe('the classifiers trained from the knowledge base and the intent example
     expect(label('帮我订一张电影票')).toBe('unknown');
   });
 
+  it('weighs an action against the knowledge base as a whole, not against each entry', () => {
+    const model = createIntentClassifier(loadIntentExamples(), knowledge.normalize).forKnowledge(knowledge);
+    const text = knowledge.normalize('电线掉在马路上冒火花，我应该离多远');
+    const guess = model.classify(text);
+    // The faq mass is the sum over the entries and the faq hard negatives: with the actions and
+    // `unknown` it makes at most the whole.
+    if (guess.label === 'faq') expect(guess.faqProbability).toBeGreaterThanOrEqual(guess.probability);
+    expect(guess.faqProbability + guess.actionProbability + guess.unknownProbability).toBeLessThanOrEqual(
+      1 + 1e-9,
+    );
+    // A safety question: however likely "repair" is as one label, the knowledge base outweighs it.
+    expect(guess.faqProbability).toBeGreaterThan(guess.actionProbability);
+    // A report is still an action.
+    const report = model.classify(knowledge.normalize('家里一点电都没有了，快派人'));
+    expect(report.actionProbability).toBeGreaterThan(report.faqProbability);
+  });
+
   it('trains the intent model once per knowledge', () => {
     const classifier = createIntentClassifier(loadIntentExamples(), knowledge.normalize);
     expect(classifier.forKnowledge(knowledge)).toBe(classifier.forKnowledge(knowledge));

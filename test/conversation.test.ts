@@ -128,6 +128,26 @@ describe('actions', () => {
     expect(turn.replies[0]?.text).toMatch(/远离/);
   });
 
+  it('gives the safety advice first to every message that mentions a danger, however it is routed', async () => {
+    for (const text of [
+      '电线掉在马路上冒火花，我应该离多远', // a safety question: the knowledge base answers
+      'the cable behind my fridge is smoking', // a report that mentions an appliance
+      '电线着火把我家冰箱烧了，能赔吗', // compensation is out of scope, the advice still comes first
+      '转人工，电线断了掉在地上', // a handoff
+      'sparks from the wire, who should I call',
+    ]) {
+      const turn = await service.say(text, webUser());
+      expect(turn.replies[0]?.text, text).toMatch(/^安全第一/);
+    }
+  });
+
+  it('gives the safety advice even to a customer waiting for a person', async () => {
+    const user = webUser();
+    await service.say('转人工', user);
+    const turn = await service.say('电线掉在马路上冒火花，我应该离多远', user);
+    expect(turn.replies[0]?.text).toMatch(/^安全第一/);
+  });
+
   it('offers a person more firmly after two unanswered questions in a row', async () => {
     const user = webUser();
     const first = await service.say('股票明天会涨吗', user);
@@ -136,5 +156,48 @@ describe('actions', () => {
     expect(second.intent).toBe('unknown');
     expect(replyText(second)).toContain('人工');
     expect(replyText(second)).not.toBe(replyText(first));
+  });
+});
+
+describe('messages that mix the customer’s electricity with everyday things', () => {
+  it('takes an outage report that mentions the fridge as an outage report', async () => {
+    for (const text of ['停了一整天电，冰箱里的东西都坏了', 'lost power but the street lights are on']) {
+      const turn = await service.say(text, webUser());
+      expect(turn.intent, text).toBe('repair');
+      expect(replyText(turn), text).toContain('跳闸');
+    }
+  });
+
+  it('answers a what-to-do question next to an outage from the outage entry', async () => {
+    const turn = await service.say('家里突然没电了，冰箱也不响了，我该先检查什么', webUser());
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('邻居');
+  });
+
+  it('answers a safety question the knowledge base covers instead of opening a repair', async () => {
+    const turn = await service.say('电线掉在马路上冒火花，我应该离多远', webUser());
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('8米');
+  });
+
+  it('says honestly that an appliance is not ours, and offers a person', async () => {
+    const turn = await service.say('冰箱压缩机坏了找谁修', webUser());
+    expect(turn.intent).toBe('unknown');
+    expect(replyText(turn)).toContain('转人工');
+  });
+
+  it('tells a customer asking about a street light that it is the municipality’s, and offers a person', async () => {
+    for (const text of ['小区的路灯归谁管', 'the street light outside is broken']) {
+      const turn = await service.say(text, webUser());
+      expect(turn.intent, text).toBe('unknown');
+      expect(replyText(turn), text).toContain('市政');
+      expect(replyText(turn), text).toContain('转人工');
+    }
+  });
+
+  it('does not promise compensation: a claim for spoiled food gets the offer of a person', async () => {
+    const turn = await service.say('停电把我冰箱里的东西弄坏了，你们赔不赔', webUser());
+    expect(turn.intent).toBe('unknown');
+    expect(replyText(turn)).toContain('转人工');
   });
 });

@@ -7,7 +7,13 @@ import { replyText, startTestServices, type TestServices, webUser } from './supp
  * HTTP. They guard the calibrated thresholds against regressions; the held-out benchmark set
  * (bench/questions.jsonl) is measured by `npm run bench`, not here.
  */
-const SETS = ['tuning-questions.jsonl', 'tuning-2-questions.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl'];
+const SETS = [
+  'tuning-questions.jsonl',
+  'tuning-2-questions.jsonl',
+  'fresh-4.jsonl',
+  'fresh-5.jsonl',
+  'fresh-6.jsonl',
+];
 
 let service: TestServices;
 beforeAll(async () => {

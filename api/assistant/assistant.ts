@@ -5,7 +5,7 @@ import type { TicketStore } from '../../db/ticket-store.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
-import { isForeignTopic } from '../../knowledge/scope.js';
+import { isAboutStreetLights, isForeignTopic } from '../../knowledge/scope.js';
 import { describeEstimate, findKwh, type Tariff } from '../../knowledge/tariff.js';
 import { openCase } from '../cases/open-case.js';
 import { isStaffed, nextOpening, type StaffedHours } from '../staff/hours.js';
@@ -16,7 +16,7 @@ import { type CaseFlowDeps, caseKindOf, lookUpCases, resumeCase, startCase } fro
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
 import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
-import { type DetectedIntent, detectActionIntent, type Intent, isCancel } from './intents.js';
+import { type DetectedIntent, detectActionIntent, type Intent, isCancel, mentionsDanger } from './intents.js';
 import { REPLIES } from './replies.js';
 
 export interface InboundMessage {
@@ -237,8 +237,8 @@ export function createAssistant(deps: AssistantDeps) {
     if (isCancel(message.normalized) || STOP_HANDOFF.test(message.normalized)) {
       return { intent: 'handoff', replies: [REPLIES.handoffCancelled], state: null, release: true };
     }
-    const detected = detectActionIntent(knowledge.segmenter.mend(message.normalized));
-    if (detected?.danger) {
+    // A danger, reported or asked about, still gets the safety advice at once.
+    if (mentionsDanger(knowledge.segmenter.mend(message.normalized))) {
       const advice = entryAnswer('electrical-safety');
       return {
         intent: 'repair',
@@ -267,22 +267,44 @@ export function createAssistant(deps: AssistantDeps) {
       const step = await resumeFlow(open, message, conversation);
       if (step !== NOT_FOR_ME) return step;
     }
-    const detected = detectActionIntent(knowledge.segmenter.mend(message.normalized));
+    const mended = knowledge.segmenter.mend(message.normalized);
+    return safetyFirst(await route(message, mended, conversation), mended);
+  }
+
+  /** A new message no flow has taken: the rules, then the topic filter, then classifier and retriever. */
+  async function route(
+    message: CustomerText,
+    mended: string,
+    conversation: ConversationRecord,
+  ): Promise<FlowStep> {
+    const detected = detectActionIntent(mended);
     if (detected) return startFlow(detected, message, conversation);
     // Gas, water, stocks…: not ours, however much the words look like a bill or a payment question.
-    if (isForeignTopic(message.normalized)) return unknownStep(conversation);
+    if (isForeignTopic(message.normalized))
+      return unknownStep(
+        conversation,
+        isAboutStreetLights(message.normalized) ? REPLIES.streetLights : undefined,
+      );
     const answer = await bestKnowledgeAnswer(message.normalized);
-    // Wordings the rules do not list: the learned classifier's most probable label decides when it
-    // is an action or `unknown`; otherwise the knowledge base answers if it is sure enough.
+    // Wordings the rules do not list: the learned classifier decides when its most probable action
+    // outweighs the knowledge base as a whole (the summed probability of every entry: one entry's
+    // share is no measure of a question spread over several) and `unknown`; `unknown` decides in the
+    // same way, as the most probable label that also outweighs the summed entries. Otherwise the
+    // knowledge base answers if it is sure enough, else the best action if it beats `unknown`.
     const guess = intentModel?.classify(message.normalized);
+    const danger = mentionsDanger(mended);
     if (
       guess &&
-      guess.label !== 'faq' &&
-      guess.label !== 'unknown' &&
-      guess.probability >= intentMinProbability
+      guess.actionProbability >= intentMinProbability &&
+      guess.actionProbability > guess.faqProbability &&
+      guess.actionProbability > guess.unknownProbability
     )
-      return startFlow({ intent: guess.label }, message, conversation);
-    if (guess?.label === 'unknown' && guess.probability >= UNKNOWN_MIN_PROBABILITY)
+      return startFlow({ intent: guess.action, danger }, message, conversation);
+    if (
+      guess?.label === 'unknown' &&
+      guess.probability >= UNKNOWN_MIN_PROBABILITY &&
+      guess.unknownProbability > guess.faqProbability
+    )
       return unknownStep(conversation);
     if (answer && answer.confidence >= minConfidence) {
       return { intent: 'faq', replies: [answer.text], state: null, sources: [answer.source] };
@@ -292,14 +314,32 @@ export function createAssistant(deps: AssistantDeps) {
       guess.actionProbability >= FALLBACK_ACTION_MIN_PROBABILITY &&
       guess.actionProbability > guess.unknownProbability
     )
-      return startFlow({ intent: guess.action }, message, conversation);
+      return startFlow({ intent: guess.action, danger }, message, conversation);
     return unknownStep(conversation);
   }
 
+  /**
+   * A message that mentions a danger (a fallen wire, sparks, smoke, a shock) gets the safety advice
+   * as its first reply, whatever the turn decided: a repair from the rules or the classifier, a
+   * knowledge answer from another entry, a complaint, even `unknown` (a compensation claim).
+   */
+  function safetyFirst(step: FlowStep, mended: string): FlowStep {
+    if (!mentionsDanger(mended) || step.sources?.some((source) => source.id === 'electrical-safety'))
+      return step;
+    const advice = entryAnswer('electrical-safety');
+    return {
+      ...step,
+      replies: [advice.text, ...step.replies],
+      sources: [advice.source, ...(step.sources ?? [])],
+    };
+  }
+
   /** Out of scope: say so and offer a person; the second time in a row, hand over to one. */
-  async function unknownStep(conversation: ConversationRecord): Promise<FlowStep> {
-    if (conversation.unansweredStreak < 1)
-      return { intent: 'unknown', replies: [REPLIES.unknown], state: null };
+  async function unknownStep(
+    conversation: ConversationRecord,
+    reply: string = REPLIES.unknown,
+  ): Promise<FlowStep> {
+    if (conversation.unansweredStreak < 1) return { intent: 'unknown', replies: [reply], state: null };
     const step = await handOff(conversation, REPLIES.handoffAfterUnknown);
     return { ...step, intent: 'unknown' };
   }

@@ -44,6 +44,12 @@ export interface IntentGuess {
   action: ActionIntent;
   actionProbability: number;
   unknownProbability: number;
+  /**
+   * Probability that the message is a question for the knowledge base: the sum over every entry
+   * and the `faq` hard negatives. The knowledge base is one answer spread over many labels, so an
+   * action must be weighed against this sum, not against each entry on its own.
+   */
+  faqProbability: number;
 }
 
 export interface IntentModel {
@@ -92,10 +98,12 @@ function intentModel(classifier: TextClassifier): IntentModel {
       let best = 0;
       let bestAction = -1;
       let unknownProbability = 0;
+      let faqProbability = 0;
       for (let c = 0; c < labels.length; c++) {
         const pc = p[c] ?? 0;
         if (pc > (p[best] ?? 0)) best = c;
         if (kindOf[c] === 'unknown') unknownProbability = pc;
+        else if (kindOf[c] === 'faq') faqProbability += pc;
         else if (kindOf[c] !== 'faq' && (bestAction < 0 || pc > (p[bestAction] ?? 0))) bestAction = c;
       }
       return {
@@ -104,6 +112,7 @@ function intentModel(classifier: TextClassifier): IntentModel {
         action: (kindOf[bestAction] ?? 'greeting') as ActionIntent,
         actionProbability: p[bestAction] ?? 0,
         unknownProbability,
+        faqProbability,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectActionIntent, isGreeting } from './intents.js';
+import { detectActionIntent, isGreeting, mentionsDanger } from './intents.js';
 
 describe('action intents', () => {
   it.each([
@@ -50,6 +50,49 @@ describe('action intents', () => {
 
   it('reads a danger report as a repair that needs safety advice first', () => {
     expect(detectActionIntent('电线掉地上了还冒火花')).toMatchObject({ intent: 'repair', danger: true });
+  });
+
+  it.each([
+    ['停了一整天电，冰箱里的东西都坏了', 'repair'],
+    ['停咗电成三个钟，雪柜啲嘢都溶晒', 'repair'],
+    ['no power since this morning and all the food in my fridge is going off', 'repair'],
+    ['we have no electricity but the street lights outside are on', 'repair'],
+    ['the cable behind my fridge is smoking', 'repair'],
+    ['my meter keeps running fast even with the fridge unplugged', 'meter'],
+    ['i want to complain, your engineer broke my washing machine', 'complaint'],
+  ])(
+    'an outage (or other) report that mentions an appliance or the street lights is still that report: %s',
+    (text, intent) => {
+      expect(detectActionIntent(text)?.intent).toBe(intent);
+    },
+  );
+
+  it.each([
+    '停电把我冰箱里的东西弄坏了，你们赔不赔',
+    '电压不稳把我的电视烧坏了，能索赔吗',
+    'the outage ruined my food, can i claim compensation',
+  ])('leaves a compensation claim to the out-of-scope answer, not a repair: %s', (text) => {
+    expect(detectActionIntent(text)).toBeUndefined();
+  });
+
+  it('still gives a danger report its safety advice when it also asks for compensation', () => {
+    expect(detectActionIntent('电线冒烟了，你们要赔偿我的损失')).toMatchObject({
+      intent: 'repair',
+      danger: true,
+    });
+  });
+
+  it.each(['用电热水器的时候总跳闸，是不是我家线路的问题', '修电的师傅要我请他吃饭才肯干活'])(
+    'leaves a question (a cause, a conduct report) to the knowledge base: %s',
+    (text) => {
+      expect(detectActionIntent(text)?.intent).not.toBe('repair');
+    },
+  );
+
+  it('knows a gas water heater that will not light is no fire', () => {
+    expect(mentionsDanger('热水器打不着火')).toBe(false);
+    expect(mentionsDanger('电线着火了')).toBe(true);
+    expect(mentionsDanger('电线掉在马路上冒火花，我应该离多远')).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@
  * "查电费") gets the flow; a customer asking how the rules work ("投诉后多久联系") gets the
  * knowledge base, which is why the question guards below come before the action patterns.
  */
-import { isForeignTopic } from '../../knowledge/scope.js';
+import { asksForCompensation, isForeignTopic } from '../../knowledge/scope.js';
 
 export const INTENTS = [
   'faq',
@@ -51,11 +51,11 @@ const ASKS_ABOUT_RULES =
   /多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会.{0,8}吗|天内|日内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
 
 const DANGER =
-  /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
+  /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
 const OUTAGE =
-  /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|(冇|没|无)(晒|哂|咗)电|(一直|还是|到现在|整天|全部|都)(都)?(没电|停电|断电|没有电)|缺(了)?(一)?相|断相|(停电|没电|断电|冇电|停了电)(了)?.{0,4}(个)?(小时|钟头|钟|分钟|半天|一天|一晚|天)(了|啦|喇|都)|断电了|掉电了|跳闸|跳电|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)|\b(lost|losing|has no|have no|without) (power|electricity)\b|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
+  /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|(冇|没|无)(晒|哂|咗)电|(一直|还是|到现在|整天|全部|都)(都)?(没电|停电|断电|没有电)|缺(了)?(一)?相|断相|(停电|没电|断电|冇电|停了电)(了)?.{0,4}(个)?(小时|钟头|钟|分钟|半天|一天|一晚|天)(了|啦|喇|都)|停(了|咗)(一|半|几|两|三|好几)?(整)?(个)?(天|晚|晚上|夜|小时|钟头|上午|下午|早上)(的)?电|停咗电|断电了|掉电了|跳闸|跳电|跳掣|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)|\b(lost|losing|has no|have no|without) (power|electricity)\b|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
 const OUTAGE_RULE_QUESTION =
-  /除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
+  /除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)/;
 
 const ASKS_TIME_LIMIT =
   /多久|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b/;
@@ -69,7 +69,7 @@ const DANGER_ADVICE =
 const WANTS_SOMEONE =
   /派人|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)/;
 const CONDUCT =
-  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|态度|推诿|踢皮球|道歉|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part/;
+  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|态度|推诿|踢皮球|道歉|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part/;
 
 const COMPLAINT =
   /投诉|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(给|讨|要)(我)?(个)?说法|曝光你们|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
@@ -116,6 +116,14 @@ export interface DetectedIntent {
   estimate?: boolean;
 }
 
+/**
+ * Whether a message mentions a danger (a fallen wire, sparks, smoke, a shock), reported or asked
+ * about: whatever else the turn does, its first reply must then be the safety advice.
+ */
+export function mentionsDanger(text: string): boolean {
+  return DANGER.test(text);
+}
+
 export function isCancel(normalizedText: string): boolean {
   return CANCEL.test(normalizedText);
 }
@@ -151,6 +159,11 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   }
   // Reports about staff conduct ("电工喝了酒来修电") are questions for the knowledge base.
   if (CONDUCT.test(text)) return undefined;
+  // Compensation is out of scope (the standard gives no facts, a person must look at each claim):
+  // "停电把冰箱里的东西弄坏了，你们赔不赔" is unknown with the offer of a person, not a repair. An
+  // outage report that only mentions the damage ("停了一整天电，冰箱里的东西都坏了") is still an
+  // outage report, and a danger report got its safety advice above whatever else it asks.
+  if (asksForCompensation(text)) return undefined;
   // A meter problem is a meter case even when it says "faulty" or "broken".
   const asksWhatToDo = ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text);
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)

@@ -10,6 +10,13 @@ export const REPLIES = {
   emptyText: '抱歉，没有看到您的文字内容。请用文字描述您的问题，我会尽力为您解答。',
   unknown:
     '抱歉，这个问题我暂时无法准确回答，不想给您错误的信息。我可以解答供电服务标准、缴费、报装、报修、电能表校验、投诉等问题；如需人工帮助，请回复“转人工”或拨打95598（24小时）。',
+  /**
+   * Street lights are not the supply company's (usually the municipality's, in a compound often the
+   * property manager's) and the knowledge base has nothing on them: say so instead of the bare
+   * "I cannot answer", still offering a person.
+   */
+  streetLights:
+    '路灯一般由当地市政（城管）部门管理，小区里的路灯多由物业管理，不在供电服务范围内，我这里查不到它的情况，建议向市政部门或物业反映。如果看到电线断落、冒火花等危险情况，请远离并拨打95598（24小时）。如需人工帮助，请回复“转人工”。',
   handoffQueued: (position: number) =>
     `已为您转接人工客服，您前面还有${position - 1}位客户在等待。工作人员接入后会直接在这里回复您，请稍候；情况紧急可拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
   handoffAfterUnknown: (position: number) =>

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer } from './normalize.js';
+import { asksForCompensation, isForeignTopic } from './scope.js';
+
+const normalize = createNormalizer();
+const foreign = (text: string) => isForeignTopic(normalize(text));
+
+describe('the topic filter', () => {
+  it.each([
+    '停了一整天电，冰箱里的东西都坏了',
+    '停咗電成三個鐘，雪櫃啲嘢都溶晒',
+    'lost power but the street lights are on',
+    'no power since this morning and the food in my freezer is going off',
+    '成條街啲路燈都著，淨係我屋企冇電',
+    '一开微波炉就跳闸，怎么回事',
+    'the cable behind my fridge is smoking',
+    'my meter keeps running fast even with the fridge unplugged',
+    'I want to complain, your engineer broke my washing machine',
+    '开了个火锅店要接电，多久能给供电方案',
+    '营业厅的空调坏了，热得要命',
+  ])('keeps a message about the customer’s own supply that mentions an everyday thing: %s', (text) => {
+    expect(foreign(text)).toBe(false);
+  });
+
+  it.each([
+    '冰箱压缩机坏了找谁修',
+    '雪櫃壞咗搵邊個整',
+    '洗衣机漏水怎么办',
+    '小区的路灯归谁管',
+    '路灯白天也亮着是谁负责的',
+    'the street light outside my house has been broken for a week',
+    'my fridge is making a loud buzzing noise',
+    '明天天气怎么样，会不会停电',
+  ])(
+    'filters out an everyday question with no power subject (street lights are the municipality’s): %s',
+    (text) => {
+      expect(foreign(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    '停电把我冰箱里的东西弄坏了，你们赔不赔',
+    '电压不稳把我的电视烧坏了，能索赔吗',
+    'the outage ruined the food in my fridge, can I claim compensation',
+    '燃气费和电费在哪交',
+  ])('keeps a foreign topic foreign even next to a power subject: %s', (text) => {
+    expect(foreign(text)).toBe(true);
+  });
+
+  it('reads a request for compensation, not an apology, as compensation', () => {
+    expect(asksForCompensation(normalize('你们赔不赔'))).toBe(true);
+    expect(asksForCompensation(normalize('你们应该赔礼道歉'))).toBe(false);
+    expect(foreign('你们的员工应该向我赔礼道歉')).toBe(false);
+  });
+
+  it('answers a question about the company leaking data, whoever the caller is', () => {
+    expect(foreign('你们会不会把我的电话号码卖给卖保险的')).toBe(false);
+    expect(foreign('I keep getting calls from insurance salesmen, did you leak my details')).toBe(false);
+    expect(foreign('买什么保险好')).toBe(true);
+  });
+});
