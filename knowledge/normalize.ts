@@ -12,9 +12,13 @@ export function createNormalizer(): Normalizer {
   const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
   return (text) => {
     const visible = stripControlCharacters(text).normalize('NFKC');
-    return fromHongKong(fromTaiwan(visible)).toLowerCase().replace(/\s+/g, ' ').trim();
+    // Text without a Han character has nothing for OpenCC to convert (plain English questions).
+    const simplified = HAN.test(visible) ? fromHongKong(fromTaiwan(visible)) : visible;
+    return simplified.toLowerCase().replace(/\s+/g, ' ').trim();
   };
 }
+
+const HAN = /\p{Script=Han}/u;
 
 // Control and format characters (C0/C1 controls, zero-width characters, bidi overrides) carry no
 // meaning for a question; tabs and line breaks are kept as spacing.

@@ -63,7 +63,7 @@ function buildVocabulary(extraWords: readonly string[]): Vocabulary {
   const byPinyin = new Map<string, string>();
   for (const word of words) {
     if (word.length < 2) continue;
-    const key = toPinyin(word);
+    const key = spell(word);
     if (!byPinyin.has(key)) byPinyin.set(key, word);
   }
   return {
@@ -220,8 +220,25 @@ function mendHomophoneTypos(tokens: string[], vocabulary: Vocabulary): string[] 
   return out;
 }
 
-function toPinyin(word: string): string {
+function spell(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array' }).join('');
+}
+
+/**
+ * Pinyin of the unknown words met in questions (the vocabulary's own are spelled once, above): the
+ * same words come back question after question. Forgotten all at once when it grows large.
+ */
+const pinyinOf = new Map<string, string>();
+const PINYIN_MEMO_LIMIT = 20_000;
+
+function toPinyin(word: string): string {
+  let spelled = pinyinOf.get(word);
+  if (spelled === undefined) {
+    spelled = spell(word);
+    if (pinyinOf.size >= PINYIN_MEMO_LIMIT) pinyinOf.clear();
+    pinyinOf.set(word, spelled);
+  }
+  return spelled;
 }
 
 function escapeRegExp(text: string): string {
