@@ -138,11 +138,15 @@ export function createSqliteStore(db: Db): Store {
       // Most turns find their conversation: read first, and write only for a new customer.
       const found = await findConversation(channel, userId);
       if (found) return found;
-      await db
-        .insert(conversations)
-        .values({ id: newId, channel, userId, createdAt: at, updatedAt: at })
-        .onConflictDoNothing()
-        .run();
+      if (group && prepared) {
+        await group.run(() => prepared.openConversation.run({ id: newId, channel, userId, at }));
+      } else {
+        await db
+          .insert(conversations)
+          .values({ id: newId, channel, userId, createdAt: at, updatedAt: at })
+          .onConflictDoNothing()
+          .run();
+      }
       const row = await findConversation(channel, userId);
       if (!row) throw new Error('conversation vanished right after it was opened');
       return row;
@@ -322,6 +326,17 @@ function prepareTurnStatements(db: SyncDb) {
       .select()
       .from(conversations)
       .where(and(eq(conversations.channel, p('channel')), eq(conversations.userId, p('userId'))))
+      .prepare(),
+    openConversation: db
+      .insert(conversations)
+      .values({
+        id: p('id'),
+        channel: p('channel'),
+        userId: p('userId'),
+        createdAt: p('at'),
+        updatedAt: p('at'),
+      })
+      .onConflictDoNothing()
       .prepare(),
     setState: setState(false),
     setStateAndHandoff: setState(true),
