@@ -126,15 +126,24 @@ describe('cases in chat', () => {
     expect(ticketCount()).toBe(0);
   });
 
-  it('shows another user nothing about a case by its number', async () => {
+  it('shows another user nothing about a case by its number without the phone on it', async () => {
     const { body } = await postTicket({
       kind: 'complaint',
       description: '私密内容',
       contactPhone: '13912345678',
     });
-    const text = replyText(await service.say(`查询${body.number as string}`, webUser()));
-    expect(text).toContain('没有找到');
-    expect(text).not.toContain('私密内容');
+    const user = webUser();
+    const ask = replyText(await service.say(`查询${body.number as string}`, user));
+    expect(ask).toContain('联系电话');
+    expect(ask).not.toMatch(/私密内容|已受理/);
+    const wrong = replyText(await service.say('13800138000', user));
+    expect(wrong).toContain('没有找到');
+    expect(wrong).not.toMatch(/私密内容|已受理/);
+    const owner = webUser();
+    await service.say(`查询${body.number as string}`, owner);
+    const right = replyText(await service.say('139-1234-5678', owner));
+    expect(right).toContain('已受理');
+    expect(right).not.toContain('私密内容');
   });
 });
 

@@ -12,7 +12,16 @@ import { isStaffed, nextOpening, type StaffedHours } from '../staff/hours.js';
 import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { type AccountFlowDeps, resumeAccount, startAccountRequest } from './flows/account.js';
-import { type CaseFlowDeps, caseKindOf, lookUpCases, resumeCase, startCase } from './flows/case.js';
+import { isFlowCancel, isStopHandoff } from './flows/answers.js';
+import {
+  type CaseFlowDeps,
+  caseKindOf,
+  findCaseNumber,
+  lookUpCases,
+  resumeCase,
+  resumeCaseLookup,
+  startCase,
+} from './flows/case.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
 import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
@@ -70,15 +79,18 @@ const FALLBACK_ACTION_MIN_PROBABILITY = 0.2;
 
 export type Assistant = ReturnType<typeof createAssistant>;
 
-/** A case number (TS20261126-0001) anywhere in a message asks for that case. */
-const CASE_NUMBER = /(ts|bx|jy|cb|jb)\d{8}-\d{4}/;
+/** A case number (TS20261126-0001, also with spaces or full-width) anywhere in a message asks for that case. */
 const CASE_INTENT: Record<string, 'complaint' | 'repair' | 'meter'> = {
-  bx: 'repair',
-  jy: 'meter',
-  cb: 'meter',
+  BX: 'repair',
+  JY: 'meter',
+  CB: 'meter',
 };
 const STOP_HANDOFF = /^(不用人工了?|取消人工|不要人工了?|算了不用了?)[!！.。\s]*$/;
-const UNBIND = /^(解绑|解除绑定|取消绑定|解绑户号|unbind)[!！.。\s]*$/;
+/** "解绑", "解除绑定", "帮我解绑户号1000000001", "unbind": forgets every account bound to this chat user. */
+const UNBIND =
+  /^(请|帮我|我要|我想)?(解绑|解除绑定|取消绑定|unbind)(户号|账号|账户|account)?[\s:：]*[\d\s-]{0,14}(吧|谢谢)?[!！.。\s]*$/;
+/** A short request for a person pre-empts any open flow ("转人工" typed as a case description). */
+const SHORT_REQUEST_CHARS = 10;
 
 /** One turn of a conversation: the open flow takes the message, else intent, else the knowledge base. */
 export function createAssistant(deps: AssistantDeps) {
@@ -171,6 +183,8 @@ export function createAssistant(deps: AssistantDeps) {
         return resumeAccount(state, message, accountDeps(conversation));
       case 'case':
         return resumeCase(state, message, await caseDeps(conversation));
+      case 'case-lookup':
+        return resumeCaseLookup(state, message, await caseDeps(conversation));
     }
   }
 
@@ -234,7 +248,11 @@ export function createAssistant(deps: AssistantDeps) {
 
   /** While a person has the conversation the bot stays silent, but for safety advice. */
   function whileHandedOff(message: CustomerText): FlowStep {
-    if (isCancel(message.normalized) || STOP_HANDOFF.test(message.normalized)) {
+    if (
+      isCancel(message.normalized) ||
+      STOP_HANDOFF.test(message.normalized) ||
+      isStopHandoff(message.normalized)
+    ) {
       return { intent: 'handoff', replies: [REPLIES.handoffCancelled], state: null, release: true };
     }
     // A danger, reported or asked about, still gets the safety advice at once.
@@ -253,22 +271,72 @@ export function createAssistant(deps: AssistantDeps) {
 
   async function respond(message: CustomerText, conversation: ConversationRecord): Promise<FlowStep> {
     if (conversation.mode === 'handoff') return whileHandedOff(message);
-    const open = conversation.flowState as FlowState | null;
-    if (isCancel(message.normalized)) {
+    const stored = conversation.flowState as FlowState | null;
+    // A bill already answered and kept for a follow-up is not something to cancel.
+    const open = stored?.flow === 'account' && stored.step === 'answered' ? null : stored;
+    const cancels = isCancel(message.normalized) || (open !== null && isFlowCancel(message.normalized));
+    // "不用了" to the rating's comment question is "no comment": the score is kept, with thanks.
+    if (cancels && open?.flow === 'rating' && open.step === 'comment') {
+      const step = await resumeFlow(open, message, conversation);
+      if (step !== NOT_FOR_ME) return step;
+    }
+    if (cancels) {
       return open
         ? { intent: flowIntent(open), replies: [REPLIES.cancelled], state: null }
         : { intent: 'greeting', replies: [REPLIES.nothingToCancel], state: null };
     }
     if (UNBIND.test(message.normalized)) return unbind(conversation);
-    const caseNumber = CASE_NUMBER.exec(message.normalized)?.[1];
+    const caseNumber = findCaseNumber(message.normalized);
     if (caseNumber)
-      return lookUpCases(message, await caseDeps(conversation), CASE_INTENT[caseNumber] ?? 'complaint');
-    if (open) {
-      const step = await resumeFlow(open, message, conversation);
-      if (step !== NOT_FOR_ME) return step;
-    }
+      return lookUpCases(
+        message,
+        await caseDeps(conversation),
+        CASE_INTENT[caseNumber.slice(0, 2)] ?? 'complaint',
+      );
     const mended = knowledge.segmenter.mend(message.normalized);
+    if (stored) {
+      // "转人工" in the middle of any flow is a request for a person, not an answer (even where
+      // the flow takes free text, such as a case's description).
+      if (
+        [...message.normalized].length <= SHORT_REQUEST_CHARS &&
+        detectActionIntent(mended)?.intent === 'handoff'
+      )
+        return safetyFirst(await handOff(conversation, REPLIES.handoffQueued), mended);
+      const step = await resumeFlow(stored, message, conversation);
+      if (step !== NOT_FOR_ME && !step.unclear) return step;
+      if (step !== NOT_FOR_ME)
+        return safetyFirst(await besideTheFlow(step, stored, message, mended, conversation), mended);
+    }
     return safetyFirst(await route(message, mended, conversation), mended);
+  }
+
+  /**
+   * A message the open flow did not understand, such as a question asked in the middle of the
+   * identity check. Decision: a knowledge question is answered and the flow stays open where it
+   * was (its question repeated after the answer); a new request (a complaint, a person, another
+   * query) starts that flow instead; anything else (a greeting, an unclear word, an answer with
+   * digits that do not fit) gets the flow's own polite question again. Nothing about an account is
+   * shown by this path: the account flows show data only after the check.
+   */
+  async function besideTheFlow(
+    step: FlowStep,
+    open: FlowState,
+    message: CustomerText,
+    mended: string,
+    conversation: ConversationRecord,
+  ): Promise<FlowStep> {
+    if (!asksInWords(message.normalized)) return step;
+    const decision = await decide(message, mended);
+    if (decision.kind === 'action' && decision.detected.intent !== 'greeting')
+      return startFlow(decision.detected, message, conversation);
+    if (decision.kind === 'faq')
+      return {
+        intent: 'faq',
+        replies: [decision.answer.text, ...step.replies.slice(-1)],
+        state: open,
+        sources: [decision.answer.source],
+      };
+    return step;
   }
 
   /** A new message no flow has taken: the rules, then the topic filter, then classifier and retriever. */
@@ -277,14 +345,32 @@ export function createAssistant(deps: AssistantDeps) {
     mended: string,
     conversation: ConversationRecord,
   ): Promise<FlowStep> {
+    const decision = await decide(message, mended);
+    switch (decision.kind) {
+      case 'action':
+        return startFlow(decision.detected, message, conversation);
+      case 'faq':
+        return {
+          intent: 'faq',
+          replies: [decision.answer.text],
+          state: null,
+          sources: [decision.answer.source],
+        };
+      case 'unknown':
+        return unknownStep(conversation, decision.reply);
+    }
+  }
+
+  /** What a new message is, without acting on it (no flow started, nobody handed over). */
+  async function decide(message: CustomerText, mended: string): Promise<Decision> {
     const detected = detectActionIntent(mended);
-    if (detected) return startFlow(detected, message, conversation);
+    if (detected) return { kind: 'action', detected };
     // Gas, water, stocks…: not ours, however much the words look like a bill or a payment question.
     if (isForeignTopic(message.normalized))
-      return unknownStep(
-        conversation,
-        isAboutStreetLights(message.normalized) ? REPLIES.streetLights : undefined,
-      );
+      return {
+        kind: 'unknown',
+        reply: isAboutStreetLights(message.normalized) ? REPLIES.streetLights : undefined,
+      };
     const answer = await bestKnowledgeAnswer(message.normalized);
     // Wordings the rules do not list: the learned classifier decides when its most probable action
     // outweighs the knowledge base as a whole (the summed probability of every entry: one entry's
@@ -299,23 +385,21 @@ export function createAssistant(deps: AssistantDeps) {
       guess.actionProbability > guess.faqProbability &&
       guess.actionProbability > guess.unknownProbability
     )
-      return startFlow({ intent: guess.action, danger }, message, conversation);
+      return { kind: 'action', detected: { intent: guess.action, danger } };
     if (
       guess?.label === 'unknown' &&
       guess.probability >= UNKNOWN_MIN_PROBABILITY &&
       guess.unknownProbability > guess.faqProbability
     )
-      return unknownStep(conversation);
-    if (answer && answer.confidence >= minConfidence) {
-      return { intent: 'faq', replies: [answer.text], state: null, sources: [answer.source] };
-    }
+      return { kind: 'unknown' };
+    if (answer && answer.confidence >= minConfidence) return { kind: 'faq', answer };
     if (
       guess &&
       guess.actionProbability >= FALLBACK_ACTION_MIN_PROBABILITY &&
       guess.actionProbability > guess.unknownProbability
     )
-      return startFlow({ intent: guess.action, danger }, message, conversation);
-    return unknownStep(conversation);
+      return { kind: 'action', detected: { intent: guess.action, danger } };
+    return { kind: 'unknown' };
   }
 
   /**
@@ -428,8 +512,20 @@ function flowIntent(state: FlowState): Intent {
     case 'account':
       return state.purpose;
     case 'case':
+    case 'case-lookup':
       return state.intent;
   }
+}
+
+type Decision =
+  | { kind: 'action'; detected: DetectedIntent }
+  | { kind: 'faq'; answer: { text: string; source: Source; confidence: number } }
+  | { kind: 'unknown'; reply?: string };
+
+/** Words, not just digits: "交电费有哪些方式" may be a question of its own, "100000001" is a typo. */
+function asksInWords(text: string): boolean {
+  const letters = text.replace(/[\d\s\p{P}\p{S}]/gu, '');
+  return /\p{Script=Han}.*\p{Script=Han}|[a-z]{3}/u.test(letters);
 }
 
 function greetingReply(text: string): string {

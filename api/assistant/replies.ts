@@ -32,7 +32,16 @@ export const REPLIES = {
   identityAskPhone: (accountNumber: string) => `请输入户号${accountNumber}登记的手机号码后四位：`,
   identityAccountInvalid: '户号是10位数字，请核对后重新输入；回复“取消”可退出。',
   identityPhoneInvalid: '请输入手机号码的后四位数字（4位）；回复“取消”可退出。',
-  identityFailed: '验证未通过：户号与手机号后四位不匹配。请核对后重新输入户号；回复“取消”可退出。',
+  identityFailed:
+    '验证未通过：户号与手机号后四位不匹配。请核对后重新输入手机号后四位，或重新输入户号；回复“取消”可退出。',
+  identityAskAccountAgain:
+    '查询前需要先验证身份，请输入您的户号（10位数字，可在电费账单或缴费凭证上找到）；回复“取消”可退出。',
+  identityAccountFirst:
+    '请先输入户号（10位数字），再输入手机号码后四位；也可以一起发送，如“户号1000000001 后四位1234”。',
+  identityApplicationNumberGiven: (number: string) =>
+    `收到申请编号${number}。为保护您的信息，查询进度前需要验证身份：请输入该申请登记的户号（10位数字）；回复“取消”可退出。`,
+  /** Appended to an answer given in the middle of a flow, so the customer knows where they were. */
+  flowStillOpen: (question: string) => `（${question}）`,
   identityLocked: (until: string) =>
     `为保护账户安全，验证失败次数过多，已暂时锁定。请在${until}（北京时间）后再试，或拨打95598由人工为您核实。`,
   identityVerified: '身份验证成功。30天内在本渠道查询无需再次验证，回复“解绑”可随时解除。',
@@ -46,6 +55,7 @@ export const REPLIES = {
     `户号${accountNumber}下没有找到申请编号${number}，请核对编号，或拨打95598查询。`,
   ratingAsk: '感谢您愿意评价！请为本次服务打分：1-5分（5分为非常满意），直接回复数字即可。',
   ratingInvalid: '请回复1到5之间的数字为本次服务打分（5分为非常满意），或回复“取消”。',
+  ratingOutOfRange: '评分范围是1到5分，请回复1到5之间的数字（5分为非常满意），或回复“取消”。',
   ratingCommentAsk: '感谢您的评分！还有什么意见或建议吗？可以直接回复；没有的话回复“没有”即可。',
   ratingThanks: '已记录您的评价，感谢您的反馈！我们会持续改进服务。',
 } as const;

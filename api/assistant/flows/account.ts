@@ -3,6 +3,7 @@ import type { Source } from '../../../db/store.js';
 import {
   findAccountNumber,
   findLastFour,
+  joinDigitGroups,
   lockedUntil,
   maskName,
   IDENTITY_POLICY as POLICY,
@@ -11,6 +12,7 @@ import {
 import { answerBills, describeApplication, parseBillQuery } from '../../accounts/statements.js';
 import { shanghaiDate, shanghaiTime } from '../../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
+import { detectActionIntent } from '../intents.js';
 import { REPLIES } from '../replies.js';
 import { type AccountState, type FlowStep, NOT_FOR_ME } from './flow.js';
 import type { CustomerText } from './rating.js';
@@ -26,13 +28,39 @@ export interface AccountFlowDeps {
   paymentMethods: { text: string; source: Source };
 }
 
-const APPLICATION_NUMBER = /yk\d{6,}/i;
+/** YK20260001, also typed "YK 2026 0001" or with full-width digits. */
+function findApplicationNumber(text: string): string | undefined {
+  const match = /yk[\s\-_]*((?:\d[\s-]?){5,}\d)/i.exec(text.normalize('NFKC'));
+  return match?.[1] ? `YK${match[1].replace(/\D/g, '')}` : undefined;
+}
+
+/** The request without the application number, so its digits are never read as an account number. */
+function withoutApplicationNumber(text: string): string {
+  return text.normalize('NFKC').replace(/yk[\s\-_]*((?:\d[\s-]?){5,}\d)/gi, ' ');
+}
+
+/**
+ * A short follow-up after a bill was shown ("那九月呢", "上个月的呢", "欠费吗", "用了多少度"):
+ * a month, the balance or usage, and nothing that is another request.
+ */
+function isBillFollowUp(text: string, now: Date): boolean {
+  // A request in its own right ("查电费，户号2000000002", "欠费吗") goes the usual way, which also
+  // asks which account when several are bound; only what needs the last answer's context is taken.
+  if ([...text].length > 16 || detectActionIntent(text) || findAccountNumber(text)) return false;
+  const query = parseBillQuery(text, now);
+  return (
+    query.period !== undefined ||
+    query.unpaid ||
+    /用了?多少(度|电)|用电量|几度电|电费|账单|多少钱|usage|bill/.test(text)
+  );
+}
 
 /**
  * Bills and application progress for a verified customer. A channel user proves ownership once
  * (account number, then the last four digits of the account's phone) and stays bound for 30 days;
  * until then nothing about any account is shown, and a wrong answer never says whether the
- * account exists.
+ * account exists. Numbers are read however they are typed (full-width digits, spaces, dashes,
+ * words around them), and the account number and last four may come in one message.
  */
 export async function startAccountRequest(
   purpose: AccountPurpose,
@@ -41,13 +69,24 @@ export async function startAccountRequest(
 ): Promise<FlowStep> {
   const request = message.normalized;
   const bound = await deps.accounts.boundAccounts(deps.user, deps.now);
-  const named = findAccountNumber(request);
+  const digits = withoutApplicationNumber(request);
+  const named = findAccountNumber(digits);
   if (named && bound.includes(named)) return answer(purpose, request, named, deps);
-  if (named)
-    return askLastFour({ flow: 'account', purpose, step: 'phone', request, accountNumber: named, misses: 0 });
+  if (named) {
+    const state: AccountState = {
+      flow: 'account',
+      purpose,
+      step: 'phone',
+      request,
+      accountNumber: named,
+      misses: 0,
+    };
+    const lastFour = findLastFour(digits, named);
+    return lastFour ? verify(state, named, lastFour, deps) : askLastFour(state);
+  }
   if (bound.length === 1) return answer(purpose, request, bound[0] as string, deps);
   if (bound.length > 1) {
-    const application = APPLICATION_NUMBER.exec(request)?.[0]?.toUpperCase();
+    const application = findApplicationNumber(request);
     const owner = application ? (await deps.accounts.findApplication(application))?.accountNumber : undefined;
     if (owner && bound.includes(owner)) return answer(purpose, request, owner, deps);
     return askWhich({ flow: 'account', purpose, step: 'choose', request, misses: 0 }, bound, deps);
@@ -65,28 +104,67 @@ export async function resumeAccount(
   deps: AccountFlowDeps,
 ): Promise<FlowStep | typeof NOT_FOR_ME> {
   const text = message.normalized;
+  // Not understood: ask again once (the conversation may answer it as a question instead).
   const retry = (reply: string): FlowStep | typeof NOT_FOR_ME =>
     state.misses >= 1
       ? NOT_FOR_ME
-      : { intent: state.purpose, replies: [reply], state: { ...state, misses: state.misses + 1 } };
+      : {
+          intent: state.purpose,
+          replies: [reply],
+          state: { ...state, misses: state.misses + 1 },
+          unclear: true,
+        };
+
+  if (state.step === 'answered') {
+    const bound = await deps.accounts.boundAccounts(deps.user, deps.now);
+    if (!state.accountNumber || !bound.includes(state.accountNumber) || !isBillFollowUp(text, deps.now))
+      return NOT_FOR_ME;
+    return answer(state.purpose, text, state.accountNumber, deps);
+  }
 
   if (state.step === 'choose') {
     const bound = await deps.accounts.boundAccounts(deps.user, deps.now);
-    const index = /^\s*(\d)\s*$/.exec(text)?.[1];
+    const index = /^\D{0,4}(\d)\D{0,4}$/.exec(text.normalize('NFKC'))?.[1];
     const chosen = findAccountNumber(text) ?? (index ? bound[Number(index) - 1] : undefined);
     if (chosen && bound.includes(chosen)) return answer(state.purpose, state.request, chosen, deps);
     return retry(REPLIES.identityChooseAgain);
   }
 
-  const accountNumber = findAccountNumber(text);
+  // An application number given while the account number is asked for: keep it for the answer,
+  // and say that the account number is still needed (an application belongs to one account).
+  const application = findApplicationNumber(text);
+  const digits = withoutApplicationNumber(text);
+  const accountNumber = findAccountNumber(digits);
+  const request =
+    application && !findApplicationNumber(state.request) ? `${state.request} ${application}` : state.request;
   if (state.step === 'account' || (accountNumber && accountNumber !== state.accountNumber)) {
-    if (!accountNumber) return retry(REPLIES.identityAccountInvalid);
-    return askLastFour({ ...state, step: 'phone', accountNumber, misses: 0 });
+    if (!accountNumber) {
+      if (application)
+        return {
+          intent: state.purpose,
+          replies: [REPLIES.identityApplicationNumberGiven(application)],
+          state: { ...state, request },
+        };
+      // Four digits alone at this question: the last four came before the account number.
+      if (/^\D*\d{4}\D*$/.test(joinDigitGroups(text))) return retry(REPLIES.identityAccountFirst);
+      return retry(hasDigits(text) ? REPLIES.identityAccountInvalid : REPLIES.identityAskAccountAgain);
+    }
+    const lastFour = findLastFour(digits, accountNumber);
+    const next: AccountState = { ...state, request, step: 'phone', accountNumber, misses: 0 };
+    return lastFour ? verify(next, accountNumber, lastFour, deps) : askLastFour(next);
   }
 
-  const lastFour = findLastFour(text);
-  if (!lastFour || !state.accountNumber) return retry(REPLIES.identityPhoneInvalid);
-  return verify(state, state.accountNumber, lastFour, deps);
+  const lastFour = findLastFour(digits, state.accountNumber);
+  if (!state.accountNumber) return retry(REPLIES.identityAccountInvalid);
+  // The account number typed again at this question: ask for the four digits again.
+  if (!lastFour && accountNumber === state.accountNumber)
+    return askLastFour({ ...state, request, misses: 0 });
+  if (!lastFour) return retry(REPLIES.identityPhoneInvalid);
+  return verify({ ...state, request }, state.accountNumber, lastFour, deps);
+}
+
+function hasDigits(text: string): boolean {
+  return /\d/.test(text.normalize('NFKC'));
 }
 
 async function verify(
@@ -110,10 +188,13 @@ async function verify(
         replies: [REPLIES.identityLocked(beijingTime(lockedNow))],
         state: null,
       };
+    // Same sentence for wrong digits and an unknown account. The account number is kept, so the
+    // next message may be the four digits again or another account number; the lock-out counts
+    // every failure either way.
     return {
       intent: state.purpose,
       replies: [REPLIES.identityFailed],
-      state: { ...state, step: 'account', accountNumber: undefined, misses: 0 },
+      state: { ...state, step: 'phone', misses: 0 },
     };
   }
   await accounts.bind(user, accountNumber, now, new Date(now.getTime() + POLICY.bindingMs));
@@ -176,13 +257,22 @@ async function answer(
     const query = parseBillQuery(request, deps.now);
     const replies = [answerBills(account, bills, query)];
     const asksAboutBalance = query.unpaid || !query.period;
+    // Kept open for a short follow-up about another month ("那九月呢").
+    const followUp: AccountState = {
+      flow: 'account',
+      purpose,
+      step: 'answered',
+      request,
+      accountNumber,
+      misses: 0,
+    };
     if (asksAboutBalance && bills.some((b) => b.status === 'unpaid')) {
       replies.push(deps.paymentMethods.text);
-      return { intent: purpose, replies, state: null, sources: [deps.paymentMethods.source] };
+      return { intent: purpose, replies, state: followUp, sources: [deps.paymentMethods.source] };
     }
-    return { intent: purpose, replies, state: null };
+    return { intent: purpose, replies, state: followUp };
   }
-  const wanted = APPLICATION_NUMBER.exec(request)?.[0]?.toUpperCase();
+  const wanted = findApplicationNumber(request);
   const applications = (await deps.accounts.listApplications(accountNumber)).filter(
     (a) => !wanted || a.number === wanted,
   );

@@ -1,9 +1,9 @@
 import type { Ticket, TicketStore } from '../../../db/ticket-store.js';
 import { beijingDue, CASE_KIND_NAMES, type CaseKind, DEADLINE_NAMES } from '../../cases/cases.js';
 import { openCase } from '../../cases/open-case.js';
-import { PHONE } from '../../routes/tickets.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
-import { type CaseState, type FlowStep, NOT_FOR_ME } from './flow.js';
+import { type CaseField, correctionOf, isConfirmation, readPhone } from './answers.js';
+import { type CaseLookupState, type CaseState, type FlowStep, NOT_FOR_ME } from './flow.js';
 import type { CustomerText } from './rating.js';
 
 export interface CaseFlowDeps {
@@ -22,8 +22,6 @@ type Intent = CaseState['intent'];
 
 const TRIGGERS =
   /我要投诉|我想投诉|我要举报|我想举报|投诉|举报|检举|报修|我要报修|申请校验|校验电表|我要|我想|一下|你们|complain|complaint|report|i want to|i'd like to/g;
-const STATUS_OF = /(ts|bx|jy|cb|jb)\d{8}-\d{4}/i;
-const CONFIRM = /^(确认|确定|是|是的|对|对的|好|好的|可以|提交|没问题|yes|y|ok|okay|confirm)[!！.。\s]*$/;
 
 /** Which kind of case a message opens. */
 export function caseKindOf(intent: Intent, text: string): Exclude<CaseKind, 'callback'> {
@@ -55,24 +53,37 @@ export async function resumeCase(
   deps: CaseFlowDeps,
 ): Promise<FlowStep | typeof NOT_FOR_ME> {
   const text = message.raw.trim();
+  // Not understood: ask again once (the conversation may answer it as a question instead).
   const retry = (reply: string): FlowStep | typeof NOT_FOR_ME =>
     state.misses >= 1
       ? NOT_FOR_ME
-      : { intent: state.intent, replies: [reply], state: { ...state, misses: state.misses + 1 } };
+      : {
+          intent: state.intent,
+          replies: [reply],
+          state: { ...state, misses: state.misses + 1 },
+          unclear: true,
+        };
+  // An attempt at the answer that cannot be used (a short phone number): said politely, asked
+  // again, not counted as a miss; nothing is stored and the rest of the case is kept.
+  const askAgain = (reply: string): FlowStep => ({ intent: state.intent, replies: [reply], state });
   switch (state.step) {
-    case 'description':
-      if ([...text].length < 2) return retry('请简单描述一下情况（发生了什么、什么时间），方便我们处理。');
+    case 'description': {
+      const remainder = message.normalized.replace(TRIGGERS, '').replace(/[\s\p{P}\p{S}]/gu, '');
+      if ([...text].length < 2 || remainder.length < 2)
+        return retry('请简单描述一下情况（发生了什么、什么时间），方便我们处理。');
       return next({ ...state, description: text.slice(0, 2000), misses: 0 });
+    }
     case 'address':
       if ([...text].length < 4) return retry('请提供详细地址（小区、楼栋、门牌号），抢修人员才能找到您。');
       return next({ ...state, address: text.slice(0, 300), misses: 0 });
     case 'phone': {
-      const phone = text.replace(/[\s-]/g, '');
-      if (!PHONE.test(phone)) return retry('请输入可以联系到您的手机号码（11位）或固定电话。');
-      return next({ ...state, phone, misses: 0 });
+      const reading = readPhone(message.normalized);
+      if (!reading) return retry(PHONE_PROBLEMS.missing);
+      if ('problem' in reading) return askAgain(PHONE_PROBLEMS[reading.problem]);
+      return next({ ...state, phone: reading.phone, misses: 0 });
     }
     case 'confirm': {
-      if (!CONFIRM.test(message.normalized)) return retry('请回复“确认”提交，或回复“取消”放弃。');
+      if (!isConfirmation(message.normalized)) return correct(state, message, retry);
       const ticket = await openCase(
         {
           kind: state.kind,
@@ -91,6 +102,53 @@ export async function resumeCase(
   }
 }
 
+/** Why a phone cannot be taken, said politely. Mainland mobiles and landlines with area code only. */
+const PHONE_PROBLEMS = {
+  missing: '请留下联系电话（11位手机号码或带区号的固定电话），方便工作人员与您联系；回复“取消”可放弃。',
+  invalid:
+    '这个号码好像不完整。请留下11位手机号码，或带区号的固定电话（如0571-12345678），方便工作人员与您联系。',
+  no_area_code: '固定电话请加上区号（如0571-12345678），或留下11位手机号码，方便工作人员与您联系。',
+  foreign:
+    '抱歉，目前只能登记中国大陆的手机号码或带区号的固定电话，方便工作人员回电。如没有大陆号码，可拨打95598（24小时）由人工为您登记。',
+} as const;
+
+/**
+ * Anything but a yes at the confirmation: a correction ("不对，改一下电话", "地址错了") goes back to
+ * that question; a new phone number given with it ("电话写错了，应该是138…") is taken at once; a
+ * bare "不对" asks which item to change. Nothing is stored until the customer confirms.
+ */
+function correct(
+  state: CaseState,
+  message: CustomerText,
+  retry: (reply: string) => FlowStep | typeof NOT_FOR_ME,
+): FlowStep | typeof NOT_FOR_ME {
+  const correction = correctionOf(message.normalized);
+  const reading = readPhone(message.normalized);
+  const newPhone = reading && 'phone' in reading ? reading.phone : undefined;
+  if (newPhone && (!correction?.field || correction.field === 'phone'))
+    return next({ ...state, phone: newPhone, misses: 0 });
+  if (!correction) return retry('请回复“确认”提交；需要修改请说明要改哪一项（如“改电话”），回复“取消”放弃。');
+  const field = correction.field === 'address' && state.kind !== 'repair' ? undefined : correction.field;
+  if (!field)
+    return {
+      intent: state.intent,
+      replies: [
+        `请问需要修改哪一项？可以回复“改描述”${state.kind === 'repair' ? '、“改地址”' : ''}或“改电话”；信息无误请回复“确认”，回复“取消”放弃。`,
+      ],
+      state: { ...state, misses: 0 },
+    };
+  const ask: Record<CaseField, string> = {
+    description: '好的，请重新描述一下具体情况：',
+    address: '好的，请重新输入故障地点的详细地址（小区、楼栋、门牌号）：',
+    phone: '好的，请重新输入联系电话（11位手机号码或带区号的固定电话）：',
+  };
+  return {
+    intent: state.intent,
+    replies: [ask[field]],
+    state: { ...state, step: field, [field]: undefined, misses: 0 },
+  };
+}
+
 function next(state: CaseState, prefix: string[] = []): FlowStep {
   const ask = (step: CaseState['step'], question: string): FlowStep => ({
     intent: state.intent,
@@ -101,13 +159,14 @@ function next(state: CaseState, prefix: string[] = []): FlowStep {
     return ask('description', `好的，我来为您登记${CASE_KIND_NAMES[state.kind]}。请描述一下具体情况：`);
   if (state.kind === 'repair' && !state.address)
     return ask('address', '请告诉我故障地点的详细地址（小区、楼栋、门牌号）：');
-  if (!state.phone) return ask('phone', '请留下联系电话（手机号码），方便工作人员与您联系：');
+  if (!state.phone)
+    return ask('phone', '请留下联系电话（11位手机号码或带区号的固定电话），方便工作人员与您联系：');
   const summary = [
     `请确认${CASE_KIND_NAMES[state.kind]}信息：`,
     `情况：${state.description}`,
     ...(state.address ? [`地址：${state.address}`] : []),
     `联系电话：${state.phone}`,
-    '回复“确认”提交，回复“取消”放弃。',
+    '信息无误请回复“确认”提交；需要修改请说明（如“改电话”）；回复“取消”放弃。',
   ].join('\n');
   return ask('confirm', summary);
 }
@@ -139,26 +198,79 @@ export function describeCase(ticket: Ticket, now: Date): string {
   return `${CASE_KIND_NAMES[ticket.kind]}${ticket.number}：${STATUS_NAMES[ticket.status]}。时限：${open}。`;
 }
 
-/** "我的投诉处理得怎么样了": the cases this channel user opened, or one named by number. */
+/** A case number however typed: "TS20261126-0001", "ts 20261126 0001", full-width. */
+export const CASE_NUMBER = /(ts|bx|jy|cb|jb)[\s_]*(\d{8})[\s\-‐‑–—_]*(\d{4})(?!\d)/i;
+
+export function findCaseNumber(text: string): string | undefined {
+  const match = CASE_NUMBER.exec(text.normalize('NFKC'));
+  return match ? `${match[1]?.toUpperCase()}${match[2]}-${match[3]}` : undefined;
+}
+
+/** The same words whether the number is unknown or the phone is wrong. */
+const NOT_FOUND = '没有找到编号和联系电话都相符的记录。请核对编号和提交时留下的联系电话，或拨打95598查询。';
+
+/**
+ * "我的投诉处理得怎么样了": the cases this channel user opened (or of the account they proved).
+ * A case named by number that is not among them (opened by phone, on the web form, in another
+ * chat) is shown once the customer gives the contact phone stored on it, status and deadlines
+ * only (never the description); a wrong phone and an unknown number get the same sentence.
+ */
 export async function lookUpCases(
   message: CustomerText,
   deps: CaseFlowDeps,
   intent: Intent,
 ): Promise<FlowStep> {
-  const number = STATUS_OF.exec(message.normalized)?.[0]?.toUpperCase();
+  const number = findCaseNumber(message.normalized);
   const mine = await deps.tickets.listForUser(deps.channel, deps.userId);
   const fromAccount = deps.accountNumber ? await deps.tickets.listForAccount(deps.accountNumber) : [];
   const visible = [...mine, ...fromAccount.filter((t) => !mine.some((m) => m.id === t.id))];
   const chosen = number ? visible.filter((t) => t.number === number) : visible.slice(0, 3);
   if (chosen.length > 0)
     return { intent, replies: chosen.map((t) => describeCase(t, deps.now)), state: null };
+  if (number) {
+    const reading = readPhone(message.normalized.replace(CASE_NUMBER, ' '));
+    if (reading && 'phone' in reading) return checkCasePhone(number, reading.phone, intent, deps);
+    return {
+      intent,
+      replies: [
+        `为保护您的信息，请输入提交编号${number}时留下的联系电话（手机号码或带区号的固定电话）；回复“取消”可退出。`,
+      ],
+      state: { flow: 'case-lookup', intent, number, misses: 0 },
+    };
+  }
   return {
     intent,
     replies: [
-      number
-        ? `没有找到您名下编号为${number}的记录。请在提交该记录的同一聊天中查询，或拨打95598并提供编号和联系电话查询。`
-        : '没有找到您在本渠道提交的投诉或报修记录。如果是通过电话或其他渠道提交的，请拨打95598并提供编号查询。',
+      '没有找到您在本渠道提交的投诉或报修记录。如果是通过电话或其他渠道提交的，请发送编号（如TS20261126-0001），我核对联系电话后为您查询；也可拨打95598查询。',
     ],
     state: null,
   };
+}
+
+export async function resumeCaseLookup(
+  state: CaseLookupState,
+  message: CustomerText,
+  deps: CaseFlowDeps,
+): Promise<FlowStep | typeof NOT_FOR_ME> {
+  const reading = readPhone(message.normalized);
+  if (reading && 'phone' in reading) return checkCasePhone(state.number, reading.phone, state.intent, deps);
+  if (state.misses >= 1) return NOT_FOR_ME;
+  return {
+    intent: state.intent,
+    replies: ['请输入提交该记录时留下的联系电话（11位手机号码或带区号的固定电话）；回复“取消”可退出。'],
+    state: { ...state, misses: state.misses + 1 },
+    unclear: !reading,
+  };
+}
+
+async function checkCasePhone(
+  number: string,
+  phone: string,
+  intent: Intent,
+  deps: CaseFlowDeps,
+): Promise<FlowStep> {
+  const ticket = await deps.tickets.findByNumber(number);
+  const stored = ticket?.contactPhone?.replace(/\D/g, '');
+  if (!ticket || !stored || stored !== phone) return { intent, replies: [NOT_FOUND], state: null };
+  return { intent, replies: [describeCase(ticket, deps.now)], state: null };
 }

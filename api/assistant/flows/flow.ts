@@ -2,7 +2,7 @@ import type { Source } from '../../../db/store.js';
 import type { Intent } from '../intents.js';
 
 /** A flow's position in a conversation, persisted as JSON between turns. */
-export type FlowState = RatingState | AccountState | CaseState;
+export type FlowState = RatingState | AccountState | CaseState | CaseLookupState;
 
 /** A complaint, report, repair or meter case being taken (api/assistant/flows/case.ts). */
 export interface CaseState {
@@ -16,11 +16,26 @@ export interface CaseState {
   misses: number;
 }
 
+/**
+ * A case asked about by number from a chat that did not open it: shown once the customer gives
+ * the contact phone stored on it (api/assistant/flows/case.ts).
+ */
+export interface CaseLookupState {
+  flow: 'case-lookup';
+  intent: 'complaint' | 'repair' | 'meter';
+  number: string;
+  misses: number;
+}
+
 /** Identity check, then bills or application progress (api/assistant/flows/account.ts). */
 export interface AccountState {
   flow: 'account';
   purpose: 'bill' | 'application';
-  step: 'account' | 'phone' | 'choose';
+  /**
+   * `answered`: a bill was just shown; a short follow-up ("那九月呢", "欠费吗") is answered for the
+   * same account, anything else passes the flow by (it is closed for 取消 and for every other intent).
+   */
+  step: 'account' | 'phone' | 'choose' | 'answered';
   /** The customer's request, answered once they are verified. */
   request: string;
   /** The account number being verified (never shown back until verified). */
@@ -48,6 +63,11 @@ export interface FlowStep {
   handoff?: boolean;
   /** The customer asked to leave the person's queue: the bot answers again. */
   release?: boolean;
+  /**
+   * The flow did not understand the answer and asks again (its state counts the miss). The
+   * conversation may instead answer the message as a question of its own (see assistant.ts).
+   */
+  unclear?: boolean;
 }
 
 /** A flow's answer to a message that is not for it: the conversation carries on without the flow. */
