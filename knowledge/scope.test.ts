@@ -18,6 +18,7 @@ describe('the topic filter', () => {
     'I want to complain, your engineer broke my washing machine',
     '开了个火锅店要接电，多久能给供电方案',
     '营业厅的空调坏了，热得要命',
+    'how do I pay my electricity invoice',
   ])('keeps a message about the customer’s own supply that mentions an everyday thing: %s', (text) => {
     expect(foreign(text)).toBe(false);
   });
@@ -43,6 +44,8 @@ describe('the topic filter', () => {
     '电压不稳把我的电视烧坏了，能索赔吗',
     'the outage ruined the food in my fridge, can I claim compensation',
     '燃气费和电费在哪交',
+    'I need a VAT invoice for our electricity payments',
+    '你们公司招不招人',
   ])('keeps a foreign topic foreign even next to a power subject: %s', (text) => {
     expect(foreign(text)).toBe(true);
   });

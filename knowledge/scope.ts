@@ -17,7 +17,7 @@ const FOREIGN_TOPIC_CHINESE: readonly string[] = [
   '写.{0,4}(诗|作文|文章|小说)|写作业|家庭作业|数学题|方程|等于几|翻译',
   '居住证|护照|签证|驾照|驾驶证|驾校|学车|社保|公积金|医保|新农合|农合|合作医疗|个税|退税|年检|工商(注册|登记|局)|营业执照(年检|年报|注册|变更|怎么(办|申请|弄)|(在|去)?哪(里|儿)?办)|排污|环评',
   '低保|养老金|退休金|救助金|残疾证|报名|考试|成绩|快递|包裹|物流|(办|申请)(一)?(张|个)?(银行卡|储蓄卡|存折)|(附近|哪里有|哪儿有|最近的).{0,6}(加油站|医院|药店|厕所|停车场)',
-  '年终奖|工资|薪水|薪资|招聘|招人|校招|奖金|面试|应聘',
+  '年终奖|工资|薪水|薪资|招聘|招人|校招|奖金|面试|应聘|应征|求职|(请|招)(不|唔)(请|招)人|(请|招)人(吗|不|唔|冇)',
   '光伏|太阳能|补贴|补偿|赔偿|索赔|理赔|充电桩|充电站|新能源车|电动车充电|发票|滞纳金|违约金|发电机',
   '峰谷.{0,6}(申请|开通|办理|变更)|(申请|开通|办理|变更).{0,6}(峰谷|分时)',
   '(挪|移|迁|搬)(动|走|个)?.{0,3}(电表|电能表|表箱)|(电表|电能表|表箱).{0,6}(挪|移位|移到|迁移|搬|改位置|换位置|换个位置)',
@@ -35,7 +35,7 @@ const FOREIGN_TOPIC_ENGLISH: readonly string[] = [
   'salary|salaries|bonus|job openings?|are you hiring|now hiring|vacanc(y|ies)|careers?',
   'compensation|compensate|reimburse\\w*|generators?',
   '(move|relocate|relocating|moving) (the |my |our )?(electricity )?meter',
-  'solar|photovoltaic|subsid\\w*|charging (pile|station|point)s?|ev charg\\w*|invoices?|late fees?|penalty fees?',
+  'solar|photovoltaic|subsid\\w*|charging (pile|station|point)s?|ev charg\\w*|(vat|tax|official|fapiao|company|business|formal|paper|e-?|electronic) invoices?|invoices? (for|to) (my |our |the )?(company|business|tax|reimburse\\w*|claim\\w*|expenses?|accounts?|bookkeeping)|(get|issue|issued|request|need|want|print|obtain|apply for|ask for) (a |an |the )?(\\w+ )?invoices?|late fees?|penalty fees?',
 ];
 
 /**

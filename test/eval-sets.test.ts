@@ -13,6 +13,7 @@ const SETS = [
   'fresh-4.jsonl',
   'fresh-5.jsonl',
   'fresh-6.jsonl',
+  'fresh-7.jsonl',
 ];
 
 let service: TestServices;

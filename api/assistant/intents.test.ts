@@ -14,6 +14,13 @@ describe('action intents', () => {
     ['停电了怎么办，赶紧派人来修', 'repair'],
     ['电表走得快是怎么回事，帮我安排校验', 'meter'],
     ['我的申请去到边度', 'application'],
+    ['验表', 'meter'],
+    ['收到催缴短信', 'bill'],
+    ['电表坏咗', 'meter'],
+    ['我要跟客服人员说话', 'handoff'],
+    ['我要找你们领导', 'handoff'],
+    ['找负责人', 'handoff'],
+    ['我要找你们领导投诉抄表员', 'complaint'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });
@@ -35,6 +42,13 @@ describe('action intents', () => {
     '抄表数据有问题可以点反映',
     '除了交费报修,你们还能帮我查些什么',
     '工作人员说能帮我少算电费,但要给他一点好处',
+    'our new house has no electricity supply yet, what steps do i follow',
+    '客服人员说话好凶,这样对吗',
+    '接线员态度很差',
+    'some company called me about my usage, did you share my personal details with them',
+    'can i write a letter to complain about your engineer',
+    'the lights went off but the neighbours have power, is it my fuse box',
+    '电线断咗,细路要点避开',
   ])('leaves a question about the rules to the knowledge base: %s', (text) => {
     expect(['handoff', 'complaint', 'meter', 'repair']).not.toContain(detectActionIntent(text)?.intent);
   });
