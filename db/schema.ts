@@ -36,7 +36,11 @@ export const conversations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('conversations_channel_user').on(t.channel, t.userId)],
+  (t) => [
+    uniqueIndex('conversations_channel_user').on(t.channel, t.userId),
+    // The handoff queue (staff list, a customer's place in it) without reading every conversation.
+    index('conversations_handoff_queue').on(t.mode, t.handoffSince),
+  ],
 );
 
 export const messages = sqliteTable(

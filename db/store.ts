@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
 import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
@@ -74,6 +74,8 @@ export interface Store {
   ping(): Promise<boolean>;
   /** Conversations waiting for or being worked by a person, longest waiting first. */
   listHandoffs(): Promise<(ConversationRecord & { lastMessage: MessageRecord | undefined })[]>;
+  /** Handed-off conversations no staff member has taken yet: the queue a new one joins. */
+  countWaitingHandoffs(): Promise<number>;
   /** Gives the conversation back to the bot (or to a person with `since`). */
   setMode(
     conversationId: string,
@@ -108,16 +110,6 @@ export function createSqliteStore(db: Db): Store {
         createdAt: at,
       })
       .returning();
-  const lastMessage = async (conversationId: string) => {
-    const row = await db
-      .select()
-      .from(messages)
-      .where(eq(messages.conversationId, conversationId))
-      .orderBy(desc(messages.id))
-      .limit(1)
-      .get();
-    return row && toMessage(row);
-  };
 
   async function findConversation(channel: Channel, userId: string) {
     if (prepared) {
@@ -236,15 +228,40 @@ export function createSqliteStore(db: Db): Store {
       return (await db.select({ n: count() }).from(accounts).get())?.n ?? 0;
     },
     async listHandoffs() {
+      const inQueue = eq(conversations.mode, 'handoff');
       const rows = await db
         .select()
         .from(conversations)
-        .where(eq(conversations.mode, 'handoff'))
+        .where(inQueue)
         .orderBy(asc(conversations.handoffSince))
         .all();
-      return Promise.all(
-        rows.map(async (row) => ({ ...toConversation(row), lastMessage: await lastMessage(row.id) })),
+      // Each one's last message in one query (not one per conversation; and no list of ids, which
+      // D1 caps at 100 bound parameters).
+      const lastIds = db
+        .select({ id: max(messages.id) })
+        .from(messages)
+        .where(
+          inArray(
+            messages.conversationId,
+            db.select({ id: conversations.id }).from(conversations).where(inQueue),
+          ),
+        )
+        .groupBy(messages.conversationId);
+      const last = new Map(
+        (await db.select().from(messages).where(inArray(messages.id, lastIds)).all()).map((row) => [
+          row.conversationId,
+          toMessage(row),
+        ]),
       );
+      return rows.map((row) => ({ ...toConversation(row), lastMessage: last.get(row.id) }));
+    },
+    async countWaitingHandoffs() {
+      const row = await db
+        .select({ n: count() })
+        .from(conversations)
+        .where(and(eq(conversations.mode, 'handoff'), isNull(conversations.handoffOwner)))
+        .get();
+      return row?.n ?? 0;
     },
     async setMode(conversationId, mode, since, owner, at) {
       await db

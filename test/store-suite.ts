@@ -185,13 +185,17 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await stores.store.openConversation('web', 'w1', 'c1', T0);
         await stores.store.openConversation('telegram', 't1', 'c2', T0);
         await stores.store.openConversation('web', 'w3', 'c3', T0);
+        await stores.store.appendMessage('c1', { role: 'customer', text: '我要投诉' }, T0);
         await stores.store.appendMessage('c1', { role: 'customer', text: '转人工' }, T0);
+        await stores.store.appendMessage('c3', { role: 'customer', text: '你好' }, T0);
         await stores.store.setMode('c1', 'handoff', later(2000), null, later(2000));
         await stores.store.setMode('c2', 'handoff', later(1000), 'staff-1', later(1000));
         const handoffs = await stores.store.listHandoffs();
         expect(handoffs.map((h) => h.id)).toEqual(['c2', 'c1']);
         expect(handoffs[0]).toMatchObject({ handoffOwner: 'staff-1', lastMessage: undefined });
         expect(handoffs[1]?.lastMessage?.text).toBe('转人工');
+        // Only c1 waits: c2 has its owner, c3 is with the bot.
+        expect(await stores.store.countWaitingHandoffs()).toBe(1);
         await stores.store.setFlowState('c3', { flow: 'follow_up', ticketId: 't' }, later(3000));
         expect((await stores.store.getConversation('c3'))?.flowState).toEqual({
           flow: 'follow_up',

@@ -242,7 +242,7 @@ export function createAssistant(deps: AssistantDeps) {
         handoff: true,
       };
     }
-    const waiting = (await store.listHandoffs()).filter((h) => !h.handoffOwner).length;
+    const waiting = await store.countWaitingHandoffs();
     return { intent: 'handoff', replies: [reply(waiting + 1)], state: null, handoff: true };
   }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_handoff_queue` ON `conversations` (`mode`,`handoff_since`);
