@@ -14,6 +14,7 @@ const SETS = [
   'fresh-5.jsonl',
   'fresh-6.jsonl',
   'fresh-7.jsonl',
+  'fresh-8.jsonl',
 ];
 
 let service: TestServices;

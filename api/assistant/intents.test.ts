@@ -49,6 +49,9 @@ describe('action intents', () => {
     'can i write a letter to complain about your engineer',
     'the lights went off but the neighbours have power, is it my fuse box',
     '电线断咗,细路要点避开',
+    'meter test result in 5 days, is that calendar days?',
+    '投诉一日之内会唔会有人联络我',
+    'passed inspection three weeks ago and still no power, what is the actual deadline?',
   ])('leaves a question about the rules to the knowledge base: %s', (text) => {
     expect(['handoff', 'complaint', 'meter', 'repair']).not.toContain(detectActionIntent(text)?.intent);
   });
@@ -58,6 +61,7 @@ describe('action intents', () => {
     ['网上能查电费吗', 'bill'],
     ['家里没电是不是欠费了还是跳闸', 'bill'],
     ['who can see my account details', 'bill'],
+    ['what steps do i go through to get power connected to a new house', 'application'],
   ])('does not take a question about where or how for an account request: %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).not.toBe(intent);
   });
