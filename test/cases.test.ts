@@ -145,6 +145,27 @@ describe('cases in chat', () => {
     expect(right).toContain('已受理');
     expect(right).not.toContain('私密内容');
   });
+
+  it('locks a chat out of a case number after three wrong phones, even before the right one', async () => {
+    const { body } = await postTicket({
+      kind: 'complaint',
+      description: '私密内容',
+      contactPhone: '13912345678',
+    });
+    const guesser = webUser();
+    for (const phone of ['13800138000', '13800138001', '13800138002']) {
+      await service.say(`查询${body.number as string}`, guesser);
+      await service.say(phone, guesser);
+    }
+    await service.say(`查询${body.number as string}`, guesser);
+    const locked = replyText(await service.say('13912345678', guesser));
+    expect(locked).toContain('锁定');
+    expect(locked).not.toContain('已受理');
+    // Someone else, with the right phone, is not locked out by the guesser's three failures.
+    const owner = webUser();
+    await service.say(`查询${body.number as string}`, owner);
+    expect(replyText(await service.say('13912345678', owner))).toContain('已受理');
+  });
 });
 
 describe('the deadline scanner', () => {

@@ -196,6 +196,7 @@ export function createAssistant(deps: AssistantDeps) {
     );
     return {
       tickets: deps.tickets,
+      accounts: deps.accounts,
       calendar: deps.calendar,
       now,
       newId,

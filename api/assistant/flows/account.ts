@@ -202,15 +202,20 @@ async function verify(
   return { ...step, replies: [REPLIES.identityVerified, ...step.replies] };
 }
 
-async function lockOut(
-  accountNumber: string,
-  { accounts, user, now }: AccountFlowDeps,
+/**
+ * When the identity checks on `key` are locked for this user (their own failures) or for everyone
+ * (failures across users). `key` is the account number, or `case:<number>` for the contact-phone
+ * check of a case looked up from another chat: the same attempts table and policy guard both.
+ */
+export async function lockOut(
+  key: string,
+  { accounts, user, now }: Pick<AccountFlowDeps, 'accounts' | 'user' | 'now'>,
 ): Promise<Date | undefined> {
   const since = new Date(
     now.getTime() -
       Math.max(POLICY.userWindowMs + POLICY.userLockMs, POLICY.accountWindowMs + POLICY.accountLockMs),
   );
-  const failures = await accounts.recentFailures(user, accountNumber, since);
+  const failures = await accounts.recentFailures(user, key, since);
   const byUser = lockedUntil(
     failures.byUser,
     POLICY.userMaxFailures,
@@ -294,7 +299,7 @@ async function answer(
   return { intent: purpose, replies, state: null };
 }
 
-function beijingTime(instant: Date): string {
+export function beijingTime(instant: Date): string {
   const day = shanghaiDate(instant);
   return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${shanghaiTime(instant)}`;
 }

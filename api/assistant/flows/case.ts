@@ -1,7 +1,11 @@
+import type { AccountStore } from '../../../db/account-store.js';
+import type { Channel } from '../../../db/store.js';
 import type { Ticket, TicketStore } from '../../../db/ticket-store.js';
 import { beijingDue, CASE_KIND_NAMES, type CaseKind, DEADLINE_NAMES } from '../../cases/cases.js';
 import { openCase } from '../../cases/open-case.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
+import { REPLIES } from '../replies.js';
+import { beijingTime, lockOut } from './account.js';
 import { type CaseField, correctionOf, isConfirmation, readPhone } from './answers.js';
 import { type CaseLookupState, type CaseState, type FlowStep, NOT_FOR_ME } from './flow.js';
 import type { CustomerText } from './rating.js';
@@ -16,6 +20,8 @@ export interface CaseFlowDeps {
   conversationId: string;
   /** The account the customer has proved, when exactly one. */
   accountNumber?: string;
+  /** Where failed contact-phone checks are counted, for the same lock-out as identity checks. */
+  accounts: AccountStore;
 }
 
 type Intent = CaseState['intent'];
@@ -269,8 +275,22 @@ async function checkCasePhone(
   intent: Intent,
   deps: CaseFlowDeps,
 ): Promise<FlowStep> {
+  // Guessing phones for a known case number is an identity check like any other: failures are
+  // counted and locked out as for account numbers (3 per user in 15 minutes, 10 by anyone in an hour).
+  // A chat user: never the web form's `form` channel here.
+  const user = { channel: deps.channel as Channel, userId: deps.userId };
+  const guard = { accounts: deps.accounts, user, now: deps.now };
+  const key = `case:${number}`;
+  const locked = await lockOut(key, guard);
+  if (locked) return { intent, replies: [REPLIES.identityLocked(beijingTime(locked))], state: null };
   const ticket = await deps.tickets.findByNumber(number);
   const stored = ticket?.contactPhone?.replace(/\D/g, '');
-  if (!ticket || !stored || stored !== phone) return { intent, replies: [NOT_FOUND], state: null };
+  const ok = ticket !== undefined && stored !== undefined && stored === phone;
+  await deps.accounts.recordAttempt(guard.user, key, ok, deps.now);
+  if (!ticket || !ok) {
+    const lockedNow = await lockOut(key, guard);
+    if (lockedNow) return { intent, replies: [REPLIES.identityLocked(beijingTime(lockedNow))], state: null };
+    return { intent, replies: [NOT_FOUND], state: null };
+  }
   return { intent, replies: [describeCase(ticket, deps.now)], state: null };
 }
