@@ -10,6 +10,7 @@ import { replyText, startTestServices, type TestServices, webUser } from './supp
 const SETS = [
   'tuning-questions.jsonl',
   'tuning-2-questions.jsonl',
+  'tuning-3-questions.jsonl',
   'fresh-4.jsonl',
   'fresh-5.jsonl',
   'fresh-6.jsonl',
