@@ -298,6 +298,22 @@ describe('cases: phone numbers', () => {
     expect(text(good)).toContain('联系电话：13800138000');
     expect(ticketCount()).toBe(0);
   });
+
+  it('takes a phone given along with the address, without asking for it again', async () => {
+    const user = webUser();
+    const [, confirm] = await talk(user, '家里停电了', '幸福路1号3单元502，电话139 1234 5678');
+    expect(text(confirm as ChatResponse)).toContain('地址：幸福路1号3单元502\n');
+    expect(text(confirm as ChatResponse)).toContain('联系电话：13912345678');
+    await last(user, '确认');
+    expect(tickets()[0]?.phone).toBe('13912345678');
+  });
+
+  it('takes a phone given in the first message of a complaint', async () => {
+    const user = webUser();
+    const confirm = await last(user, '我要投诉抄表员态度差，我的手机是13800138000');
+    expect(text(confirm)).toContain('请确认投诉信息');
+    expect(text(confirm)).toContain('联系电话：13800138000');
+  });
 });
 
 describe('cases: confirmation', () => {

@@ -50,7 +50,27 @@ export function startCase(intent: Intent, message: CustomerText, prefix: string[
       ? message.raw
       : undefined;
   const state: CaseState = { flow: 'case', intent, kind, step: 'description', misses: 0, description };
-  return next(state, prefix);
+  return next(withPhoneFrom(state, message), prefix);
+}
+
+/**
+ * A usable phone number given along with another answer ("幸福路1号3单元，电话13912345678",
+ * "我要投诉抄表员，我电话139…") is taken at once, so the customer is not asked for it again.
+ */
+function withPhoneFrom(state: CaseState, message: CustomerText): CaseState {
+  if (state.phone) return state;
+  const reading = readPhone(message.normalized);
+  return reading && 'phone' in reading ? { ...state, phone: reading.phone } : state;
+}
+
+/** The answer without the phone number and its label, for an address given with the phone. */
+function withoutPhone(text: string): string {
+  return text
+    .replace(
+      /[，,;；\s]*(联系)?(电话|手机|手机号|号码|联系方式|tel|phone)?[:：\s]*\+?\d[\d\s\-()（）]{6,}\d/gi,
+      '',
+    )
+    .trim();
 }
 
 export async function resumeCase(
@@ -77,11 +97,13 @@ export async function resumeCase(
       const remainder = message.normalized.replace(TRIGGERS, '').replace(/[\s\p{P}\p{S}]/gu, '');
       if ([...text].length < 2 || remainder.length < 2)
         return retry('请简单描述一下情况（发生了什么、什么时间），方便我们处理。');
-      return next({ ...state, description: text.slice(0, 2000), misses: 0 });
+      return next(withPhoneFrom({ ...state, description: text.slice(0, 2000), misses: 0 }, message));
     }
-    case 'address':
-      if ([...text].length < 4) return retry('请提供详细地址（小区、楼栋、门牌号），抢修人员才能找到您。');
-      return next({ ...state, address: text.slice(0, 300), misses: 0 });
+    case 'address': {
+      const address = withoutPhone(text);
+      if ([...address].length < 4) return retry('请提供详细地址（小区、楼栋、门牌号），抢修人员才能找到您。');
+      return next(withPhoneFrom({ ...state, address: address.slice(0, 300), misses: 0 }, message));
+    }
     case 'phone': {
       const reading = readPhone(message.normalized);
       if (!reading) return retry(PHONE_PROBLEMS.missing);
