@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
@@ -74,8 +74,11 @@ export interface Store {
   ping(): Promise<boolean>;
   /** Conversations waiting for or being worked by a person, longest waiting first. */
   listHandoffs(): Promise<(ConversationRecord & { lastMessage: MessageRecord | undefined })[]>;
-  /** Handed-off conversations no staff member has taken yet: the queue a new one joins. */
-  countWaitingHandoffs(): Promise<number>;
+  /**
+   * Handed-off conversations no staff member has taken yet: the queue a new one joins; with
+   * `before`, only those waiting since earlier (the ones ahead of a customer already in it).
+   */
+  countWaitingHandoffs(before?: Date): Promise<number>;
   /** Gives the conversation back to the bot (or to a person with `since`). */
   setMode(
     conversationId: string,
@@ -255,11 +258,17 @@ export function createSqliteStore(db: Db): Store {
       );
       return rows.map((row) => ({ ...toConversation(row), lastMessage: last.get(row.id) }));
     },
-    async countWaitingHandoffs() {
+    async countWaitingHandoffs(before) {
       const row = await db
         .select({ n: count() })
         .from(conversations)
-        .where(and(eq(conversations.mode, 'handoff'), isNull(conversations.handoffOwner)))
+        .where(
+          and(
+            eq(conversations.mode, 'handoff'),
+            isNull(conversations.handoffOwner),
+            before ? lt(conversations.handoffSince, before) : undefined,
+          ),
+        )
         .get();
       return row?.n ?? 0;
     },

@@ -23,7 +23,7 @@ import {
   startCase,
 } from './flows/case.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
-import { type CustomerText, resumeRating, startRating } from './flows/rating.js';
+import { type CustomerText, declinesRating, parseScore, resumeRating, startRating } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
 import { type DetectedIntent, detectActionIntent, type Intent, isCancel, mentionsDanger } from './intents.js';
 import { REPLIES } from './replies.js';
@@ -89,6 +89,9 @@ const STOP_HANDOFF = /^(不用人工了?|取消人工|不要人工了?|算了不
 /** "解绑", "解除绑定", "帮我解绑户号1000000001", "unbind": forgets every account bound to this chat user. */
 const UNBIND =
   /^(请|帮我|我要|我想)?(解绑|解除绑定|取消绑定|unbind)(户号|账号|账户|account)?[\s:：]*[\d\s-]{0,14}(吧|谢谢)?[!！.。\s]*$/;
+/** "什么时候有人联系我", "还要等多久", "有人吗": a waiting customer asks when a person comes. */
+const ASKS_WHEN_SOMEONE_COMES =
+  /(什么时候|啥时候|多久|多长时间|何时|几点).{0,8}(联系|回电|回复|打电话|接入|接待|处理|有人|轮到|人工|客服)|(还要|需要|得)等(多久|多长时间|到什么时候)|有人(吗|在吗|么)|人呢|怎么还没(有)?人|轮到我|排到第?几|when will|how long/;
 /** A short request for a person pre-empts any open flow ("转人工" typed as a case description). */
 const SHORT_REQUEST_CHARS = 10;
 
@@ -175,10 +178,26 @@ export function createAssistant(deps: AssistantDeps) {
     };
   }
 
-  async function resumeFlow(state: FlowState, message: CustomerText, conversation: ConversationRecord) {
+  async function resumeFlow(
+    state: FlowState,
+    message: CustomerText,
+    conversation: ConversationRecord,
+  ): Promise<FlowStep | typeof NOT_FOR_ME> {
     switch (state.flow) {
-      case 'rating':
+      case 'rating': {
+        // Asked for a rating in the middle of another flow (a case closed during an identity
+        // check): an answer that is no score goes to that flow, and the rating request lapses.
+        if (
+          state.resume &&
+          state.step === 'score' &&
+          typeof parseScore(message.normalized) !== 'number' &&
+          !declinesRating(message.normalized)
+        ) {
+          const other = await resumeFlow(state.resume, message, conversation);
+          if (other !== NOT_FOR_ME && !other.unclear) return other;
+        }
         return resumeRating(state, message, ratingDeps(conversation));
+      }
       case 'account':
         return resumeAccount(state, message, accountDeps(conversation));
       case 'case':
@@ -235,10 +254,11 @@ export function createAssistant(deps: AssistantDeps) {
         },
         { tickets: deps.tickets, calendar: deps.calendar, now, newId },
       );
-      const when = `${shanghaiDate(opening) === shanghaiDate(now) ? '今天' : '明天'}${shanghaiTime(opening)}`;
+      const when = `${dayWord(opening, now)}${shanghaiTime(opening)}`;
+      const due = ticket.deadlines.callbackDueAt;
       return {
         intent: 'handoff',
-        replies: [REPLIES.handoffAfterHours(when, ticket.number)],
+        replies: [REPLIES.handoffAfterHours(when, ticket.number, due ? shanghaiTime(new Date(due)) : when)],
         state: null,
         handoff: true,
       };
@@ -247,14 +267,41 @@ export function createAssistant(deps: AssistantDeps) {
     return { intent: 'handoff', replies: [reply(waiting + 1)], state: null, handoff: true };
   }
 
-  /** While a person has the conversation the bot stays silent, but for safety advice. */
-  function whileHandedOff(message: CustomerText): FlowStep {
+  /** The open callback case (outside staffed hours) of this conversation, if any. */
+  async function openCallback(conversation: ConversationRecord) {
+    const own = await deps.tickets.listForUser(conversation.channel, conversation.userId);
+    return own
+      .filter((t) => t.kind === 'callback' && t.conversationId === conversation.id && t.status !== 'closed')
+      .sort((a, b) => b.acceptedAt.getTime() - a.acceptedAt.getTime())[0];
+  }
+
+  /**
+   * While the conversation waits for a person (or a person has it) the bot stays silent, but for
+   * safety advice, leaving the queue, and "什么时候有人联系我" asked before anyone has taken it.
+   */
+  async function whileHandedOff(message: CustomerText, conversation: ConversationRecord): Promise<FlowStep> {
+    // A case follow-up asked while a person had the chat stays pending (handOff itself left no flow).
+    const kept = conversation.flowState as FlowState | null;
     if (
       isCancel(message.normalized) ||
       STOP_HANDOFF.test(message.normalized) ||
       isStopHandoff(message.normalized)
     ) {
-      return { intent: 'handoff', replies: [REPLIES.handoffCancelled], state: null, release: true };
+      // Nobody is to call back a customer who no longer wants a person.
+      const callback = await openCallback(conversation);
+      if (callback)
+        await deps.tickets.setStatus(
+          callback.id,
+          'closed',
+          'assistant',
+          '客户已取消人工服务，无需回电',
+          clock(),
+        );
+      return { intent: 'handoff', replies: [REPLIES.handoffCancelled], state: kept, release: true };
+    }
+    if (!conversation.handoffOwner && ASKS_WHEN_SOMEONE_COMES.test(message.normalized)) {
+      const reply = await waitingReply(conversation);
+      return { intent: 'handoff', replies: [reply], state: kept, handoff: true };
     }
     // A danger, reported or asked about, still gets the safety advice at once.
     if (mentionsDanger(knowledge.segmenter.mend(message.normalized))) {
@@ -262,16 +309,32 @@ export function createAssistant(deps: AssistantDeps) {
       return {
         intent: 'repair',
         replies: [advice.text],
-        state: null,
+        state: kept,
         handoff: true,
         sources: [advice.source],
       };
     }
-    return { intent: 'handoff', replies: [], state: null, handoff: true };
+    return { intent: 'handoff', replies: [], state: kept, handoff: true };
+  }
+
+  /** Where a waiting customer stands: the callback's due time, or their place in the queue. */
+  async function waitingReply(conversation: ConversationRecord): Promise<string> {
+    const callback = await openCallback(conversation);
+    const due = callback?.deadlines.callbackDueAt;
+    if (callback && due !== undefined) {
+      const dueAt = new Date(due);
+      return REPLIES.handoffCallbackPending(
+        `${dayWord(dueAt, clock())}${shanghaiTime(dueAt)}`,
+        callback.number,
+      );
+    }
+    // One COUNT on the queue index: those waiting since before this customer.
+    const ahead = await store.countWaitingHandoffs(conversation.handoffSince ?? clock());
+    return REPLIES.handoffStillWaiting(ahead + 1);
   }
 
   async function respond(message: CustomerText, conversation: ConversationRecord): Promise<FlowStep> {
-    if (conversation.mode === 'handoff') return whileHandedOff(message);
+    if (conversation.mode === 'handoff') return whileHandedOff(message, conversation);
     const stored = conversation.flowState as FlowState | null;
     // A bill already answered and kept for a follow-up is not something to cancel.
     const open = stored?.flow === 'account' && stored.step === 'answered' ? null : stored;
@@ -295,6 +358,13 @@ export function createAssistant(deps: AssistantDeps) {
         CASE_INTENT[caseNumber.slice(0, 2)] ?? 'complaint',
       );
     const mended = knowledge.segmenter.mend(message.normalized);
+    // A question asked instead of the rating's optional comment is answered, not filed as a comment
+    // (the score is already stored). Only questions the bot can answer or act on; remarks stay comments.
+    if (stored?.flow === 'rating' && stored.step === 'comment' && QUESTION.test(message.normalized)) {
+      const decision = await decide(message, mended);
+      if (decision.kind === 'faq' || (decision.kind === 'action' && isQuestionAction(decision.detected)))
+        return safetyFirst(await route(message, mended, conversation), mended);
+    }
     if (stored) {
       // "转人工" in the middle of any flow is a request for a person, not an answer (even where
       // the flow takes free text, such as a case's description).
@@ -527,6 +597,25 @@ type Decision =
 function asksInWords(text: string): boolean {
   const letters = text.replace(/[\d\s\p{P}\p{S}]/gu, '');
   return /\p{Script=Han}.*\p{Script=Han}|[a-z]{3}/u.test(letters);
+}
+
+/** Words that make a message a question rather than a remark. */
+const QUESTION =
+  /[?？]|吗|么样|多久|多少|怎么|如何|哪些|哪里|哪儿|什么|几[天个号点]|能否|是否|能不能|可不可以|\b(how|what|when|where|which|can i)\b/;
+
+/** A request that reads as a question, not as a remark on the service just rated. */
+function isQuestionAction(detected: DetectedIntent): boolean {
+  if (detected.intent === 'complaint') return detected.lookup === true;
+  return detected.intent === 'bill' || detected.intent === 'application' || detected.intent === 'handoff';
+}
+
+/** "今天", "明天" or "11月28日", for an instant shown to a customer at `now` (Beijing days). */
+function dayWord(instant: Date, now: Date): string {
+  const day = shanghaiDate(instant);
+  if (day === shanghaiDate(now)) return '今天';
+  if (day === shanghaiDate(new Date(now.getTime() + 86_400_000))) return '明天';
+  const [, month, date] = day.split('-');
+  return `${Number(month)}月${Number(date)}日`;
 }
 
 function greetingReply(text: string): string {

@@ -21,8 +21,14 @@ export const REPLIES = {
     `已为您转接人工客服，您前面还有${position - 1}位客户在等待。工作人员接入后会直接在这里回复您，请稍候；情况紧急可拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
   handoffAfterUnknown: (position: number) =>
     `很抱歉没能帮到您，已为您转接人工客服（前面还有${position - 1}位客户在等待）。工作人员接入后会直接在这里回复您；情况紧急可拨打95598（24小时）。`,
-  handoffAfterHours: (when: string, number: string) =>
-    `现在是非值班时间，人工客服${when}上班后会第一时间联系您（回电编号${number}），您的留言都会保留。情况紧急请拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
+  handoffAfterHours: (when: string, number: string, due: string) =>
+    `现在是非值班时间，人工客服${when}上班后会第一时间联系您，最迟${due}前（回电编号${number}），您的留言都会保留。情况紧急请拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
+  /** Asked "什么时候有人联系我" while a callback case is open. */
+  handoffCallbackPending: (due: string, number: string) =>
+    `您的人工服务请求已登记（回电编号${number}），人工客服最迟会在${due}前联系您，请留意。情况紧急请拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
+  /** Asked "还要等多久" while waiting in the queue in staffed hours. */
+  handoffStillWaiting: (position: number) =>
+    `您正在等待人工客服，前面还有${position - 1}位客户。工作人员接入后会直接在这里回复您，请稍候；情况紧急可拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
   handoffCancelled: '好的，已取消人工服务，我继续为您服务。请问有什么可以帮您？',
   handoffClosed:
     '本次人工服务已结束，感谢您的耐心。请为本次服务打分：1-5分（5分为非常满意），直接回复数字即可；之后有问题可随时问我。',
@@ -57,5 +63,6 @@ export const REPLIES = {
   ratingInvalid: '请回复1到5之间的数字为本次服务打分（5分为非常满意），或回复“取消”。',
   ratingOutOfRange: '评分范围是1到5分，请回复1到5之间的数字（5分为非常满意），或回复“取消”。',
   ratingCommentAsk: '感谢您的评分！还有什么意见或建议吗？可以直接回复；没有的话回复“没有”即可。',
+  ratingSkipped: '好的，不打扰您了。之后有任何问题随时问我。',
   ratingThanks: '已记录您的评价，感谢您的反馈！我们会持续改进服务。',
 } as const;

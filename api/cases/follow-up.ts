@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
-import type { RatingState } from '../assistant/flows/flow.js';
+import type { FlowState, RatingState } from '../assistant/flows/flow.js';
 import { CASE_KIND_NAMES } from './cases.js';
 
 /**
@@ -23,9 +23,23 @@ export async function followUpClosedCase(
     { role: 'assistant', text, intent: 'rating' },
     deps.now,
   );
-  const state: RatingState = { flow: 'rating', step: 'score', misses: 0, ticketId: ticket.id };
+  // A flow the customer is in the middle of (an identity check) is kept for answers that are no score.
+  const open = (await deps.store.getConversation(ticket.conversationId))?.flowState as FlowState | null;
+  const resume = open && open.flow !== 'rating' && !isSettled(open) ? open : undefined;
+  const state: RatingState = {
+    flow: 'rating',
+    step: 'score',
+    misses: 0,
+    ticketId: ticket.id,
+    ...(resume ? { resume } : {}),
+  };
   await deps.store.setFlowState(ticket.conversationId, state, deps.now);
   await deps.tickets.recordFollowUp(ticket.id, 'chat', deps.now);
+}
+
+/** A bill already answered and kept for a follow-up question is not a flow to come back to. */
+function isSettled(state: FlowState): boolean {
+  return state.flow === 'account' && state.step === 'answered';
 }
 
 /** Follow-up coverage and satisfaction, for the staff dashboard. */

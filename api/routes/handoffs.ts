@@ -130,7 +130,15 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
         { role: 'assistant', text: REPLIES.handoffClosed, intent: 'rating' },
         now,
       );
-      const rating: RatingState = { flow: 'rating', step: 'score', misses: 0 };
+      // A case closed while the person had the chat asked for its rating: this one answers it.
+      const pending = conversation.flowState as RatingState | null;
+      const ticketId = pending?.flow === 'rating' && pending.step === 'score' ? pending.ticketId : undefined;
+      const rating: RatingState = {
+        flow: 'rating',
+        step: 'score',
+        misses: 0,
+        ...(ticketId ? { ticketId } : {}),
+      };
       await store.setFlowState(conversation.id, rating, now);
       await staff.audit(me.id, 'close', conversation.id, now);
       deps.onOutbound?.();

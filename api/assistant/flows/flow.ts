@@ -51,6 +51,11 @@ export interface RatingState {
   ratingId?: number;
   /** The closed case this rating follows up. */
   ticketId?: string;
+  /**
+   * The flow that was open when a case follow-up asked for this rating (an identity check half
+   * done): an answer that is no score goes to it instead.
+   */
+  resume?: Exclude<FlowState, RatingState>;
 }
 
 export interface FlowStep {

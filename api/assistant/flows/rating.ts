@@ -31,6 +31,18 @@ const WORDS: readonly [RegExp, number][] = [
   [/一般|还行|凑合|马马虎虎|ok|okay|so-so|average/, 3],
 ];
 
+/**
+ * "不想评", "不打分了", "跳过": the customer declines to rate. Only read where no score is given
+ * ("不想打分，太差了" is a 1).
+ */
+const DECLINE =
+  /不想评|不想打分|不要评|不用评|不必评|不评了|不评价|不打分|不想打|懒得评|懒得打分|不参与评|没空评|跳过|^(skip|pass)\b|no rating|rather not/;
+
+/** True when the message declines to give a score. */
+export function declinesRating(text: string): boolean {
+  return DECLINE.test(text.normalize('NFKC'));
+}
+
 /** Star symbols: "★★★★★", "⭐⭐⭐⭐". */
 const STAR = /[★⭐🌟✩☆]/gu;
 
@@ -61,6 +73,8 @@ function inRange(score: number): number | 'out_of_range' {
 export async function startRating(text: CustomerText, deps: RatingDeps): Promise<FlowStep> {
   const score = parseScore(text.normalized);
   if (typeof score === 'number') return askComment(score, deps);
+  if (score === undefined && declinesRating(text.normalized))
+    return { intent: 'rating', replies: [REPLIES.ratingSkipped], state: null };
   return {
     intent: 'rating',
     replies: [REPLIES.ratingAsk],
@@ -78,6 +92,9 @@ export async function resumeRating(
     if (typeof score === 'number') return askComment(score, deps, state.ticketId);
     // A number outside 1–5 is an attempt at a score: said politely, asked again, not a miss.
     if (score === 'out_of_range') return { intent: 'rating', replies: [REPLIES.ratingOutOfRange], state };
+    // Declining is an answer: nothing stored, no second ask.
+    if (declinesRating(text.normalized))
+      return { intent: 'rating', replies: [REPLIES.ratingSkipped], state: null };
     if (state.misses >= 1) return NOT_FOR_ME;
     return {
       intent: 'rating',
