@@ -1,4 +1,4 @@
-import { type Handler, Hono } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { DeliveryStore } from '../db/channel-store.js';
@@ -7,9 +7,11 @@ import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Assistant } from './assistant/assistant.js';
+import type { ChannelWebhook } from './channel/contract.js';
 import type { ConsoleAssets } from './console/assets.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
+import type { Handoffs } from './handoff/handoffs.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
@@ -26,6 +28,7 @@ export interface AppDeps {
   store: Store;
   knowledge: Knowledge;
   assistant: Assistant;
+  handoffs: Handoffs;
   logger: Logger;
   apiServiceToken?: string;
   calendar: WorkdayCalendar;
@@ -41,8 +44,8 @@ export interface AppDeps {
   isDueSoon: DueSoonRule;
   /** A message was queued for a chat platform (staff reply, follow-up): send it soon. */
   onOutbound?: () => void;
-  /** grammY's webhook handler, where Telegram updates arrive by webhook. */
-  telegramWebhook?: Handler;
+  /** The chat platforms' webhooks (Telegram's, where updates arrive by webhook). */
+  webhooks?: ChannelWebhook[];
   /** The console's static files as text (a Workers bundle); unset, read from disk (Node). */
   consoleAssets?: ConsoleAssets;
 }
@@ -62,8 +65,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/healthz', healthRoutes(deps));
-  // Telegram checks its X-Telegram-Bot-Api-Secret-Token header (401 without it); grammY answers.
-  if (deps.telegramWebhook) app.post('/telegram/webhook', deps.telegramWebhook);
+  // Each adapter checks its platform's proof (Telegram's secret token header: 401 without it).
+  for (const hook of deps.webhooks ?? []) app.on(hook.method, hook.path, hook.handler);
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1/outbox', outboxRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));

@@ -1,11 +1,29 @@
 import { z } from 'zod';
 
+/**
+ * Every setting of every entry (the service, the terminal chat, the Worker, the WeChat bot as a
+ * process of its own), read by one parser: a setting means the same and is checked the same way
+ * wherever it is read. Blank values count as unset.
+ */
+
 const optional = z
   .string()
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
-const configSchema = z.object({
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const PUPPET_NAME = /^(@[\w.-]+\/)?wechaty-puppet-[\w.-]+$/;
+
+const hours = (name: string, example: string) =>
+  z
+    .string()
+    .default(example)
+    .refine((v) => v.trim() === 'always' || /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(v.trim()), {
+      message: `${name} must look like ${example} (Beijing time) or be always`,
+    });
+
+/** Each setting's rule, in one place. */
+const fields = {
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_PATH: z.string().min(1).default('./data/assistant.db'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
@@ -23,10 +41,22 @@ const configSchema = z.object({
   TELEGRAM_STAFF_CHAT_ID: optional.refine((id) => id === undefined || /^-?\d{1,20}$|^@\w{5,}$/.test(id), {
     message: 'TELEGRAM_STAFF_CHAT_ID must be a numeric chat id or an @channel name',
   }),
-  WECHATY_PUPPET: optional,
+  /** The Wechaty puppet package, e.g. wechaty-puppet-wechat4u or wechaty-puppet-service. */
+  WECHATY_PUPPET: optional.refine((puppet) => puppet === undefined || PUPPET_NAME.test(puppet), {
+    message: 'WECHATY_PUPPET must be a puppet package name such as wechaty-puppet-wechat4u',
+  }),
+  /** Read by wechaty-puppet-service itself; checked here so that its absence is said clearly. */
+  WECHATY_PUPPET_SERVICE_TOKEN: optional,
+  /** Names the login session file `<name>.memory-card.json` in the working directory. */
+  WECHATY_NAME: z.string().min(1).default('power-service-wechat'),
   API_SERVICE_TOKEN: optional.refine((token) => token === undefined || token.length >= 16, {
     message: 'API_SERVICE_TOKEN must be at least 16 characters',
   }),
+  /** Base URL of the assistant API, for a bot running as a process of its own. */
+  API_URL: optional.refine(
+    (url) => url === undefined || (URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)),
+    { message: 'API_URL must be an http(s) URL such as https://assistant.example.com' },
+  ),
   EMBEDDING_MODEL_DIR: optional,
   ASR_MODEL_DIR: optional,
   /** Base URL of an OpenAI-compatible speech API; `/v1/audio/transcriptions` is appended unless present. */
@@ -42,34 +72,63 @@ const configSchema = z.object({
   /** A case deadline within this many working hours is due soon. */
   DUE_SOON_HOURS: z.coerce.number().min(0).default(4),
   /** Office hours on working days (Beijing time), the hours DUE_SOON_HOURS counts. */
-  OFFICE_HOURS: z
-    .string()
-    .default('08:30-17:30')
-    .refine((v) => v.trim() === 'always' || /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(v.trim()), {
-      message: 'OFFICE_HOURS must look like 08:30-17:30 (Beijing time) or be always',
-    }),
+  OFFICE_HOURS: hours('OFFICE_HOURS', '08:30-17:30'),
   /** Beijing time, e.g. 08:00-20:00 every day, or `always`. */
-  STAFFED_HOURS: z
-    .string()
-    .default('08:00-20:00')
-    .refine((v) => v.trim() === 'always' || /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(v.trim()), {
-      message: 'STAFFED_HOURS must look like 08:00-20:00 (Beijing time) or be always',
-    }),
+  STAFFED_HOURS: hours('STAFFED_HOURS', '08:00-20:00'),
   SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+};
 
-export type Config = z.infer<typeof configSchema>;
+/** Where a setting is required, what to say when it is missing. */
+const REQUIRED_FOR_WECHAT_PROCESS = {
+  WECHATY_PUPPET:
+    'name the Wechaty puppet, e.g. wechaty-puppet-wechat4u (log in by scanning a QR code) or wechaty-puppet-service (with WECHATY_PUPPET_SERVICE_TOKEN)',
+  API_URL: 'the base URL of the assistant API, e.g. https://assistant.example.com',
+  API_SERVICE_TOKEN: "the API's service token for the chat bots",
+} as const;
 
-/** Parses the settings once, at start-up; a bad value stops the process with the setting's name. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = configSchema.safeParse(blankAsUnset);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new Error(`invalid settings: ${problems}`);
-  }
+/** The puppet that cannot start without a setting of its own. */
+function puppetServiceToken(settings: { WECHATY_PUPPET?: string; WECHATY_PUPPET_SERVICE_TOKEN?: string }) {
+  return settings.WECHATY_PUPPET === 'wechaty-puppet-service' && !settings.WECHATY_PUPPET_SERVICE_TOKEN
+    ? [
+        'WECHATY_PUPPET_SERVICE_TOKEN is not set: wechaty-puppet-service needs the token of its puppet service',
+      ]
+    : [];
+}
+
+const schema = z.object(fields);
+
+export type Config = z.infer<typeof schema>;
+
+/** The WeChat bot as a process of its own, beside a remote API: these settings must be there. */
+export type WechatProcessConfig = Config & {
+  [K in keyof typeof REQUIRED_FOR_WECHAT_PROCESS]-?: NonNullable<Config[K]>;
+};
+
+function parse(env: Record<string, string | undefined>, required: Record<string, string>, label: string) {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const problems: string[] = Object.entries(required)
+    .filter(([name]) => blankAsUnset[name] === undefined)
+    .map(([name, what]) => `${name} is not set: ${what}`);
+  const parsed = schema.safeParse(blankAsUnset);
+  if (parsed.success) problems.push(...puppetServiceToken(parsed.data));
+  else
+    problems.push(
+      ...parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
+    );
+  if (problems.length > 0 || !parsed.success) throw new Error(`invalid ${label}: ${problems.join('; ')}`);
   return parsed.data;
+}
+
+/** Parses the service's settings once, at start-up; a bad value stops the process with the setting's name. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  return parse(env, {}, 'settings');
+}
+
+/** The settings of the WeChat bot running as its own process (`npm run wechat`). */
+export function parseWechatProcessConfig(env: Record<string, string | undefined>): WechatProcessConfig {
+  return parse(env, REQUIRED_FOR_WECHAT_PROCESS, 'WeChat bot settings') as WechatProcessConfig;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import pino from 'pino';
 import { parseConfig } from '../api/config.js';
-import { createServices } from '../api/services.js';
+import { createServices } from './services.js';
 
 /**
  * `npm run chat`: a terminal conversation with the same engine the channels use (same settings,

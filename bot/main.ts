@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { parseConfig } from '../api/config.js';
-import { createServices } from '../api/services.js';
+import { createServices } from './services.js';
 
 /**
  * `npm start`: the HTTP API and staff console, the deadline scanner, the delivery outbox, and each

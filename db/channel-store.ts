@@ -2,7 +2,10 @@ import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from './handle.js';
 import { deliveries, inboundEvents } from './schema.js';
 
-export type ChatChannel = 'telegram' | 'wechat';
+/** A channel whose messages go out through the outbox (vocabulary/channels.ts). */
+export type ChatChannel = PushChannel;
+
+import type { PushChannel } from '../vocabulary/channels.js';
 
 /** An unfinished event older than this is taken again (the process died while answering it). */
 export const STALE_CLAIM_MS = 5 * 60_000;

@@ -4,7 +4,7 @@ import type { SqliteDb } from './client.js';
 import { accounts, applicationEvents, applications, bills } from './schema.js';
 
 /**
- * The demo data of the outside contract (shared/CONTRACT.md). Usage (kWh), due dates and
+ * The demo data of the outside contract (docs/contract.md). Usage (kWh), due dates and
  * addresses are not in the contract: they are example values, consistent with the amounts.
  */
 export const DEMO_ACCOUNTS = [
@@ -156,7 +156,7 @@ const NOW_MS = { sql: "CAST(strftime('%s', 'now') AS INTEGER) * 1000" };
  */
 export function demoDataSql(): string {
   const lines = [
-    '-- The demo data of shared/CONTRACT.md for D1, generated from db/demo.ts by `npm run build:demo-sql`.',
+    '-- The demo data of docs/contract.md for D1, generated from db/demo.ts by `npm run build:demo-sql`.',
     '-- Apply: npx wrangler d1 execute DB --local --file db/seed/demo.sql (or --remote). Safe to run again.',
   ];
   const insert = (table: SQLiteTable, row: Parameters<typeof insertColumns>[1]) => {

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CASE_KINDS, CASE_STATUSES } from '../vocabulary/case-kinds.js';
+import { CASE_ORIGINS, CHANNELS, PUSH_CHANNELS } from '../vocabulary/channels.js';
 
 /** All instants are stored as UTC epoch milliseconds; money as integer fen (0.01 元). */
 
@@ -19,7 +21,7 @@ export const conversations = sqliteTable(
   'conversations',
   {
     id: text('id').primaryKey(),
-    channel: text('channel', { enum: ['web', 'telegram', 'wechat'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     userId: text('user_id').notNull(),
     /** The open flow (JSON of api/assistant/flow-state), null when none. */
     flowState: text('flow_state', { mode: 'json' }),
@@ -134,7 +136,7 @@ export const applicationEvents = sqliteTable(
 export const accountBindings = sqliteTable(
   'account_bindings',
   {
-    channel: text('channel', { enum: ['web', 'telegram', 'wechat'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     userId: text('user_id').notNull(),
     accountNumber: text('account_number')
       .notNull()
@@ -170,18 +172,16 @@ export const tickets = sqliteTable(
   'tickets',
   {
     id: text('id').primaryKey(),
-    /** Human-readable, e.g. TS20261126-0001 (TS 投诉, JB 举报, BX 报修, JY 校验, CB 抄表). */
+    /** Human-readable, e.g. TS20261126-0001 (prefixes in vocabulary/case-kinds.ts). */
     number: text('number').notNull(),
-    kind: text('kind', {
-      enum: ['complaint', 'repair', 'meter_test', 'reading_dispute', 'report', 'callback'],
-    }).notNull(),
-    status: text('status', { enum: ['accepted', 'contacted', 'replied', 'closed'] }).notNull(),
+    kind: text('kind', { enum: CASE_KINDS }).notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
     description: text('description').notNull(),
     contactPhone: text('contact_phone'),
     accountNumber: text('account_number'),
     address: text('address'),
     /** Where it came from: the web form, or a chat channel and user. */
-    channel: text('channel', { enum: ['form', 'web', 'telegram', 'wechat'] }).notNull(),
+    channel: text('channel', { enum: CASE_ORIGINS }).notNull(),
     userId: text('user_id'),
     conversationId: text('conversation_id'),
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }).notNull(),
@@ -262,7 +262,7 @@ export const auditLog = sqliteTable('audit_log', {
 export const inboundEvents = sqliteTable(
   'inbound_events',
   {
-    channel: text('channel', { enum: ['telegram', 'wechat'] }).notNull(),
+    channel: text('channel', { enum: PUSH_CHANNELS }).notNull(),
     key: text('key').notNull(),
     status: text('status', { enum: ['processing', 'done'] }).notNull(),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
@@ -279,7 +279,7 @@ export const deliveries = sqliteTable(
   'deliveries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    channel: text('channel', { enum: ['telegram', 'wechat'] }).notNull(),
+    channel: text('channel', { enum: PUSH_CHANNELS }).notNull(),
     /** The chat to send to: the conversation's userId, or the staff chat. */
     address: text('address').notNull(),
     conversationId: text('conversation_id').references(() => conversations.id),

@@ -3,7 +3,9 @@ import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
 
-export type Channel = 'web' | 'telegram' | 'wechat';
+export type { Channel } from '../vocabulary/channels.js';
+
+import { type Channel, isPushChannel } from '../vocabulary/channels.js';
 export type Role = 'customer' | 'assistant' | 'staff';
 export type ConversationMode = 'bot' | 'handoff';
 export interface Source {
@@ -287,7 +289,7 @@ export function createSqliteStore(db: Db): Store {
         .run();
     },
     async appendMessage(conversationId, message, at) {
-      // A message outside a turn (staff reply, follow-up) to a Telegram or WeChat customer is put
+      // A message outside a turn (staff reply, follow-up) to a customer on a push channel is put
       // in the delivery outbox in the same write: it cannot be stored and then forgotten. A
       // conversation's channel and user never change, so reading them first is safe; the delivery
       // finds its message's id in SQL (the newest message of the conversation, inside the unit).
@@ -297,7 +299,7 @@ export function createSqliteStore(db: Db): Store {
         .where(eq(conversations.id, conversationId))
         .get();
       const insert = insertMessage(db, conversationId, message, at);
-      if (!conversation || conversation.channel === 'web') {
+      if (!conversation || !isPushChannel(conversation.channel)) {
         return toMessage(onlyRow(await insert.all()));
       }
       const [rows] = await atomic(db, [

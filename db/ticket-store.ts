@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import type { CaseStatus } from '../api/cases/cases.js';
+import type { CaseStatus } from '../vocabulary/case-kinds.js';
 import { type GroupCommit, groupCommit } from './group-commit.js';
 import { atomic, type Db, isUniqueViolation, onlyRow, syncDriver } from './handle.js';
 import { createKeyedLock } from './keyed-lock.js';

@@ -3,7 +3,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../api/config.js';
-import { createServices, type Services } from '../api/services.js';
+import { createServices, type Services } from '../bot/services.js';
 import { readQuestions } from '../test/support/eval.js';
 import { inProcessCasesPerSecond } from './bench/cases.js';
 import { benchService } from './bench/http.js';

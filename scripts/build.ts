@@ -32,9 +32,9 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The folders of the Node service. */
-const SOURCE_DIRS = ['api', 'bot', 'knowledge', 'db'];
+const SOURCE_DIRS = ['api', 'bot', 'knowledge', 'db', 'vocabulary'];
 /** Workers-only code (its own bundle, built by wrangler) and tests stay out. */
-const LEFT_OUT = [/\.test\.tsx?$/, /^api\/worker(\.ts|\/)/];
+const LEFT_OUT = [/\.test\.tsx?$/, /^api\/worker\//, /^bot\/worker\.ts$/];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../api/config.js';
-import { createServices } from '../api/services.js';
+import { createServices } from '../bot/services.js';
 import { judge, readQuestions } from '../test/support/eval.js';
 
 /** `npx tsx scripts/eval.ts <questions.jsonl>`: answers every question and lists the misses. */

@@ -35,7 +35,8 @@ describe('the build', () => {
     ]) {
       expect(existsSync(join(path, file)), file).toBe(true);
     }
-    expect(existsSync(join(path, 'api/worker.js'))).toBe(false);
+    expect(existsSync(join(path, 'bot/worker.js'))).toBe(false);
+    expect(existsSync(join(path, 'api/worker/platform.js'))).toBe(false);
     expect(existsSync(join(path, 'knowledge/knowledge.test.js'))).toBe(false);
   }, 60_000);
 });

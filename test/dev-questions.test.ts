@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judge, readQuestions } from './support/eval.js';
 import { replyText, startTestServices, type TestServices, webUser } from './support/services.js';
 
-const questions = readQuestions(new URL('../../shared/eval/dev-questions.jsonl', import.meta.url).pathname);
+const questions = readQuestions(new URL('./eval/dev-questions.jsonl', import.meta.url).pathname);
 
 let service: TestServices;
 beforeAll(async () => {

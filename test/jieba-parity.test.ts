@@ -173,7 +173,6 @@ const corpus = [
   ...yamlStrings(at('knowledge/local-facts.yaml')),
   ...yamlStrings(at('api/assistant/intent-examples.yaml')),
   ...jsonlFiles(at('test/eval/')).flatMap(jsonlQuestions),
-  ...jsonlFiles(at('../shared/eval/')).flatMap(jsonlQuestions),
   ...EDGE_CASES,
 ];
 const texts = [...new Set(corpus.flatMap((text) => [text, normalize(text)]))];

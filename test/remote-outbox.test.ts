@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ChannelSender, PermanentDeliveryError } from '../api/delivery/worker.js';
+import { type ChannelSender, PermanentDeliveryError } from '../api/channel/contract.js';
 import { createRemoteOutbox } from '../bot/channel/remote-outbox.js';
 import { SERVICE_TOKEN, startTestServices, type TestServices } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';

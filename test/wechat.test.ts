@@ -3,10 +3,10 @@ import { FileBox } from 'file-box';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScanStatus, types } from 'wechaty';
-import { PermanentDeliveryError } from '../api/delivery/worker.js';
+import { PermanentDeliveryError } from '../api/channel/contract.js';
+import { parseWechatProcessConfig } from '../api/config.js';
 import type { InboundDeps } from '../bot/channel/inbound.js';
 import { CHANNEL_REPLIES } from '../bot/channel/replies.js';
-import { localTurns } from '../bot/channel/turns.js';
 import { createSpeechRecognizer } from '../bot/voice/asr.js';
 import { decodeVoice } from '../bot/voice/decode.js';
 import { loginQrUrl } from '../bot/wechat/bot.js';
@@ -19,7 +19,6 @@ import {
   WECHAT_REPLIES,
   wechatEventKey,
 } from '../bot/wechat/messages.js';
-import { parseWechatSettings } from '../bot/wechat/settings.js';
 import { createSqliteInboundLog } from '../db/channel-store.js';
 import { startTestServices, type TestServices } from './support/services.js';
 import {
@@ -96,24 +95,24 @@ describe('WeChat adapter decisions', () => {
   });
 
   it('reads the separate process settings, naming whatever is missing', () => {
-    expect(() => parseWechatSettings({})).toThrow(
+    expect(() => parseWechatProcessConfig({})).toThrow(
       /WECHATY_PUPPET is not set.*API_URL is not set.*API_SERVICE_TOKEN is not set/,
     );
     expect(() =>
-      parseWechatSettings({
+      parseWechatProcessConfig({
         WECHATY_PUPPET: 'wechaty-puppet-service',
         API_URL: 'https://assistant.example.com',
         API_SERVICE_TOKEN: 'a-service-token-of-32-characters',
       }),
     ).toThrow(/WECHATY_PUPPET_SERVICE_TOKEN is not set/);
     expect(() =>
-      parseWechatSettings({
+      parseWechatProcessConfig({
         WECHATY_PUPPET: 'wechaty-puppet-wechat4u',
         API_URL: 'https://assistant.example.com',
         API_SERVICE_TOKEN: 'short',
       }),
     ).toThrow(/API_SERVICE_TOKEN must be at least 16 characters/);
-    const settings = parseWechatSettings({
+    const settings = parseWechatProcessConfig({
       WECHATY_PUPPET: 'wechaty-puppet-wechat4u',
       API_URL: 'https://assistant.example.com',
       API_SERVICE_TOKEN: 'a-service-token-of-32-characters',
@@ -138,7 +137,7 @@ describe('WeChat bot on the mock puppet against the real service', () => {
     const logger = pino({ level: 'silent' });
     const recognizer = createSpeechRecognizer({ ASR_URL: asr.url, ASR_MODEL: 'whisper-1' });
     const inbound: InboundDeps = {
-      turns: localTurns(services.assistant),
+      turns: services.turns,
       events: createSqliteInboundLog(services.database.db),
       decode: decodeVoice,
       logger,

@@ -30,6 +30,10 @@ export const REPLIES = {
   handoffStillWaiting: (position: number) =>
     `您正在等待人工客服，前面还有${position - 1}位客户。工作人员接入后会直接在这里回复您，请稍候；情况紧急可拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
   handoffCancelled: '好的，已取消人工服务，我继续为您服务。请问有什么可以帮您？',
+  /** The description of the callback case opened for a customer outside staffed hours (staff read it). */
+  callbackCaseDescription: '客户在非值班时间请求人工服务',
+  /** The note on a callback case closed because the customer left the queue (staff read it). */
+  callbackWithdrawnNote: '客户已取消人工服务，无需回电',
   handoffClosed:
     '本次人工服务已结束，感谢您的耐心。请为本次服务打分：1-5分（5分为非常满意），直接回复数字即可；之后有问题可随时问我。',
   complaintSorry: '很抱歉给您带来不好的体验，我会如实记录并尽快转交处理。',

@@ -1,10 +1,12 @@
 import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import { CASE_KIND_NAMES, followsUp } from '../../vocabulary/case-kinds.js';
+import { CASE_REPLIES } from '../assistant/flows/case-replies.js';
 import type { FlowState, RatingState } from '../assistant/flows/flow.js';
-import { CASE_KIND_NAMES } from './cases.js';
 
 /**
- * 100% follow-up (standard 四、2): a closed complaint, report or repair asks its customer for a
+ * 100% follow-up (standard 四、2): a closed case of a kind that follows up (complaint, report,
+ * repair: see vocabulary/case-kinds.ts) asks its customer for a
  * 1–5 rating on the chat it came from, and the rating flow takes the answer. A case from the web
  * form has no chat: it is recorded as to be followed up by phone.
  */
@@ -12,12 +14,12 @@ export async function followUpClosedCase(
   ticket: Ticket,
   deps: { store: Store; tickets: TicketStore; now: Date },
 ) {
-  if (!['complaint', 'report', 'repair'].includes(ticket.kind)) return;
+  if (!followsUp(ticket.kind)) return;
   if (!ticket.conversationId) {
     await deps.tickets.recordFollowUp(ticket.id, 'by_phone', deps.now);
     return;
   }
-  const text = `您的${CASE_KIND_NAMES[ticket.kind]}（编号${ticket.number}）已办结。请为本次服务打分：1-5分（5分为非常满意），直接回复数字即可。`;
+  const text = CASE_REPLIES.followUp(CASE_KIND_NAMES[ticket.kind], ticket.number);
   await deps.store.appendMessage(
     ticket.conversationId,
     { role: 'assistant', text, intent: 'rating' },
@@ -48,9 +50,7 @@ export function serviceStats(
   followedUp: Set<string>,
   ratings: { score: number; ticketId: string | null }[],
 ) {
-  const closed = tickets.filter(
-    (t) => t.status === 'closed' && ['complaint', 'report', 'repair'].includes(t.kind),
-  );
+  const closed = tickets.filter((t) => t.status === 'closed' && followsUp(t.kind));
   const rated = new Set(ratings.flatMap((r) => (r.ticketId ? [r.ticketId] : [])));
   const satisfied = ratings.filter((r) => r.score >= 4).length;
   return {

@@ -1,7 +1,8 @@
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import type { CaseKind } from '../../vocabulary/case-kinds.js';
 import { shanghaiDate } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
-import { type CaseKind, caseDeadlines, caseNumber } from './cases.js';
+import { caseDeadlines, caseNumber } from './cases.js';
 
 export interface CaseInput {
   kind: CaseKind;

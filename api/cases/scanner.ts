@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
+import { deadlineMet } from '../../vocabulary/case-kinds.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
-import { DEADLINE_MET_BY } from './cases.js';
 
 export interface Escalation {
   ticket: Ticket;
@@ -33,7 +33,7 @@ export async function scanDeadlines(
   const fresh: Escalation[] = [];
   for (const ticket of await tickets.listOpen()) {
     for (const [deadline, ms] of Object.entries(ticket.deadlines)) {
-      if (DEADLINE_MET_BY[deadline]?.includes(ticket.status)) continue;
+      if (deadlineMet(deadline, ticket.status)) continue;
       const type = now.getTime() >= ms ? 'overdue' : isDueSoon(new Date(ms), now) ? 'due_soon' : undefined;
       if (!type) continue;
       if (await tickets.escalate(ticket.id, type, deadline, now))

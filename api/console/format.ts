@@ -1,6 +1,7 @@
 import type { Ticket } from '../../db/ticket-store.js';
-import { DEADLINE_MET_BY } from '../cases/cases.js';
-import { overdueDeadlines } from '../routes/tickets.js';
+import { CASE_STATUS_TABLE, CASE_STATUSES, deadlineMet } from '../../vocabulary/case-kinds.js';
+import { ORIGIN_NAMES } from '../../vocabulary/channels.js';
+import { overdueDeadlines } from '../cases/cases.js';
 import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 
@@ -22,7 +23,7 @@ export function waited(since: Date, now: Date): string {
 /** Unmet deadlines still ahead, soonest first. */
 export function pendingDeadlines(ticket: Ticket, now: Date): [string, number][] {
   return Object.entries(ticket.deadlines)
-    .filter(([name, ms]) => ms > now.getTime() && !DEADLINE_MET_BY[name]?.includes(ticket.status))
+    .filter(([name, ms]) => ms > now.getTime() && !deadlineMet(name, ticket.status))
     .sort((a, b) => a[1] - b[1]);
 }
 
@@ -39,15 +40,7 @@ export function urgency(ticket: Ticket, now: Date, isDueSoon: DueSoonRule): Urge
 }
 
 export const ROLE_NAMES: Record<string, string> = { customer: '客户', assistant: '智能助手', staff: '客服' };
-export const STATUS_NAMES: Record<string, string> = {
-  accepted: '已受理',
-  contacted: '已联系',
-  replied: '已答复',
-  closed: '已办结',
-};
-export const CHANNEL_NAMES: Record<string, string> = {
-  web: '网页',
-  telegram: 'Telegram',
-  wechat: '微信',
-  form: '网页表单',
-};
+export const STATUS_NAMES: Record<string, string> = Object.fromEntries(
+  CASE_STATUSES.map((status) => [status, CASE_STATUS_TABLE[status].staffName]),
+);
+export const CHANNEL_NAMES: Record<string, string> = ORIGIN_NAMES;

@@ -2,8 +2,8 @@ import type { Child } from 'hono/jsx';
 import type { DeliveryRecord } from '../../db/channel-store.js';
 import type { ConversationRecord, MessageRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
-import { beijingDue, CASE_KIND_NAMES, CASE_STATUSES, DEADLINE_NAMES } from '../cases/cases.js';
-import { overdueDeadlines } from '../routes/tickets.js';
+import { CASE_KIND_NAMES, CASE_STATUSES, deadlineCustomerName } from '../../vocabulary/case-kinds.js';
+import { beijingDue, overdueDeadlines } from '../cases/cases.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   beijing,
@@ -245,9 +245,9 @@ export function ConversationPage(props: {
 
 function nextDeadline(ticket: Ticket, now: Date): string {
   const overdue = overdueDeadlines(ticket, now);
-  if (overdue.length) return `已超期：${overdue.map((n) => DEADLINE_NAMES[n] ?? n).join('、')}`;
+  if (overdue.length) return `已超期：${overdue.map((n) => deadlineCustomerName(n)).join('、')}`;
   const next = pendingDeadlines(ticket, now)[0];
-  return next ? `${DEADLINE_NAMES[next[0]] ?? next[0]} ${beijingDue(new Date(next[1]))}` : '—';
+  return next ? `${deadlineCustomerName(next[0])} ${beijingDue(new Date(next[1]))}` : '—';
 }
 
 export function CasesPage(props: {
@@ -342,7 +342,7 @@ export function CasePage(props: {
           <ul class="deadlines">
             {Object.entries(t.deadlines).map(([name, ms]) => (
               <li class={overdue.includes(name) ? 'overdue' : ''}>
-                {DEADLINE_NAMES[name] ?? name}：{beijingDue(new Date(ms))}
+                {deadlineCustomerName(name)}：{beijingDue(new Date(ms))}
                 {overdue.includes(name) ? '（已超期）' : ''}
               </li>
             ))}
@@ -357,7 +357,7 @@ export function CasePage(props: {
             <time datetime={e.at.toISOString()}>{beijing(e.at)}</time>
             <span>{EVENT_NAMES[e.type] ?? e.type}</span>
             {e.status ? <span>{STATUS_NAMES[e.status] ?? e.status}</span> : null}
-            {e.deadline ? <span>{DEADLINE_NAMES[e.deadline] ?? e.deadline}</span> : null}
+            {e.deadline ? <span>{deadlineCustomerName(e.deadline)}</span> : null}
             <span class="actor">{e.actor}</span>
             {e.note ? <span class="note">{e.note}</span> : null}
           </li>

@@ -1,18 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChatChannel, DeliveryRecord, DeliveryStore } from '../../db/channel-store.js';
-
-/** What a chat adapter offers the rest of the service: send a text to one of its chats. */
-export interface ChannelSender {
-  send(address: string, text: string): Promise<void>;
-}
-
-/** A failure that retrying cannot fix (the customer blocked the bot, the chat does not exist). */
-export class PermanentDeliveryError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PermanentDeliveryError';
-  }
-}
+import { type ChannelSender, PermanentDeliveryError } from '../channel/contract.js';
 
 /** Waits after the 1st, 2nd… failed attempt; after the last one the delivery is marked failed. */
 export const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];

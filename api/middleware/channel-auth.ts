@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Channel } from '../../db/store.js';
+import { CHANNEL_TABLE, type Channel } from '../../vocabulary/channels.js';
 import { ApiError } from '../errors.js';
 
 /**
- * Who may speak for whom: `web` is open (its userId is the visitor's own secret); `telegram` and
- * `wechat` are only accepted from the bot adapters, which carry `Authorization: Bearer
+ * Who may speak for whom: a public channel (`web`) is open (its userId is the visitor's own
+ * secret); private ones (`telegram`, `wechat`: vocabulary/channels.ts) are only accepted from the
+ * bot adapters, which carry `Authorization: Bearer
  * <API_SERVICE_TOKEN>`. Without a configured token those channels are closed over HTTP.
  */
 export function createChannelGuard(serviceToken: string | undefined) {
@@ -13,7 +14,7 @@ export function createChannelGuard(serviceToken: string | undefined) {
   }
   const expected = serviceToken ? Buffer.from(`Bearer ${serviceToken}`) : undefined;
   return function assertChannelAllowed(channel: Channel, authorization: string | undefined): void {
-    if (channel === 'web') return;
+    if (!CHANNEL_TABLE[channel].private) return;
     const given = Buffer.from(authorization ?? '');
     const ok = expected !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
     if (!ok) {

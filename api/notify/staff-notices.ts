@@ -1,19 +1,8 @@
 import type { DeliveryStore } from '../../db/channel-store.js';
-import type { Channel } from '../../db/store.js';
-import { CASE_KIND_NAMES } from '../cases/cases.js';
+import { CASE_KIND_NAMES, deadlineStaffName } from '../../vocabulary/case-kinds.js';
+import { CHANNEL_TABLE, type Channel } from '../../vocabulary/channels.js';
 import type { Escalation } from '../cases/scanner.js';
 import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
-
-/** Deadlines as staff say them (the customer-facing names address the customer). */
-const DEADLINE_NAMES: Record<string, string> = {
-  contactDueAt: '联系客户期限',
-  replyDueAt: '答复期限',
-  resultDueAt: '出具检测结果期限',
-  arriveDueAt: '到达现场期限',
-  callbackDueAt: '回电期限',
-};
-
-const CHANNEL_NAMES: Record<Channel, string> = { web: '网页', telegram: 'Telegram', wechat: '微信' };
 
 export interface StaffNoticesDeps {
   deliveries: DeliveryStore;
@@ -39,13 +28,13 @@ export function createStaffNotices(deps: StaffNoticesDeps) {
     enabled: deps.staffChatId !== undefined,
     handoff(conversation: { id: string; channel: Channel }) {
       return post(
-        `【待人工】${CHANNEL_NAMES[conversation.channel]}客户请求人工服务，请在控制台接待：/console/conversations/${conversation.id}`,
+        `【待人工】${CHANNEL_TABLE[conversation.channel].name}客户请求人工服务，请在控制台接待：/console/conversations/${conversation.id}`,
       );
     },
     async escalations(list: Escalation[]) {
       for (const e of list) {
         const due = `${shanghaiDate(e.dueAt)} ${shanghaiTime(e.dueAt)}`;
-        const what = `${CASE_KIND_NAMES[e.ticket.kind]} ${e.ticket.number} 的${DEADLINE_NAMES[e.deadline] ?? e.deadline}`;
+        const what = `${CASE_KIND_NAMES[e.ticket.kind]} ${e.ticket.number} 的${deadlineStaffName(e.deadline)}`;
         await post(
           e.type === 'overdue'
             ? `【已超期】${what}已于 ${due}（北京时间）到期，请尽快处理：/console/cases/${e.ticket.id}`

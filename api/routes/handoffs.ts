@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { DeliveryRecord, DeliveryStore } from '../../db/channel-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
 import type { ConversationRecord, Store } from '../../db/store.js';
-import type { RatingState } from '../assistant/flows/flow.js';
-import { REPLIES } from '../assistant/replies.js';
+import { CHANNEL_TABLE } from '../../vocabulary/channels.js';
 import { ApiError } from '../errors.js';
+import type { Handoffs } from '../handoff/handoffs.js';
 import { requireStaff, staffOf } from '../staff/auth.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
@@ -17,6 +17,7 @@ export interface HandoffRouteDeps {
   staff: StaffStore;
   deliveries: DeliveryStore;
   clock: () => Date;
+  handoffs: Handoffs;
   /** A message was queued for Telegram or WeChat: send it now rather than at the next pass. */
   onOutbound?: () => void;
 }
@@ -77,7 +78,7 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
       }
       // The first agent who replies owns the conversation; it never moves silently.
       if (conversation.mode === 'handoff' && !conversation.handoffOwner) {
-        await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, me.id, now);
+        await deps.handoffs.take(conversation, me.id, now);
       }
       const message = await store.appendMessage(conversation.id, { role: 'staff', text: text.trim() }, now);
       await staff.audit(me.id, 'reply', conversation.id, now);
@@ -89,7 +90,7 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
           id: String(message.id),
           at: message.createdAt.toISOString(),
           channel: conversation.channel,
-          delivery: conversation.channel === 'web' ? 'message_list' : 'queued',
+          delivery: CHANNEL_TABLE[conversation.channel].replies === 'poll' ? 'message_list' : 'queued',
         },
         201,
       );
@@ -104,14 +105,14 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
       const target = await staff.findByUsername(to);
       if (!target) throw new ApiError(400, 'unknown_staff', `no staff member ${to}`);
       const now = clock();
-      await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, target.id, now);
+      await deps.handoffs.transfer(conversation, target.id, now);
       await staff.audit(me.id, `transfer_to:${target.username}`, conversation.id, now);
       return c.json({ conversationId: conversation.id, owner: target.username });
     })
     .post('/handoffs/:conversationId/release', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('conversationId'));
       const now = clock();
-      await store.setMode(conversation.id, 'bot', null, null, now);
+      await deps.handoffs.release(conversation, now);
       await staff.audit(staffOf(c).id, 'release', conversation.id, now);
       return c.json({ conversationId: conversation.id, mode: 'bot' });
     })
@@ -124,22 +125,7 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
         throw new ApiError(409, 'not_handed_off', 'the bot has this conversation');
       assertMayAct(conversation, me);
       const now = clock();
-      await store.setMode(conversation.id, 'bot', null, null, now);
-      await store.appendMessage(
-        conversation.id,
-        { role: 'assistant', text: REPLIES.handoffClosed, intent: 'rating' },
-        now,
-      );
-      // A case closed while the person had the chat asked for its rating: this one answers it.
-      const pending = conversation.flowState as RatingState | null;
-      const ticketId = pending?.flow === 'rating' && pending.step === 'score' ? pending.ticketId : undefined;
-      const rating: RatingState = {
-        flow: 'rating',
-        step: 'score',
-        misses: 0,
-        ...(ticketId ? { ticketId } : {}),
-      };
-      await store.setFlowState(conversation.id, rating, now);
+      await deps.handoffs.close(conversation, now);
       await staff.audit(me.id, 'close', conversation.id, now);
       deps.onOutbound?.();
       return c.json({ conversationId: conversation.id, mode: 'bot', ratingRequested: true });

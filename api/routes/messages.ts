@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../db/store.js';
+import { CHANNEL_TABLE, CHANNELS, type Channel } from '../../vocabulary/channels.js';
 import type { Assistant } from '../assistant/assistant.js';
 import { badRequest } from '../errors.js';
 import type { createChannelGuard } from '../middleware/channel-auth.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
-const channel = z.enum(['web', 'telegram', 'wechat']);
+const channel = z.enum(CHANNELS);
 const userId = z.string().min(1).max(128);
 const WEB_USER_ID_MIN = 16;
 
@@ -30,7 +31,7 @@ export interface MessagesRouteDeps {
 /** The chat contract: one customer turn in, the assistant's replies out; and polling for web clients. */
 export function messagesRoutes({ assistant, store, assertChannelAllowed }: MessagesRouteDeps) {
   const checkWebSecret = (input: { channel: string; userId: string }) => {
-    if (input.channel === 'web' && input.userId.length < WEB_USER_ID_MIN) {
+    if (!CHANNEL_TABLE[input.channel as Channel].private && input.userId.length < WEB_USER_ID_MIN) {
       throw badRequest(
         'user_id_too_short',
         `userId of channel web is the visitor's secret and must be at least ${WEB_USER_ID_MIN} characters`,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DeliveryStore } from '../../db/channel-store.js';
+import { PUSH_CHANNELS } from '../../vocabulary/channels.js';
 import { recordFailedAttempt } from '../delivery/worker.js';
 import { ApiError } from '../errors.js';
 import type { createChannelGuard } from '../middleware/channel-auth.js';
@@ -9,7 +10,7 @@ import { parseOrThrow, readJsonObject } from './validation.js';
 /** How long a delivery handed to a bot process waits for its result before it is handed out again. */
 export const LEASE_MS = 60_000;
 
-const listSchema = z.object({ channel: z.enum(['telegram', 'wechat']) });
+const listSchema = z.object({ channel: z.enum(PUSH_CHANNELS) });
 const resultSchema = z.union([
   z.object({ sent: z.literal(true) }),
   z.object({ sent: z.literal(false), error: z.string().min(1).max(500), permanent: z.boolean().optional() }),

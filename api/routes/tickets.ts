@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { StaffStore } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
-import { CASE_KINDS, CASE_STATUSES, DEADLINE_MET_BY, FORM_CASE_KINDS } from '../cases/cases.js';
+import { CASE_KINDS, CASE_STATUSES, FORM_CASE_KINDS } from '../../vocabulary/case-kinds.js';
+import { overdueDeadlines } from '../cases/cases.js';
 import { followUpClosedCase, serviceStats } from '../cases/follow-up.js';
 import { caseView, openCase } from '../cases/open-case.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -40,13 +41,6 @@ const listSchema = z.object({
   overdue: z.enum(['true', 'false']).optional(),
 });
 const patchSchema = z.object({ status: z.enum(CASE_STATUSES), note: z.string().min(1).max(1000) });
-
-/** Unmet deadlines already past: what makes a case overdue. */
-export function overdueDeadlines(ticket: Ticket, now: Date): string[] {
-  return Object.entries(ticket.deadlines)
-    .filter(([name, ms]) => ms <= now.getTime() && !DEADLINE_MET_BY[name]?.includes(ticket.status))
-    .map(([name]) => name);
-}
 
 /**
  * Cases: the web complaint form (open to anyone, rate-limited, 201 only once the case is on disk),

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
-import type { TurnResult } from '../../api/assistant/assistant.js';
-import type { ChatChannel, InboundLog } from '../../db/channel-store.js';
+import {
+  type InboundLog,
+  PRIVATE_INTENTS,
+  type PushChannel,
+  type TurnClient,
+  type TurnResult,
+} from '../../api/channel/contract.js';
 import {
   MAX_VOICE_SECONDS,
   type Pcm16k,
@@ -9,7 +14,6 @@ import {
   type VoiceFormat,
 } from '../voice/types.js';
 import { CHANNEL_REPLIES, UNREADABLE_NOTES } from './replies.js';
-import type { TurnClient } from './turns.js';
 
 /** The chat contract's limit on one message; longer ones are asked to be split. */
 export const MAX_TEXT_LENGTH = 2000;
@@ -26,7 +30,7 @@ export type InboundContent =
   | { kind: 'unsupported'; what: string };
 
 export interface InboundEvent {
-  channel: ChatChannel;
+  channel: PushChannel;
   /** The platform's identity of this event (Telegram update_id; WeChat id + sender + time). */
   key: string;
   userId: string;
@@ -34,9 +38,6 @@ export interface InboundEvent {
   /** Said in a group chat (to the bot, by mention): account and case replies are kept private. */
   inGroup?: boolean;
 }
-
-/** Intents whose replies carry account or case details, never shown in a group chat. */
-const PRIVATE_INTENTS = new Set(['bill', 'application', 'complaint', 'repair', 'meter', 'rating']);
 
 export interface InboundDeps {
   turns: TurnClient;

@@ -1,4 +1,4 @@
-import { type InboundLog, STALE_CLAIM_MS } from '../../db/channel-store.js';
+import { type InboundLog, STALE_CLAIM_MS } from '../../api/channel/contract.js';
 
 /**
  * The redelivery guard of a bot process without a database (the WeChat process beside the

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
-import { type ChannelSender, PermanentDeliveryError } from '../../api/delivery/worker.js';
-import type { ChatChannel } from '../../db/channel-store.js';
+import { type ChannelSender, PermanentDeliveryError, type PushChannel } from '../../api/channel/contract.js';
 
 export interface RemoteOutboxOptions {
   apiUrl: string;
   serviceToken: string;
-  channel: ChatChannel;
+  channel: PushChannel;
   sender: ChannelSender;
   logger: Logger;
   fetch?: typeof fetch;

@@ -1,25 +1,9 @@
-import type { Assistant, InboundMessage, TurnResult } from '../../api/assistant/assistant.js';
-
-/** How a chat adapter gets a turn answered: in this process, or by the API over HTTP. */
-export interface TurnClient {
-  handle(inbound: InboundMessage): Promise<TurnResult>;
-  /**
-   * Writes a message the bot could not read (an unrecognised voice note, a sticker) into the
-   * conversation with the reply it got, so staff see it arrived. Remote clients cannot.
-   */
-  recordUnreadable?(inbound: InboundMessage, reply: string): Promise<void>;
-}
-
-export function localTurns(assistant: Assistant): TurnClient {
-  return {
-    handle: (inbound) => assistant.handle(inbound),
-    recordUnreadable: (inbound, reply) => assistant.recordUnreadable(inbound, reply),
-  };
-}
+import type { TurnClient, TurnResult } from '../../api/channel/contract.js';
 
 /**
  * Turns answered by a remote API (the Workers deployment), with the bots' service token. Errors
- * carry the HTTP status, never the message text.
+ * carry the HTTP status, never the message text. (In the API's own process, turns are answered
+ * in place: see `localTurns` in api/core.ts.)
  */
 export function remoteTurns(options: {
   apiUrl: string;

@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Context, GrammyError, Keyboard, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import { type ChannelSender, PermanentDeliveryError } from '../../api/delivery/worker.js';
+import { type ChannelSender, PermanentDeliveryError } from '../../api/channel/contract.js';
 import { answerInbound, type InboundContent, type InboundDeps } from '../channel/inbound.js';
 import { CHANNEL_REPLIES } from '../channel/replies.js';
 import { splitMessage } from '../channel/split.js';

@@ -3,8 +3,8 @@
  * OpenAI-compatible transcription endpoint (ASR_URL). Nothing here logs or echoes the audio,
  * the transcript or the API key.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isDirectory, isFile } from '../../knowledge/model-folder.js';
 import { type Pcm16k, type SpeechRecognizer, VoiceError } from './types.js';
 import { encodeWav } from './wav.js';
 
@@ -139,8 +139,15 @@ type Whisper = (
   options: { language: string; task: 'transcribe'; chunk_length_s: number },
 ) => Promise<unknown>;
 
+/** 'file', 'directory', or undefined where nothing readable is there. */
+async function entryKind(at: string): Promise<'file' | 'directory' | undefined> {
+  const found = await stat(at).catch(() => undefined);
+  if (found?.isFile()) return 'file';
+  return found?.isDirectory() ? 'directory' : undefined;
+}
+
 async function allFiles(folder: string, files: readonly string[]): Promise<boolean> {
-  for (const file of files) if (!(await isFile(path.join(folder, file)))) return false;
+  for (const file of files) if ((await entryKind(path.join(folder, file))) !== 'file') return false;
   return true;
 }
 
@@ -148,10 +155,11 @@ async function allFiles(folder: string, files: readonly string[]): Promise<boole
 async function checkModelFolder(folder: string): Promise<{ quantized: boolean }> {
   const unavailable = (why: string) =>
     new VoiceError('asr_unavailable', `Speech model folder "${folder}" ${why}; expected ${EXPECTED_FILES}.`);
-  if (!(await isDirectory(folder))) throw unavailable('does not exist or is not a directory');
+  if ((await entryKind(folder)) !== 'directory') throw unavailable('does not exist or is not a directory');
 
   const missing: string[] = [];
-  for (const file of REQUIRED_FILES) if (!(await isFile(path.join(folder, file)))) missing.push(file);
+  for (const file of REQUIRED_FILES)
+    if ((await entryKind(path.join(folder, file))) !== 'file') missing.push(file);
   const quantized = await allFiles(
     folder,
     ONNX_FILES.map((file) => `${file}_quantized.onnx`),

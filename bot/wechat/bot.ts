@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import qrcodeTerminal from 'qrcode-terminal';
 import { type Contact, type Message, type Room, ScanStatus, type Wechaty, WechatyBuilder } from 'wechaty';
-import { type ChannelSender, PermanentDeliveryError } from '../../api/delivery/worker.js';
+import { type ChannelSender, PermanentDeliveryError } from '../../api/channel/contract.js';
 import { answerInbound, type InboundContent, type InboundDeps } from '../channel/inbound.js';
 import { CHANNEL_REPLIES } from '../channel/replies.js';
 import {

@@ -1,20 +1,20 @@
 /**
  * The WeChat bot as its own process, for the Workers deployment: turns are posted to the API at
  * API_URL with API_SERVICE_TOKEN; redeliveries are remembered in memory; voice is recognised here
- * (ASR_MODEL_DIR or ASR_URL). Settings: see ./settings.ts.
+ * (ASR_MODEL_DIR or ASR_URL). Settings: `parseWechatProcessConfig` in api/config.ts.
  */
 import pino from 'pino';
+import { parseWechatProcessConfig, type WechatProcessConfig } from '../../api/config.js';
 import { createMemoryInboundLog } from '../channel/memory-inbound-log.js';
 import { createRemoteOutbox } from '../channel/remote-outbox.js';
 import { remoteTurns } from '../channel/turns.js';
 import { createSpeechRecognizer } from '../voice/asr.js';
 import { decodeVoice } from '../voice/decode.js';
 import { createWechatBot } from './bot.js';
-import { parseWechatSettings, type WechatProcessSettings } from './settings.js';
 
-let settings: WechatProcessSettings;
+let settings: WechatProcessConfig;
 try {
-  settings = parseWechatSettings(process.env);
+  settings = parseWechatProcessConfig(process.env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,4 +1,4 @@
--- The demo data of shared/CONTRACT.md for D1, generated from db/demo.ts by `npm run build:demo-sql`.
+-- The demo data of docs/contract.md for D1, generated from db/demo.ts by `npm run build:demo-sql`.
 -- Apply: npx wrangler d1 execute DB --local --file db/seed/demo.sql (or --remote). Safe to run again.
 INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('1000000001', 'resident', '居民', '张三', '13800001234', '示例市示例区幸福路1号3单元502室', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
 INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('2000000002', 'low_voltage', '低压非居民', '李四便利店', '13900005678', '示例市示例区商业街88号', CAST(strftime('%s', 'now') AS INTEGER) * 1000);

@@ -1,5 +1,5 @@
 import { openCase } from '../../api/cases/open-case.js';
-import type { Services } from '../../api/services.js';
+import type { Services } from '../../bot/services.js';
 import { round } from './stats.js';
 
 const COUNT = 3000;

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { FORM_CASE_KINDS } from '../../api/cases/cases.js';
+import { FORM_CASE_KINDS } from '../../vocabulary/case-kinds.js';
 import type { ServerMessage } from './server.js';
 import { round } from './stats.js';
 

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pino from 'pino';
 import { parseConfig } from '../../api/config.js';
-import { createServices } from '../../api/services.js';
+import { createServices } from '../../bot/services.js';
 
 /**
  * A bench server in a process of its own: `ours <database path>` (the real service, as bot/main.ts

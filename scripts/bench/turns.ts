@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import type { Services } from '../../api/services.js';
+import type { Services } from '../../bot/services.js';
 import { judge, readQuestions } from '../../test/support/eval.js';
 import { pct, percentile, round } from './stats.js';
 
 const LATENCY_QUESTION_FILES = [
-  '../shared/eval/dev-questions.jsonl',
+  'test/eval/dev-questions.jsonl',
   'test/eval/tuning-questions.jsonl',
   'bench/questions.jsonl',
 ];

@@ -26,7 +26,7 @@ export interface RuntimeParts extends WorkerKnowledge {
   calendar: WorkdayCalendar;
 }
 
-/** Knowledge, tariff, intent classifier and calendar as api/services.ts builds them on Node (native jieba, files). */
+/** Knowledge, tariff, intent classifier and calendar as the Node platform (api/node-platform.ts) builds them (native jieba, files). */
 export async function nodeParts(): Promise<RuntimeParts> {
   const knowledge = await createKnowledge(loadKnowledgeBase());
   return {

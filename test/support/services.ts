@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { type Config, parseConfig } from '../../api/config.js';
-import { createServices, type Services } from '../../api/services.js';
+import { createServices, type Services } from '../../bot/services.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { loadKnowledgeBase } from '../../knowledge/load.js';
 

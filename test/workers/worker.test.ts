@@ -10,13 +10,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import data from '../../api/worker/data.generated.json';
 import type { WorkerData } from '../../api/worker/data.js';
 import { buildWorkerKnowledge, workerCalendar } from '../../api/worker/statics.js';
-import worker from '../../api/worker.js';
+import worker from '../../bot/worker.js';
 import { openD1 } from '../../db/d1.js';
 import { createStores } from '../../db/stores.js';
 import { parityAssistantOn, probeAnswer, probeUser, turnAnswer } from '../support/answer-probe.js';
 
 /**
- * The Worker (api/worker.ts) inside workerd, on a local D1 with the drizzle-kit migrations applied:
+ * The Worker (bot/worker.ts) inside workerd, on a local D1 with the drizzle-kit migrations applied:
  * its fetch and scheduled handlers as Cloudflare calls them, with the settings as bindings.
  */
 const ADMIN_PASSWORD = 'workers-admin-password-42';

@@ -1,12 +1,22 @@
 import type { AccountStore } from '../../../db/account-store.js';
 import type { Channel } from '../../../db/store.js';
 import type { Ticket, TicketStore } from '../../../db/ticket-store.js';
-import { beijingDue, CASE_KIND_NAMES, type CaseKind, DEADLINE_NAMES } from '../../cases/cases.js';
+import {
+  CASE_KIND_NAMES,
+  CASE_KIND_TABLE,
+  CASE_STATUS_TABLE,
+  type ChatCaseKind,
+  chatCaseKindOf,
+  deadlineCustomerName,
+  LOOKUP_PREFIXES,
+} from '../../../vocabulary/case-kinds.js';
+import { beijingDue } from '../../cases/cases.js';
 import { openCase } from '../../cases/open-case.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
 import { REPLIES } from '../replies.js';
 import { beijingTime, lockOut } from './account.js';
 import { type CaseField, correctionOf, isConfirmation, readPhone } from './answers.js';
+import { CASE_REPLIES } from './case-replies.js';
 import { type CaseLookupState, type CaseState, type FlowStep, NOT_FOR_ME } from './flow.js';
 import type { CustomerText } from './rating.js';
 
@@ -29,12 +39,9 @@ type Intent = CaseState['intent'];
 const TRIGGERS =
   /我要投诉|我想投诉|我要举报|我想举报|投诉|举报|检举|报修|我要报修|申请校验|校验电表|我要|我想|一下|你们|complain|complaint|report|i want to|i'd like to/g;
 
-/** Which kind of case a message opens. */
-export function caseKindOf(intent: Intent, text: string): Exclude<CaseKind, 'callback'> {
-  if (intent === 'repair') return 'repair';
-  if (intent === 'meter')
-    return /抄表|读数|示数|表码|底数|电量|度数|reading|bill/.test(text) ? 'reading_dispute' : 'meter_test';
-  return /举报|检举|揭发|report/.test(text) ? 'report' : 'complaint';
+/** Which kind of case a message opens (the vocabulary's words for each kind of an intent). */
+export function caseKindOf(intent: Intent, text: string): ChatCaseKind {
+  return chatCaseKindOf(intent, text);
 }
 
 /**
@@ -46,9 +53,7 @@ export function startCase(intent: Intent, message: CustomerText, prefix: string[
   const remainder = message.normalized.replace(TRIGGERS, '').replace(/[\s\p{P}]/gu, '');
   // A repair report or a meter problem is itself the description; "我要投诉" alone is not.
   const description =
-    kind === 'repair' || kind === 'meter_test' || kind === 'reading_dispute' || remainder.length >= 6
-      ? message.raw
-      : undefined;
+    CASE_KIND_TABLE[kind].describedByFirstMessage || remainder.length >= 6 ? message.raw : undefined;
   const state: CaseState = { flow: 'case', intent, kind, step: 'description', misses: 0, description };
   return next(withPhoneFrom(state, message), prefix);
 }
@@ -95,13 +100,12 @@ export async function resumeCase(
   switch (state.step) {
     case 'description': {
       const remainder = message.normalized.replace(TRIGGERS, '').replace(/[\s\p{P}\p{S}]/gu, '');
-      if ([...text].length < 2 || remainder.length < 2)
-        return retry('请简单描述一下情况（发生了什么、什么时间），方便我们处理。');
+      if ([...text].length < 2 || remainder.length < 2) return retry(CASE_REPLIES.descriptionTooShort);
       return next(withPhoneFrom({ ...state, description: text.slice(0, 2000), misses: 0 }, message));
     }
     case 'address': {
       const address = withoutPhone(text);
-      if ([...address].length < 4) return retry('请提供详细地址（小区、楼栋、门牌号），抢修人员才能找到您。');
+      if ([...address].length < 4) return retry(CASE_REPLIES.addressTooShort);
       return next(withPhoneFrom({ ...state, address: address.slice(0, 300), misses: 0 }, message));
     }
     case 'phone': {
@@ -130,15 +134,7 @@ export async function resumeCase(
   }
 }
 
-/** Why a phone cannot be taken, said politely. Mainland mobiles and landlines with area code only. */
-const PHONE_PROBLEMS = {
-  missing: '请留下联系电话（11位手机号码或带区号的固定电话），方便工作人员与您联系；回复“取消”可放弃。',
-  invalid:
-    '这个号码好像不完整。请留下11位手机号码，或带区号的固定电话（如0571-12345678），方便工作人员与您联系。',
-  no_area_code: '固定电话请加上区号（如0571-12345678），或留下11位手机号码，方便工作人员与您联系。',
-  foreign:
-    '抱歉，目前只能登记中国大陆的手机号码或带区号的固定电话，方便工作人员回电。如没有大陆号码，可拨打95598（24小时）由人工为您登记。',
-} as const;
+const PHONE_PROBLEMS = CASE_REPLIES.phoneProblems;
 
 /**
  * Anything but a yes at the confirmation: a correction ("不对，改一下电话", "地址错了") goes back to
@@ -155,21 +151,18 @@ function correct(
   const newPhone = reading && 'phone' in reading ? reading.phone : undefined;
   if (newPhone && (!correction?.field || correction.field === 'phone'))
     return next({ ...state, phone: newPhone, misses: 0 });
-  if (!correction) return retry('请回复“确认”提交；需要修改请说明要改哪一项（如“改电话”），回复“取消”放弃。');
-  const field = correction.field === 'address' && state.kind !== 'repair' ? undefined : correction.field;
+  if (!correction) return retry(CASE_REPLIES.confirmOrCorrect);
+  const field =
+    correction.field === 'address' && !CASE_KIND_TABLE[state.kind].needsAddress
+      ? undefined
+      : correction.field;
   if (!field)
     return {
       intent: state.intent,
-      replies: [
-        `请问需要修改哪一项？可以回复“改描述”${state.kind === 'repair' ? '、“改地址”' : ''}或“改电话”；信息无误请回复“确认”，回复“取消”放弃。`,
-      ],
+      replies: [CASE_REPLIES.whichItem(CASE_KIND_TABLE[state.kind].needsAddress)],
       state: { ...state, misses: 0 },
     };
-  const ask: Record<CaseField, string> = {
-    description: '好的，请重新描述一下具体情况：',
-    address: '好的，请重新输入故障地点的详细地址（小区、楼栋、门牌号）：',
-    phone: '好的，请重新输入联系电话（11位手机号码或带区号的固定电话）：',
-  };
+  const ask: Record<CaseField, string> = CASE_REPLIES.askAgain;
   return {
     intent: state.intent,
     replies: [ask[field]],
@@ -183,59 +176,55 @@ function next(state: CaseState, prefix: string[] = []): FlowStep {
     replies: [...prefix, question],
     state: { ...state, step },
   });
-  if (!state.description)
-    return ask('description', `好的，我来为您登记${CASE_KIND_NAMES[state.kind]}。请描述一下具体情况：`);
-  if (state.kind === 'repair' && !state.address)
-    return ask('address', '请告诉我故障地点的详细地址（小区、楼栋、门牌号）：');
-  if (!state.phone)
-    return ask('phone', '请留下联系电话（11位手机号码或带区号的固定电话），方便工作人员与您联系：');
-  const summary = [
-    `请确认${CASE_KIND_NAMES[state.kind]}信息：`,
-    `情况：${state.description}`,
-    ...(state.address ? [`地址：${state.address}`] : []),
-    `联系电话：${state.phone}`,
-    '信息无误请回复“确认”提交；需要修改请说明（如“改电话”）；回复“取消”放弃。',
-  ].join('\n');
-  return ask('confirm', summary);
+  if (!state.description) return ask('description', CASE_REPLIES.askDescription(CASE_KIND_NAMES[state.kind]));
+  if (CASE_KIND_TABLE[state.kind].needsAddress && !state.address)
+    return ask('address', CASE_REPLIES.askAddress);
+  if (!state.phone) return ask('phone', CASE_REPLIES.askPhone);
+  return ask(
+    'confirm',
+    CASE_REPLIES.confirmation(CASE_KIND_NAMES[state.kind], state.description, state.address, state.phone),
+  );
 }
 
 export function acknowledgement(ticket: Ticket): string {
   const clocks = Object.entries(ticket.deadlines)
     .sort((a, b) => a[1] - b[1])
-    .map(([name, ms]) => `${beijingDue(new Date(ms))}${DEADLINE_NAMES[name] ?? name}`)
+    .map(([name, ms]) => `${beijingDue(new Date(ms))}${deadlineCustomerName(name)}`)
     .join('，');
-  const unconfirmed = ticket.calendarConfirmed ? '' : '（所在年份节假日安排尚未公布，日期按工作日推算）';
-  return `已受理您的${CASE_KIND_NAMES[ticket.kind]}，编号${ticket.number}。我们将在${clocks}（北京时间）${unconfirmed}。您可以随时发送“查询${ticket.number}”了解进度。`;
+  return CASE_REPLIES.accepted(CASE_KIND_NAMES[ticket.kind], ticket.number, clocks, ticket.calendarConfirmed);
 }
-
-const STATUS_NAMES: Record<Ticket['status'], string> = {
-  accepted: '已受理，等待联系',
-  contacted: '已联系您，正在处理',
-  replied: '已答复处理意见',
-  closed: '已办结',
-};
 
 export function describeCase(ticket: Ticket, now: Date): string {
   const open = Object.entries(ticket.deadlines)
     .sort((a, b) => a[1] - b[1])
     .map(
       ([name, ms]) =>
-        `${DEADLINE_NAMES[name] ?? name}：${beijingDue(new Date(ms))}${ms <= now.getTime() && ticket.status !== 'closed' ? '（已到期）' : ''}`,
+        `${deadlineCustomerName(name)}：${beijingDue(new Date(ms))}${ms <= now.getTime() && ticket.status !== 'closed' ? '（已到期）' : ''}`,
     )
     .join('；');
-  return `${CASE_KIND_NAMES[ticket.kind]}${ticket.number}：${STATUS_NAMES[ticket.status]}。时限：${open}。`;
+  return CASE_REPLIES.status(
+    CASE_KIND_NAMES[ticket.kind],
+    ticket.number,
+    CASE_STATUS_TABLE[ticket.status].customerName,
+    open,
+  );
 }
 
-/** A case number however typed: "TS20261126-0001", "ts 20261126 0001", full-width. */
-export const CASE_NUMBER = /(ts|bx|jy|cb|jb)[\s_]*(\d{8})[\s\-‐‑–—_]*(\d{4})(?!\d)/i;
+/**
+ * A case number however typed: "TS20261126-0001", "ts 20261126 0001", full-width; of the kinds
+ * customers look up in chat.
+ */
+export const CASE_NUMBER = new RegExp(
+  `(${LOOKUP_PREFIXES.join('|')})[\\s_]*(\\d{8})[\\s\\-‐‑–—_]*(\\d{4})(?!\\d)`,
+  'i',
+);
 
 export function findCaseNumber(text: string): string | undefined {
   const match = CASE_NUMBER.exec(text.normalize('NFKC'));
   return match ? `${match[1]?.toUpperCase()}${match[2]}-${match[3]}` : undefined;
 }
 
-/** The same words whether the number is unknown or the phone is wrong. */
-const NOT_FOUND = '没有找到编号和联系电话都相符的记录。请核对编号和提交时留下的联系电话，或拨打95598查询。';
+const NOT_FOUND = CASE_REPLIES.notFound;
 
 /**
  * "我的投诉处理得怎么样了": the cases this channel user opened (or of the account they proved).
@@ -260,17 +249,13 @@ export async function lookUpCases(
     if (reading && 'phone' in reading) return checkCasePhone(number, reading.phone, intent, deps);
     return {
       intent,
-      replies: [
-        `为保护您的信息，请输入提交编号${number}时留下的联系电话（手机号码或带区号的固定电话）；回复“取消”可退出。`,
-      ],
+      replies: [CASE_REPLIES.askLookupPhone(number)],
       state: { flow: 'case-lookup', intent, number, misses: 0 },
     };
   }
   return {
     intent,
-    replies: [
-      '没有找到您在本渠道提交的投诉或报修记录。如果是通过电话或其他渠道提交的，请发送编号（如TS20261126-0001），我核对联系电话后为您查询；也可拨打95598查询。',
-    ],
+    replies: [CASE_REPLIES.noneHere],
     state: null,
   };
 }
@@ -285,7 +270,7 @@ export async function resumeCaseLookup(
   if (state.misses >= 1) return NOT_FOR_ME;
   return {
     intent: state.intent,
-    replies: ['请输入提交该记录时留下的联系电话（11位手机号码或带区号的固定电话）；回复“取消”可退出。'],
+    replies: [CASE_REPLIES.askLookupPhoneAgain],
     state: { ...state, misses: state.misses + 1 },
     unclear: !reading,
   };

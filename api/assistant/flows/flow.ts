@@ -1,4 +1,5 @@
 import type { Source } from '../../../db/store.js';
+import type { ChatCaseIntent, ChatCaseKind } from '../../../vocabulary/case-kinds.js';
 import type { Intent } from '../intents.js';
 
 /** A flow's position in a conversation, persisted as JSON between turns. */
@@ -7,8 +8,8 @@ export type FlowState = RatingState | AccountState | CaseState | CaseLookupState
 /** A complaint, report, repair or meter case being taken (api/assistant/flows/case.ts). */
 export interface CaseState {
   flow: 'case';
-  intent: 'complaint' | 'repair' | 'meter';
-  kind: 'complaint' | 'repair' | 'meter_test' | 'reading_dispute' | 'report';
+  intent: ChatCaseIntent;
+  kind: ChatCaseKind;
   step: 'description' | 'address' | 'phone' | 'confirm';
   description?: string;
   address?: string;
@@ -22,7 +23,7 @@ export interface CaseState {
  */
 export interface CaseLookupState {
   flow: 'case-lookup';
-  intent: 'complaint' | 'repair' | 'meter';
+  intent: ChatCaseIntent;
   number: string;
   misses: number;
 }

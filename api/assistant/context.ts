@@ -1,0 +1,102 @@
+import type { AccountStore } from '../../db/account-store.js';
+import type { ConversationRecord, Source, Store } from '../../db/store.js';
+import type { TicketStore } from '../../db/ticket-store.js';
+import type { Knowledge } from '../../knowledge/index.js';
+import type { Tariff } from '../../knowledge/tariff.js';
+import type { Handoffs } from '../handoff/handoffs.js';
+import type { WorkdayCalendar } from '../standard/calendar.js';
+import type { AccountFlowDeps } from './flows/account.js';
+import type { CaseFlowDeps } from './flows/case.js';
+import type { FlowStep } from './flows/flow.js';
+import type { CustomerText, RatingDeps } from './flows/rating.js';
+
+/** What the assistant is built from, shared by every turn. */
+export interface TurnServices {
+  store: Store;
+  knowledge: Knowledge;
+  accounts: AccountStore;
+  tickets: TicketStore;
+  calendar: WorkdayCalendar;
+  tariff: Tariff;
+  handoffs: Handoffs;
+  clock: () => Date;
+  newId: () => string;
+}
+
+/**
+ * One turn as every flow sees it: the message (as typed, normalised, and with homophone typos
+ * mended), the conversation, the turn's instant, and each flow's dependencies built from them.
+ */
+export interface TurnContext {
+  message: CustomerText;
+  /** The normalised text with homophone typos mended (我要投塑 → 我要投诉), for whole-phrase rules. */
+  readonly mended: string;
+  conversation: ConversationRecord;
+  now: Date;
+  services: TurnServices;
+  /** A knowledge entry's answer and source, by id (safety advice, payment methods…). */
+  entryAnswer(id: string): { text: string; source: Source };
+  rating(): RatingDeps;
+  account(): AccountFlowDeps;
+  cases(): Promise<CaseFlowDeps>;
+  /** Queues the conversation for a person; `reply` tells the customer their place. */
+  handOff(reply: (position: number) => string): Promise<FlowStep>;
+}
+
+export function createTurnContext(
+  services: TurnServices,
+  message: CustomerText,
+  conversation: ConversationRecord,
+): TurnContext {
+  const { knowledge, clock } = services;
+  const now = clock();
+  const user = { channel: conversation.channel, userId: conversation.userId };
+  const entryAnswer = (id: string) => {
+    const entry = knowledge.base.byId(id);
+    if (!entry) throw new Error(`knowledge entry ${id} is missing`);
+    return { text: knowledge.base.answer(entry), source: { id: entry.id, title: entry.title } };
+  };
+  let mended: string | undefined;
+  return {
+    message,
+    // Mended on first use: a cancel or a case number never needs it.
+    get mended() {
+      mended ??= knowledge.segmenter.mend(message.normalized);
+      return mended;
+    },
+    conversation,
+    now,
+    services,
+    entryAnswer,
+    rating: () => ({
+      saveScore: (score, ticketId) => services.store.addRating(conversation.id, score, clock(), ticketId),
+      saveComment: (ratingId, comment) => services.store.setRatingComment(ratingId, comment),
+    }),
+    account: () => ({
+      accounts: services.accounts,
+      calendar: services.calendar,
+      user,
+      now: clock(),
+      paymentMethods: entryAnswer('payment-methods'),
+    }),
+    async cases() {
+      const at = clock();
+      const bound = await services.accounts.boundAccounts(user, at);
+      return {
+        tickets: services.tickets,
+        accounts: services.accounts,
+        calendar: services.calendar,
+        now: at,
+        newId: services.newId,
+        channel: conversation.channel,
+        userId: conversation.userId,
+        conversationId: conversation.id,
+        accountNumber: bound.length === 1 ? bound[0] : undefined,
+      };
+    },
+    async handOff(reply) {
+      const text = await services.handoffs.request(conversation, reply);
+      return { intent: 'handoff', replies: [text], state: null, handoff: true };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The channel contract: what a chat adapter (bot/) hands to a turn, what a turn gives back, how
+ * the API sends a message out through an adapter, and what an adapter adds to the service. The API
+ * defines it; the adapters implement it. Adapters import this module, never the API's inner parts.
+ */
+import type { Handler } from 'hono';
+import type { Source } from '../../db/store.js';
+import { CASE_KIND_TABLE, CASE_KINDS } from '../../vocabulary/case-kinds.js';
+import type { Channel, PushChannel } from '../../vocabulary/channels.js';
+import type { Intent } from '../assistant/intents.js';
+
+export type { InboundLog } from '../../db/channel-store.js';
+export { STALE_CLAIM_MS } from '../../db/channel-store.js';
+export type { Source } from '../../db/store.js';
+export type { Channel, PushChannel } from '../../vocabulary/channels.js';
+export type { Intent } from '../assistant/intents.js';
+
+/** One customer message, as a channel hands it to a turn (and as `POST /v1/messages` takes it). */
+export interface InboundMessage {
+  channel: Channel;
+  userId: string;
+  text: string;
+}
+
+/** What a turn gives back (and `POST /v1/messages` answers). */
+export interface TurnResult {
+  conversationId: string;
+  intent: Intent;
+  replies: { text: string }[];
+  handoff: boolean;
+  sources: Source[];
+}
+
+/** How a chat adapter gets a turn answered: in this process, or by the API over HTTP. */
+export interface TurnClient {
+  handle(inbound: InboundMessage): Promise<TurnResult>;
+  /**
+   * Writes a message the bot could not read (an unrecognised voice note, a sticker) into the
+   * conversation with the reply it got, so staff see it arrived. Remote clients cannot.
+   */
+  recordUnreadable?(inbound: InboundMessage, reply: string): Promise<void>;
+}
+
+/** What a chat adapter offers the rest of the service: send a text to one of its chats. */
+export interface ChannelSender {
+  send(address: string, text: string): Promise<void>;
+}
+
+/** A failure that retrying cannot fix (the customer blocked the bot, the chat does not exist). */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+/** A platform's HTTP entry into the service (Telegram's webhook), mounted on the app. */
+export interface ChannelWebhook {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: Handler;
+}
+
+/** A running chat adapter, as the service registers it. */
+export interface ChannelAdapter {
+  channel: PushChannel;
+  /** Sends staff replies, follow-ups and notices queued in the outbox. */
+  sender: ChannelSender;
+  /** Routes the platform calls (a webhook), where updates arrive over HTTP. */
+  webhooks?: ChannelWebhook[];
+}
+
+/** Intents whose replies carry account details: never shown in a group chat. */
+const ACCOUNT_INTENTS: readonly Intent[] = ['bill', 'application', 'rating'];
+
+/**
+ * Intents whose replies carry account or case details (the account intents and those of every
+ * private case kind), never shown in a group chat: the adapter asks to continue in private.
+ */
+export const PRIVATE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  ...ACCOUNT_INTENTS,
+  ...CASE_KINDS.filter((kind) => CASE_KIND_TABLE[kind].private && CASE_KIND_TABLE[kind].chat).map(
+    (kind) => CASE_KIND_TABLE[kind].intent,
+  ),
+]);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_KIND_TABLE } from '../vocabulary/case-kinds.js';
+import { loadKnowledgeBase } from './load.js';
+import { citedClauses, loadStandard } from './standard.js';
+
+describe('the service standard shipped with the knowledge base', () => {
+  const clauses = loadStandard();
+  const ids = new Set(clauses.map((c) => c.id));
+
+  it('has its four sections and the aspects of its preamble', () => {
+    expect(clauses.filter((c) => c.id.startsWith('一、'))).toHaveLength(2);
+    expect(clauses.filter((c) => c.id.startsWith('二、'))).toHaveLength(10);
+    expect(clauses.filter((c) => c.id.startsWith('三、'))).toHaveLength(7);
+    expect(clauses.filter((c) => c.id.startsWith('四、'))).toHaveLength(4);
+    expect(clauses.filter((c) => c.section === '包括哪些方面')).toHaveLength(6);
+    expect(clauses.find((c) => c.id === '三、5')?.text).toMatch(/1个工作日内联系客户/);
+    expect(clauses.find((c) => c.id === '二、1')?.text).toBe('不准违规停电、无故拖延送电。');
+  });
+
+  it('contains every clause the knowledge entries cite', () => {
+    const missing = loadKnowledgeBase()
+      .entries.flatMap((entry) => citedClauses(entry.clause ?? '').map((id) => ({ entry: entry.id, id })))
+      .filter((cited) => !ids.has(cited.id));
+    expect(missing).toEqual([]);
+  });
+
+  it('contains the clause of every case kind whose deadlines it sets', () => {
+    for (const row of Object.values(CASE_KIND_TABLE)) if (row.clause) expect(ids).toContain(row.clause);
+  });
+});

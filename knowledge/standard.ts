@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The service standard the assistant serves (供电营业窗口群众满意服务标准), shipped as data in
+ * knowledge/standard/service-standard.zh-CN.txt, split into the clauses the knowledge base cites:
+ * "三、5" (section three, item five) and "包括哪些方面 5" (the fifth aspect of the preamble).
+ */
+export interface Clause {
+  /** As cited: '三、5', '包括哪些方面 5'. */
+  id: string;
+  /** The section's heading: '服务效能'. */
+  section: string;
+  text: string;
+}
+
+export const STANDARD_FILE = new URL('./standard/service-standard.zh-CN.txt', import.meta.url);
+
+const SECTION = /^([一二三四五六七八九十]+)、(.+)$/;
+const ITEM = /^(\d+)、(.+)$/;
+const ASPECT = /^(\d+)\.\s*(.+)$/;
+
+/** The clauses of the standard's text, in order. */
+export function parseStandard(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let section: { number: string; title: string } | undefined;
+  let inAspects = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '包括哪些方面') inAspects = true;
+    else if (line === '重要性') inAspects = false;
+    const heading = SECTION.exec(line);
+    if (heading) {
+      section = { number: heading[1] as string, title: heading[2] as string };
+      continue;
+    }
+    const item = ITEM.exec(line);
+    if (item && section)
+      clauses.push({ id: `${section.number}、${item[1]}`, section: section.title, text: item[2] as string });
+    const aspect = ASPECT.exec(line);
+    if (aspect && inAspects)
+      clauses.push({ id: `包括哪些方面 ${aspect[1]}`, section: '包括哪些方面', text: aspect[2] as string });
+  }
+  return clauses;
+}
+
+/** The standard's clauses, read from the shipped text. */
+export function loadStandard(): Clause[] {
+  return parseStandard(readFileSync(STANDARD_FILE, 'utf8'));
+}
+
+/** The clauses a citation names: '三、1 / 三、2 / 二、4' → three ids; '一、1（营业窗口）' → '一、1'. */
+export function citedClauses(citation: string): string[] {
+  return citation
+    .split('/')
+    .map((part) => part.replace(/[（(][^）)]*[）)]/g, '').trim())
+    .filter(Boolean);
+}
