@@ -13,7 +13,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   bot: ['api', 'vocabulary'],
   api: ['knowledge', 'db', 'vocabulary'],
   db: ['vocabulary'],
-  knowledge: [],
+  knowledge: ['vocabulary'],
   vocabulary: [],
 };
 const PARTS = Object.keys(ALLOWED);

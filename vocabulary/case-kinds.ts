@@ -32,6 +32,11 @@ export interface CaseKindRow {
    * not a complaint); null for the intent's default kind.
    */
   words: RegExp | null;
+  /**
+   * The knowledge entry whose answer is given before the chat flow's first question (what to check
+   * during an outage, how a meter test works); null where the flow says its own first words.
+   */
+  openingAnswer: string | null;
   /** The chat flow asks where (a repair crew must find it). */
   needsAddress: boolean;
   /** The customer's first message, naming the problem, is already the description. */
@@ -54,6 +59,7 @@ export const CASE_KIND_TABLE = {
     form: true,
     chat: true,
     words: null,
+    openingAnswer: null,
     needsAddress: false,
     describedByFirstMessage: false,
     followUp: true,
@@ -69,6 +75,7 @@ export const CASE_KIND_TABLE = {
     form: true,
     chat: true,
     words: null,
+    openingAnswer: 'outage-what-to-do',
     needsAddress: true,
     describedByFirstMessage: true,
     followUp: true,
@@ -84,6 +91,7 @@ export const CASE_KIND_TABLE = {
     form: true,
     chat: true,
     words: null,
+    openingAnswer: 'meter-test',
     needsAddress: false,
     describedByFirstMessage: true,
     followUp: false,
@@ -99,6 +107,7 @@ export const CASE_KIND_TABLE = {
     form: true,
     chat: true,
     words: /抄表|读数|示数|表码|底数|电量|度数|reading|bill/,
+    openingAnswer: 'reading-dispute',
     needsAddress: false,
     describedByFirstMessage: true,
     followUp: false,
@@ -114,6 +123,7 @@ export const CASE_KIND_TABLE = {
     form: true,
     chat: true,
     words: /举报|检举|揭发|report/,
+    openingAnswer: null,
     needsAddress: false,
     describedByFirstMessage: false,
     followUp: true,
@@ -129,6 +139,7 @@ export const CASE_KIND_TABLE = {
     form: false,
     chat: false,
     words: null,
+    openingAnswer: null,
     needsAddress: false,
     describedByFirstMessage: false,
     followUp: false,

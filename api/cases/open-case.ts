@@ -1,5 +1,5 @@
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
-import type { CaseKind } from '../../vocabulary/case-kinds.js';
+import { CASE_KIND_TABLE, type CaseKind } from '../../vocabulary/case-kinds.js';
 import { shanghaiDate } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { caseDeadlines, caseNumber } from './cases.js';
@@ -13,8 +13,11 @@ export interface CaseInput {
   channel: Ticket['channel'];
   userId?: string;
   conversationId?: string;
-  /** A callback's due instant: the standard sets none, the staffed hours do. */
-  callbackDueAt?: Date;
+  /**
+   * The due instants of a kind the standard sets no limits for (vocabulary `timeLimits: null`): a
+   * callback's `callbackDueAt`, from the staffed hours.
+   */
+  deadlines?: Record<string, Date>;
 }
 
 export interface CaseDeps {
@@ -26,11 +29,11 @@ export interface CaseDeps {
 
 /** Accepts a case: its deadlines from the standard, a number, stored durably before it returns. */
 export async function openCase(input: CaseInput, deps: CaseDeps): Promise<Ticket> {
-  if (input.kind === 'callback' && !input.callbackDueAt)
-    throw new Error('a callback case needs its callbackDueAt');
+  const ownClock = CASE_KIND_TABLE[input.kind].timeLimits === null;
+  if (ownClock && !input.deadlines) throw new Error(`a ${input.kind} case needs its deadlines given`);
   const { deadlines, calendarConfirmed } =
-    input.kind === 'callback'
-      ? { deadlines: { callbackDueAt: input.callbackDueAt as Date }, calendarConfirmed: true }
+    ownClock && input.deadlines
+      ? { deadlines: input.deadlines, calendarConfirmed: true }
       : caseDeadlines(input.kind, deps.now, deps.calendar);
   const day = shanghaiDate(deps.now);
   return deps.tickets.create(

@@ -50,7 +50,7 @@ export function createHandoffs(deps: HandoffDeps) {
             channel: conversation.channel,
             userId: conversation.userId,
             conversationId: conversation.id,
-            callbackDueAt: new Date(opening.getTime() + 3600_000),
+            deadlines: { callbackDueAt: new Date(opening.getTime() + 3600_000) },
           },
           { tickets: deps.tickets, calendar: deps.calendar, now, newId: deps.newId },
         );

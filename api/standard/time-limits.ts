@@ -3,6 +3,7 @@
  * data, plus the repair arrival limits the standard does not set (flagged `fromStandard: false`).
  * Descriptions and notes are shown to people and are in Chinese; `startsAt` is a note for developers.
  */
+import { CASE_KIND_TABLE, CASE_KINDS } from '../../vocabulary/case-kinds.js';
 
 export const CUSTOMER_CLASSES = [
   'resident',
@@ -28,10 +29,20 @@ export const TIME_LIMIT_KINDS = [
 export type TimeLimitKind = (typeof TIME_LIMIT_KINDS)[number];
 
 /**
- * Kinds of case that follow another kind's limits. The standard sets no separate limit for a
- * report (举报); it is handled like a complaint (投诉), which the standard names alongside it.
+ * Kinds of case that follow another kind's limits (vocabulary/case-kinds.ts `timeLimits`). The
+ * standard sets no separate limit for a report (举报); it is handled like a complaint (投诉), which
+ * the standard names alongside it.
  */
-export const KIND_ALIASES: Readonly<Record<string, TimeLimitKind>> = { report: 'complaint' };
+export const KIND_ALIASES: Readonly<Record<string, TimeLimitKind>> = Object.fromEntries(
+  CASE_KINDS.flatMap((kind) => {
+    const limits = CASE_KIND_TABLE[kind].timeLimits;
+    return limits !== null && limits !== kind && isTimeLimitKind(limits) ? [[kind, limits]] : [];
+  }),
+);
+
+function isTimeLimitKind(kind: string): kind is TimeLimitKind {
+  return (TIME_LIMIT_KINDS as readonly string[]).includes(kind);
+}
 
 export type TimeLimitUnit = 'working_days' | 'minutes';
 

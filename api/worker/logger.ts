@@ -27,7 +27,7 @@ function serialize(fields: Record<string, unknown>): Record<string, unknown> {
  * (`info`/`warn`/`error`/`debug`/`trace`/`fatal` with an optional object first, `child`, `level`),
  * one JSON line per call on the console (Workers Logs keep it), with pino's field names (`level`
  * as a number, `time`, `msg`). It writes what the caller gives and nothing more: the service logs
- * no message texts, customer words or account data (README, logging decision), and this adds none.
+ * no message texts, customer words or account data (docs/decisions.md, logging), and this adds none.
  */
 export function createConsoleLogger(
   level: LogLevel = 'info',

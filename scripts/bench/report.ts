@@ -3,7 +3,7 @@ import type { BenchResult } from './result.js';
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
 const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**');
 
-/** The run as a Markdown table (the README's), one measure a row, each with its target and verdict. */
+/** The run as a Markdown table (as in docs/benchmarks.md), one measure a row, each with its target and verdict. */
 export function markdownTable(r: BenchResult, out: string): string {
   const met = (name: string) => mark(r.targets.find((t) => t.name === name)?.met);
   const { retrieval: q, http, cases } = r;

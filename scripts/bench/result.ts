@@ -29,7 +29,7 @@ export interface Target {
   met: boolean;
 }
 
-/** The targets (and the earlier ones the README keeps), each with whether this run met it. */
+/** The targets the service is held to (docs/benchmarks.md), each with whether this run met it. */
 export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
   const baseline = Math.max(r.retrieval.langchainBm25.top1, r.retrieval.minisearch.top1);
   const lead = r.retrieval.ours.top1 - baseline;

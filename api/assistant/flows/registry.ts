@@ -1,4 +1,5 @@
 import { describeEstimate, findKwh } from '../../../knowledge/tariff.js';
+import { CASE_KIND_TABLE, type ChatCaseIntent } from '../../../vocabulary/case-kinds.js';
 import type { TurnContext } from '../context.js';
 import type { ActionIntent, DetectedIntent } from '../intents.js';
 import { REPLIES } from '../replies.js';
@@ -22,16 +23,10 @@ export const STARTS: Record<ActionIntent, Start> = {
   }),
   handoff: (_, ctx) => ctx.handOff(REPLIES.handoffQueued),
   rating: (_, ctx) => startRating(ctx.message, ctx.rating()),
-  repair: (detected, ctx) => {
-    // Safety first: the advice goes out before any question.
-    const advice = ctx.entryAnswer(detected.danger ? 'electrical-safety' : 'outage-what-to-do');
-    return { ...startCase('repair', ctx.message, [advice.text]), sources: [advice.source] };
-  },
-  meter: (_, ctx) => {
-    const kind = caseKindOf('meter', ctx.message.normalized);
-    const info = ctx.entryAnswer(kind === 'reading_dispute' ? 'reading-dispute' : 'meter-test');
-    return { ...startCase('meter', ctx.message, [info.text]), sources: [info.source] };
-  },
+  // Safety first: a danger's advice goes out before any question.
+  repair: (detected, ctx) =>
+    startCaseWithAnswer(detected, ctx, detected.danger ? 'electrical-safety' : undefined),
+  meter: (detected, ctx) => startCaseWithAnswer(detected, ctx),
   complaint: async (detected, ctx) => {
     if (detected.lookup) return lookUpCases(ctx.message, await ctx.cases(), 'complaint');
     return startCase('complaint', ctx.message, [REPLIES.complaintSorry]);
@@ -69,6 +64,15 @@ const RESUMES: { [F in FlowState['flow']]: Resume<Extract<FlowState, { flow: F }
   case: async (state, ctx) => resumeCase(state, ctx.message, await ctx.cases()),
   'case-lookup': async (state, ctx) => resumeCaseLookup(state, ctx.message, await ctx.cases()),
 };
+
+/** A case flow opened with its kind's opening answer (vocabulary `openingAnswer`), or `entry`'s. */
+function startCaseWithAnswer(detected: DetectedIntent, ctx: TurnContext, entry?: string): FlowStep {
+  const intent = detected.intent as ChatCaseIntent;
+  const opening = entry ?? CASE_KIND_TABLE[caseKindOf(intent, ctx.message.normalized)].openingAnswer;
+  if (!opening) return startCase(intent, ctx.message);
+  const info = ctx.entryAnswer(opening);
+  return { ...startCase(intent, ctx.message, [info.text]), sources: [info.source] };
+}
 
 /** The action's flow started (or its one-turn answer). */
 export function startFlow(detected: DetectedIntent, ctx: TurnContext): Promise<FlowStep> {
