@@ -8,9 +8,12 @@ export type { Channel } from '../vocabulary/channels.js';
 import { type Channel, isPushChannel } from '../vocabulary/channels.js';
 export type Role = 'customer' | 'assistant' | 'staff';
 export type ConversationMode = 'bot' | 'handoff';
+/** A knowledge entry a reply was drawn from, with the clause of the standard it rests on. */
 export interface Source {
   id: string;
   title: string;
+  /** Absent on replies stored before sources carried their clause. */
+  clause?: string;
 }
 
 export interface ConversationRecord {

@@ -48,3 +48,164 @@ export function detectCustomerClass(normalizedText: string): CustomerClass | und
   for (const [customerClass, pattern] of PATTERNS) if (pattern.test(normalizedText)) return customerClass;
   return undefined;
 }
+
+/** A customer class read from what a customer wrote, with the words it was read from. */
+export interface ClassReading {
+  customerClass: CustomerClass;
+  /** The customer's own words that gave it away ("两路电源", "35千伏", "奶茶店"). */
+  evidence: string;
+  /** True when the customer named the class itself ("居民客户", "高压双电源"): nothing to explain. */
+  named: boolean;
+}
+
+/** Class names as the standard writes them; two different ones in a message make a comparison. */
+const NAMED: readonly [CustomerClass, RegExp][] = [
+  ['high_voltage_dual', /高压双电源|双电源客户|dual[- ]supply customers?/],
+  ['high_voltage_single', /高压单电源|单电源客户|single[- ]supply customers?/],
+  ['low_voltage', /低压(电力|非居民)?(客户|用户)|low[- ]voltage (customers?|users?)/],
+  ['high_voltage', /高压(客户|用户)|high[- ]voltage (customers?|users?)/],
+  ['non_resident', /非居民|non[- ]?residential|non[- ]?residents?/],
+  ['resident', /(?<!非)居民|(?<!non[- ]?)residential|(?<!non[- ]?)\bresidents?\b/],
+];
+
+/** The classes' short names, for the second side of a comparison. */
+const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
+  ['high_voltage_dual', /双电源|双回路|dual/],
+  ['high_voltage_single', /单电源|单回路|single/],
+  ['low_voltage', /低压|low[- ]?voltage/],
+  ['high_voltage', /高压|high[- ]?voltage/],
+  ['non_resident', /非居民|企业|商户|商铺|工厂|businesses?/],
+  ['resident', /(?<!非)居民|住宅|家庭|household|homes?/],
+];
+
+const DUAL_SUPPLY =
+  /双电源|双回路|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(lines|feeds|circuits)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+const SINGLE_SUPPLY =
+  /单电源|单回路|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
+/** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
+const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
+/** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
+const KILOVOLTS_IN_WORDS = /[一二三四五六七八九十百两]+千伏(?!安)/;
+const HIGH_VOLTAGE =
+  /高压|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\d+)\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\bsubstation\b/;
+const LOW_VOLTAGE =
+  /低压|(380|220)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
+const HOME =
+  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|我屋|屋头|(我|咱)们?屋里|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
+/** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
+const SMALL_PREMISES =
+  /\p{Script=Han}{2}店(?!里的|员)|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|café|restaurant|kiosk)s?\b/u;
+
+/** Larger premises whose supply the words alone do not tell. */
+const LARGE_PREMISES =
+  /非居民|企业|工厂|厂房|厂子|厂里|(钢|化|电子|纺织|水泥|造纸|食品|机械|制药|砖)厂|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|酒楼|数据中心|机房|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b/;
+
+/** Words that set two things side by side. */
+const COMPARES =
+  /和|跟|与|同|还是|哪个|哪家|谁(家)?先|两边|各自|区别|差(多少|几|别)|一样|不同|分别|各(是|要)|对比|比较|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b/;
+
+/**
+ * The customer's class as what they wrote shows it: a class they name, else the evidence of their
+ * supply (two supplies, 10 kV and above or a transformer of their own, 380 V / 220 V) and of their
+ * premises (a home, a small shop, a factory). Undefined where nothing tells, and where the message
+ * names two classes (a comparison: every side is answered).
+ */
+export function inferCustomerClass(normalizedText: string): ClassReading | undefined {
+  const text = normalizedText;
+  const named = new Map<CustomerClass, string>();
+  for (const [customerClass, pattern] of NAMED) {
+    const match = pattern.exec(text);
+    if (match && !named.has(customerClass)) named.set(customerClass, match[0]);
+  }
+  // 非居民 also matches nothing of 居民 (look-behind); 高压双电源 names one class, not two.
+  // "双电源的高压客户": the supply count makes the named 高压 one class more precise.
+  if (named.has('high_voltage') && DUAL_SUPPLY.test(text))
+    named.set('high_voltage_dual', named.get('high_voltage') as string);
+  else if (named.has('high_voltage') && SINGLE_SUPPLY.test(text))
+    named.set('high_voltage_single', named.get('high_voltage') as string);
+  if (named.has('high_voltage_dual') || named.has('high_voltage_single')) named.delete('high_voltage');
+  if (named.size > 1) return undefined;
+  // "高压单电源和双电源差多少天": the second side named in short.
+  if (named.size === 1 && COMPARES.test(text)) {
+    const [only] = named.keys();
+    const other = SHORT_NAMES.find(([cls, pattern]) => cls !== only && pattern.test(text));
+    if (other) return undefined;
+  }
+  const [onlyNamed] = [...named.entries()];
+  if (onlyNamed) return { customerClass: onlyNamed[0], evidence: onlyNamed[1], named: true };
+
+  const found = (pattern: RegExp) => pattern.exec(text)?.[0];
+  const kilovolts = KILOVOLTS.exec(text);
+  const highByVoltage = kilovolts && Number(kilovolts[1]) * (kilovolts[3] === '万伏' ? 10 : 1) >= 1;
+  // "没有双电源", "不是两路供电": said to rule it out.
+  const dual = /(没有|没|无|不是|并非|冇|no|not|without) ?(双电源|两路|双回路|dual|two)/.test(text)
+    ? undefined
+    : found(DUAL_SUPPLY);
+  const single = found(SINGLE_SUPPLY);
+  const high = (highByVoltage ? kilovolts[0] : undefined) ?? found(KILOVOLTS_IN_WORDS) ?? found(HIGH_VOLTAGE);
+  const low = found(LOW_VOLTAGE);
+  const home = found(HOME);
+  const small = found(SMALL_PREMISES);
+  const large = found(LARGE_PREMISES);
+  const evidence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('、');
+  // "一路进线的和两路电源的差多少", "住宅和便利店一样吗": two kinds of supply or premises compared.
+  if (COMPARES.test(text)) {
+    const sides = [dual, single, home, small ?? large].filter(Boolean).length;
+    if ((dual && single) || sides >= 2) return undefined;
+  }
+
+  if (dual) return { customerClass: 'high_voltage_dual', evidence: evidence(high, dual), named: false };
+  if (single) return { customerClass: 'high_voltage_single', evidence: evidence(high, single), named: false };
+  if (high) return { customerClass: 'high_voltage', evidence: evidence(large ?? small, high), named: false };
+  if (low && home && !small && !large)
+    return { customerClass: 'resident', evidence: evidence(home, low), named: false };
+  if (low) return { customerClass: 'low_voltage', evidence: evidence(small ?? large, low), named: false };
+  if (home && !small && !large) return { customerClass: 'resident', evidence: home, named: false };
+  // A shop at a school gate is a shop: the named small premises win over the place around them.
+  if (small) return { customerClass: 'low_voltage', evidence: small, named: false };
+  if (large) return { customerClass: 'non_resident', evidence: large, named: false };
+  return undefined;
+}
+
+/**
+ * The classes a comparison sets side by side ("居民和非居民差几天", "我家和我开的小厂分别要几天"),
+ * each as its own side: empty when the message compares nothing.
+ */
+export function comparedClasses(normalizedText: string): CustomerClass[] {
+  const text = normalizedText;
+  if (!COMPARES.test(text)) return [];
+  /** Each side with where the message first names it, so they are answered in its order. */
+  const sides = new Map<CustomerClass, number>();
+  const add = (customerClass: CustomerClass, pattern: RegExp) => {
+    const at = text.search(pattern);
+    if (at >= 0 && !sides.has(customerClass)) sides.set(customerClass, at);
+  };
+  for (const [customerClass, pattern] of NAMED) add(customerClass, pattern);
+  for (const [customerClass, pattern] of SHORT_NAMES) add(customerClass, pattern);
+  if (sides.size < 2) {
+    const negated = /(没有|没|无|不是|并非|冇|no|not|without) ?(双电源|两路|双回路|dual|two)/.test(text);
+    if (!negated) add('high_voltage_dual', DUAL_SUPPLY);
+    add('high_voltage_single', SINGLE_SUPPLY);
+    add('resident', HOME);
+    if (SMALL_PREMISES.test(text)) add('low_voltage', SMALL_PREMISES);
+    else if (!sides.has('high_voltage_single') && !sides.has('high_voltage_dual'))
+      add('non_resident', LARGE_PREMISES);
+  }
+  if (sides.has('high_voltage_single') || sides.has('high_voltage_dual')) {
+    // The broader name gives way to a precise side, and the premises with its own transformer is
+    // the high-voltage side, not a third one.
+    for (const broader of ['high_voltage', 'low_voltage', 'non_resident'] as const) sides.delete(broader);
+  }
+  if (sides.size < 2) return [];
+  return [...sides.entries()].sort((a, b) => a[1] - b[1]).map(([customerClass]) => customerClass);
+}
+
+/** How each class is named to a customer. */
+export const CLASS_LABELS: Readonly<Record<CustomerClass, string>> = {
+  resident: '居民',
+  low_voltage: '低压电力',
+  high_voltage_single: '高压单电源',
+  high_voltage_dual: '高压双电源',
+  high_voltage: '高压',
+  non_resident: '非居民',
+};

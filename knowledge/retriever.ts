@@ -1,7 +1,7 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
-import { detectCustomerClass } from './customer-class.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { CLASS_LABELS, type ClassReading, comparedClasses, inferCustomerClass } from './customer-class.js';
+import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
 import type { Normalizer } from './normalize.js';
 import type { KnowledgeSearch } from './search.js';
 import type { Segmenter } from './segment.js';
@@ -48,13 +48,36 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
     this.limit = fields.limit ?? 3;
   }
 
+  /**
+   * The entry's answer for the customer's class where it has one: the class the customer named, or
+   * the one their words show ("两路电源" → 高压双电源), said with the words it was read from, so a
+   * wrong reading is plain to see. Without a class, or for a comparison, the whole answer.
+   */
+  private answerFor(entry: KnowledgeEntry, reading: ClassReading | undefined, compared: string[]): string {
+    const general = this.knowledge.answer(entry);
+    if (!reading) {
+      // A comparison: each side's own line, where the entry has one for every side.
+      const sides = compared.map((c) => this.knowledge.answer(entry, c as ClassReading['customerClass']));
+      if (sides.length < 2 || sides.includes(general)) return general;
+      return [...new Set(sides)].join('');
+    }
+    const specific = this.knowledge.answer(entry, reading.customerClass);
+    if (specific === general || reading.named) return specific;
+    const label = CLASS_LABELS[reading.customerClass];
+    const because = reading.customerClass === 'resident' ? '' : `（您提到“${reading.evidence}”）`;
+    return `按${label}客户答复${because}：${specific}`;
+  }
+
   override async _getRelevantDocuments(query: string): Promise<Document<KnowledgeDocumentMetadata>[]> {
-    const customerClass = detectCustomerClass(this.segmenter.mend(this.normalize(query)));
+    // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电).
+    const normalized = this.normalize(query);
+    const reading = inferCustomerClass(normalized);
+    const compared = reading ? [] : comparedClasses(normalized);
     const hits = await this.search.search(query, this.limit);
     return hits.map(
       ({ entry, score, confidence }) =>
         new Document({
-          pageContent: this.knowledge.answer(entry, customerClass),
+          pageContent: this.answerFor(entry, reading, compared),
           metadata: {
             id: entry.id,
             title: entry.title,

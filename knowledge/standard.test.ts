@@ -28,3 +28,12 @@ describe('the service standard shipped with the knowledge base', () => {
     for (const row of Object.values(CASE_KIND_TABLE)) if (row.clause) expect(ids).toContain(row.clause);
   });
 });
+
+describe('a citation', () => {
+  it('names one clause, several, or a run of items', () => {
+    expect(citedClauses('三、5')).toEqual(['三、5']);
+    expect(citedClauses('三、1 / 三、2 / 二、4')).toEqual(['三、1', '三、2', '二、4']);
+    expect(citedClauses('一、1（营业窗口）')).toEqual(['一、1']);
+    expect(citedClauses('二、1–3')).toEqual(['二、1', '二、2', '二、3']);
+  });
+});

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 /**
  * The service standard the assistant serves (供电营业窗口群众满意服务标准), shipped as data in
  * knowledge/standard/service-standard.zh-CN.txt, split into the clauses the knowledge base cites:
- * "三、5" (section three, item five) and "包括哪些方面 5" (the fifth aspect of the preamble).
+ * "三、5" (section three, item five), "二、1–10" (a run of items) and "包括哪些方面 5" (the fifth
+ * aspect of the preamble).
  */
 export interface Clause {
   /** As cited: '三、5', '包括哪些方面 5'. */
@@ -48,10 +49,19 @@ export function loadStandard(): Clause[] {
   return parseStandard(readFileSync(STANDARD_FILE, 'utf8'));
 }
 
-/** The clauses a citation names: '三、1 / 三、2 / 二、4' → three ids; '一、1（营业窗口）' → '一、1'. */
+/**
+ * The clauses a citation names: '三、1 / 三、2 / 二、4' → three ids; '一、1（营业窗口）' → '一、1';
+ * '二、1–10' → 二、1 … 二、10.
+ */
 export function citedClauses(citation: string): string[] {
   return citation
     .split('/')
     .map((part) => part.replace(/[（(][^）)]*[）)]/g, '').trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((id) => {
+      const run = /^(.+、)(\d+)[–—-](\d+)$/.exec(id);
+      if (!run) return [id];
+      const [, head, from, to] = run as unknown as [string, string, string, string];
+      return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => `${head}${Number(from) + i}`);
+    });
 }

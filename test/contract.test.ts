@@ -68,7 +68,7 @@ describe('POST /v1/messages', () => {
     expect(rows.map((r) => r.role)).toEqual(['customer', 'assistant']);
     expect(rows[0]).toMatchObject({ text: '电能表校验多久出结果', intent: 'faq' });
     expect(JSON.parse(rows[1]?.sources ?? '[]')).toEqual([
-      { id: 'meter-test', title: '电能表校验（检测）时限' },
+      { id: 'meter-test', title: '电能表校验（检测）时限', clause: '三、4' },
     ]);
   });
 

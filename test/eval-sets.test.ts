@@ -16,6 +16,8 @@ const SETS = [
   'fresh-6.jsonl',
   'fresh-7.jsonl',
   'fresh-8.jsonl',
+  'fresh-9.jsonl',
+  'fresh-10.jsonl',
 ];
 
 let service: TestServices;

@@ -24,6 +24,42 @@ export function describeBill(bill: Bill): string {
   return `${periodLabel(bill.period)}电费${yuan(bill.amountFen)}元${usage}${due}，状态：${status}。`;
 }
 
+/**
+ * "为什么这个月这么贵": the latest bill beside the one before it, usage and amount; undefined when
+ * there is only one.
+ */
+export function compareBills(bills: Bill[]): string | undefined {
+  const [latest, previous] = bills;
+  if (!latest || !previous) return undefined;
+  const amount = latest.amountFen - previous.amountFen;
+  const usage =
+    latest.usageKwh !== null && previous.usageKwh !== null ? latest.usageKwh - previous.usageKwh : undefined;
+  const now = `${periodLabel(latest.period)}电费${yuan(latest.amountFen)}元${latest.usageKwh !== null ? `（用电${latest.usageKwh}度）` : ''}`;
+  const before = `${periodLabel(previous.period)}的${yuan(previous.amountFen)}元${previous.usageKwh !== null ? `（用电${previous.usageKwh}度）` : ''}`;
+  const change = amount >= 0 ? `多${yuan(amount)}元` : `少${yuan(-amount)}元`;
+  const why =
+    usage === undefined
+      ? ''
+      : usage > 0
+        ? `，主要是用电量多了${usage}度：电费按用电量和政府批准的电价计算，居民阶梯电价下用得越多，超出部分单价越高`
+        : usage < 0
+          ? `，用电量少了${-usage}度`
+          : '，用电量相同';
+  return `${now}，比${before}${change}${why}。如果您认为抄表读数有误，可以申请核实（回复“抄表数据不对”）。`;
+}
+
+/** "过了截止日期会停电吗": the unpaid bills' due dates; undefined when everything is paid. */
+export function dueDates(bills: Bill[]): string | undefined {
+  const unpaid = bills.filter((b) => b.status === 'unpaid');
+  if (unpaid.length === 0) return undefined;
+  return unpaid
+    .map(
+      (b) =>
+        `${periodLabel(b.period)}电费${yuan(b.amountFen)}元${b.dueDate ? `，缴费截止日期${chineseDate(b.dueDate)}` : ''}`,
+    )
+    .join('；');
+}
+
 export interface BillQuery {
   /** YYYY-MM when the customer named a month. */
   period?: string;

@@ -1,9 +1,11 @@
 import type { AccountStore } from '../../db/account-store.js';
 import { createKeyedLock } from '../../db/keyed-lock.js';
-import type { ConversationRecord, Store } from '../../db/store.js';
+import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import { inferCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
+import { isForeignTopic } from '../../knowledge/scope.js';
 import type { Tariff } from '../../knowledge/tariff.js';
 import { CASE_KIND_TABLE, type ChatCaseIntent, kindOfPrefix } from '../../vocabulary/case-kinds.js';
 import type { InboundMessage, TurnResult } from '../channel/contract.js';
@@ -17,7 +19,17 @@ import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
 import type { CustomerText } from './flows/rating.js';
 import { resumeFlow, startFlow } from './flows/registry.js';
 import type { IntentClassifier } from './intent-classifier.js';
-import { type DetectedIntent, detectActionIntent, type Intent, isCancel, mentionsDanger } from './intents.js';
+import {
+  type ActionIntent,
+  asksAboutProcess,
+  type DetectedIntent,
+  detectActionIntent,
+  type Intent,
+  isCancel,
+  isPersonal,
+  mentionsDanger,
+} from './intents.js';
+import { splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 import { createRouter } from './routing.js';
 
@@ -168,11 +180,30 @@ export function createAssistant(deps: AssistantDeps) {
         detectActionIntent(ctx.mended)?.intent === 'handoff'
       )
         return safetyFirst(await ctx.handOff(REPLIES.handoffQueued), ctx);
+      const corrected = await correctedFlow(stored, ctx);
+      if (corrected) return safetyFirst(corrected, ctx);
       const step = await resumeFlow(stored, ctx);
       if (step !== NOT_FOR_ME && !step.unclear) return step;
       if (step !== NOT_FOR_ME) return safetyFirst(await besideTheFlow(step, stored, ctx), ctx);
     }
     return safetyFirst(await route(ctx), ctx);
+  }
+
+  /**
+   * "我不是要报修，我要投诉", "搞错了，是查电费": the customer corrects what they asked for. The open
+   * flow is left (nothing of this message is stored as its answer) and the right one starts, with
+   * what was already said carried over: a case's description goes into the new case's.
+   */
+  async function correctedFlow(open: FlowState, ctx: TurnContext): Promise<FlowStep | undefined> {
+    const correction = readCorrection(ctx.message.normalized);
+    if (!correction) return undefined;
+    const detected = detectActionIntent(knowledge.segmenter.mend(correction.rest));
+    if (!detected || detected.intent === 'greeting' || detected.intent === flowIntent(open)) return undefined;
+    const carried = open.flow === 'case' ? open.description : undefined;
+    const raw = [carried, correction.restRaw(ctx.message.raw)].filter(Boolean).join('；');
+    const message = { raw, normalized: knowledge.normalize(raw) };
+    const step = await startFlow(detected, createTurnContext(services, message, ctx.conversation));
+    return { ...step, replies: [REPLIES.flowCorrected, ...step.replies] };
   }
 
   async function unbind(conversation: ConversationRecord): Promise<FlowStep> {
@@ -206,8 +237,25 @@ export function createAssistant(deps: AssistantDeps) {
     return step;
   }
 
-  /** A new message no flow has taken: routing decides, then the flow starts or the answer is given. */
+  /**
+   * A new message no flow has taken: each question in it answered, in the customer's order, then
+   * the one thing it asks to be done; a message of one question is routed whole.
+   */
   async function route(ctx: TurnContext): Promise<FlowStep> {
+    const parts = splitParts(ctx.message.normalized);
+    // Gas, water, phone bills…: a part read alone may lose what makes the message not ours.
+    if (parts.length > 1 && !isForeignTopic(ctx.message.normalized)) {
+      const step = await answerEveryPart(parts, ctx);
+      if (step) return step;
+    }
+    const compared = await router.comparedAnswers(ctx.message);
+    if (compared.length > 1)
+      return {
+        intent: 'faq',
+        replies: compared.map((a) => a.text),
+        state: null,
+        sources: compared.map((a) => a.source),
+      };
     const decision = await router.decide(ctx.message, ctx.mended);
     switch (decision.kind) {
       case 'action':
@@ -215,13 +263,56 @@ export function createAssistant(deps: AssistantDeps) {
       case 'faq':
         return {
           intent: 'faq',
-          replies: [decision.answer.text],
+          replies: [withOffer(decision.answer.text, decision.offer)],
           state: null,
           sources: [decision.answer.source],
         };
       case 'unknown':
         return unknownStep(ctx, decision.reply);
     }
+  }
+
+  /**
+   * Several questions (and perhaps one request) in one message: up to three answers, one per
+   * knowledge entry, then the request's flow. Undefined where the parts do not make more than one
+   * answer, and the message is routed whole.
+   */
+  async function answerEveryPart(parts: string[], ctx: TurnContext): Promise<FlowStep | undefined> {
+    const answers: { text: string; source: Source; offer?: ActionIntent }[] = [];
+    let request: DetectedIntent | undefined;
+    /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
+    let askedAbout = false;
+    for (const part of parts.slice(0, MAX_PARTS)) {
+      const message = { raw: part, normalized: withClassContext(part, ctx.message.normalized) };
+      const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
+      if (decision.kind === 'faq') {
+        if (answers.length < MAX_ANSWERS && !answers.some((a) => a.source.id === decision.answer.source.id))
+          answers.push({ ...decision.answer, offer: decision.offer });
+      } else if (
+        decision.kind === 'action' &&
+        decision.by === 'rules' &&
+        decision.detected.intent !== 'greeting'
+      ) {
+        // "能的话可以查进度吗" beside another question asks whether, not for it to be done; "我的
+        // 申请到哪一步了" is the customer's own.
+        if (asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) askedAbout = true;
+        else request ??= decision.detected;
+      }
+    }
+    if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout)) return undefined;
+    const replies = answers.map((a) => a.text);
+    const sources = answers.map((a) => a.source);
+    if (!request) {
+      const offer = answers.find((a) => a.offer)?.offer;
+      if (offer) replies[replies.length - 1] = withOffer(replies[replies.length - 1] ?? '', offer);
+      return { intent: 'faq', replies, state: null, sources };
+    }
+    const step = await startFlow(request, ctx);
+    return {
+      ...step,
+      replies: [...replies, ...step.replies],
+      sources: [...sources, ...(step.sources ?? [])],
+    };
   }
 
   /**
@@ -254,13 +345,14 @@ export function createAssistant(deps: AssistantDeps) {
         const conversation = await store.openConversation(inbound.channel, inbound.userId, newId(), at);
         const raw = stripControlCharacters(inbound.text).trim();
         const message: CustomerText = { raw, normalized: knowledge.normalize(raw) };
-        const step: FlowStep = message.normalized
+        const answered: FlowStep = message.normalized
           ? await respond(createTurnContext(services, message, conversation))
           : {
               intent: 'unknown',
               replies: [REPLIES.emptyText],
               state: conversation.flowState as FlowState | null,
             };
+        const step = inEnglish(raw) ? withEnglishNote(answered) : answered;
         const sources = step.sources ?? [];
         await store.recordTurn({
           conversationId: conversation.id,
@@ -318,6 +410,64 @@ export function createAssistant(deps: AssistantDeps) {
       });
     },
   };
+}
+
+/** A message written wholly in English (a few words at least, no Chinese characters). */
+function inEnglish(raw: string): boolean {
+  return !/\p{Script=Han}/u.test(raw) && (raw.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
+}
+
+/**
+ * Answers stay in Chinese (the standard is not translated here), with one English line at the end
+ * saying so and offering a person.
+ */
+function withEnglishNote(step: FlowStep): FlowStep {
+  const last = step.replies.at(-1);
+  if (last === undefined) return step;
+  return { ...step, replies: [...step.replies.slice(0, -1), `${last}\n${REPLIES.englishNote}`] };
+}
+
+/** "不是…", "我不是要…", "搞错了": the start of a correction of what the customer asked for. */
+const CORRECTION =
+  /^(不是|不对|搞错了|弄错了|错了|你理解错了|你搞错了|我不是(要|想)|我说的不是|我没(说|有)要?|no[,.!]?\s|not\s|i (didn'?t|don'?t) (want|mean|ask))/;
+
+/** The correction's prefix and what the customer wants instead (the rest of the message). */
+function readCorrection(normalized: string) {
+  const prefix = CORRECTION.exec(normalized);
+  if (!prefix) return undefined;
+  // "我不是要报修，我要投诉": what follows the first clause is what they want.
+  const clause = /[,，。!！;；]/.exec(normalized);
+  const from = clause ? clause.index + 1 : prefix[0].length;
+  const rest = normalized.slice(from).trim();
+  if (!rest) return undefined;
+  return {
+    rest,
+    /** The same part of the message as typed. */
+    restRaw: (raw: string) => {
+      const at = /[,，。!！;；]/.exec(raw);
+      return (at ? raw.slice(at.index + 1) : raw.slice(prefix[0].length)).trim();
+    },
+  };
+}
+
+/** At most this many parts of one message are read, and this many answers given. */
+const MAX_PARTS = 4;
+const MAX_ANSWERS = 3;
+
+/** An answer about an action, ending with the offer to do it now. */
+function withOffer(text: string, offer: ActionIntent | undefined): string {
+  const line = offer ? REPLIES.offers[offer] : undefined;
+  return line ? `${text}\n${line}` : text;
+}
+
+/**
+ * A part read with the class the whole message gives ("奶茶店的供电方案要几天？验收以后送电又要
+ * 几天？": the second question is the milk-tea shop's too), where the part names none itself.
+ */
+function withClassContext(part: string, whole: string): string {
+  if (inferCustomerClass(part)) return part;
+  const reading = inferCustomerClass(whole);
+  return reading ? `${reading.evidence} ${part}` : part;
 }
 
 /** The chat intent of a case number's kind (TS20261126-0001, also with spaces or full-width). */

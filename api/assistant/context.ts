@@ -54,7 +54,10 @@ export function createTurnContext(
   const entryAnswer = (id: string) => {
     const entry = knowledge.base.byId(id);
     if (!entry) throw new Error(`knowledge entry ${id} is missing`);
-    return { text: knowledge.base.answer(entry), source: { id: entry.id, title: entry.title } };
+    return {
+      text: knowledge.base.answer(entry),
+      source: { id: entry.id, title: entry.title, clause: entry.clause },
+    };
   };
   let mended: string | undefined;
   return {

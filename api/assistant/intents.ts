@@ -44,7 +44,8 @@ const WANTS_MANAGER =
 const RATING =
   /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
-const NOT_RATING = /评价器|意见簿|意见箱|意见本|满意度调查|回访|survey/;
+const NOT_RATING =
+  /评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
@@ -73,17 +74,20 @@ const CONDUCT =
 
 const COMPLAINT =
   /投诉|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(给|讨|要)(我)?(个)?说法|曝光你们|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
+/** A demand to complain, not a question about complaining. */
+const DEMANDS_COMPLAINT =
+  /(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
 const COMPLAINT_STATUS =
   /投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
 const METER =
-  /电能表|电表|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
+  /电能表|电表|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
 const METER_PROBLEM =
-  /^(申请|要求|我要|我想)?(校表|验表|校验电表|电表校验|检测电表|电表检测|校验电能表|电能表校验)[!！。.\s]*$|不准|走得?(快|太快|飞快)|跑得?(快|太快|飞快)|转得?(快|太快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|比实际|对不上|验下|验一验|检查一下|有问题|坏了|坏(咗|晒|哂|掉|左)|唔(郁|转|行|work)|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样)(在)?(跑|走|转)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|stopped|not working|isn'?t working|blank|\bdead\b|stuck|higher|too high|more than|actually used|实际用|doesn'?t match|not match|incorrect|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
+  /^(申请|要求|我要|我想)?(校表|验表|校验电表|电表校验|检测电表|电表检测|校验电能表|电能表校验)[!！。.\s]*$|不准|走得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|跑得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|转得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|比实际|对不上|验下|验一验|检查一下|有问题|坏了|坏(咗|晒|哂|掉|左)|唔(郁|转|行|work)|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样)(在)?(跑|走|转)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|stopped|not working|isn'?t working|blank|\bdead\b|stuck|higher|too high|more than|actually used|实际用|doesn'?t match|not match|incorrect|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|\d+\s*月|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|my (electricity |power |energy )?(bill|charges|usage|account|statement)|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|my (electricity |power |energy )?(bill|charges|usage|account|statement)|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 const BILL_RULE_QUESTION =
   /(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
@@ -105,6 +109,45 @@ const ASKS_WHAT_TO_DO =
 /** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
 const WANTS_IT_DONE =
   /帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)/;
+
+/** A question's form: a question mark, a question particle, or English question words. */
+const QUESTION_FORM =
+  /[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|\b(how|what|when|where|which|who)\b/;
+/** Asking for something to be done, not asking how it is done. */
+const REQUEST =
+  /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询)|我想(要|申请|报修|投诉|举报|校验|查)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+/** A problem happening now: a report, whatever question comes with it. */
+const HAPPENING =
+  /(停电|没电|断电|冇电|跳闸|跳电|跳掣|掉闸)(了|咗|啦)|(停电|没电|断电|冇电|停了电|停咗电|没有电).{0,6}(小时|钟头|分钟|半天|一天|一晚|一夜|天)|(又|还|一直|老是|经常|总是|频繁|成日)(在)?(停电|没电|断电|跳闸|闪|跳|掉电|不亮|忽明忽暗)|电压(不稳|太低|低|忽高忽低)|忽明忽暗|一闪一闪|(已经|现在|今天|昨天|刚才|刚刚|一直|还没|到现在).{0,8}(停电|没电|断电|冇电|来电|没人|不准|坏)|坏了|坏咗|冒烟|着火|火花|电线.{0,4}断|(灯|电|插座|电表|空开|闸|线路).{0,4}(不亮|坏|烧|没反应|不通|不行|冒)|(我家|家里|我们|楼里|楼道|小区|这边|村里|屋企|店里|厂里).{0,8}(停电|没电|断电|冇电|故障|跳闸)|is (out|down|off) (now|again)|went out|\b(power|electricity|lights?)\b.{0,12}\b(is|are|has|have|keeps?) (been )?(out|off|gone|down|cut)\b|\b(no|lost) (power|electricity)\b|(no|lost) power (now|since|for)|right now|since (this|last|yesterday)/;
+
+/**
+ * The action a question is about ("投诉后多久联系", "半夜能报修吗", "校验电表要多久"), for the offer
+ * that follows its answer.
+ */
+export function actionTopic(text: string): 'complaint' | 'repair' | 'meter' | undefined {
+  if (COMPLAINT.test(text)) return 'complaint';
+  if (/报修|报障|抢修|故障|停电|没电|断电|fault|outage|power cut|repair/.test(text)) return 'repair';
+  if (METER.test(text) && /校验|校表|验表|检测|检定|准|test|check/.test(text)) return 'meter';
+  return undefined;
+}
+
+/** The customer's own account, application or premises: a look-up, not a question about the rules. */
+const PERSONAL =
+  /我的|我家|我屋|我们(的|家|厂|公司|店|单位)|我申请|我报|我交|我那个|俺|咱|\b(my|our|mine)\b|yk\s*\d{4,}|\d{8,}|\b(ts|bx|jy|cb|jb)\s*\d{8}/;
+
+/** True when the message is about the customer's own account, application or premises. */
+export function isPersonal(text: string): boolean {
+  return PERSONAL.test(text);
+}
+
+/**
+ * A question about how a process works ("投诉了一般多久有人联系我", "可以写信举报吗", "半夜出故障也能
+ * 报修吗", "is there a hotline to report a fault?"), asked in general: no request to act, no problem
+ * happening now. It is answered from the standard with an offer to act, never with a form.
+ */
+export function asksAboutProcess(text: string): boolean {
+  return QUESTION_FORM.test(text) && !REQUEST.test(text) && !HAPPENING.test(text);
+}
 
 export interface DetectedIntent {
   intent: ActionIntent;
@@ -156,6 +199,8 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   if (COMPLAINT.test(text)) {
     if (COMPLAINT_STATUS.test(text)) return { intent: 'complaint', lookup: true };
     if (!asksAboutRules) return { intent: 'complaint' };
+    // "打了十几次电话都推来推去，我要投诉你们": a demand, whatever else it mentions.
+    if (DEMANDS_COMPLAINT.test(text) && !asksAboutProcess(text)) return { intent: 'complaint' };
   }
   // Reports about staff conduct ("电工喝了酒来修电") are questions for the knowledge base.
   if (CONDUCT.test(text)) return undefined;

@@ -1,5 +1,15 @@
 /** Customer-facing sentences (Simplified Chinese), kept in one place so tone stays consistent. */
 export const REPLIES = {
+  /** A knowledge answer with the clause of the standard it rests on. */
+  withClause: (answer: string, clause: string) => `${answer}（依据：服务标准${clause}）`,
+  /** After answering a question about an action: the offer to do it now. */
+  offers: {
+    complaint: '需要现在为您登记投诉吗？回复“投诉”即可。',
+    repair: '需要现在报修吗？回复“报修”即可；紧急情况请拨打95598（24小时）。',
+    meter: '需要申请电能表校验吗？回复“校验电表”即可。',
+    bill: '需要查询您的电费吗？回复“查电费”即可。',
+    application: '需要查询您的报装进度吗？回复“报装进度”即可。',
+  } as Partial<Record<string, string>>,
   welcome:
     '您好！我是供电服务智能助手，可以为您解答供电服务标准、缴费、报装、停电报修、电能表校验、投诉等问题。请问有什么可以帮您？',
   thanks: '不客气，很高兴为您服务！还有其他问题随时问我。',
@@ -7,6 +17,16 @@ export const REPLIES = {
   acknowledged: '好的。还有其他问题随时问我。',
   cancelled: '好的，已取消。还有其他问题随时问我。',
   nothingToCancel: '好的。目前没有正在办理的事项，还有其他问题随时问我。',
+  /** The customer corrected what they asked for: the open flow is left for the right one. */
+  flowCorrected: '好的，明白了，已为您改为以下业务。',
+  /** Added to replies to a message written in English. */
+  englishNote:
+    '(We answer in Chinese, the language of our service standard. To talk to a person, reply "talk to a person".)',
+  /** Asked what happens after the due date of the bill just shown. */
+  billPastDue: (due: string | undefined) =>
+    due
+      ? `${due}。按服务标准，供电公司不准违规停电（二、1）；为免影响用电，请在截止日期前缴清，如有困难可回复“转人工”与工作人员沟通。`
+      : '您的账单目前都已缴清，不存在逾期。按服务标准，供电公司不准违规停电（二、1）。',
   emptyText: '抱歉，没有看到您的文字内容。请用文字描述您的问题，我会尽力为您解答。',
   unknown:
     '抱歉，这个问题我暂时无法准确回答，不想给您错误的信息。我可以解答供电服务标准、缴费、报装、报修、电能表校验、投诉等问题；如需人工帮助，请回复“转人工”或拨打95598（24小时）。',

@@ -4,7 +4,15 @@ import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isAboutStreetLights, isForeignTopic } from '../../knowledge/scope.js';
 import type { CustomerText } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
-import { type DetectedIntent, detectActionIntent, mentionsDanger } from './intents.js';
+import {
+  type ActionIntent,
+  actionTopic,
+  asksAboutProcess,
+  type DetectedIntent,
+  detectActionIntent,
+  isPersonal,
+  mentionsDanger,
+} from './intents.js';
 import { REPLIES } from './replies.js';
 
 /**
@@ -25,11 +33,28 @@ export interface KnowledgeAnswer {
   confidence: number;
 }
 
-/** What a new message is: an action to start, a knowledge answer, or out of scope. */
+/**
+ * What a new message is: an action to start (found by the rules or by the learned classifier), a
+ * knowledge answer (with an offer to act where the question was about an action), or out of scope.
+ */
 export type Decision =
-  | { kind: 'action'; detected: DetectedIntent }
-  | { kind: 'faq'; answer: KnowledgeAnswer }
+  | { kind: 'action'; detected: DetectedIntent; by: 'rules' | 'classifier' }
+  | { kind: 'faq'; answer: KnowledgeAnswer; offer?: ActionIntent }
   | { kind: 'unknown'; reply?: string };
+
+/** Actions a question about them is answered for, with an offer, rather than started. */
+const OFFERED: ReadonlySet<ActionIntent> = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
+/** Words that set two rules side by side: which is faster, how long each takes. */
+const COMPARES_RULES =
+  /哪个(更|比较)?(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各(自)?(要|需要|是)|边个(快|耐)|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
+/** Both rules of a comparison are answered from this confidence each. */
+const COMPARED_MIN_CONFIDENCE = 0.3;
+
+/** Actions on the customer's own account. */
+const ACCOUNT_INTENTS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
+/** A question about an action is answered from the knowledge base from this confidence. */
+const PROCESS_QUESTION_MIN_CONFIDENCE = 0.25;
+const ACCOUNT_QUESTION_MIN_CONFIDENCE = 0.5;
 
 export interface RouterDeps {
   knowledge: Knowledge;
@@ -54,13 +79,58 @@ export function createRouter(deps: RouterDeps) {
   async function bestKnowledgeAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const [top] = await knowledge.retriever.invoke(text);
     if (!top) return undefined;
-    return { text: top.pageContent, source: sourceOf(top.metadata), confidence: top.metadata.confidence };
+    return {
+      text: REPLIES.withClause(top.pageContent, top.metadata.clause),
+      source: sourceOf(top.metadata),
+      confidence: top.metadata.confidence,
+    };
+  }
+
+  /**
+   * A question *about* an action ("投诉后多久联系我", "可以写信举报吗") gets the knowledge answer and
+   * an offer; a request, a problem happening now, a danger or a look-up still act at once.
+   */
+  async function aboutTheAction(
+    message: CustomerText,
+    detected: DetectedIntent,
+    by: 'rules' | 'classifier',
+    answer?: KnowledgeAnswer,
+  ): Promise<Decision> {
+    const act: Decision = { kind: 'action', detected, by };
+    if (!OFFERED.has(detected.intent) || detected.danger || detected.lookup || detected.estimate) return act;
+    // The rules already tell "我欠费吗" (this customer's own account) from a question about billing;
+    // the classifier's account guesses give way only to a question the knowledge base knows well.
+    const account = ACCOUNT_INTENTS.has(detected.intent);
+    if (account && (by === 'rules' || isPersonal(message.normalized))) return act;
+    if (!asksAboutProcess(message.normalized)) return act;
+    const best = answer ?? (await bestKnowledgeAnswer(message.normalized));
+    const needed = account ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
+    if (!best || best.confidence < needed) return act;
+    return { kind: 'faq', answer: best, offer: detected.intent };
   }
 
   return {
+    /**
+     * Two rules set side by side in one question ("电表校验和抄表异常核实，哪个快？"): both entries'
+     * answers, where the retriever is sure of both; else none.
+     */
+    async comparedAnswers(message: CustomerText): Promise<KnowledgeAnswer[]> {
+      if (!COMPARES_RULES.test(message.normalized) || isForeignTopic(message.normalized)) return [];
+      const docs = await knowledge.retriever.invoke(message.normalized);
+      const [first, second] = docs;
+      if (!first || !second) return [];
+      const sure = (confidence: number) => confidence >= COMPARED_MIN_CONFIDENCE;
+      if (!sure(first.metadata.confidence) || !sure(second.metadata.confidence)) return [];
+      return [first, second].map((doc) => ({
+        text: REPLIES.withClause(doc.pageContent, doc.metadata.clause),
+        source: sourceOf(doc.metadata),
+        confidence: doc.metadata.confidence,
+      }));
+    },
+
     async decide(message: CustomerText, mended: string): Promise<Decision> {
       const detected = detectActionIntent(mended);
-      if (detected) return { kind: 'action', detected };
+      if (detected) return aboutTheAction(message, detected, 'rules');
       // Gas, water, stocks…: not ours, however much the words look like a bill or a payment question.
       if (isForeignTopic(message.normalized))
         return {
@@ -81,20 +151,20 @@ export function createRouter(deps: RouterDeps) {
         guess.actionProbability > guess.faqProbability &&
         guess.actionProbability > guess.unknownProbability
       )
-        return { kind: 'action', detected: { intent: guess.action, danger } };
+        return aboutTheAction(message, { intent: guess.action, danger }, 'classifier', answer);
       if (
         guess?.label === 'unknown' &&
         guess.probability >= UNKNOWN_MIN_PROBABILITY &&
         guess.unknownProbability > guess.faqProbability
       )
         return { kind: 'unknown' };
-      if (answer && answer.confidence >= minConfidence) return { kind: 'faq', answer };
+      if (answer && answer.confidence >= minConfidence) return withOffer({ kind: 'faq', answer }, message);
       if (
         guess &&
         guess.actionProbability >= FALLBACK_ACTION_MIN_PROBABILITY &&
         guess.actionProbability > guess.unknownProbability
       )
-        return { kind: 'action', detected: { intent: guess.action, danger } };
+        return aboutTheAction(message, { intent: guess.action, danger }, 'classifier', answer);
       return { kind: 'unknown' };
     },
   };
@@ -102,6 +172,13 @@ export function createRouter(deps: RouterDeps) {
 
 export type Router = ReturnType<typeof createRouter>;
 
+/** A knowledge answer to a question about an action ends with the offer to do it now. */
+function withOffer(decision: Extract<Decision, { kind: 'faq' }>, message: CustomerText): Decision {
+  if (decision.offer || !asksAboutProcess(message.normalized)) return decision;
+  const offer = actionTopic(message.normalized);
+  return offer ? { ...decision, offer } : decision;
+}
+
 function sourceOf(metadata: KnowledgeDocumentMetadata): Source {
-  return { id: metadata.id, title: metadata.title };
+  return { id: metadata.id, title: metadata.title, clause: metadata.clause };
 }

@@ -9,7 +9,13 @@ import {
   IDENTITY_POLICY as POLICY,
   phoneMatches,
 } from '../../accounts/identity.js';
-import { answerBills, describeApplication, parseBillQuery } from '../../accounts/statements.js';
+import {
+  answerBills,
+  compareBills,
+  describeApplication,
+  dueDates,
+  parseBillQuery,
+} from '../../accounts/statements.js';
 import { shanghaiDate, shanghaiTime } from '../../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
 import { detectActionIntent } from '../intents.js';
@@ -53,6 +59,51 @@ function isBillFollowUp(text: string, now: Date): boolean {
     query.unpaid ||
     /用了?多少(度|电)|用电量|几度电|电费|账单|多少钱|usage|bill/.test(text)
   );
+}
+
+/** "为什么10月比9月贵", "怎么这么贵": the bill just shown, compared with the one before. */
+const WHY_MORE =
+  /(为什么|为啥|怎么|咋|点解|why).{0,12}(贵|高|多|涨|more|higher|expensive)|(贵|高|多)(了)?(这么多|那么多|好多|很多)/;
+/** "那我怎么交最快", "在哪交": the ways to pay, for the bill just shown. */
+const HOW_TO_PAY =
+  /(怎么|如何|在哪|哪里|咋|点样|how|where).{0,6}(交|缴|付|pay)|(交|缴)费(方式|渠道)|最快|最方便/;
+/** "过了截止日期会停电吗", "逾期会怎样": what the due date means for the bill just shown. */
+const PAST_DUE =
+  /(过了|超过|错过|逾期|过期|迟交|晚交|没按时|没及时|after the due|overdue|late).{0,10}|会(不会)?(停电|断电|拉闸)/;
+
+/**
+ * A question read against the bill just shown: why it is higher than the one before, how to pay
+ * it, what its due date means. Undefined for anything else.
+ */
+async function aboutTheBillShown(
+  text: string,
+  state: AccountState,
+  accountNumber: string,
+  deps: AccountFlowDeps,
+): Promise<FlowStep | undefined> {
+  if (state.purpose !== 'bill') return undefined;
+  const keep = { ...state, misses: 0 };
+  if (WHY_MORE.test(text)) {
+    const compared = compareBills(await deps.accounts.listBills(accountNumber));
+    if (compared) return { intent: 'bill', replies: [compared], state: keep };
+  }
+  if (PAST_DUE.test(text)) {
+    const due = dueDates(await deps.accounts.listBills(accountNumber));
+    return {
+      intent: 'bill',
+      replies: [REPLIES.billPastDue(due), deps.paymentMethods.text],
+      state: keep,
+      sources: [deps.paymentMethods.source],
+    };
+  }
+  if (HOW_TO_PAY.test(text))
+    return {
+      intent: 'bill',
+      replies: [deps.paymentMethods.text],
+      state: keep,
+      sources: [deps.paymentMethods.source],
+    };
+  return undefined;
 }
 
 /**
@@ -117,8 +168,10 @@ export async function resumeAccount(
 
   if (state.step === 'answered') {
     const bound = await deps.accounts.boundAccounts(deps.user, deps.now);
-    if (!state.accountNumber || !bound.includes(state.accountNumber) || !isBillFollowUp(text, deps.now))
-      return NOT_FOR_ME;
+    if (!state.accountNumber || !bound.includes(state.accountNumber)) return NOT_FOR_ME;
+    const inContext = await aboutTheBillShown(text, state, state.accountNumber, deps);
+    if (inContext) return inContext;
+    if (!isBillFollowUp(text, deps.now)) return NOT_FOR_ME;
     return answer(state.purpose, text, state.accountNumber, deps);
   }
 

@@ -1,0 +1,52 @@
+/**
+ * Reading a message into its parts: the questions and requests a customer put in one message
+ * ("装表接电要几天？还有交电费能用微信吗"), each to be answered in turn. Statements around them
+ * ("我家刚装修好。") are context and stay with the question that follows them.
+ */
+
+/** Where one question or request ends: sentence ends, and the words that start another. */
+const BOUNDARY =
+  /[?？!！。；;\n]+|[,，、]?\s*(?:还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后还有|其次|第二|二是|一个是|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+
+/** Words that make a part a question or a request rather than a remark. */
+const ASKS =
+  /[?？]|吗|么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|怎么|怎样|咋|点样|点解|如何|哪|什么|啥|咩|乜|能否|是否|可否|可不可以|能不能|会不会|有没有|有冇|是不是|系咪|算不算|要不要|行不行|得唔得|合不合|对不对|规定|期限|时限|差(多少|几)|区别|一样|\b(how|what|when|where|which|who|why|can|could|is|are|do|does|will|would|should|any)\b|我要|我想|帮我|麻烦|请(你们)?(帮|给|安排|派)|查|转人工/;
+
+/** The content of a part, without the connecting words and punctuation. */
+function content(part: string): string {
+  return part.replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** "我想问两个事", "问你几个问题": announces the questions, asks none. */
+const ANNOUNCES =
+  /^(嗯|那个|就是|请问|你好|您好|\s)*(我)?(想|要)?(问|请教|咨询)(一?下)?(你们?)?(两|几|一|三)?(个)?(事|问题|事情)(啊|哈|呀|哦)?$/;
+
+function isSubstantial(part: string): boolean {
+  const letters = content(part);
+  return /\p{Script=Han}.*\p{Script=Han}.*\p{Script=Han}|[a-z]{3,}.*[a-z]{3,}/u.test(letters);
+}
+
+/**
+ * The message's questions and requests, in the customer's order; a remark goes with the next
+ * question (or the last one). One part when there is only one thing asked.
+ */
+export function splitParts(normalized: string): string[] {
+  const pieces = normalized
+    .split(BOUNDARY)
+    .filter((piece): piece is string => typeof piece === 'string')
+    .map((piece) => piece.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''))
+    .filter(isSubstantial);
+  const parts: string[] = [];
+  let context = '';
+  for (const piece of pieces) {
+    if (ASKS.test(piece) && !ANNOUNCES.test(piece)) {
+      parts.push(context ? `${context}，${piece}` : piece);
+      context = '';
+    } else context = context ? `${context}，${piece}` : piece;
+  }
+  if (context) {
+    if (parts.length === 0) return [normalized];
+    parts[parts.length - 1] = `${parts[parts.length - 1]}，${context}`;
+  }
+  return parts.length > 0 ? parts : [normalized];
+}

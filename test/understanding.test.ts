@@ -1,0 +1,200 @@
+/**
+ * Messages read the way customers write them: every question in a message answered with its
+ * clause, the customer's class read from how they describe their supply, a question about a
+ * process answered with an offer instead of a form, and a request acted on after the answers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ChatResponse,
+  replyText,
+  startTestServices,
+  type TestServices,
+  webUser,
+} from './support/services.js';
+
+let service: TestServices;
+beforeAll(async () => {
+  service = await startTestServices();
+});
+afterAll(() => service.dispose());
+
+const ask = (text: string, user = webUser()) => service.say(text, user);
+const ids = (turn: ChatResponse) => turn.sources.map((s) => s.id);
+
+describe('a message with several questions', () => {
+  it('answers both questions of a pair, in the customer’s order, each with its clause', async () => {
+    const turn = await ask('装表接电要几天？还有交电费能用微信吗');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['connection-time', 'payment-methods']);
+    expect(turn.replies).toHaveLength(2);
+    expect(turn.replies[0]?.text).toContain('3个工作日');
+    expect(turn.replies[0]?.text).toContain('依据：服务标准三、2');
+    expect(turn.replies[1]?.text).toContain('依据：服务标准三、6');
+    expect(turn.sources[0]).toEqual({
+      id: 'connection-time',
+      title: '装表接电（送电）期限',
+      clause: '三、2',
+    });
+  });
+
+  it('answers a triple, written without punctuation as a voice message is', async () => {
+    const turn = await ask(
+      '嗯 我想问几个事 投诉以后多久联系我 还有电表校验多久出结果 另外抄表数字不对多久给答复',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['complaint-time-limits', 'meter-test', 'reading-dispute']);
+    const text = replyText(turn);
+    for (const fact of ['1个工作日', '5个工作日', '7个工作日']) expect(text).toContain(fact);
+  });
+
+  it('answers both sides of a comparison', async () => {
+    const text = replyText(await ask('居民和非居民装表接电差几天'));
+    // Each side's own line, in the order the customer named them.
+    expect(text).toMatch(/^居民客户.*3个工作日.*非居民客户.*5个工作日/);
+    const plan = replyText(await ask('高压单电源和双电源，供电方案答复差多少天'));
+    expect(plan).toContain('15个工作日');
+    expect(plan).toContain('30个工作日');
+  });
+
+  it('reads a later question with the class the message gave earlier', async () => {
+    const turn = await ask('我在路边开了个奶茶店，供电方案要几天？验收以后送电又要几天？');
+    const text = replyText(turn);
+    expect(text).toContain('7个工作日');
+    expect(text).toContain('5个工作日');
+    expect(text).not.toContain('30个工作日');
+  });
+});
+
+describe('the customer’s class read from how they describe it', () => {
+  it.each([
+    ['医院要求两路电源供电，供电方案多久能答复', '30个工作日', ['15个工作日', '7个工作日'], '两路电源'],
+    ['35千伏一路进线的钢厂，供电方案几天答复', '15个工作日', ['30个工作日', '7个工作日'], '35千伏'],
+    ['路边开了个奶茶店，供电方案要等多久', '7个工作日', ['15个工作日', '30个工作日'], '奶茶店'],
+    ['写字楼是380伏供电的，方案答复期限多久', '7个工作日', ['15个工作日', '30个工作日'], '380伏'],
+    [
+      'Our hospital runs on two independent power sources, how long for the supply plan?',
+      '30个工作日',
+      ['15个工作日'],
+      'two independent power sources',
+    ],
+  ])('%s', async (question, right, wrong, evidence) => {
+    const text = replyText(await ask(question));
+    expect(text).toContain(right);
+    for (const other of wrong) expect(text).not.toContain(other);
+    // The words the class was read from are said, so a wrong reading is plain to see.
+    expect(text).toContain(evidence);
+  });
+
+  it('keeps the whole table where nothing tells the class', async () => {
+    const text = replyText(await ask('供电方案多久能答复'));
+    for (const days of ['3个工作日', '7个工作日', '15个工作日', '30个工作日']) expect(text).toContain(days);
+  });
+});
+
+describe('a question about a process', () => {
+  it.each([
+    ['投诉了一般多久有人联系我', 'complaint-time-limits', '回复“投诉”'],
+    ['可以写信举报吗', 'how-to-complain', '回复“投诉”'],
+    ['半夜出故障也能报修吗', 'hotline-95598', '回复“报修”'],
+    ['校验电表一般多久出结果', 'meter-test', '回复“校验电表”'],
+    ['Is there a hotline I can call to report a power fault?', 'hotline-95598', '回复“报修”'],
+  ])('%s is answered with an offer, and opens no form', async (question, entry, offer) => {
+    const user = webUser();
+    const turn = await ask(question, user);
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toContain(entry);
+    expect(replyText(turn)).toContain(offer);
+    // Nothing was opened: a number next is not taken as an answer to a form's question.
+    const next = await ask('13912345678', user);
+    expect(next.intent).not.toBe('complaint');
+    expect(next.intent).not.toBe('repair');
+  });
+
+  it('is acted on when it is a request or a problem happening now', async () => {
+    expect((await ask('我要投诉营业员态度太差')).intent).toBe('complaint');
+    expect((await ask('家里停电三个小时了什么时候能来电')).intent).toBe('repair');
+    expect((await ask('个电表好似唔准，可唔可以帮我check下')).intent).toBe('meter');
+  });
+
+  it('lets a complaint demand win over the problem it reports, keeping the problem as its description', async () => {
+    const user = webUser();
+    const turn = await ask('报修三天了都没人来，我要投诉！！', user);
+    expect(turn.intent).toBe('complaint');
+    const confirm = replyText(await ask('13912345678', user));
+    expect(confirm).toContain('报修三天了都没人来');
+  });
+});
+
+describe('questions and a request in one message', () => {
+  it('answers first, then opens the request’s flow', async () => {
+    const turn = await ask('投诉后多久有人联系我？另外我要投诉营业员态度太差');
+    expect(turn.intent).toBe('complaint');
+    expect(turn.replies[0]?.text).toContain('1个工作日');
+    expect(turn.sources[0]?.id).toBe('complaint-time-limits');
+    expect(replyText(turn)).toMatch(/联系电话/);
+  });
+});
+
+describe('a correction in the middle of a flow', () => {
+  it('leaves the repair for the complaint the customer meant, carrying what they said', async () => {
+    const user = webUser();
+    expect((await ask('家里停电了', user)).intent).toBe('repair');
+    const turn = await ask('我不是要报修，我要投诉你们抢修太慢', user);
+    expect(turn.intent).toBe('complaint');
+    // Nothing of the correction was taken as the repair's address; the complaint asks for a phone.
+    expect(replyText(turn)).toContain('联系电话');
+    const summary = replyText(await ask('13912345678', user));
+    expect(summary).toContain('家里停电了');
+    expect(summary).toContain('我要投诉你们抢修太慢');
+    expect(summary).not.toContain('地址');
+  });
+
+  it('keeps an answer that only starts with 不对 inside the flow', async () => {
+    const user = webUser();
+    await ask('家里停电了', user);
+    await ask('幸福路12号3栋201', user);
+    await ask('13912345678', user);
+    const turn = await ask('不对，改一下电话', user);
+    expect(turn.intent).toBe('repair');
+    expect(replyText(turn)).toContain('重新输入联系电话');
+  });
+});
+
+describe('questions about the bill just shown', () => {
+  async function verifiedBill() {
+    const user = webUser();
+    await ask('查电费', user);
+    await ask('1000000001', user);
+    await ask('1234', user);
+    return user;
+  }
+
+  it('compares this bill with the one before when asked why it is higher', async () => {
+    const user = await verifiedBill();
+    const text = replyText(await ask('为什么10月比9月贵', user));
+    expect(text).toContain('203.15元');
+    expect(text).toContain('186.40元');
+    expect(text).toContain('多16.75元');
+    expect(text).toContain('多了26度');
+  });
+
+  it('reads "past the due date" and "how do I pay fastest" against that bill', async () => {
+    const user = await verifiedBill();
+    const due = replyText(await ask('过了截止日期会停电吗', user));
+    expect(due).toContain('2026年11月25日');
+    expect(due).toContain('不准违规停电');
+    const pay = await ask('那我怎么交最快', user);
+    expect(pay.intent).toBe('bill');
+    expect(pay.sources.map((s) => s.id)).toEqual(['payment-methods']);
+  });
+});
+
+describe('a message written in English', () => {
+  it('is answered in Chinese with one English line saying so and offering a person', async () => {
+    const turn = await ask('How long does the supply plan reply take for a home?');
+    expect(replyText(turn)).toContain('3个工作日');
+    expect(turn.replies.at(-1)?.text).toMatch(/We answer in Chinese.*talk to a person/);
+    const chinese = await ask('居民供电方案多久答复');
+    expect(replyText(chinese)).not.toContain('We answer in Chinese');
+  });
+});
