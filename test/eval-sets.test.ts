@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Judged, judge, readQuestions } from './support/eval.js';
-import { replyText, startTestServices, type TestServices, webUser } from './support/services.js';
+import {
+  type ChatResponse,
+  replyText,
+  startTestServices,
+  type TestServices,
+  webUser,
+} from './support/services.js';
 
 /**
  * The calibration sets (test/eval), written apart from the knowledge base's examples, asked over
@@ -26,13 +32,25 @@ beforeAll(async () => {
 });
 afterAll(() => service.dispose());
 
+/** Intents whose turn opens a form or an identity check. */
+const OPENS_A_FLOW = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
+
+/**
+ * Knowledge questions of the sets that still open a flow. Each also speaks of the customer's own
+ * bill or meter ("我屋头这个月电费高得离谱…我提出来以后好久给我回话"), where looking it up is a
+ * defensible reading; the list may only shrink.
+ */
+const KNOWN_FLOW_OPENERS = new Set(['f8-065', 'f9-015', 'f9-031', 'f9-129', 'f9-135', 'f9-160']);
+
 describe.each(SETS)('calibration set %s', (file) => {
   const questions = readQuestions(new URL(`./eval/${file}`, import.meta.url).pathname);
+  const turns = new Map<string, ChatResponse>();
 
   it('answers at least 90% of knowledge questions with the right facts, and 90% of the rest with the right intent', async () => {
     const verdicts: Judged[] = [];
     for (const question of questions) {
       const turn = await service.say(question.q, webUser());
+      turns.set(question.id, turn);
       verdicts.push(judge(question, { intent: turn.intent, text: replyText(turn) }));
     }
     const rate = (kind: string) => {
@@ -42,5 +60,12 @@ describe.each(SETS)('calibration set %s', (file) => {
     const misses = verdicts.filter((v) => !v.ok).map((v) => `${v.question.id} ${v.question.q}: ${v.why}`);
     expect(rate('faq'), misses.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(rate('intent'), misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('opens no form and no identity check for a question about a process', () => {
+    const opened = questions
+      .filter((q) => q.kind === 'faq' && OPENS_A_FLOW.has(turns.get(q.id)?.intent ?? ''))
+      .map((q) => `${q.id} ${q.q} → ${turns.get(q.id)?.intent}`);
+    expect(opened.filter((line) => !KNOWN_FLOW_OPENERS.has(line.split(' ')[0] ?? ''))).toEqual([]);
   });
 });

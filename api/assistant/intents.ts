@@ -116,6 +116,10 @@ const QUESTION_FORM =
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
   /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询)|我想(要|申请|报修|投诉|举报|校验|查)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+/** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
+const HOW_OR_WHERE =
+  /不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
+
 /** A problem happening now: a report, whatever question comes with it. */
 const HAPPENING =
   /(停电|没电|断电|冇电|跳闸|跳电|跳掣|掉闸)(了|咗|啦)|(停电|没电|断电|冇电|停了电|停咗电|没有电).{0,6}(小时|钟头|分钟|半天|一天|一晚|一夜|天)|(又|还|一直|老是|经常|总是|频繁|成日)(在)?(停电|没电|断电|跳闸|闪|跳|掉电|不亮|忽明忽暗)|电压(不稳|太低|低|忽高忽低)|忽明忽暗|一闪一闪|(已经|现在|今天|昨天|刚才|刚刚|一直|还没|到现在).{0,8}(停电|没电|断电|冇电|来电|没人|不准|坏)|坏了|坏咗|冒烟|着火|火花|电线.{0,4}断|(灯|电|插座|电表|空开|闸|线路).{0,4}(不亮|坏|烧|没反应|不通|不行|冒)|(我家|家里|我们|楼里|楼道|小区|这边|村里|屋企|店里|厂里).{0,8}(停电|没电|断电|冇电|故障|跳闸)|is (out|down|off) (now|again)|went out|\b(power|electricity|lights?)\b.{0,12}\b(is|are|has|have|keeps?) (been )?(out|off|gone|down|cut)\b|\b(no|lost) (power|electricity)\b|(no|lost) power (now|since|for)|right now|since (this|last|yesterday)/;
@@ -146,7 +150,10 @@ export function isPersonal(text: string): boolean {
  * happening now. It is answered from the standard with an offer to act, never with a form.
  */
 export function asksAboutProcess(text: string): boolean {
-  return QUESTION_FORM.test(text) && !REQUEST.test(text) && !HAPPENING.test(text);
+  if (HAPPENING.test(text)) return false;
+  // "我想投诉但是不知道该找谁": wanting to, and asking how or where, is a question about the way.
+  if (HOW_OR_WHERE.test(text)) return true;
+  return QUESTION_FORM.test(text) && !REQUEST.test(text);
 }
 
 export interface DetectedIntent {

@@ -46,7 +46,10 @@ export type Decision =
 const OFFERED: ReadonlySet<ActionIntent> = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
 /** Words that set two rules side by side: which is faster, how long each takes. */
 const COMPARES_RULES =
-  /哪个(更|比较)?(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各(自)?(要|需要|是)|边个(快|耐)|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
+  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各(自)?(要|需要|是)|边个(快|耐)|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
+/** "X和Y，哪个快": the two sides and what is asked of both. */
+const SIDES =
+  /^(.{2,}?)(和|跟|与|同|及|还是|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|which|respectively).*)$/;
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
@@ -115,12 +118,24 @@ export function createRouter(deps: RouterDeps) {
      * answers, where the retriever is sure of both; else none.
      */
     async comparedAnswers(message: CustomerText): Promise<KnowledgeAnswer[]> {
-      if (!COMPARES_RULES.test(message.normalized) || isForeignTopic(message.normalized)) return [];
-      const docs = await knowledge.retriever.invoke(message.normalized);
-      const [first, second] = docs;
-      if (!first || !second) return [];
-      const sure = (confidence: number) => confidence >= COMPARED_MIN_CONFIDENCE;
-      if (!sure(first.metadata.confidence) || !sure(second.metadata.confidence)) return [];
+      const text = message.normalized;
+      if (!COMPARES_RULES.test(text) || isForeignTopic(text)) return [];
+      const sure = (doc?: { metadata: { confidence: number } }) =>
+        doc !== undefined && doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE;
+      // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both.
+      const sides = SIDES.exec(text);
+      let pair = sides
+        ? await Promise.all(
+            [sides[1], sides[3]].map(
+              async (side) => (await knowledge.retriever.invoke(`${side} ${sides[4]}`))[0],
+            ),
+          )
+        : [];
+      if (!(sure(pair[0]) && sure(pair[1]) && pair[0]?.metadata.id !== pair[1]?.metadata.id))
+        pair = (await knowledge.retriever.invoke(text)).slice(0, 2);
+      const [first, second] = pair;
+      if (!first || !second || !sure(first) || !sure(second) || first.metadata.id === second.metadata.id)
+        return [];
       return [first, second].map((doc) => ({
         text: REPLIES.withClause(doc.pageContent, doc.metadata.clause),
         source: sourceOf(doc.metadata),
