@@ -79,9 +79,9 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(lines|feeds|circuits)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
+  /单电源|单回路|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -89,9 +89,9 @@ const KILOVOLTS_IN_WORDS = /[一二三四五六七八九十百两]+千伏(?!安)
 const HIGH_VOLTAGE =
   /高压|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\d+)\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\bsubstation\b/;
 const LOW_VOLTAGE =
-  /低压|(380|220)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
+  /低压|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|我屋|屋头|(我|咱)们?屋里|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
+  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
   /\p{Script=Han}{2}店(?!里的|员)|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|café|restaurant|kiosk)s?\b/u;
@@ -125,6 +125,8 @@ export function inferCustomerClass(normalizedText: string): ClassReading | undef
     named.set('high_voltage_single', named.get('high_voltage') as string);
   if (named.has('high_voltage_dual') || named.has('high_voltage_single')) named.delete('high_voltage');
   if (named.size > 1) return undefined;
+  // A comparison: each side is answered, none is the class.
+  if (comparedClasses(text).length >= 2) return undefined;
   // "高压单电源和双电源差多少天": the second side named in short.
   if (named.size === 1 && COMPARES.test(text)) {
     const [only] = named.keys();

@@ -11,7 +11,7 @@
  */
 // biome-ignore format: one topic per line
 const FOREIGN_TOPIC_CHINESE: readonly string[] = [
-  '燃气|煤气|天然气|液化气|瓦斯|自来水|水费|水表|水务|暖气费|供暖费|物业费|话费|手机流量|流量套餐|宽带|网费|有线电视|手机卡|手机(欠费|充值|停机|套餐|话费)|充话费|(手机|网络|无线|wifi).{0,4}(信号|讯号)|(信号|讯号)(不好|很差|太差|弱)',
+  '燃气|煤气|天然气|液化气|瓦斯|自来水|水费|水表|水务|暖气费|供暖费|物业费|物业(管理)?费|物管费|话费|手机流量|流量套餐|宽带|网费|有线电视|手机卡|手机(欠费|充值|停机|套餐|话费)|充话费|(手机|网络|无线|wifi).{0,4}(信号|讯号)|(信号|讯号)(不好|很差|太差|弱)',
   '股票|股价|股市|港股|美股|大盘|涨停|跌停|基金|理财|炒股|汇率|比特币|彩票|贷款|房贷|车贷|按揭|(?<!(电费|缴|交|付|用|刷|绑).{0,4})信用卡(?!.{0,6}(电费|缴|交|付))|保险(?!丝|盒|管)|利率',
   '(?<![作个几每数两三五七十])日出(?!来|结果|报告|方案|答复)|日落|天气预报|天气怎么样|天气如何|明天天气|今天天气|气温多少',
   '写.{0,4}(诗|作文|文章|小说)|写作业|家庭作业|数学题|方程|等于几|翻译',
@@ -26,7 +26,7 @@ const FOREIGN_TOPIC_CHINESE: readonly string[] = [
 
 // biome-ignore format: one topic per line
 const FOREIGN_TOPIC_ENGLISH: readonly string[] = [
-  'gas|water (bill|company|supply|meter|pipes?|main)|natural gas|broadband|phone plan|mobile plan|data plan|internet plan|wi-?fi|router|internet (is |was )?(down|out|not working|slow)|no internet|visas?( \\w+)? (extension|application|renewal)|work permit',
+  'gas|water (bill|company|supply|meter|pipes?|main)|natural gas|broadband|(phone|mobile) (credit|top-?up|balance)|top ?up my (phone|mobile)|airtime|phone plan|mobile plan|data plan|internet plan|wi-?fi|router|internet (is |was )?(down|out|not working|slow)|no internet|visas?( \\w+)? (extension|application|renewal)|work permit',
   'stocks?|stock price|share price|shares|exchange rate|bitcoin|lottery|loans?|insurance|interest rate',
   'weather|forecast|what time is it|time zone',
   '\\d+\\s*(times|plus|minus|multiplied by|divided by|[x×*+÷])\\s*\\d+',

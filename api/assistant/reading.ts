@@ -6,11 +6,14 @@
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n]+|[,，、]?\s*(?:还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后还有|其次|第二|二是|一个是|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二|二是|一个是|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
-  /[?？]|吗|么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|怎么|怎样|咋|点样|点解|如何|哪|什么|啥|咩|乜|能否|是否|可否|可不可以|能不能|会不会|有没有|有冇|是不是|系咪|算不算|要不要|行不行|得唔得|合不合|对不对|规定|期限|时限|差(多少|几)|区别|一样|\b(how|what|when|where|which|who|why|can|could|is|are|do|does|will|would|should|any)\b|我要|我想|帮我|麻烦|请(你们)?(帮|给|安排|派)|查|转人工/;
+  /[?？]|吗|么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|怎么|怎样|咋|点样|点解|如何|哪|什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|请(你们)?(帮|给|安排|派)|查|转人工/;
+
+/** A part with fewer characters than this is read with the part before it. */
+const MIN_PART_CHARS = 5;
 
 /** The content of a part, without the connecting words and punctuation. */
 function content(part: string): string {
@@ -43,6 +46,13 @@ export function splitParts(normalized: string): string[] {
       parts.push(context ? `${context}，${piece}` : piece);
       context = '';
     } else context = context ? `${context}，${piece}` : piece;
+  }
+  // "投诉后多久联系，多久回复": a fragment this short asks more of the question before it.
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (content(parts[i] as string).length < MIN_PART_CHARS) {
+      parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
+      parts.splice(i, 1);
+    }
   }
   if (context) {
     if (parts.length === 0) return [normalized];
