@@ -183,3 +183,14 @@ describe('retrieval', () => {
     expect(docs[0]?.metadata).toMatchObject({ id: 'complaint-time-limits', clause: '三、5' });
   });
 });
+
+describe('the homophone mender', () => {
+  it('mends typos but never a word of the dictionary', async () => {
+    const { createKnowledge } = await import('./index.js');
+    const knowledge = await createKnowledge(loadKnowledgeBase());
+    const mend = (text: string) => knowledge.segmenter.mend(knowledge.normalize(text));
+    expect(mend('我要投塑')).toContain('投诉');
+    // 互为 (hù wéi) sounds like 糊味, a burning smell; it is an everyday word, not a typo.
+    expect(mend('两路电源互为备用')).toContain('互为');
+  });
+});

@@ -147,7 +147,9 @@ export function createSegmenter(
   return {
     mend(normalizedText) {
       return recentMends(normalizedText, () =>
-        mendHomophoneTypos(jieba.cut(normalizedText, true), vocabulary).join(''),
+        mendHomophoneTypos(jieba.cut(normalizedText, true), vocabulary, dictionaryWords(normalizedText)).join(
+          '',
+        ),
       );
     },
     terms(normalizedText) {
@@ -156,12 +158,21 @@ export function createSegmenter(
     },
   };
 
+  /**
+   * The words of the text that are in jieba's dictionary (a cut without HMM returns a word of two
+   * characters or more only from the dictionary): real words, never mended (互为 is not 糊味).
+   */
+  function dictionaryWords(text: string): Set<string> {
+    return new Set(jieba.cut(text, false).filter((word) => word.length >= 2 && HAN.test(word)));
+  }
+
   function segmentTerms(normalizedText: string): string[] {
     let text = normalizedText;
     for (const [pattern, concept] of vocabulary.phrases) text = text.replace(pattern, ` ${concept} `);
     const tokens = mendHomophoneTypos(
       jieba.cut(text, true).map((t) => t.trim()),
       vocabulary,
+      dictionaryWords(text),
     ).filter((t) => t && WORD_CHAR.test(t));
     const out: string[] = [];
     for (const token of tokens) {
@@ -193,16 +204,20 @@ function recentResults<T>(size: number): (key: string, compute: () => T) => T {
 }
 
 /**
- * Replaces a word jieba does not know, or two single characters in a row, by the known word that
- * sounds the same: customers type by pinyin, and 多就 / 答付 / 方按 are 多久 / 答复 / 方案.
+ * Replaces a word jieba does not know (not in its dictionary: found by its HMM), or two single
+ * characters in a row, by the known word that sounds the same: customers type by pinyin, and 多就 / 答付 / 方按 are 多久 / 答复 / 方案.
  */
-function mendHomophoneTypos(tokens: string[], vocabulary: Vocabulary): string[] {
+function mendHomophoneTypos(tokens: string[], vocabulary: Vocabulary, known: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1] ?? '';
     if (HAN.test(token) && !vocabulary.words.has(token)) {
       if (token.length >= 2) {
+        if (known.has(token)) {
+          out.push(token);
+          continue;
+        }
         out.push(vocabulary.byPinyin.get(toPinyin(token)) ?? token);
         continue;
       }

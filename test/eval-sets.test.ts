@@ -37,22 +37,11 @@ afterAll(() => service.dispose());
 const OPENS_A_FLOW = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
 
 /**
- * Knowledge questions of the sets that still open a flow; the list may only shrink. Most also speak
- * of the customer's own bill, meter or application ("我屋头这个月电费高得离谱…我提出来以后好久给我
- * 回话"), where looking it up is a defensible reading. f11-004 and f11-012 meet a fault of the
- * homophone mender, which takes the everyday word 互为 ("互为备用") for 糊味 (a burning smell).
+ * Knowledge questions of the sets that still open a flow; the list may only shrink. Each also
+ * speaks of the customer's own bill, meter or application ("我屋头这个月电费高得离谱…我提出来以后
+ * 好久给我回话"), where looking it up is a defensible reading.
  */
-const KNOWN_FLOW_OPENERS = new Set([
-  'f8-065',
-  'f9-015',
-  'f9-031',
-  'f9-135',
-  'f9-160',
-  'f11-004',
-  'f11-012',
-  'f11-050',
-  'f11-076',
-]);
+const KNOWN_FLOW_OPENERS = new Set(['f8-065', 'f9-015', 'f9-031', 'f9-135', 'f9-160', 'f11-050', 'f11-076']);
 
 describe.each(SETS)('calibration set %s', (file) => {
   const questions = readQuestions(new URL(`./eval/${file}`, import.meta.url).pathname);
