@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
 import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
@@ -69,6 +69,8 @@ export interface Store {
   /** Updates the conversation's state and appends the turn's messages, in one transaction. */
   recordTurn(turn: TurnRecord): Promise<MessageRecord[]>;
   listMessages(conversationId: string, afterId?: number, limit?: number): Promise<MessageRecord[]>;
+  /** The conversation's last `limit` messages, newest first (one read on its index). */
+  latestMessages(conversationId: string, limit: number): Promise<MessageRecord[]>;
   addRating(conversationId: string, score: number, at: Date, ticketId?: string): Promise<number>;
   /** Opens a flow in a conversation from outside a turn (a case follow-up). */
   setFlowState(conversationId: string, flowState: unknown, at: Date): Promise<void>;
@@ -207,6 +209,16 @@ export function createSqliteStore(db: Db): Store {
         .from(messages)
         .where(and(eq(messages.conversationId, conversationId), gt(messages.id, afterId)))
         .orderBy(asc(messages.id))
+        .limit(limit)
+        .all();
+      return rows.map(toMessage);
+    },
+    async latestMessages(conversationId, limit) {
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(eq(messages.conversationId, conversationId))
+        .orderBy(desc(messages.id))
         .limit(limit)
         .all();
       return rows.map(toMessage);

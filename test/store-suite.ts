@@ -177,6 +177,8 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect((await stores.store.listMessages('c1', 0, 2)).map((m) => m.text)).toEqual(['一', '二']);
         expect(await stores.store.listMessages('c1', stored[3]?.id)).toEqual([]);
         expect(await stores.store.listMessages('other')).toEqual([]);
+        expect((await stores.store.latestMessages('c1', 2)).map((m) => m.text)).toEqual(['四', '三']);
+        expect(await stores.store.latestMessages('other', 2)).toEqual([]);
       });
 
       it('hands a conversation over and back, with the waiting list and its last message', async ({

@@ -198,3 +198,21 @@ describe('a message written in English', () => {
     expect(replyText(chinese)).not.toContain('We answer in Chinese');
   });
 });
+
+describe('a follow-up to the question just answered', () => {
+  it('asks the same question about the class the follow-up names', async () => {
+    const user = webUser();
+    expect(replyText(await ask('居民装表接电要几天', user))).toContain('3个工作日');
+    const other = await ask('那非居民呢', user);
+    expect(other.intent).toBe('faq');
+    expect(replyText(other)).toContain('5个工作日');
+    expect(replyText(other)).not.toContain('3个工作日');
+  });
+
+  it('is an ordinary message when the last turn was no knowledge answer', async () => {
+    const user = webUser();
+    await ask('你好', user);
+    const turn = await ask('那非居民呢', user);
+    expect(turn.sources.map((s) => s.id)).not.toContain('connection-time');
+  });
+});

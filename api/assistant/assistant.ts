@@ -29,7 +29,7 @@ import {
   isPersonal,
   mentionsDanger,
 } from './intents.js';
-import { splitParts } from './reading.js';
+import { readFollowUp, splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 import { createRouter } from './routing.js';
 
@@ -172,6 +172,11 @@ export function createAssistant(deps: AssistantDeps) {
       if (decision.kind === 'faq' || (decision.kind === 'action' && isQuestionAction(decision.detected)))
         return safetyFirst(await route(ctx), ctx);
     }
+    // "那非居民呢" right after a knowledge answer: the same question, about something else.
+    if (!open) {
+      const restated = await followUpOfLastQuestion(ctx);
+      if (restated) return safetyFirst(await route(restated), restated);
+    }
     if (stored) {
       // "转人工" in the middle of any flow is a request for a person, not an answer (even where
       // the flow takes free text, such as a case's description).
@@ -204,6 +209,33 @@ export function createAssistant(deps: AssistantDeps) {
     const message = { raw, normalized: knowledge.normalize(raw) };
     const step = await startFlow(detected, createTurnContext(services, message, ctx.conversation));
     return { ...step, replies: [REPLIES.flowCorrected, ...step.replies] };
+  }
+
+  /**
+   * A short follow-up ("那非居民呢", "what about a shop?") to the knowledge question just asked: that
+   * question again, with what the follow-up names in place of the class it named. Undefined when the
+   * message is no such follow-up or the last turn was not a knowledge answer.
+   */
+  async function followUpOfLastQuestion(ctx: TurnContext): Promise<TurnContext | undefined> {
+    const about = readFollowUp(ctx.message.normalized);
+    if (!about) return undefined;
+    // The last question asked in full, across a run of follow-ups ("那非居民呢", then "那工厂呢").
+    let previous: string | undefined;
+    for (const message of await store.latestMessages(ctx.conversation.id, FOLLOW_UP_LOOKBACK)) {
+      if (message.role !== 'customer') continue;
+      if (message.intent !== 'faq') return undefined;
+      const text = knowledge.normalize(message.text);
+      if (readFollowUp(text)) continue;
+      previous = text;
+      break;
+    }
+    if (!previous) return undefined;
+    const reading = inferCustomerClass(previous);
+    const base = reading
+      ? reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), previous)
+      : previous;
+    const normalized = `${about} ${base}`;
+    return createTurnContext(services, { raw: ctx.message.raw, normalized }, ctx.conversation);
   }
 
   async function unbind(conversation: ConversationRecord): Promise<FlowStep> {
@@ -449,6 +481,9 @@ function readCorrection(normalized: string) {
     },
   };
 }
+
+/** How far back a follow-up looks for the question it follows (messages of the conversation). */
+const FOLLOW_UP_LOOKBACK = 12;
 
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;

@@ -60,3 +60,17 @@ export function splitParts(normalized: string): string[] {
   }
   return parts.length > 0 ? parts : [normalized];
 }
+
+/** "那非居民呢", "如果是工厂的话呢", "what about a shop?": the same question again, about something else. */
+const FOLLOW_UP =
+  /^(?:那|那么|那如果|如果|要是|换成|换做|咁)?(?:是)?(.{1,14}?)(?:的话)?(?:呢|嘞|咧|喃|又点|又如何)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
+/** Words that make a message a question of its own, not a follow-up. */
+const OWN_QUESTION = /多久|几天|几个|多少|怎么|如何|什么|哪|吗|how long|how many|what is|when/;
+
+/** What a short follow-up asks about instead ("非居民" of "那非居民呢"), if it is one. */
+export function readFollowUp(normalized: string): string | undefined {
+  const match = FOLLOW_UP.exec(normalized.trim());
+  const about = (match?.[1] ?? match?.[2])?.trim();
+  if (!about || OWN_QUESTION.test(about)) return undefined;
+  return about;
+}
