@@ -80,6 +80,8 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 
 const DUAL_SUPPLY =
   /双电源|双回路|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+/** "没有双电源", "不是两路供电": two supplies said to rule them out. */
+const NO_DUAL_SUPPLY = /(没有|没|无|不是|并非|冇|no|not|without) ?(双电源|两路|双回路|dual|two)/;
 const SINGLE_SUPPLY =
   /单电源|单回路|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
@@ -111,6 +113,23 @@ const COMPARES =
  * names two classes (a comparison: every side is answered).
  */
 export function inferCustomerClass(normalizedText: string): ClassReading | undefined {
+  return readCustomerClass(normalizedText).reading;
+}
+
+/**
+ * The class of `inferCustomerClass` and the sides of `comparedClasses`, the comparison read once:
+ * a message comparing classes has no one class.
+ */
+export function readCustomerClass(normalizedText: string): {
+  reading: ClassReading | undefined;
+  compared: CustomerClass[];
+} {
+  const compared = comparedClasses(normalizedText);
+  return { reading: compared.length >= 2 ? undefined : classOf(normalizedText), compared };
+}
+
+/** The class a message that compares none shows. */
+function classOf(normalizedText: string): ClassReading | undefined {
   const text = normalizedText;
   const named = new Map<CustomerClass, string>();
   for (const [customerClass, pattern] of NAMED) {
@@ -125,8 +144,6 @@ export function inferCustomerClass(normalizedText: string): ClassReading | undef
     named.set('high_voltage_single', named.get('high_voltage') as string);
   if (named.has('high_voltage_dual') || named.has('high_voltage_single')) named.delete('high_voltage');
   if (named.size > 1) return undefined;
-  // A comparison: each side is answered, none is the class.
-  if (comparedClasses(text).length >= 2) return undefined;
   // "高压单电源和双电源差多少天": the second side named in short.
   if (named.size === 1 && COMPARES.test(text)) {
     const [only] = named.keys();
@@ -139,10 +156,7 @@ export function inferCustomerClass(normalizedText: string): ClassReading | undef
   const found = (pattern: RegExp) => pattern.exec(text)?.[0];
   const kilovolts = KILOVOLTS.exec(text);
   const highByVoltage = kilovolts && Number(kilovolts[1]) * (kilovolts[3] === '万伏' ? 10 : 1) >= 1;
-  // "没有双电源", "不是两路供电": said to rule it out.
-  const dual = /(没有|没|无|不是|并非|冇|no|not|without) ?(双电源|两路|双回路|dual|two)/.test(text)
-    ? undefined
-    : found(DUAL_SUPPLY);
+  const dual = NO_DUAL_SUPPLY.test(text) ? undefined : found(DUAL_SUPPLY);
   const single = found(SINGLE_SUPPLY);
   const high = (highByVoltage ? kilovolts[0] : undefined) ?? found(KILOVOLTS_IN_WORDS) ?? found(HIGH_VOLTAGE);
   const low = found(LOW_VOLTAGE);
@@ -185,8 +199,7 @@ export function comparedClasses(normalizedText: string): CustomerClass[] {
   for (const [customerClass, pattern] of NAMED) add(customerClass, pattern);
   for (const [customerClass, pattern] of SHORT_NAMES) add(customerClass, pattern);
   if (sides.size < 2) {
-    const negated = /(没有|没|无|不是|并非|冇|no|not|without) ?(双电源|两路|双回路|dual|two)/.test(text);
-    if (!negated) add('high_voltage_dual', DUAL_SUPPLY);
+    if (!NO_DUAL_SUPPLY.test(text)) add('high_voltage_dual', DUAL_SUPPLY);
     add('high_voltage_single', SINGLE_SUPPLY);
     add('resident', HOME);
     if (SMALL_PREMISES.test(text)) add('low_voltage', SMALL_PREMISES);

@@ -1,6 +1,6 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
-import { CLASS_LABELS, type ClassReading, comparedClasses, inferCustomerClass } from './customer-class.js';
+import { CLASS_LABELS, type ClassReading, type CustomerClass, readCustomerClass } from './customer-class.js';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
 import type { Normalizer } from './normalize.js';
 import type { KnowledgeSearch } from './search.js';
@@ -53,11 +53,15 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
    * the one their words show ("两路电源" → 高压双电源), said with the words it was read from, so a
    * wrong reading is plain to see. Without a class, or for a comparison, the whole answer.
    */
-  private answerFor(entry: KnowledgeEntry, reading: ClassReading | undefined, compared: string[]): string {
+  private answerFor(
+    entry: KnowledgeEntry,
+    reading: ClassReading | undefined,
+    compared: CustomerClass[],
+  ): string {
     const general = this.knowledge.answer(entry);
     if (!reading) {
       // A comparison: each side's own line, where the entry has one for every side.
-      const sides = compared.map((c) => this.knowledge.answer(entry, c as ClassReading['customerClass']));
+      const sides = compared.map((c) => this.knowledge.answer(entry, c));
       if (sides.length < 2 || sides.includes(general)) return general;
       return [...new Set(sides)].join('');
     }
@@ -71,8 +75,7 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
   override async _getRelevantDocuments(query: string): Promise<Document<KnowledgeDocumentMetadata>[]> {
     // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电).
     const normalized = this.normalize(query);
-    const reading = inferCustomerClass(normalized);
-    const compared = reading ? [] : comparedClasses(normalized);
+    const { reading, compared } = readCustomerClass(normalized);
     const hits = await this.search.search(query, this.limit);
     return hits.map(
       ({ entry, score, confidence }) =>

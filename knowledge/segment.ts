@@ -159,11 +159,16 @@ export function createSegmenter(
   };
 
   /**
-   * The words of the text that are in jieba's dictionary (a cut without HMM returns a word of two
-   * characters or more only from the dictionary): real words, never mended (互为 is not 糊味).
+   * Whether a word of the text is in jieba's dictionary (a cut without HMM returns a word of two
+   * characters or more only from the dictionary): real words are never mended (互为 is not 糊味).
+   * The extra cut is made only for a text that has a word to mend, which few have.
    */
-  function dictionaryWords(text: string): Set<string> {
-    return new Set(jieba.cut(text, false).filter((word) => word.length >= 2 && HAN.test(word)));
+  function dictionaryWords(text: string): (word: string) => boolean {
+    let words: Set<string> | undefined;
+    return (word) => {
+      words ??= new Set(jieba.cut(text, false).filter((w) => w.length >= 2 && HAN.test(w)));
+      return words.has(word);
+    };
   }
 
   function segmentTerms(normalizedText: string): string[] {
@@ -207,18 +212,19 @@ function recentResults<T>(size: number): (key: string, compute: () => T) => T {
  * Replaces a word jieba does not know (not in its dictionary: found by its HMM), or two single
  * characters in a row, by the known word that sounds the same: customers type by pinyin, and 多就 / 答付 / 方按 are 多久 / 答复 / 方案.
  */
-function mendHomophoneTypos(tokens: string[], vocabulary: Vocabulary, known: ReadonlySet<string>): string[] {
+function mendHomophoneTypos(
+  tokens: string[],
+  vocabulary: Vocabulary,
+  isDictionaryWord: (word: string) => boolean,
+): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1] ?? '';
     if (HAN.test(token) && !vocabulary.words.has(token)) {
       if (token.length >= 2) {
-        if (known.has(token)) {
-          out.push(token);
-          continue;
-        }
-        out.push(vocabulary.byPinyin.get(toPinyin(token)) ?? token);
+        const mended = vocabulary.byPinyin.get(toPinyin(token));
+        out.push(mended && !isDictionaryWord(token) ? mended : token);
         continue;
       }
       if (next.length === 1 && HAN.test(next) && !PARTICLES.has(token) && !PARTICLES.has(next)) {

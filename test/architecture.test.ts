@@ -19,17 +19,18 @@ const ALLOWED: Record<string, readonly string[]> = {
 const PARTS = Object.keys(ALLOWED);
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE = /\.(ts|tsx)$/;
-
-function sourceFiles(dir: string): string[] {
+/** The files under `dir` (node_modules left out) whose name `keep` accepts. */
+function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    // Tests beside the code may import anything, as test/ does.
-    const code = SOURCE.test(entry.name) && !/\.(d|test)\.tsx?$/.test(entry.name);
-    return code ? [path] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(path, keep);
+    return keep(entry.name) ? [path] : [];
   });
 }
+
+/** Code of a part; tests beside the code may import anything, as test/ does. */
+const sourceFiles = (dir: string) =>
+  filesUnder(dir, (name) => /\.(ts|tsx)$/.test(name) && !/\.(d|test)\.tsx?$/.test(name));
 
 /** Static imports, re-exports and dynamic `import()` of relative paths. */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -94,13 +95,11 @@ describe('the repository stands alone', () => {
   });
 });
 
+/** Every text file the repository keeps (the Worker's generated data left out). */
 function allFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : allFiles(path);
-    return /\.(ts|tsx|js|json|jsonl|md|yaml|toml|txt|sh|sql|css)$/.test(entry.name) &&
-      !entry.name.endsWith('.generated.json')
-      ? [path]
-      : [];
-  });
+  return filesUnder(
+    dir,
+    (name) =>
+      /\.(ts|tsx|js|json|jsonl|md|yaml|toml|txt|sh|sql|css)$/.test(name) && !name.endsWith('.generated.json'),
+  );
 }

@@ -5,6 +5,8 @@
  * here (plus, where it has limits of its own, rows in the standard's time-limit table).
  */
 
+import { keysWhere, type NonEmpty } from './table.js';
+
 /** The chat intents a case belongs to (the intent that opens it and answers questions about it). */
 export type CaseIntent = 'complaint' | 'repair' | 'meter' | 'handoff';
 
@@ -150,7 +152,6 @@ export const CASE_KIND_TABLE = {
 
 export type CaseKind = keyof typeof CASE_KIND_TABLE;
 
-type NonEmpty<T> = readonly [T, ...T[]];
 type BooleanField = {
   [F in keyof CaseKindRow]: CaseKindRow[F] extends boolean ? F : never;
 }[keyof CaseKindRow];
@@ -159,7 +160,7 @@ type KindsWhere<F extends BooleanField> = {
 }[CaseKind];
 
 function kindsWhere(keep: (row: CaseKindRow) => boolean): CaseKind[] {
-  return (Object.keys(CASE_KIND_TABLE) as CaseKind[]).filter((kind) => keep(CASE_KIND_TABLE[kind]));
+  return keysWhere<CaseKind, CaseKindRow>(CASE_KIND_TABLE, keep);
 }
 
 export const CASE_KINDS = kindsWhere(() => true) as unknown as NonEmpty<CaseKind>;

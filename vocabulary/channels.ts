@@ -4,6 +4,8 @@
  * here, plus its adapter.
  */
 
+import { keysWhere, type NonEmpty } from './table.js';
+
 export interface ChannelRow {
   /** The channel's name as people see it (console, staff notices). */
   name: string;
@@ -33,14 +35,11 @@ export type PushChannel = {
   [C in Channel]: (typeof CHANNEL_TABLE)[C]['replies'] extends 'push' ? C : never;
 }[Channel];
 
-type NonEmpty<T> = readonly [T, ...T[]];
-
-function keysWhere<K extends string>(table: Record<K, ChannelRow>, keep: (row: ChannelRow) => boolean) {
-  return (Object.keys(table) as K[]).filter((key) => keep(table[key]));
-}
-
-export const CHANNELS = keysWhere(CHANNEL_TABLE, () => true) as unknown as NonEmpty<Channel>;
-export const PUSH_CHANNELS = keysWhere(
+export const CHANNELS = keysWhere<Channel, ChannelRow>(
+  CHANNEL_TABLE,
+  () => true,
+) as unknown as NonEmpty<Channel>;
+export const PUSH_CHANNELS = keysWhere<Channel, ChannelRow>(
   CHANNEL_TABLE,
   (row) => row.replies === 'push',
 ) as unknown as NonEmpty<PushChannel>;

@@ -2,7 +2,7 @@ import type { AccountStore } from '../../db/account-store.js';
 import { createKeyedLock } from '../../db/keyed-lock.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
-import { inferCustomerClass } from '../../knowledge/customer-class.js';
+import { type ClassReading, inferCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
 import { isForeignTopic } from '../../knowledge/scope.js';
@@ -314,8 +314,10 @@ export function createAssistant(deps: AssistantDeps) {
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
     let askedAbout = false;
+    // The class the whole message gives, read once, for the parts that name none themselves.
+    const whole = inferCustomerClass(ctx.message.normalized);
     for (const part of parts.slice(0, MAX_PARTS)) {
-      const message = { raw: part, normalized: withClassContext(part, ctx.message.normalized) };
+      const message = { raw: part, normalized: withClassContext(part, whole) };
       const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
       if (decision.kind === 'faq') {
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.source.id === decision.answer.source.id))
@@ -463,12 +465,15 @@ function withEnglishNote(step: FlowStep): FlowStep {
 const CORRECTION =
   /^(不是|不对|搞错了|弄错了|错了|你理解错了|你搞错了|我不是(要|想)|我说的不是|我没(说|有)要?|no[,.!]?\s|not\s|i (didn'?t|don'?t) (want|mean|ask))/;
 
+/** Where a clause ends, in normalised or typed text. */
+const CLAUSE_END = /[,，。!！;；]/;
+
 /** The correction's prefix and what the customer wants instead (the rest of the message). */
 function readCorrection(normalized: string) {
   const prefix = CORRECTION.exec(normalized);
   if (!prefix) return undefined;
   // "我不是要报修，我要投诉": what follows the first clause is what they want.
-  const clause = /[,，。!！;；]/.exec(normalized);
+  const clause = CLAUSE_END.exec(normalized);
   const from = clause ? clause.index + 1 : prefix[0].length;
   const rest = normalized.slice(from).trim();
   if (!rest) return undefined;
@@ -476,7 +481,7 @@ function readCorrection(normalized: string) {
     rest,
     /** The same part of the message as typed. */
     restRaw: (raw: string) => {
-      const at = /[,，。!！;；]/.exec(raw);
+      const at = CLAUSE_END.exec(raw);
       return (at ? raw.slice(at.index + 1) : raw.slice(prefix[0].length)).trim();
     },
   };
@@ -499,10 +504,9 @@ function withOffer(text: string, offer: ActionIntent | undefined): string {
  * A part read with the class the whole message gives ("奶茶店的供电方案要几天？验收以后送电又要
  * 几天？": the second question is the milk-tea shop's too), where the part names none itself.
  */
-function withClassContext(part: string, whole: string): string {
-  if (inferCustomerClass(part)) return part;
-  const reading = inferCustomerClass(whole);
-  return reading ? `${reading.evidence} ${part}` : part;
+function withClassContext(part: string, whole: ClassReading | undefined): string {
+  if (!whole || inferCustomerClass(part)) return part;
+  return `${whole.evidence} ${part}`;
 }
 
 /** The chat intent of a case number's kind (TS20261126-0001, also with spaces or full-width). */

@@ -25,14 +25,13 @@ export interface TurnServices {
 
 /**
  * One turn as every flow sees it: the message (as typed, normalised, and with homophone typos
- * mended), the conversation, the turn's instant, and each flow's dependencies built from them.
+ * mended), the conversation, and each flow's dependencies built from them.
  */
 export interface TurnContext {
   message: CustomerText;
   /** The normalised text with homophone typos mended (我要投塑 → 我要投诉), for whole-phrase rules. */
   readonly mended: string;
   conversation: ConversationRecord;
-  now: Date;
   services: TurnServices;
   /** A knowledge entry's answer and source, by id (safety advice, payment methods…). */
   entryAnswer(id: string): { text: string; source: Source };
@@ -49,7 +48,6 @@ export function createTurnContext(
   conversation: ConversationRecord,
 ): TurnContext {
   const { knowledge, clock } = services;
-  const now = clock();
   const user = { channel: conversation.channel, userId: conversation.userId };
   const entryAnswer = (id: string) => {
     const entry = knowledge.base.byId(id);
@@ -68,7 +66,6 @@ export function createTurnContext(
       return mended;
     },
     conversation,
-    now,
     services,
     entryAnswer,
     rating: () => ({

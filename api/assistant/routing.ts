@@ -1,3 +1,4 @@
+import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
@@ -81,12 +82,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function bestKnowledgeAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const [top] = await knowledge.retriever.invoke(text);
-    if (!top) return undefined;
-    return {
-      text: REPLIES.withClause(top.pageContent, top.metadata.clause),
-      source: sourceOf(top.metadata),
-      confidence: top.metadata.confidence,
-    };
+    return top && answerOf(top);
   }
 
   /**
@@ -120,27 +116,18 @@ export function createRouter(deps: RouterDeps) {
     async comparedAnswers(message: CustomerText): Promise<KnowledgeAnswer[]> {
       const text = message.normalized;
       if (!COMPARES_RULES.test(text) || isForeignTopic(text)) return [];
-      const sure = (doc?: { metadata: { confidence: number } }) =>
-        doc !== undefined && doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE;
-      // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both.
+      // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
+      // two best entries for the whole question.
       const sides = SIDES.exec(text);
-      let pair = sides
+      const bySide = sides
         ? await Promise.all(
             [sides[1], sides[3]].map(
               async (side) => (await knowledge.retriever.invoke(`${side} ${sides[4]}`))[0],
             ),
           )
         : [];
-      if (!(sure(pair[0]) && sure(pair[1]) && pair[0]?.metadata.id !== pair[1]?.metadata.id))
-        pair = (await knowledge.retriever.invoke(text)).slice(0, 2);
-      const [first, second] = pair;
-      if (!first || !second || !sure(first) || !sure(second) || first.metadata.id === second.metadata.id)
-        return [];
-      return [first, second].map((doc) => ({
-        text: REPLIES.withClause(doc.pageContent, doc.metadata.clause),
-        source: sourceOf(doc.metadata),
-        confidence: doc.metadata.confidence,
-      }));
+      const pair = twoSureEntries(bySide) ?? twoSureEntries(await knowledge.retriever.invoke(text));
+      return pair ? pair.map(answerOf) : [];
     },
 
     async decide(message: CustomerText, mended: string): Promise<Decision> {
@@ -173,7 +160,8 @@ export function createRouter(deps: RouterDeps) {
         guess.unknownProbability > guess.faqProbability
       )
         return { kind: 'unknown' };
-      if (answer && answer.confidence >= minConfidence) return withOffer({ kind: 'faq', answer }, message);
+      if (answer && answer.confidence >= minConfidence)
+        return withTopicOffer({ kind: 'faq', answer }, message);
       if (
         guess &&
         guess.actionProbability >= FALLBACK_ACTION_MIN_PROBABILITY &&
@@ -188,12 +176,26 @@ export function createRouter(deps: RouterDeps) {
 export type Router = ReturnType<typeof createRouter>;
 
 /** A knowledge answer to a question about an action ends with the offer to do it now. */
-function withOffer(decision: Extract<Decision, { kind: 'faq' }>, message: CustomerText): Decision {
+function withTopicOffer(decision: Extract<Decision, { kind: 'faq' }>, message: CustomerText): Decision {
   if (decision.offer || !asksAboutProcess(message.normalized)) return decision;
   const offer = actionTopic(message.normalized);
   return offer ? { ...decision, offer } : decision;
 }
 
-function sourceOf(metadata: KnowledgeDocumentMetadata): Source {
-  return { id: metadata.id, title: metadata.title, clause: metadata.clause };
+type KnowledgeDocument = DocumentInterface<KnowledgeDocumentMetadata>;
+
+/** A retrieved entry as an answer: its text with the clause it rests on, its source, its confidence. */
+function answerOf(doc: KnowledgeDocument): KnowledgeAnswer {
+  const { id, title, clause, confidence } = doc.metadata;
+  return { text: REPLIES.withClause(doc.pageContent, clause), source: { id, title, clause }, confidence };
+}
+
+/** The first two documents, when they are different entries and both sure enough to answer. */
+function twoSureEntries(
+  docs: (KnowledgeDocument | undefined)[],
+): [KnowledgeDocument, KnowledgeDocument] | undefined {
+  const [first, second] = docs;
+  const sure = (doc: KnowledgeDocument) => doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE;
+  if (!first || !second || first.metadata.id === second.metadata.id) return undefined;
+  return sure(first) && sure(second) ? [first, second] : undefined;
 }

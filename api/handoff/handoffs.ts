@@ -4,7 +4,7 @@ import type { RatingState } from '../assistant/flows/flow.js';
 import { REPLIES } from '../assistant/replies.js';
 import { openCase } from '../cases/open-case.js';
 import { isStaffed, nextOpening, type StaffedHours } from '../staff/hours.js';
-import { shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
+import { monthDay, shanghaiDate, shanghaiTime } from '../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 
 export interface HandoffDeps {
@@ -91,12 +91,11 @@ export function createHandoffs(deps: HandoffDeps) {
         );
     },
 
-    /** The first agent who replies owns the conversation. */
-    async take(conversation: ConversationRecord, staffId: string, now: Date): Promise<void> {
-      await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, staffId, now);
-    },
-
-    async transfer(conversation: ConversationRecord, staffId: string, now: Date): Promise<void> {
+    /**
+     * Gives the conversation to a staff member (the first agent who replies takes it; a transfer
+     * gives it to a colleague), keeping how long it has waited.
+     */
+    async assign(conversation: ConversationRecord, staffId: string, now: Date): Promise<void> {
       await store.setMode(conversation.id, 'handoff', conversation.handoffSince ?? now, staffId, now);
     },
 
@@ -137,6 +136,5 @@ export function dayWord(instant: Date, now: Date): string {
   const day = shanghaiDate(instant);
   if (day === shanghaiDate(now)) return '今天';
   if (day === shanghaiDate(new Date(now.getTime() + 86_400_000))) return '明天';
-  const [, month, date] = day.split('-');
-  return `${Number(month)}月${Number(date)}日`;
+  return monthDay(instant);
 }

@@ -78,7 +78,7 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
       }
       // The first agent who replies owns the conversation; it never moves silently.
       if (conversation.mode === 'handoff' && !conversation.handoffOwner) {
-        await deps.handoffs.take(conversation, me.id, now);
+        await deps.handoffs.assign(conversation, me.id, now);
       }
       const message = await store.appendMessage(conversation.id, { role: 'staff', text: text.trim() }, now);
       await staff.audit(me.id, 'reply', conversation.id, now);
@@ -105,7 +105,7 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
       const target = await staff.findByUsername(to);
       if (!target) throw new ApiError(400, 'unknown_staff', `no staff member ${to}`);
       const now = clock();
-      await deps.handoffs.transfer(conversation, target.id, now);
+      await deps.handoffs.assign(conversation, target.id, now);
       await staff.audit(me.id, `transfer_to:${target.username}`, conversation.id, now);
       return c.json({ conversationId: conversation.id, owner: target.username });
     })

@@ -22,3 +22,9 @@ export function chineseDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
+
+/** The Beijing day of an instant without its year: '11月28日'. */
+export function monthDay(instant: Date): string {
+  const [, month, day] = shanghaiDate(instant).split('-');
+  return `${Number(month)}月${Number(day)}日`;
+}

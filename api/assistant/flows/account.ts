@@ -16,7 +16,7 @@ import {
   dueDates,
   parseBillQuery,
 } from '../../accounts/statements.js';
-import { shanghaiDate, shanghaiTime } from '../../standard/beijing-time.js';
+import { monthDay, shanghaiTime } from '../../standard/beijing-time.js';
 import type { WorkdayCalendar } from '../../standard/calendar.js';
 import { detectActionIntent } from '../intents.js';
 import { REPLIES } from '../replies.js';
@@ -353,6 +353,5 @@ async function answer(
 }
 
 export function beijingTime(instant: Date): string {
-  const day = shanghaiDate(instant);
-  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${shanghaiTime(instant)}`;
+  return `${monthDay(instant)}${shanghaiTime(instant)}`;
 }

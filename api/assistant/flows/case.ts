@@ -5,7 +5,6 @@ import {
   CASE_KIND_NAMES,
   CASE_KIND_TABLE,
   CASE_STATUS_TABLE,
-  type ChatCaseKind,
   chatCaseKindOf,
   deadlineCustomerName,
   LOOKUP_PREFIXES,
@@ -39,17 +38,12 @@ type Intent = CaseState['intent'];
 const TRIGGERS =
   /我要投诉|我想投诉|我要举报|我想举报|投诉|举报|检举|报修|我要报修|申请校验|校验电表|我要|我想|一下|你们|complain|complaint|report|i want to|i'd like to/g;
 
-/** Which kind of case a message opens (the vocabulary's words for each kind of an intent). */
-export function caseKindOf(intent: Intent, text: string): ChatCaseKind {
-  return chatCaseKindOf(intent, text);
-}
-
 /**
  * A complaint, report, repair call or meter case taken in chat: what happened, where (repairs),
  * a contact phone, a confirmation; then the case is stored and its number and deadlines given.
  */
 export function startCase(intent: Intent, message: CustomerText, prefix: string[] = []): FlowStep {
-  const kind = caseKindOf(intent, message.normalized);
+  const kind = chatCaseKindOf(intent, message.normalized);
   const remainder = message.normalized.replace(TRIGGERS, '').replace(/[\s\p{P}]/gu, '');
   // A repair report or a meter problem is itself the description; "我要投诉" alone is not.
   const description =

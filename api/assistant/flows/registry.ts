@@ -1,10 +1,10 @@
 import { describeEstimate, findKwh } from '../../../knowledge/tariff.js';
-import { CASE_KIND_TABLE, type ChatCaseIntent } from '../../../vocabulary/case-kinds.js';
+import { CASE_KIND_TABLE, type ChatCaseIntent, chatCaseKindOf } from '../../../vocabulary/case-kinds.js';
 import type { TurnContext } from '../context.js';
 import type { ActionIntent, DetectedIntent } from '../intents.js';
 import { REPLIES } from '../replies.js';
 import { resumeAccount, startAccountRequest } from './account.js';
-import { caseKindOf, lookUpCases, resumeCase, resumeCaseLookup, startCase } from './case.js';
+import { lookUpCases, resumeCase, resumeCaseLookup, startCase } from './case.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flow.js';
 import { declinesRating, parseScore, resumeRating, startRating } from './rating.js';
 
@@ -68,7 +68,7 @@ const RESUMES: { [F in FlowState['flow']]: Resume<Extract<FlowState, { flow: F }
 /** A case flow opened with its kind's opening answer (vocabulary `openingAnswer`), or `entry`'s. */
 function startCaseWithAnswer(detected: DetectedIntent, ctx: TurnContext, entry?: string): FlowStep {
   const intent = detected.intent as ChatCaseIntent;
-  const opening = entry ?? CASE_KIND_TABLE[caseKindOf(intent, ctx.message.normalized)].openingAnswer;
+  const opening = entry ?? CASE_KIND_TABLE[chatCaseKindOf(intent, ctx.message.normalized)].openingAnswer;
   if (!opening) return startCase(intent, ctx.message);
   const info = ctx.entryAnswer(opening);
   return { ...startCase(intent, ctx.message, [info.text]), sources: [info.source] };
