@@ -4,8 +4,8 @@ import type { SqliteDb } from './client.js';
 import { accounts, applicationEvents, applications, bills } from './schema.js';
 
 /**
- * The demo data of the outside contract (docs/contract.md). Usage (kWh), due dates and
- * addresses are not in the contract: they are example values, consistent with the amounts.
+ * The demo data of the outside contract (docs/contract.md), addresses included. Usage (kWh) and
+ * due dates are not in the contract: they are example values, consistent with the amounts.
  */
 export const DEMO_ACCOUNTS = [
   {
@@ -14,7 +14,7 @@ export const DEMO_ACCOUNTS = [
     classLabel: '居民',
     name: '张三',
     phone: '13800001234',
-    address: '示例市示例区幸福路1号3单元502室',
+    address: '幸福路12号3栋201',
   },
   {
     accountNumber: '2000000002',
@@ -22,7 +22,7 @@ export const DEMO_ACCOUNTS = [
     classLabel: '低压非居民',
     name: '李四便利店',
     phone: '13900005678',
-    address: '示例市示例区商业街88号',
+    address: '幸福路18号',
   },
   {
     accountNumber: '3000000003',
@@ -30,7 +30,7 @@ export const DEMO_ACCOUNTS = [
     classLabel: '高压双电源',
     name: '华东精密制造有限公司',
     phone: '13700009012',
-    address: '示例市经济开发区工业大道200号',
+    address: '创业大道88号',
   },
 ] as const;
 

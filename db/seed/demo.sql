@@ -1,8 +1,8 @@
 -- The demo data of docs/contract.md for D1, generated from db/demo.ts by `npm run build:demo-sql`.
 -- Apply: npx wrangler d1 execute DB --local --file db/seed/demo.sql (or --remote). Safe to run again.
-INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('1000000001', 'resident', '居民', '张三', '13800001234', '示例市示例区幸福路1号3单元502室', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
-INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('2000000002', 'low_voltage', '低压非居民', '李四便利店', '13900005678', '示例市示例区商业街88号', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
-INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('3000000003', 'high_voltage_dual', '高压双电源', '华东精密制造有限公司', '13700009012', '示例市经济开发区工业大道200号', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('1000000001', 'resident', '居民', '张三', '13800001234', '幸福路12号3栋201', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('2000000002', 'low_voltage', '低压非居民', '李四便利店', '13900005678', '幸福路18号', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+INSERT OR IGNORE INTO "accounts" ("account_number", "customer_class", "class_label", "name", "phone", "address", "created_at") VALUES ('3000000003', 'high_voltage_dual', '高压双电源', '华东精密制造有限公司', '13700009012', '创业大道88号', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
 INSERT OR IGNORE INTO "bills" ("account_number", "period", "amount_fen", "usage_kwh", "due_date", "status", "paid_at") VALUES ('1000000001', '2026-09', 18640, 346, '2026-10-25', 'paid', NULL);
 INSERT OR IGNORE INTO "bills" ("account_number", "period", "amount_fen", "usage_kwh", "due_date", "status", "paid_at") VALUES ('1000000001', '2026-10', 20315, 372, '2026-11-25', 'unpaid', NULL);
 INSERT OR IGNORE INTO "bills" ("account_number", "period", "amount_fen", "usage_kwh", "due_date", "status", "paid_at") VALUES ('2000000002', '2026-10', 152000, 2235, '2026-11-25', 'unpaid', NULL);
