@@ -79,11 +79,12 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)变电站|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
-const NO_DUAL_SUPPLY = /(没有|没|无|不是|并非|冇|no|not|without) ?(双电源|两路|双回路|dual|two)/;
+const NO_DUAL_SUPPLY =
+  /(没有|没|无|不是|并非|冇|毋|唔系|唔係|no|not|without|not have) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
+  /单电源|单回路|(一|1)条.{0,10}线|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|(?<![另再加多])一路[^,，。;；?？!！]{0,8}(供电|进线|线路|接入)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -93,18 +94,60 @@ const HIGH_VOLTAGE =
 const LOW_VOLTAGE =
   /低压|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
+  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
-  /\p{Script=Han}{2}店(?!里的|员)|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|café|restaurant|kiosk)s?\b/u;
+  /\p{Script=Han}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|café|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|企业|工厂|厂房|厂子|厂里|(钢|化|电子|纺织|水泥|造纸|食品|机械|制药|砖)厂|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|酒楼|数据中心|机房|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b/;
+  /非居民|企业|工厂|厂房|厂子|厂里|(钢|化|电子|纺织|水泥|造纸|食品|机械|制药|砖)厂|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b/;
 
-/** Words that set two things side by side. */
-const COMPARES =
-  /和|跟|与|同|还是|哪个|哪家|谁(家)?先|两边|各自|区别|差(多少|几|别)|一样|不同|分别|各(是|要)|对比|比较|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b/;
+/** Words that ask for two things side by side. */
+const COMPARE_ASKS =
+  /还是|哪个|哪家|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
+/** Words that join two things, a comparison where each side names a class. */
+const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
+/** Where a clause ends. */
+const CLAUSES = /[,，。;；?？!！\n]/;
+
+/**
+ * Whether the message sets classes side by side: it asks for a comparison, or one of its clauses
+ * joins two things that each show a class ("住宅和便利店", "一路进线的和两路电源的").
+ */
+function comparesClasses(text: string): boolean {
+  if (COMPARE_ASKS.test(text)) return true;
+  return text.split(CLAUSES).some((clause) => JOINS.test(clause) && sidesOf(clause).length >= 2);
+}
+
+/**
+ * The kinds of premises a text shows, each a possible side of a comparison: a dual or a single
+ * high-voltage supply (or high voltage alone), a home, a business. A factory with its own transformer
+ * is one side, not two.
+ */
+function sidesOf(text: string): string[] {
+  const dual = !NO_DUAL_SUPPLY.test(text) && DUAL_SUPPLY.test(text);
+  const single = SINGLE_SUPPLY.test(text);
+  const high =
+    KILOVOLTS_IN_WORDS.test(text) || HIGH_VOLTAGE.test(text) || highByKilovolts(text) !== undefined;
+  const sides: string[] = [];
+  if (dual) sides.push('dual');
+  if (single) sides.push('single');
+  if (!dual && !single && high) sides.push('high');
+  if (HOME.test(text)) sides.push('home');
+  // A shop or a 380 V supply is low voltage beside any high-voltage side; a factory is the high side.
+  if (SMALL_PREMISES.test(text) || LOW_VOLTAGE.test(text)) sides.push('low');
+  else if (!dual && !single && !high && LARGE_PREMISES.test(text)) sides.push('business');
+  return sides;
+}
+
+/** "10千伏", "35kV": the words of a supply voltage of a thousand volts or more. */
+function highByKilovolts(text: string): string | undefined {
+  const kilovolts = KILOVOLTS.exec(text);
+  return kilovolts && Number(kilovolts[1]) * (kilovolts[3] === '万伏' ? 10 : 1) >= 1
+    ? kilovolts[0]
+    : undefined;
+}
 
 /**
  * The customer's class as what they wrote shows it: a class they name, else the evidence of their
@@ -145,7 +188,8 @@ function classOf(normalizedText: string): ClassReading | undefined {
   if (named.has('high_voltage_dual') || named.has('high_voltage_single')) named.delete('high_voltage');
   if (named.size > 1) return undefined;
   // "高压单电源和双电源差多少天": the second side named in short.
-  if (named.size === 1 && COMPARES.test(text)) {
+  const comparing = comparesClasses(text);
+  if (named.size === 1 && comparing) {
     const [only] = named.keys();
     const other = SHORT_NAMES.find(([cls, pattern]) => cls !== only && pattern.test(text));
     if (other) return undefined;
@@ -154,24 +198,21 @@ function classOf(normalizedText: string): ClassReading | undefined {
   if (onlyNamed) return { customerClass: onlyNamed[0], evidence: onlyNamed[1], named: true };
 
   const found = (pattern: RegExp) => pattern.exec(text)?.[0];
-  const kilovolts = KILOVOLTS.exec(text);
-  const highByVoltage = kilovolts && Number(kilovolts[1]) * (kilovolts[3] === '万伏' ? 10 : 1) >= 1;
   const dual = NO_DUAL_SUPPLY.test(text) ? undefined : found(DUAL_SUPPLY);
-  const single = found(SINGLE_SUPPLY);
-  const high = (highByVoltage ? kilovolts[0] : undefined) ?? found(KILOVOLTS_IN_WORDS) ?? found(HIGH_VOLTAGE);
+  // "没有第二路电源" of a high-voltage customer: one supply.
+  const single = found(SINGLE_SUPPLY) ?? (dual ? undefined : NO_DUAL_SUPPLY.exec(text)?.[0]);
+  const high = highByKilovolts(text) ?? found(KILOVOLTS_IN_WORDS) ?? found(HIGH_VOLTAGE);
   const low = found(LOW_VOLTAGE);
   const home = found(HOME);
   const small = found(SMALL_PREMISES);
   const large = found(LARGE_PREMISES);
   const evidence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('、');
   // "一路进线的和两路电源的差多少", "住宅和便利店一样吗": two kinds of supply or premises compared.
-  if (COMPARES.test(text)) {
-    const sides = [dual, single, home, small ?? large].filter(Boolean).length;
-    if ((dual && single) || sides >= 2) return undefined;
-  }
+  if (comparing && sidesOf(text).length >= 2) return undefined;
 
   if (dual) return { customerClass: 'high_voltage_dual', evidence: evidence(high, dual), named: false };
-  if (single) return { customerClass: 'high_voltage_single', evidence: evidence(high, single), named: false };
+  if (single && (high || !NO_DUAL_SUPPLY.test(single)))
+    return { customerClass: 'high_voltage_single', evidence: evidence(high, single), named: false };
   if (high) return { customerClass: 'high_voltage', evidence: evidence(large ?? small, high), named: false };
   if (low && home && !small && !large)
     return { customerClass: 'resident', evidence: evidence(home, low), named: false };
@@ -189,7 +230,7 @@ function classOf(normalizedText: string): ClassReading | undefined {
  */
 export function comparedClasses(normalizedText: string): CustomerClass[] {
   const text = normalizedText;
-  if (!COMPARES.test(text)) return [];
+  if (!comparesClasses(text)) return [];
   /** Each side with where the message first names it, so they are answered in its order. */
   const sides = new Map<CustomerClass, number>();
   const add = (customerClass: CustomerClass, pattern: RegExp) => {
@@ -203,6 +244,7 @@ export function comparedClasses(normalizedText: string): CustomerClass[] {
     add('high_voltage_single', SINGLE_SUPPLY);
     add('resident', HOME);
     if (SMALL_PREMISES.test(text)) add('low_voltage', SMALL_PREMISES);
+    else if (LOW_VOLTAGE.test(text)) add('low_voltage', LOW_VOLTAGE);
     else if (!sides.has('high_voltage_single') && !sides.has('high_voltage_dual'))
       add('non_resident', LARGE_PREMISES);
   }

@@ -53,6 +53,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   不正当利益: ['不正当利益', '好处费', '吃拿卡要', '以权谋私', '谋私', '捞好处', '揽活', '插队', '走后门', '好处', '回扣', '要钱才办', 'bribe', 'bribes', 'kickback', 'favour', 'abuse of position', '捞油水', '贿赂', '受贿', '索贿', '收受贿赂', '吃回扣', 'under the table', 'personal gain', '开绿灯', '走关系', '托关系', '找关系', '打点', '私活', '接私活', '外快', '赚外快', '中饱私囊', '冒充', '假冒', '诈骗', '骗子', '骗钱', '少交电费', '少算电费', '少算电量', '职权', '利用职权', '利用职务', '职务之便', '图利', '谋利', 'on the side', 'side job', 'make money', 'corrupt', 'corruption', 'jump the queue', 'skip the queue', 'get it done faster', 'speed it up', 'speed things up', 'fast-track', 'fast track'],
   离岗: ['上班时间玩', '不理人', '干私事', '磨洋工', 'scrolling', 'phone calls', '离岗', '擅自离岗', '不在岗', '脱岗', '窗口没人', '没人', '玩手机', '刷抖音', '刷手机', '聊天', '私人电话', '打游戏', '睡觉', '不在位置', 'absent', 'chatting', 'on their phone', 'on her phone', 'on his phone', 'texting', 'nobody at', 'ignore', 'ignored', 'ignoring', '暂停服务', '滑手机', '冇人', '看视频', '打瞌睡', '网购', '吃零食', '吃早餐', '吃早饭', '吃东西', '化妆', '织毛衣', '嗑瓜子', '追剧', 'unattended', 'playing games', 'nobody was at', 'no one was at', 'no one at', 'nobody there', 'no one there', 'empty counter', 'counter was empty', 'window was empty'],
   行动不便: ['行动不便', '残疾', '残疾人', '轮椅', '腿脚不便', '腿脚不方便', '老人', '孕妇', '盲人', '拄拐', 'disabled', 'disability', 'wheelchair', 'elderly', 'mobility', '老年人', '老人家', '长者', '残障', '聋哑', '聋哑人', '无障碍', '拐杖', 'blind', 'senior', 'seniors', 'handicapped', 'pregnant'],
+  监督: ['监督', '监察', '盯着', '盯住', '看着你们', '社会监督', '群众监督', '行风', 'oversight', 'watchdog', 'watch over', 'monitor', 'monitoring', 'supervise', 'supervision'],
   意见: ['意见', '建议', '意见簿', '留言本', '意见本', '评价器', '留言', '行风监督员', '监督员', 'feedback', 'suggestion', 'suggestions', 'opinion', 'comment', '意见箱', '留言板', 'supervisor', 'supervisors'],
   回访: ['问问满意', '回个电话问', 'check back', 'check in', '回访', '跟踪', '跟进', '满意度', '满意度调查', '问问情况', '回头问', 'follow up', 'follow-up', 'call back later', 'survey', 'satisfaction', 'satisfied', '回访电话', 'check with me', 'check on me', 'call me afterwards', 'contact me afterwards', 'ask me if i was satisfied', 'check i\'m happy', 'check im happy', 'check we\'re happy', 'if i\'m happy', 'if i was happy', 'whether i was happy', 'whether i\'m happy', 'happy with the service', 'happy with the repair', 'happy with the work', 'after the job', 'after the work is done', 'once the job is done'],
   线上: ['线上', '网上', '在线', '手机上', '网站', '供电服务网站', '网上营业厅', 'app', '小程序', '公众号', 'online', 'website', 'internet', 'web', '微信', 'wechat', '网上国网', '掌上电力', '网址', '上网'],
@@ -92,7 +93,7 @@ const FILLER_WORDS: readonly string[] = [
 // biome-ignore format: a word list reads best several to a line
 const ORDINARY_WORDS: readonly string[] = [
   ...FILLER_WORDS, '受理', '协议', '历史', '研究', '电力', '消费', '潮湿', '电机', '点击', '反感', '制服', '炉子',
-  '制定', '制订', '实现', '每人',
+  '制定', '制订', '实现', '每人', '齐活',
 ];
 
 /** Further words jieba must keep whole. */

@@ -63,7 +63,8 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
       // A comparison: each side's own line, where the entry has one for every side.
       const sides = compared.map((c) => this.knowledge.answer(entry, c));
       if (sides.length < 2 || sides.includes(general)) return general;
-      return [...new Set(sides)].join('');
+      const unique = [...new Set(sides)];
+      return unique.join('') + differenceOf(unique);
     }
     const specific = this.knowledge.answer(entry, reading.customerClass);
     if (specific === general || reading.named) return specific;
@@ -92,4 +93,19 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
         }),
     );
   }
+}
+
+/** A time limit in an answer: "3个工作日", "24小时", "20分钟". */
+const TIME_LIMIT = /(\d+)\s*(个工作日|小时|分钟)/g;
+
+/**
+ * "两者相差4个工作日。": what a comparison of two sides asks, where each side's answer gives one time
+ * limit in the same unit; empty otherwise.
+ */
+export function differenceOf(sides: readonly string[]): string {
+  if (sides.length !== 2) return '';
+  const limits = sides.map((side) => [...side.matchAll(TIME_LIMIT)]);
+  const [a, b] = limits.map((found) => (found.length === 1 ? found[0] : undefined));
+  if (!a || !b || a[2] !== b[2] || a[1] === b[1]) return '';
+  return `两者相差${Math.abs(Number(a[1]) - Number(b[1]))}${a[2]}。`;
 }

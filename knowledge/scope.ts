@@ -16,9 +16,9 @@ const FOREIGN_TOPIC_CHINESE: readonly string[] = [
   '(?<![作个几每数两三五七十])日出(?!来|结果|报告|方案|答复)|日落|天气预报|天气怎么样|天气如何|明天天气|今天天气|气温多少',
   '写.{0,4}(诗|作文|文章|小说)|写作业|家庭作业|数学题|方程|等于几|翻译',
   '居住证|护照|签证|驾照|驾驶证|驾校|学车|社保|公积金|医保|新农合|农合|合作医疗|个税|退税|年检|工商(注册|登记|局)|营业执照(年检|年报|注册|变更|怎么(办|申请|弄)|(在|去)?哪(里|儿)?办)|排污|环评',
-  '低保|养老金|退休金|救助金|残疾证|报名|考试|成绩|快递|包裹|物流|(办|申请)(一)?(张|个)?(银行卡|储蓄卡|存折)|(附近|哪里有|哪儿有|最近的).{0,6}(加油站|医院|药店|厕所|停车场)',
+  '低保|养老金|退休金|救助金|残疾证|报名|考试|成绩|快递|包裹|物流(单号|信息|到哪|查询|公司电话)|(办|申请)(一)?(张|个)?(银行卡|储蓄卡|存折)|(附近|哪里有|哪儿有|最近的).{0,6}(加油站|医院|药店|厕所|停车场)',
   '年终奖|工资|薪水|薪资|招聘|招人|校招|奖金|面试|应聘|应征|求职|(请|招)(不|唔)(请|招)人|(请|招)人(吗|不|唔|冇)',
-  '光伏|太阳能|补贴|补偿|赔偿|索赔|理赔|充电桩|充电站|新能源车|电动车充电|发票|滞纳金|违约金|发电机',
+  '光伏|太阳能|补贴|补偿|赔偿|索赔|理赔|发票|滞纳金|违约金|发电机',
   '峰谷.{0,6}(申请|开通|办理|变更)|(申请|开通|办理|变更).{0,6}(峰谷|分时)',
   '(挪|移|迁|搬)(动|走|个)?.{0,3}(电表|电能表|表箱)|(电表|电能表|表箱).{0,6}(挪|移位|移到|迁移|搬|改位置|换位置|换个位置)',
   '(变压器|电缆|电线|开关柜|箱变|配电柜).{0,10}(多少钱|价格|报价|价钱|怎么卖)',
@@ -35,7 +35,7 @@ const FOREIGN_TOPIC_ENGLISH: readonly string[] = [
   'salary|salaries|bonus|job openings?|are you hiring|now hiring|vacanc(y|ies)|careers?',
   'compensation|compensate|reimburse\\w*|generators?',
   '(move|relocate|relocating|moving) (the |my |our )?(electricity )?meter',
-  'solar|photovoltaic|subsid\\w*|charging (pile|station|point)s?|ev charg\\w*|(vat|tax|official|fapiao|company|business|formal|paper|e-?|electronic) invoices?|invoices? (for|to) (my |our |the )?(company|business|tax|reimburse\\w*|claim\\w*|expenses?|accounts?|bookkeeping)|(get|issue|issued|request|need|want|print|obtain|apply for|ask for) (a |an |the )?(\\w+ )?invoices?|late fees?|penalty fees?',
+  'solar|photovoltaic|subsid\\w*|(vat|tax|official|fapiao|company|business|formal|paper|e-?|electronic) invoices?|invoices? (for|to) (my |our |the )?(company|business|tax|reimburse\\w*|claim\\w*|expenses?|accounts?|bookkeeping)|(get|issue|issued|request|need|want|print|obtain|apply for|ask for) (a |an |the )?(\\w+ )?invoices?|late fees?|penalty fees?',
 ];
 
 /**
@@ -84,6 +84,16 @@ const POWER_SUBJECT_ENGLISH: readonly string[] = [
   'meters?|(electricity|power|my|the) bills?|tariff|95598|(your|the power company\'s|the electricity company\'s) (engineer|technician|electrician|staff|worker|meter reader|repairman|installer|company)s?',
 ];
 
+/**
+ * Charging piles and stations: their prices, apps and installation are not the standard's, but a
+ * charging station applying for its own supply ("充电站10千伏接入，供电方案多久") is a customer like
+ * any other.
+ */
+const CHARGING =
+  /充电桩|充电站|充电点|新能源车|电动车充电|快充|\b(charging (piles?|stations?|points?)|ev charg\w*)\b/;
+const ASKS_FOR_A_CONNECTION =
+  /供电方案|报装|用电申请|申请用电|装表接电|千伏(?!安)|\d+\s*kv\b|专变|箱变|\b(supply plan|new (supply|connection)|apply for (a |an )?(power |electricity )?(supply|connection))\b/;
+
 /** Asking whether the company leaked the customer's details is ours, whoever is calling them. */
 const ABOUT_OUR_HANDLING_OF_DATA =
   /(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖)|(泄露|泄漏|外泄|透露).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info)\b/;
@@ -104,6 +114,7 @@ const COMPENSATION =
 export function isForeignTopic(normalizedText: string): boolean {
   if (ABOUT_OUR_HANDLING_OF_DATA.test(normalizedText)) return false;
   if (FOREIGN_TOPIC.test(normalizedText) || COMPENSATION.test(normalizedText)) return true;
+  if (CHARGING.test(normalizedText) && !ASKS_FOR_A_CONNECTION.test(normalizedText)) return true;
   return EVERYDAY.test(normalizedText) && !POWER_SUBJECT.test(normalizedText);
 }
 

@@ -25,6 +25,7 @@ const SETS = [
   'fresh-9.jsonl',
   'fresh-10.jsonl',
   'fresh-11.jsonl',
+  'fresh-12.jsonl',
 ];
 
 let service: TestServices;
@@ -43,17 +44,39 @@ const OPENS_A_FLOW = new Set(['complaint', 'repair', 'meter', 'bill', 'applicati
  */
 const KNOWN_FLOW_OPENERS = new Set(['f8-065', 'f9-015', 'f9-031', 'f9-135', 'f9-160', 'f11-050', 'f11-076']);
 
-describe.each(SETS)('calibration set %s', (file) => {
+/**
+ * Sets measured once, unseen, and not yet up to the 90 % floor (the next round of fixes starts from
+ * them): only the rule that a question about a process opens nothing is held to here.
+ */
+const UNSEEN_SETS = ['fresh-13.jsonl'];
+
+/** Every question of a set asked once, before the set's checks. */
+function askedSet(file: string) {
   const questions = readQuestions(new URL(`./eval/${file}`, import.meta.url).pathname);
   const turns = new Map<string, ChatResponse>();
+  beforeAll(async () => {
+    for (const question of questions) turns.set(question.id, await service.say(question.q, webUser()));
+  });
+  return { questions, turns };
+}
 
-  it('answers at least 90% of knowledge questions with the right facts, and 90% of the rest with the right intent', async () => {
-    const verdicts: Judged[] = [];
-    for (const question of questions) {
-      const turn = await service.say(question.q, webUser());
-      turns.set(question.id, turn);
-      verdicts.push(judge(question, { intent: turn.intent, text: replyText(turn) }));
-    }
+function opensNothingForAProcessQuestion({ questions, turns }: ReturnType<typeof askedSet>) {
+  it('opens no form and no identity check for a question about a process', () => {
+    const opened = questions
+      .filter((q) => q.kind === 'faq' && OPENS_A_FLOW.has(turns.get(q.id)?.intent ?? ''))
+      .map((q) => `${q.id} ${q.q} → ${turns.get(q.id)?.intent}`);
+    expect(opened.filter((line) => !KNOWN_FLOW_OPENERS.has(line.split(' ')[0] ?? ''))).toEqual([]);
+  });
+}
+
+describe.each(SETS)('calibration set %s', (file) => {
+  const set = askedSet(file);
+
+  it('answers at least 90% of knowledge questions with the right facts, and 90% of the rest with the right intent', () => {
+    const verdicts: Judged[] = set.questions.map((question) => {
+      const turn = set.turns.get(question.id) as ChatResponse;
+      return judge(question, { intent: turn.intent, text: replyText(turn) });
+    });
     const rate = (kind: string) => {
       const group = verdicts.filter((v) => v.question.kind === kind);
       return group.filter((v) => v.ok).length / group.length;
@@ -63,10 +86,9 @@ describe.each(SETS)('calibration set %s', (file) => {
     expect(rate('intent'), misses.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('opens no form and no identity check for a question about a process', () => {
-    const opened = questions
-      .filter((q) => q.kind === 'faq' && OPENS_A_FLOW.has(turns.get(q.id)?.intent ?? ''))
-      .map((q) => `${q.id} ${q.q} → ${turns.get(q.id)?.intent}`);
-    expect(opened.filter((line) => !KNOWN_FLOW_OPENERS.has(line.split(' ')[0] ?? ''))).toEqual([]);
-  });
+  opensNothingForAProcessQuestion(set);
+});
+
+describe.each(UNSEEN_SETS)('unseen set %s', (file) => {
+  opensNothingForAProcessQuestion(askedSet(file));
 });

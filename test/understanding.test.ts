@@ -65,12 +65,102 @@ describe('a message with several questions', () => {
   });
 });
 
+describe('one message that asks the same question of two premises', () => {
+  it('answers "那如果是…呢" inside the message about what it names', async () => {
+    const turn = await ask('我自己家装电，供电方案多久能答复？那如果是我楼下那间用380伏的铺面呢？');
+    expect(turn.replies.map((r) => r.text)).toEqual([
+      expect.stringContaining('居民客户的供电方案答复期限不超过3个工作日'),
+      expect.stringContaining('低压电力客户的供电方案答复期限不超过7个工作日'),
+    ]);
+    // One entry answered twice, for two classes: listed once.
+    expect(ids(turn)).toEqual(['supply-plan-reply']);
+  });
+
+  it('answers a run of classes, "…又是几天…还有居民的", each in turn', async () => {
+    const text = replyText(
+      await ask('你好我问一下啊高压单电源的方案几天然后那个双电源的又是几天呃还有居民的'),
+    );
+    expect(text).toMatch(/15个工作日[\s\S]*30个工作日[\s\S]*3个工作日/);
+  });
+
+  it('reads 齐活 (all done) as it is, not as 起火 (a fire) heard alike', async () => {
+    const turn = await ask('俺家新房子验收整完了，手续也都齐活了，你们多咱能给送上电？最晚几天？');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('3个工作日');
+    expect(replyText(turn)).not.toContain('安全第一');
+  });
+
+  it('keeps "…又要几天" a question of its own when it names no class', async () => {
+    const text = replyText(await ask('奶茶店的供电方案要几天？验收以后送电又要几天？'));
+    expect(text).toContain('7个工作日');
+    expect(text).toContain('5个工作日');
+  });
+
+  it('says how far apart the two sides of a comparison are', async () => {
+    const turn = await ask('低压电力客户跟居民客户比，供电方案答复的时限分别是多少？前者比后者多等几天？');
+    // "前者比后者…" asks more of the comparison: no second, unrelated answer.
+    expect(turn.replies).toHaveLength(1);
+    expect(replyText(turn)).toContain('两者相差4个工作日');
+    const plants = replyText(
+      await ask(
+        '我们镇上那个米厂是一路10千伏供电的，隔壁那家酒店是两路电源，他们两家报装方案答复差好多天嘛？',
+      ),
+    );
+    expect(plants).toContain('15个工作日');
+    expect(plants).toContain('30个工作日');
+    expect(plants).toContain('两者相差15个工作日');
+  });
+});
+
 describe('the customer’s class read from how they describe it', () => {
   it.each([
     ['医院要求两路电源供电，供电方案多久能答复', '30个工作日', ['15个工作日', '7个工作日'], '两路电源'],
     ['35千伏一路进线的钢厂，供电方案几天答复', '15个工作日', ['30个工作日', '7个工作日'], '35千伏'],
     ['路边开了个奶茶店，供电方案要等多久', '7个工作日', ['15个工作日', '30个工作日'], '奶茶店'],
     ['写字楼是380伏供电的，方案答复期限多久', '7个工作日', ['15个工作日', '30个工作日'], '380伏'],
+    // One line and a word that there is no other: single supply, however it is said.
+    [
+      '冷库自己买了630千伏安的变压器，只从一条10千伏线路接电，没有第二路电源，供电方案多久',
+      '15个工作日',
+      ['30个工作日'],
+      '只从一条',
+    ],
+    [
+      '我哋間廠自己有部變壓器，淨係接咗一條10千伏線，冇後備電源，供電方案要等幾耐',
+      '15个工作日',
+      ['30个工作日'],
+      '10千伏',
+    ],
+    // A second supply from another substation, a main and a standby: two supplies.
+    [
+      '酒店除了这路主供电源，还要从另外一个变电站再引一路10千伏做备用，方案答复多久',
+      '30个工作日',
+      ['15个工作日'],
+      '另外一个变电站',
+    ],
+    // "手术室和ICU" joins two rooms, not two classes: no comparison.
+    [
+      '医院住院楼有手术室和ICU，要接两路高压电源，一路常用一路备用，供电方案几天',
+      '30个工作日',
+      ['15个工作日', '3个工作日'],
+      '两路高压电源',
+    ],
+    // A canteen on 380 V from the public transformer: low voltage, though it is a school's.
+    [
+      '学校食堂新添商用电磁灶和蒸饭柜，从旁边的公用变压器引380伏低压电，方案答复最长几天',
+      '7个工作日',
+      ['15个工作日', '30个工作日'],
+      '380伏',
+    ],
+    // A home said in Hokkien, "not a business".
+    ['阮厝内要装电，是家己住的，毋是做生意，方案着等几日', '3个工作日', ['7个工作日', '15个工作日'], ''],
+    // A charging station applying for its own supply is a customer like any other.
+    [
+      '我们要建一个公交充电站，10千伏单回路接入，没有备用线路，供电方案答复多久',
+      '15个工作日',
+      ['30个工作日'],
+      '单回路',
+    ],
     [
       'Our hospital runs on two independent power sources, how long for the supply plan?',
       '30个工作日',

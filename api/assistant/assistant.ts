@@ -230,11 +230,7 @@ export function createAssistant(deps: AssistantDeps) {
       break;
     }
     if (!previous) return undefined;
-    const reading = inferCustomerClass(previous);
-    const base = reading
-      ? reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), previous)
-      : previous;
-    const normalized = `${about} ${base}`;
+    const normalized = askedAgainAbout(previous, about);
     return createTurnContext(services, { raw: ctx.message.raw, normalized }, ctx.conversation);
   }
 
@@ -314,13 +310,28 @@ export function createAssistant(deps: AssistantDeps) {
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
     let askedAbout = false;
-    // The class the whole message gives, read once, for the parts that name none themselves.
-    const whole = inferCustomerClass(ctx.message.normalized);
-    for (const part of parts.slice(0, MAX_PARTS)) {
-      const message = { raw: part, normalized: withClassContext(part, whole) };
+    // "我家装电方案多久？那如果是楼下的铺面呢？": a part that asks the one before it again, about
+    // something else, is that question with what it names.
+    let lastOwn: string | undefined;
+    const read = parts.slice(0, MAX_PARTS).map((part) => {
+      const about = lastOwn === undefined ? undefined : readFollowUp(part);
+      if (about && lastOwn !== undefined) return { text: askedAgainAbout(lastOwn, about), own: false };
+      lastOwn = part;
+      return { text: part, own: true };
+    });
+    // The class the message's own questions give, read once, for the parts that name none themselves.
+    const whole = inferCustomerClass(
+      read
+        .filter((r) => r.own)
+        .map((r) => r.text)
+        .join('，'),
+    );
+    for (const { text: part, own } of read) {
+      const message = { raw: part, normalized: own ? withClassContext(part, whole) : part };
       const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
       if (decision.kind === 'faq') {
-        if (answers.length < MAX_ANSWERS && !answers.some((a) => a.source.id === decision.answer.source.id))
+        // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
+        if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
       } else if (
         decision.kind === 'action' &&
@@ -335,7 +346,9 @@ export function createAssistant(deps: AssistantDeps) {
     }
     if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout)) return undefined;
     const replies = answers.map((a) => a.text);
-    const sources = answers.map((a) => a.source);
+    const sources = answers
+      .map((a) => a.source)
+      .filter((source, i, all) => all.findIndex((s) => s.id === source.id) === i);
     if (!request) {
       const offer = answers.find((a) => a.offer)?.offer;
       if (offer) replies[replies.length - 1] = withOffer(replies[replies.length - 1] ?? '', offer);
@@ -507,6 +520,18 @@ function withOffer(text: string, offer: ActionIntent | undefined): string {
 function withClassContext(part: string, whole: ClassReading | undefined): string {
   if (!whole || inferCustomerClass(part)) return part;
   return `${whole.evidence} ${part}`;
+}
+
+/**
+ * A question asked again about what a follow-up names ("那非居民呢" after "居民装表要几天"): the
+ * follow-up's words in place of the class the question was read as.
+ */
+function askedAgainAbout(question: string, about: string): string {
+  const reading = inferCustomerClass(question);
+  const base = reading
+    ? reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), question)
+    : question;
+  return `${about} ${base}`;
 }
 
 /** The chat intent of a case number's kind (TS20261126-0001, also with spaces or full-width). */

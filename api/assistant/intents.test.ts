@@ -21,6 +21,9 @@ describe('action intents', () => {
     ['我要找你们领导', 'handoff'],
     ['找负责人', 'handoff'],
     ['我要找你们领导投诉抄表员', 'complaint'],
+    // The power is out now and they ask when it comes back: a report, whatever rule they wonder about.
+    ['喂喂我们这边停电了冰箱里东西都要坏了你们啥时候能修好啊是不是计划停电啊', 'repair'],
+    ['楼里停电了，几点能来电', 'repair'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });
@@ -38,6 +41,8 @@ describe('action intents', () => {
     '停电了是我家的问题还是线路的问题',
     '突然停电也没个通知',
     '投诉回复时间',
+    // Asking whether the comment book and the rating buttons exist is not giving a score.
+    '营业厅里面那个给你们提意见的本子啊还有那个按键打分的东西有没有',
     'can i complain by letter',
     '抄表数据有问题可以点反映',
     '除了交费报修,你们还能帮我查些什么',
@@ -53,7 +58,9 @@ describe('action intents', () => {
     '投诉一日之内会唔会有人联络我',
     'passed inspection three weeks ago and still no power, what is the actual deadline?',
   ])('leaves a question about the rules to the knowledge base: %s', (text) => {
-    expect(['handoff', 'complaint', 'meter', 'repair']).not.toContain(detectActionIntent(text)?.intent);
+    expect(['handoff', 'complaint', 'meter', 'repair', 'rating']).not.toContain(
+      detectActionIntent(text)?.intent,
+    );
   });
 
   it.each([

@@ -4,16 +4,24 @@
  * ("我家刚装修好。") are context and stay with the question that follows them.
  */
 
+import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
+
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二|二是|一个是|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
-  /[?？]|吗|么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|怎么|怎样|咋|点样|点解|如何|哪|什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|请(你们)?(帮|给|安排|派)|查|转人工/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
 
+/** "还有居民的": a class named after the last question, to be asked that question too. */
+const TRAILING_FOLLOW_UP_CHARS = 8;
+const AGAIN_BEFORE = /(还有|另外|同埋|仲有|那|and|also)[\s,，]*$/;
 /** A part with fewer characters than this is read with the part before it. */
 const MIN_PART_CHARS = 5;
+/** "前者比后者多等几天", "两者差多少": a part that asks more of the question before it. */
+const REFERS_BACK =
+  /前者|后者|两者|二者|两个(?!问题)|两家|两边|它们|他们俩|哪个(快|慢|多|少|长|短|久)|\b(the former|the latter|both of them|the two)\b/;
 
 /** The content of a part, without the connecting words and punctuation. */
 function content(part: string): string {
@@ -49,9 +57,18 @@ export function splitParts(normalized: string): string[] {
   }
   // "投诉后多久联系，多久回复": a fragment this short asks more of the question before it.
   for (let i = parts.length - 1; i > 0; i--) {
-    if (content(parts[i] as string).length < MIN_PART_CHARS) {
+    const part = parts[i] as string;
+    if (content(part).length < MIN_PART_CHARS || (REFERS_BACK.test(part) && !readFollowUp(part))) {
       parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
       parts.splice(i, 1);
+    }
+  }
+  // "…几天？还有居民的": a class named after the last question asks it again about that class.
+  if (context && parts.length > 0 && content(context).length <= TRAILING_FOLLOW_UP_CHARS) {
+    const at = normalized.lastIndexOf(context);
+    if (at > 0 && AGAIN_BEFORE.test(normalized.slice(0, at))) {
+      parts.push(`${context}呢`);
+      context = '';
     }
   }
   if (context) {
@@ -63,14 +80,19 @@ export function splitParts(normalized: string): string[] {
 
 /** "那非居民呢", "如果是工厂的话呢", "what about a shop?": the same question again, about something else. */
 const FOLLOW_UP =
-  /^(?:那|那么|那如果|如果|要是|换成|换做|咁)?(?:是)?(.{1,14}?)(?:的话)?(?:呢|嘞|咧|喃|又点|又如何)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
+  /^(?:那|那么|那如果|如果|要是|换成|换做|咁)?(?:是)?(.{1,20}?)(?:的话)?(呢|嘞|咧|喃|又点|又如何|又(?:是|要|需要|得)(?:几天|多久|多少天|几个工作日|多少)|又点计)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
+/** "…又是几天呃": sounds a speaker trails off with. */
+const FILLER_AT_END = /[呃啊呀哦嗯哈]+[?？。!！]*$/;
 /** Words that make a message a question of its own, not a follow-up. */
 const OWN_QUESTION = /多久|几天|几个|多少|怎么|如何|什么|哪|吗|how long|how many|what is|when/;
 
 /** What a short follow-up asks about instead ("非居民" of "那非居民呢"), if it is one. */
 export function readFollowUp(normalized: string): string | undefined {
-  const match = FOLLOW_UP.exec(normalized.trim());
-  const about = (match?.[1] ?? match?.[2])?.trim();
+  const match = FOLLOW_UP.exec(normalized.trim().replace(FILLER_AT_END, ''));
+  const about = (match?.[1] ?? match?.[3])?.trim();
   if (!about || OWN_QUESTION.test(about)) return undefined;
+  // "验收以后送电又要几天" asks a question of its own; "双电源的又是几天" the last one about a class.
+  if (match?.[2]?.startsWith('又') && !inferCustomerClass(about) && comparedClasses(about).length === 0)
+    return undefined;
   return about;
 }
