@@ -79,12 +79,12 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)变电站|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|no|not|without|not have) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|(一|1)条.{0,10}线|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|(?<![另再加多])一路[^,，。;；?？!！]{0,8}(供电|进线|线路|接入)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)/;
+  /单电源|单回路|(一|1)条.{0,10}线|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|(?<![另再加多各])(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索))|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -94,7 +94,7 @@ const HIGH_VOLTAGE =
 const LOW_VOLTAGE =
   /低压|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
+  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
   /\p{Script=Han}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|café|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b/u;

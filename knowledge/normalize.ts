@@ -14,11 +14,13 @@ export function createNormalizer(): Normalizer {
     const visible = stripControlCharacters(text).normalize('NFKC');
     // Text without a Han character has nothing for OpenCC to convert (plain English questions).
     const simplified = HAN.test(visible) ? fromHongKong(fromTaiwan(visible)) : visible;
-    return simplified.toLowerCase().replace(/\s+/g, ' ').trim();
+    return simplified.toLowerCase().replace(/\s+/g, ' ').replace(HOTLINE_SPOKEN, '95598').trim();
   };
 }
 
 const HAN = /\p{Script=Han}/u;
+/** The hotline as a speech recogniser writes it (九五五九八, 幺五五九八): the number itself. */
+const HOTLINE_SPOKEN = /[九幺]\s*五\s*五\s*九\s*八/g;
 
 // Control and format characters (C0/C1 controls, zero-width characters, bidi overrides) carry no
 // meaning for a question; tabs and line breaks are kept as spacing.

@@ -96,7 +96,7 @@ const ASKS_FOR_A_CONNECTION =
 
 /** Asking whether the company leaked the customer's details is ours, whoever is calling them. */
 const ABOUT_OUR_HANDLING_OF_DATA =
-  /(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖)|(泄露|泄漏|外泄|透露).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info)\b/;
+  /(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖)|(泄露|泄漏|外泄|透露).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info)\b/;
 
 const either = (chinese: readonly string[], english: readonly string[]) =>
   new RegExp(`${chinese.join('|')}|\\b(${english.join('|')})\\b`);

@@ -26,6 +26,7 @@ const SETS = [
   'fresh-10.jsonl',
   'fresh-11.jsonl',
   'fresh-12.jsonl',
+  'fresh-13.jsonl',
 ];
 
 let service: TestServices;
@@ -48,7 +49,7 @@ const KNOWN_FLOW_OPENERS = new Set(['f8-065', 'f9-015', 'f9-031', 'f9-135', 'f9-
  * Sets measured once, unseen, and not yet up to the 90 % floor (the next round of fixes starts from
  * them): only the rule that a question about a process opens nothing is held to here.
  */
-const UNSEEN_SETS = ['fresh-13.jsonl'];
+const UNSEEN_SETS: string[] = [];
 
 /** Every question of a set asked once, before the set's checks. */
 function askedSet(file: string) {

@@ -112,6 +112,38 @@ describe('one message that asks the same question of two premises', () => {
   });
 });
 
+describe('a story told before the question', () => {
+  it('answers the question at the end when the story drowns it', async () => {
+    const turn = await ask(
+      '我在外地打工，家里老房子的电费一直是我妈去营业厅排队交现金。她今年七十多了，腿脚不太方便，来回要坐半小时公交。交电费是不是只能去营业厅？',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['payment-methods']);
+  });
+
+  it('answers a question about our rules on data, whatever the story mentions (a solar salesman)', async () => {
+    const turn = await ask(
+      '我老公上个月在营业厅办了业务，结果这周就接到好几个推销光伏的电话，对方连我们家户号都说得出来。供电公司对客户的个人信息到底有没有保密的要求？',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('不准对外泄露客户个人信息');
+  });
+
+  it('reads the hotline spoken as digits (九五五九八) as the number', async () => {
+    const turn = await ask('你好那个我想问下就是你们那个九五五九八是不是二十四小时的然后能报休吗');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('24小时');
+  });
+
+  it('takes a question about the comment book, after a score given at the counter, as a question', async () => {
+    const turn = await ask(
+      '我在营业厅按了满意度评价，但只能按满意不满意。我记得以前厅里有个本子可以写意见，现在还有吗？',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('意见簿');
+  });
+});
+
 describe('the customer’s class read from how they describe it', () => {
   it.each([
     ['医院要求两路电源供电，供电方案多久能答复', '30个工作日', ['15个工作日', '7个工作日'], '两路电源'],
@@ -154,6 +186,32 @@ describe('the customer’s class read from how they describe it', () => {
     ],
     // A home said in Hokkien, "not a business".
     ['阮厝内要装电，是家己住的，毋是做生意，方案着等几日', '3个工作日', ['7个工作日', '15个工作日'], ''],
+    // A flat, an old village house: homes, though neither says 居民.
+    [
+      '我们在小区里买了套两居室，交房后要自己去申请用电，供电方案多久能答复',
+      '3个工作日',
+      ['7个工作日', '15个工作日'],
+      '',
+    ],
+    [
+      '乡下的老屋翻新后要重新接电，检验合格了手续也办完了，最晚几个工作日送电',
+      '3个工作日',
+      ['5个工作日'],
+      '',
+    ],
+    // Two substations, one line each: two supplies; "one single 10 kV line": one.
+    [
+      '我们写字楼从两个不同的变电站各引一路10千伏电源，供电方案要多少天',
+      '30个工作日',
+      ['15个工作日'],
+      '两个不同的变电站',
+    ],
+    [
+      'Our factory is fed by one single 10 kV line. How many working days for the supply plan?',
+      '15个工作日',
+      ['30个工作日'],
+      '10 kv',
+    ],
     // A charging station applying for its own supply is a customer like any other.
     [
       '我们要建一个公交充电站，10千伏单回路接入，没有备用线路，供电方案答复多久',

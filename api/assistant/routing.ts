@@ -54,6 +54,9 @@ const SIDES =
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
+/** Where a sentence ends, in normalised text. */
+const SENTENCE_END = /[.。!！?？;；\n]+/;
+
 /** Actions on the customer's own account. */
 const ACCOUNT_INTENTS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
 /** A question about an action is answered from the knowledge base from this confidence. */
@@ -83,6 +86,20 @@ export function createRouter(deps: RouterDeps) {
   async function bestKnowledgeAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const [top] = await knowledge.retriever.invoke(text);
     return top && answerOf(top);
+  }
+
+  /**
+   * The answer to the whole message or, where that is unsure and the message tells a story first
+   * ("我妈七十多了，腿脚不方便…交电费是不是只能去营业厅？"), to its last sentence: the question.
+   */
+  async function focusedAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
+    const whole = await bestKnowledgeAnswer(text);
+    if (whole && whole.confidence >= minConfidence) return whole;
+    const sentences = text.split(SENTENCE_END).filter((sentence) => sentence.trim());
+    const last = sentences.at(-1);
+    if (sentences.length < 2 || !last) return whole;
+    const focused = await bestKnowledgeAnswer(last);
+    return focused && focused.confidence > (whole?.confidence ?? 0) ? focused : whole;
   }
 
   /**
@@ -139,7 +156,7 @@ export function createRouter(deps: RouterDeps) {
           kind: 'unknown',
           reply: isAboutStreetLights(message.normalized) ? REPLIES.streetLights : undefined,
         };
-      const answer = await bestKnowledgeAnswer(message.normalized);
+      const answer = await focusedAnswer(message.normalized);
       // Wordings the rules do not list: the learned classifier decides when its most probable action
       // outweighs the knowledge base as a whole (the summed probability of every entry: one entry's
       // share is no measure of a question spread over several) and `unknown`; `unknown` decides in the
