@@ -9,6 +9,20 @@ const entrySchema = z.object({
   clause: z.string().min(1),
   answer: z.string().min(1),
   byClass: z.partialRecord(z.enum(CUSTOMER_CLASSES), z.string().min(1)).optional(),
+  /**
+   * The part of the answer a question asks when it names one case the answer covers ("交电费几分钟":
+   * the payment line of the counter times): chosen when the question has a `when` word and no
+   * `except` word (which asks for the rest too).
+   */
+  narrowed: z
+    .array(
+      z.object({
+        when: z.array(z.string().min(1)).min(1),
+        except: z.array(z.string().min(1)).default([]),
+        answer: z.string().min(1),
+      }),
+    )
+    .optional(),
   questions: z.array(z.string().min(1)).min(3),
 });
 export type KnowledgeEntry = z.infer<typeof entrySchema>;
@@ -27,8 +41,11 @@ export interface KnowledgeSource {
 export interface KnowledgeBase {
   readonly entries: readonly KnowledgeEntry[];
   byId(id: string): KnowledgeEntry | undefined;
-  /** The customer-facing answer: the class's own answer where the entry has one, local facts filled in. */
-  answer(entry: KnowledgeEntry, customerClass?: CustomerClass): string;
+  /**
+   * The customer-facing answer: the class's own answer where the entry has one, else the part the
+   * question (normalised) asks where the entry narrows to it, local facts filled in.
+   */
+  answer(entry: KnowledgeEntry, customerClass?: CustomerClass, question?: string): string;
 }
 
 export const EXAMPLE_NOTE = '（以上为示例信息，请以当地供电公司公布为准）';
@@ -72,18 +89,30 @@ export function knowledgeBaseFromData(data: KnowledgeData): KnowledgeBase {
   const index = new Map<string, KnowledgeEntry>();
   for (const entry of entries) {
     if (index.has(entry.id)) throw new Error(`knowledge entry id ${entry.id} is used twice`);
-    for (const text of [entry.answer, ...Object.values(entry.byClass ?? {})])
+    for (const text of [
+      entry.answer,
+      ...Object.values(entry.byClass ?? {}),
+      ...(entry.narrowed ?? []).map((part) => part.answer),
+    ])
       checkPlaceholders(entry.id, text, facts);
     index.set(entry.id, entry);
   }
   return {
     entries,
     byId: (id) => index.get(id),
-    answer(entry, customerClass) {
+    answer(entry, customerClass, question) {
       const classAnswer = customerClass
         ? CLASS_FALLBACK[customerClass].map((c) => entry.byClass?.[c]).find((text) => text !== undefined)
         : undefined;
-      return fillLocalFacts(classAnswer ?? entry.answer, facts);
+      const narrowed =
+        question === undefined
+          ? undefined
+          : entry.narrowed?.find(
+              (part) =>
+                part.when.some((word) => question.includes(word)) &&
+                !part.except.some((word) => question.includes(word)),
+            )?.answer;
+      return fillLocalFacts(classAnswer ?? narrowed ?? entry.answer, facts);
     },
   };
 }

@@ -57,16 +57,17 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
     entry: KnowledgeEntry,
     reading: ClassReading | undefined,
     compared: CustomerClass[],
+    question: string,
   ): string {
-    const general = this.knowledge.answer(entry);
+    const general = this.knowledge.answer(entry, undefined, question);
     if (!reading) {
       // A comparison: each side's own line, where the entry has one for every side.
-      const sides = compared.map((c) => this.knowledge.answer(entry, c));
+      const sides = compared.map((c) => this.knowledge.answer(entry, c, question));
       if (sides.length < 2 || sides.includes(general)) return general;
       const unique = [...new Set(sides)];
       return unique.join('') + differenceOf(unique);
     }
-    const specific = this.knowledge.answer(entry, reading.customerClass);
+    const specific = this.knowledge.answer(entry, reading.customerClass, question);
     if (specific === general || reading.named) return specific;
     const label = CLASS_LABELS[reading.customerClass];
     const because = reading.customerClass === 'resident' ? '' : `（您提到“${reading.evidence}”）`;
@@ -77,11 +78,14 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
     // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电).
     const normalized = this.normalize(query);
     const { reading, compared } = readCustomerClass(normalized);
-    const hits = await this.search.search(query, this.limit);
+    const hits = [...(await this.search.search(query, this.limit))];
+    // "那非居民呢" alone asks nothing of any entry: no class-specific one is put first for it.
+    const asksMore = reading === undefined || hanChars(normalized.replace(reading.evidence, '')) >= 4;
+    if (asksMore) preferClassAnswers(hits, reading, compared);
     return hits.map(
       ({ entry, score, confidence }) =>
         new Document({
-          pageContent: this.answerFor(entry, reading, compared),
+          pageContent: this.answerFor(entry, reading, compared, normalized),
           metadata: {
             id: entry.id,
             title: entry.title,
@@ -108,4 +112,31 @@ export function differenceOf(sides: readonly string[]): string {
   const [a, b] = limits.map((found) => (found.length === 1 ? found[0] : undefined));
   if (!a || !b || a[2] !== b[2] || a[1] === b[1]) return '';
   return `两者相差${Math.abs(Number(a[1]) - Number(b[1]))}${a[2]}。`;
+}
+
+/** A class-specific entry this close to the top one answers a question that gives a class. */
+const CLASS_ENTRY_MIN_SHARE = 0.75;
+
+/**
+ * Where the question gives a class (or compares two) and the top entry has no answer by class (the
+ * process overview beside the time limits), an entry that has one, nearly as close, goes first:
+ * "开小卖部要新装，方案要几天" asks the low-voltage limit, not the whole process.
+ */
+function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number }>(
+  hits: T[],
+  reading: ClassReading | undefined,
+  compared: CustomerClass[],
+): void {
+  const [top] = hits;
+  if (!top || top.entry.byClass || (!reading && compared.length < 2)) return;
+  const at = hits.findIndex((hit) => hit.entry.byClass);
+  const byClass = hits[at];
+  if (!byClass || byClass.score < top.score * CLASS_ENTRY_MIN_SHARE) return;
+  hits.splice(at, 1);
+  hits.unshift(byClass);
+}
+
+/** How many Chinese characters a text has. */
+function hanChars(text: string): number {
+  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
 }

@@ -27,6 +27,7 @@ const SETS = [
   'fresh-11.jsonl',
   'fresh-12.jsonl',
   'fresh-13.jsonl',
+  'fresh-14.jsonl',
 ];
 
 let service: TestServices;

@@ -112,7 +112,42 @@ describe('one message that asks the same question of two premises', () => {
   });
 });
 
+describe('the part of an answer a question asks', () => {
+  it('gives the payment line of the counter times to a question about paying', async () => {
+    const text = replyText(await ask('一个普通住户去窗口交电费，正常几分钟应该搞定？'));
+    expect(text).toContain('5分钟');
+    expect(text).not.toContain('20分钟');
+  });
+
+  it('gives both lines where the question asks about other business too', async () => {
+    const text = replyText(await ask('窗口交电费和办其他业务各要多久'));
+    expect(text).toContain('5分钟');
+    expect(text).toContain('20分钟');
+  });
+
+  it('compares two classes of one rule as one rule, not as two rules', async () => {
+    const turn = await ask(
+      '同样是报装，自己住的房子和楼下做小生意的铺子（低压），供电方案答复期限分别是多久？',
+    );
+    expect(ids(turn)).toEqual(['supply-plan-reply']);
+    expect(replyText(turn)).toMatch(/居民客户.*3个工作日.*低压电力客户.*7个工作日/);
+  });
+});
+
 describe('a story told before the question', () => {
+  it('answers whether the hotline can be called during an outage, and opens no repair form', async () => {
+    const turn = await ask('yyds的服务热线是哪个号？半夜emo停电了能打不');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+  });
+
+  it('does not take "the operator said it was logged" for a request for a person', async () => {
+    const turn = await ask(
+      '我一气之下打电话投诉，接线员说登记了。到现在快两周都没人理我，按规定多少个工作日内应该答复处理意见？',
+    );
+    expect(turn.intent).toBe('faq');
+  });
+
   it('answers the question at the end when the story drowns it', async () => {
     const turn = await ask(
       '我在外地打工，家里老房子的电费一直是我妈去营业厅排队交现金。她今年七十多了，腿脚不太方便，来回要坐半小时公交。交电费是不是只能去营业厅？',
@@ -211,6 +246,20 @@ describe('the customer’s class read from how they describe it', () => {
       '15个工作日',
       ['30个工作日'],
       '10 kv',
+    ],
+    // 高压水枪 is a pressure washer, not a high-voltage supply; a car wash is a shop.
+    [
+      '俺家整了个洗车行，高压水枪那些设备都是380伏的，方案得多少天给回话啊',
+      '7个工作日',
+      ['15个工作日', '30个工作日'],
+      '洗车行',
+    ],
+    // 非居民 inside the name 低压非居民用户 is no second class.
+    [
+      '請問低壓非居民用戶申請用電，供電方案答覆期限是幾個工作日',
+      '7个工作日',
+      ['3个工作日', '15个工作日'],
+      '',
     ],
     // A charging station applying for its own supply is a customer like any other.
     [

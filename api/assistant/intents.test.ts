@@ -24,6 +24,7 @@ describe('action intents', () => {
     // The power is out now and they ask when it comes back: a report, whatever rule they wonder about.
     ['喂喂我们这边停电了冰箱里东西都要坏了你们啥时候能修好啊是不是计划停电啊', 'repair'],
     ['楼里停电了，几点能来电', 'repair'],
+    ['帮我看看我的用电申请批下来没有', 'application'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });

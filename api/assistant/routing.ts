@@ -1,5 +1,6 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
+import { comparedClasses } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isAboutStreetLights, isForeignTopic } from '../../knowledge/scope.js';
@@ -95,9 +96,8 @@ export function createRouter(deps: RouterDeps) {
   async function focusedAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const whole = await bestKnowledgeAnswer(text);
     if (whole && whole.confidence >= minConfidence) return whole;
-    const sentences = text.split(SENTENCE_END).filter((sentence) => sentence.trim());
-    const last = sentences.at(-1);
-    if (sentences.length < 2 || !last) return whole;
+    const last = lastSentence(text);
+    if (last === text) return whole;
     const focused = await bestKnowledgeAnswer(last);
     return focused && focused.confidence > (whole?.confidence ?? 0) ? focused : whole;
   }
@@ -117,7 +117,10 @@ export function createRouter(deps: RouterDeps) {
     // The rules already tell "我欠费吗" (this customer's own account) from a question about billing;
     // the classifier's account guesses give way only to a question the knowledge base knows well.
     const account = ACCOUNT_INTENTS.has(detected.intent);
-    if (account && (by === 'rules' || isPersonal(message.normalized))) return act;
+    // A story about one's own bill that ends in a general question ("…我想先了解一下，申请之后多长
+    // 时间能拿到检测结果？") asks that question; the classifier's guess is read against it.
+    const asked = by === 'rules' ? message.normalized : lastSentence(message.normalized);
+    if (account && (by === 'rules' || isPersonal(asked))) return act;
     if (!asksAboutProcess(message.normalized)) return act;
     const best = answer ?? (await bestKnowledgeAnswer(message.normalized));
     const needed = account ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
@@ -132,7 +135,8 @@ export function createRouter(deps: RouterDeps) {
      */
     async comparedAnswers(message: CustomerText): Promise<KnowledgeAnswer[]> {
       const text = message.normalized;
-      if (!COMPARES_RULES.test(text) || isForeignTopic(text)) return [];
+      // Two classes side by side ("自己住的房子和楼下的铺子，方案分别多久") are one rule, answered per class.
+      if (!COMPARES_RULES.test(text) || isForeignTopic(text) || comparedClasses(text).length >= 2) return [];
       // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
       // two best entries for the whole question.
       const sides = SIDES.exec(text);
@@ -215,4 +219,10 @@ function twoSureEntries(
   const sure = (doc: KnowledgeDocument) => doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE;
   if (!first || !second || first.metadata.id === second.metadata.id) return undefined;
   return sure(first) && sure(second) ? [first, second] : undefined;
+}
+
+/** The last sentence of a text (the whole text where it has one sentence). */
+function lastSentence(text: string): string {
+  const sentences = text.split(SENTENCE_END).filter((sentence) => sentence.trim());
+  return sentences.length < 2 ? text : (sentences.at(-1) as string);
 }
