@@ -79,7 +79,7 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two independent (power )?(\d+ ?kv )?(sources|supplies|feeds|lines)|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two (independent|separate|different) (power )?(\d+ ?kv )?(sources|supplies|feeds|feeders|lines|circuits)|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|no|not|without|not have) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
@@ -92,12 +92,12 @@ const KILOVOLTS_IN_WORDS = /[一二三四五六七八九十百两]+千伏(?!安)
 const HIGH_VOLTAGE =
   /高压(?!水枪|锅|清洗|水|喷|泵|氧舱|电(?:线|塔)下)|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\d+)\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\bsubstation\b/;
 const LOW_VOLTAGE =
-  /低压|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
+  /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
+  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
-  /\p{Script=Han}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|café|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b/u;
+  /\p{Script=Han}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
@@ -125,7 +125,8 @@ function comparesClasses(text: string): boolean {
  * high-voltage supply (or high voltage alone), a home, a business. A factory with its own transformer
  * is one side, not two.
  */
-function sidesOf(text: string): string[] {
+function sidesOf(described: string): string[] {
+  const text = described.replace(NEGATED_HIGH_VOLTAGE, ' ');
   const dual = !NO_DUAL_SUPPLY.test(text) && DUAL_SUPPLY.test(text);
   const single = SINGLE_SUPPLY.test(text);
   const high =
@@ -171,9 +172,13 @@ export function readCustomerClass(normalizedText: string): {
   return { reading: compared.length >= 2 ? undefined : classOf(normalizedText), compared };
 }
 
+/** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
+const NEGATED_HIGH_VOLTAGE =
+  /(没有|没|无|不是|并非|冇|不用|不带|唔系)(用)?(自己的|专用的?)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
+
 /** The class a message that compares none shows. */
 function classOf(normalizedText: string): ClassReading | undefined {
-  const text = normalizedText;
+  const text = normalizedText.replace(NEGATED_HIGH_VOLTAGE, ' ');
   const named = new Map<CustomerClass, string>();
   const spans: [number, number][] = [];
   for (const [customerClass, pattern] of NAMED) {

@@ -28,6 +28,7 @@ const SETS = [
   'fresh-12.jsonl',
   'fresh-13.jsonl',
   'fresh-14.jsonl',
+  'fresh-15.jsonl',
 ];
 
 let service: TestServices;

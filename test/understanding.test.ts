@@ -112,6 +112,20 @@ describe('one message that asks the same question of two premises', () => {
   });
 });
 
+describe('questions that only sound like requests', () => {
+  it.each([
+    // Supposing a wrong reading asks what happens then; it reports none.
+    '如果发现账单上的抄表读数跟电表上显示的不一样，反映上去以后你们一般几天核实答复？',
+    // Wanting to complain, and asking whether a letter will do, asks about the way.
+    '我要投诉可以写信吗？投诉后几天答复？营业厅有没有意见簿？',
+    '半夜两点家里突然没电了，这个点打电话报修有人接吗？该打哪个号？',
+    '想問下電費帳單可唔可以喺你哋度查？仲有報修係唔係24個鐘都得？',
+  ])('%s is answered, and opens nothing', async (question) => {
+    const turn = await ask(question);
+    expect(turn.intent).toBe('faq');
+  });
+});
+
 describe('the part of an answer a question asks', () => {
   it('gives the payment line of the counter times to a question about paying', async () => {
     const text = replyText(await ask('一个普通住户去窗口交电费，正常几分钟应该搞定？'));
@@ -260,6 +274,31 @@ describe('the customer’s class read from how they describe it', () => {
       '7个工作日',
       ['3个工作日', '15个工作日'],
       '',
+    ],
+    // A transformer said not to be theirs is no evidence of high voltage.
+    [
+      '我开了个小印刷厂，用的是380伏三相电，不是专变那种，出供电方案要几天',
+      '7个工作日',
+      ['15个工作日', '30个工作日'],
+      '380伏',
+    ],
+    [
+      '我在古镇上开了家茶馆，普通低压进线，没有专用变压器，最晚几个工作日答复供电方案',
+      '7个工作日',
+      ['15个工作日'],
+      '茶馆',
+    ],
+    [
+      '我在城中村租了一间单间，想自己单独装一块表，供电方案多久能答复',
+      '3个工作日',
+      ['7个工作日', '15个工作日'],
+      '',
+    ],
+    [
+      'My small café passed your wiring inspection and the paperwork is done. Within how many working days will you connect us?',
+      '5个工作日',
+      ['3个工作日'],
+      'café',
     ],
     // A charging station applying for its own supply is a customer like any other.
     [

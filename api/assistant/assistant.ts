@@ -340,7 +340,11 @@ export function createAssistant(deps: AssistantDeps) {
       ) {
         // "能的话可以查进度吗" beside another question asks whether, not for it to be done; "我的
         // 申请到哪一步了" is the customer's own.
-        if (asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) askedAbout = true;
+        if (
+          (asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) ||
+          SUPPOSES.test(message.normalized)
+        )
+          askedAbout = true;
         else request ??= decision.detected;
       }
     }
@@ -499,6 +503,9 @@ function readCorrection(normalized: string) {
     },
   };
 }
+
+/** "如果发现读数不一样…": a part that supposes something asks what then, it reports nothing. */
+const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
 
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;

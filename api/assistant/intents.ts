@@ -93,7 +93,7 @@ const BILL =
   /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请)|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|my (electricity |power |energy )?(bill|charges|usage|account|statement)|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 const BILL_RULE_QUESTION =
-  /(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
+  /(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)(?!(去|可以|能|先)?(投诉|举报|反映|交|缴|办|申请|报|问|查|找))|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|been approved|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
@@ -121,11 +121,11 @@ const REQUEST =
   /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是)|我想(要|申请|报修|投诉|举报|校验|查)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
 const HOW_OR_WHERE =
-  /不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
+  /(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
 
 /** Whether the hotline can be called, or answers, at this hour: a question about the way to report. */
 const ASKS_ABOUT_THE_HOTLINE =
-  /(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,12}((有)?人(接|搭理|理|应|听)|打得通|能打|通不通).{0,4}(吗|不|么|冇|没有|没)|(能|可以|可不可以|能不能)(打|拨|call).{0,10}(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,8}(吗|不|么|冇)?|\b(can i|could i|is it ok to) (call|ring|phone) (the )?(hotline|95598)\b|\bdoes (the )?(hotline|95598) answer\b/;
+  /(有|冇)?人接(吗|不|么|冇|听吗)|有冇人接|打得通(吗|不|么)|(报修|投诉)(系唔系|是不是|是否|能不能)?.{0,3}(24|二十四)\s*(个)?(小时|钟)|(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,12}((有)?人(接|搭理|理|应|听)|打得通|能打|通不通).{0,4}(吗|不|么|冇|没有|没)|(能|可以|可不可以|能不能)(打|拨|call).{0,10}(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,8}(吗|不|么|冇)?|\b(can i|could i|is it ok to) (call|ring|phone) (the )?(hotline|95598)\b|\bdoes (the )?(hotline|95598) answer\b/;
 
 /** "停电了能打不", "打得通吗": whether one can call (the hotline), a question about the way to report. */
 const CAN_I_CALL = /(能|可以|可唔可以)(打|拨|call)(得)?(通)?(不|吗|么|唔|冇)|(打|拨)(得)?通(不|吗|么)/;
@@ -232,7 +232,7 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   const asksWhatToDo = ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text);
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
     return { intent: 'meter' };
-  const asksAboutHotline = CAN_I_CALL.test(text);
+  const asksAboutHotline = CAN_I_CALL.test(text) || ASKS_ABOUT_THE_HOTLINE.test(text);
   if (
     OUTAGE.test(text) &&
     !OUTAGE_RULE_QUESTION.test(text) &&

@@ -12,7 +12,7 @@ const BOUNDARY =
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
 const TRAILING_FOLLOW_UP_CHARS = 8;
