@@ -8,7 +8,10 @@ import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-cl
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*[)、](?!\d)|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+
+/** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
+const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
@@ -42,16 +45,20 @@ function isSubstantial(part: string): boolean {
  * question (or the last one). One part when there is only one thing asked.
  */
 export function splitParts(normalized: string): string[] {
-  const pieces = normalized
-    .split(BOUNDARY)
-    .filter((piece): piece is string => typeof piece === 'string')
-    .map((piece) => piece.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''))
-    .filter(isSubstantial);
+  // Each piece with whether a question mark ended it ("(2) other counter business?").
+  const split = normalized.split(BOUNDARY_KEPT);
+  const pieces = split
+    .map((piece, i) => ({ piece, asked: i % 2 === 0 && /[?？]/.test(split[i + 1] ?? '') }))
+    .filter((_, i) => i % 2 === 0)
+    .map(({ piece, asked }) => ({ piece: piece.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''), asked }))
+    .filter(({ piece }) => isSubstantial(piece));
   const parts: string[] = [];
   let context = '';
-  for (const piece of pieces) {
-    if (ASKS.test(piece) && !ANNOUNCES.test(piece)) {
-      parts.push(context ? `${context}，${piece}` : piece);
+  for (const { piece, asked } of pieces) {
+    if ((asked || ASKS.test(piece)) && !ANNOUNCES.test(piece)) {
+      // The question mark stays: it tells a question from a request further on.
+      const question = asked ? `${piece}？` : piece;
+      parts.push(context ? `${context}，${question}` : question);
       context = '';
     } else context = context ? `${context}，${piece}` : piece;
   }
@@ -80,7 +87,7 @@ export function splitParts(normalized: string): string[] {
 
 /** "那非居民呢", "如果是工厂的话呢", "what about a shop?": the same question again, about something else. */
 const FOLLOW_UP =
-  /^(?:那|那么|那如果|如果|要是|换成|换做|咁)?(?:是)?(.{1,20}?)(?:的话)?(呢|嘞|咧|喃|又点|又如何|又(?:是|要|需要|得)(?:几天|多久|多少天|几个工作日|多少)|又点计)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
+  /^(?:那如果|那要是|那么|那个|那|如果|要是|换成|换做|咁)?(?:是)?(.{1,20}?)(?:的话)?(呢|嘞|咧|喃|又点|又如何|又(?:是|要|需要|得)(?:几天|多久|多少天|几个工作日|多少)|又点计)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
 /** "…又是几天呃": sounds a speaker trails off with. */
 const FILLER_AT_END = /[呃啊呀哦嗯哈]+[?？。!！]*$/;
 /** Words that make a message a question of its own, not a follow-up. */
