@@ -29,6 +29,7 @@ const SETS = [
   'fresh-13.jsonl',
   'fresh-14.jsonl',
   'fresh-15.jsonl',
+  'fresh-16.jsonl',
 ];
 
 let service: TestServices;

@@ -42,6 +42,8 @@ describe('action intents', () => {
     '停电了是我家的问题还是线路的问题',
     '突然停电也没个通知',
     '投诉回复时间',
+    // A story about one's own late bill that asks what the rules say is a question about the rules.
+    '我家电费晚交了两天，一点通知都没有直接就停了，交完钱又拖了两天还不来送电。你们的服务规定里对这种情况是怎么说的？',
     // Asking whether the comment book and the rating buttons exist is not giving a score.
     '营业厅里面那个给你们提意见的本子啊还有那个按键打分的东西有没有',
     'can i complain by letter',
@@ -59,7 +61,7 @@ describe('action intents', () => {
     '投诉一日之内会唔会有人联络我',
     'passed inspection three weeks ago and still no power, what is the actual deadline?',
   ])('leaves a question about the rules to the knowledge base: %s', (text) => {
-    expect(['handoff', 'complaint', 'meter', 'repair', 'rating']).not.toContain(
+    expect(['handoff', 'complaint', 'meter', 'repair', 'rating', 'bill']).not.toContain(
       detectActionIntent(text)?.intent,
     );
   });
