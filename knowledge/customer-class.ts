@@ -22,6 +22,9 @@ export const CLASS_FALLBACK: Readonly<Record<CustomerClass, readonly CustomerCla
   non_resident: ['non_resident'],
 };
 
+/** 高压 of a supply, not of a pressure washer, a pressure cooker or a pump (高压水枪, 高压锅). */
+const HIGH_VOLTAGE_WORD = '高压(?!水枪|锅|清洗|水|喷|泵|氧舱|电(?:线|塔)下)';
+
 // Checked in order: the more specific pattern wins (双电源 before 高压, 低压 before 商户, 非居民 before 居民).
 const PATTERNS: readonly [CustomerClass, RegExp][] = [
   [
@@ -33,7 +36,7 @@ const PATTERNS: readonly [CustomerClass, RegExp][] = [
     /单电源|单回路|一路电源|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit)|one (power )?(supply|source|feed) only/,
   ],
   ['low_voltage', /低压|low[- ]?voltage/],
-  ['high_voltage', /高压(?!水枪|锅|清洗|水|喷|泵|氧舱|电(?:线|塔)下)|专变|专线|high[- ]?voltage/],
+  ['high_voltage', new RegExp(`${HIGH_VOLTAGE_WORD}|专变|专线|high[- ]?voltage`)],
   [
     'non_resident',
     /非居民|非居|企业|工厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
@@ -73,7 +76,7 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
   ['high_voltage_dual', /双电源|双回路|dual/],
   ['high_voltage_single', /单电源|单回路|single/],
   ['low_voltage', /低压|low[- ]?voltage/],
-  ['high_voltage', /高压(?!水枪|锅|清洗|水|喷|泵|氧舱|电(?:线|塔)下)|high[- ]?voltage/],
+  ['high_voltage', new RegExp(`${HIGH_VOLTAGE_WORD}|high[- ]?voltage`)],
   ['non_resident', /非居民|企业|商户|商铺|工厂|businesses?/],
   ['resident', /(?<!非)居民|住宅|家庭|household|homes?/],
 ];
@@ -89,8 +92,9 @@ const SINGLE_SUPPLY =
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
 const KILOVOLTS_IN_WORDS = /[一二三四五六七八九十百两]+千伏(?!安)/;
-const HIGH_VOLTAGE =
-  /高压(?!水枪|锅|清洗|水|喷|泵|氧舱|电(?:线|塔)下)|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\d+)\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\bsubstation\b/;
+const HIGH_VOLTAGE = new RegExp(
+  `${HIGH_VOLTAGE_WORD}|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\\d+)\\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\\bsubstation\\b`,
+);
 const LOW_VOLTAGE =
   /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
@@ -168,8 +172,9 @@ export function readCustomerClass(normalizedText: string): {
   reading: ClassReading | undefined;
   compared: CustomerClass[];
 } {
-  const compared = comparedClasses(normalizedText);
-  return { reading: compared.length >= 2 ? undefined : classOf(normalizedText), compared };
+  const comparing = comparesClasses(normalizedText);
+  const compared = comparing ? sidesCompared(normalizedText) : [];
+  return { reading: compared.length >= 2 ? undefined : classOf(normalizedText, comparing), compared };
 }
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
@@ -177,7 +182,7 @@ const NEGATED_HIGH_VOLTAGE =
   /(没有|没|无|不是|并非|冇|不用|不带|唔系)(用)?(自己的|专用的?)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
 
 /** The class a message that compares none shows. */
-function classOf(normalizedText: string): ClassReading | undefined {
+function classOf(normalizedText: string, comparing: boolean): ClassReading | undefined {
   const text = normalizedText.replace(NEGATED_HIGH_VOLTAGE, ' ');
   const named = new Map<CustomerClass, string>();
   const spans: [number, number][] = [];
@@ -199,7 +204,6 @@ function classOf(normalizedText: string): ClassReading | undefined {
   if (named.has('high_voltage_dual') || named.has('high_voltage_single')) named.delete('high_voltage');
   if (named.size > 1) return undefined;
   // "高压单电源和双电源差多少天": the second side named in short.
-  const comparing = comparesClasses(text);
   if (named.size === 1 && comparing) {
     const [only] = named.keys();
     const other = SHORT_NAMES.find(([cls, pattern]) => cls !== only && pattern.test(text));
@@ -240,8 +244,11 @@ function classOf(normalizedText: string): ClassReading | undefined {
  * each as its own side: empty when the message compares nothing.
  */
 export function comparedClasses(normalizedText: string): CustomerClass[] {
-  const text = normalizedText;
-  if (!comparesClasses(text)) return [];
+  return comparesClasses(normalizedText) ? sidesCompared(normalizedText) : [];
+}
+
+/** The sides of a message that compares classes, in the order it names them. */
+function sidesCompared(text: string): CustomerClass[] {
   /** Each side with where the message first names it, so they are answered in its order. */
   const sides = new Map<CustomerClass, number>();
   const add = (customerClass: CustomerClass, pattern: RegExp) => {

@@ -106,7 +106,7 @@ const TIME_LIMIT = /(\d+)\s*(个工作日|小时|分钟)/g;
  * "两者相差4个工作日。": what a comparison of two sides asks, where each side's answer gives one time
  * limit in the same unit; empty otherwise.
  */
-export function differenceOf(sides: readonly string[]): string {
+function differenceOf(sides: readonly string[]): string {
   if (sides.length !== 2) return '';
   const limits = sides.map((side) => [...side.matchAll(TIME_LIMIT)]);
   const [a, b] = limits.map((found) => (found.length === 1 ? found[0] : undefined));

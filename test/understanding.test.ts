@@ -149,12 +149,6 @@ describe('the part of an answer a question asks', () => {
 });
 
 describe('a story told before the question', () => {
-  it('answers whether the hotline can be called during an outage, and opens no repair form', async () => {
-    const turn = await ask('yyds的服务热线是哪个号？半夜emo停电了能打不');
-    expect(turn.intent).toBe('faq');
-    expect(replyText(turn)).toContain('95598');
-  });
-
   it('does not take "the operator said it was logged" for a request for a person', async () => {
     const turn = await ask(
       '我一气之下打电话投诉，接线员说登记了。到现在快两周都没人理我，按规定多少个工作日内应该答复处理意见？',
@@ -170,26 +164,25 @@ describe('a story told before the question', () => {
     expect(ids(turn)).toEqual(['payment-methods']);
   });
 
-  it('answers a question about our rules on data, whatever the story mentions (a solar salesman)', async () => {
-    const turn = await ask(
+  it.each([
+    // Whether the hotline can be called during an outage: no repair form.
+    ['yyds的服务热线是哪个号？半夜emo停电了能打不', '95598'],
+    // Our rules on data, whatever the story mentions (a solar salesman).
+    [
       '我老公上个月在营业厅办了业务，结果这周就接到好几个推销光伏的电话，对方连我们家户号都说得出来。供电公司对客户的个人信息到底有没有保密的要求？',
-    );
-    expect(turn.intent).toBe('faq');
-    expect(replyText(turn)).toContain('不准对外泄露客户个人信息');
-  });
-
-  it('reads the hotline spoken as digits (九五五九八) as the number', async () => {
-    const turn = await ask('你好那个我想问下就是你们那个九五五九八是不是二十四小时的然后能报休吗');
-    expect(turn.intent).toBe('faq');
-    expect(replyText(turn)).toContain('24小时');
-  });
-
-  it('takes a question about the comment book, after a score given at the counter, as a question', async () => {
-    const turn = await ask(
+      '不准对外泄露客户个人信息',
+    ],
+    // The hotline spoken as digits (九五五九八) is the number.
+    ['你好那个我想问下就是你们那个九五五九八是不是二十四小时的然后能报休吗', '24小时'],
+    // The comment book, asked after a score given at the counter: a question, not a score.
+    [
       '我在营业厅按了满意度评价，但只能按满意不满意。我记得以前厅里有个本子可以写意见，现在还有吗？',
-    );
+      '意见簿',
+    ],
+  ])('answers %s with %s', async (question, fact) => {
+    const turn = await ask(question);
     expect(turn.intent).toBe('faq');
-    expect(replyText(turn)).toContain('意见簿');
+    expect(replyText(turn)).toContain(fact);
   });
 });
 

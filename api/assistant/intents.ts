@@ -55,8 +55,15 @@ const DANGER =
   /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
 const OUTAGE =
   /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|(冇|没|无)(晒|哂|咗)电|(一直|还是|到现在|整天|全部|都)(都)?(没电|停电|断电|没有电)|缺(了)?(一)?相|断相|(停电|没电|断电|冇电|停了电)(了)?.{0,4}(个)?(小时|钟头|钟|分钟|半天|一天|一晚|天)(了|啦|喇|都)|停(了|咗)(一|半|几|两|三|好几)?(整)?(个)?(天|晚|晚上|夜|小时|钟头|上午|下午|早上)(的)?电|停咗电|断电了|掉电了|跳闸|跳电|跳掣|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)(?! (connection|supply|meter|account|hook-?up)s?\b)|\b(lost|losing|has no|have no|without) (power|electricity)\b|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
-const OUTAGE_RULE_QUESTION =
-  /(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,12}((有)?人(接|搭理|理|应|听)|打得通|能打|通不通)|(能|可以|可不可以|能不能)(打|拨).{0,10}(热线|95598|幺五五九八|九五五九八|客服电话|报修电话)|\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
+/** The hotline by its names (九五五九八 as spoken is 95598 once normalised). */
+const HOTLINE_NAMES = '热线|95598|客服电话|报修电话';
+/** "热线有人接", "95598打得通": whether the hotline answers. */
+const HOTLINE_ANSWERS = `(${HOTLINE_NAMES}).{0,12}((有)?人(接|搭理|理|应|听)|打得通|能打|通不通)`;
+
+/** Questions about an outage rather than reports of one; whether the hotline answers among them. */
+const OUTAGE_RULE_QUESTION_WORDS =
+  /\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
+const OUTAGE_RULE_QUESTION = new RegExp(`${HOTLINE_ANSWERS}|${OUTAGE_RULE_QUESTION_WORDS.source}`);
 
 const ASKS_TIME_LIMIT =
   /多久|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
@@ -124,11 +131,23 @@ const HOW_OR_WHERE =
   /(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
 
 /** Whether the hotline can be called, or answers, at this hour: a question about the way to report. */
-const ASKS_ABOUT_THE_HOTLINE =
-  /(有|冇)?人接(吗|不|么|冇|听吗)|有冇人接|打得通(吗|不|么)|(报修|投诉)(系唔系|是不是|是否|能不能)?.{0,3}(24|二十四)\s*(个)?(小时|钟)|(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,12}((有)?人(接|搭理|理|应|听)|打得通|能打|通不通).{0,4}(吗|不|么|冇|没有|没)|(能|可以|可不可以|能不能)(打|拨|call).{0,10}(热线|95598|幺五五九八|九五五九八|客服电话|报修电话).{0,8}(吗|不|么|冇)?|\b(can i|could i|is it ok to) (call|ring|phone) (the )?(hotline|95598)\b|\bdoes (the )?(hotline|95598) answer\b/;
+const ASKS_ABOUT_THE_HOTLINE = new RegExp(
+  [
+    '(有|冇)?人接(吗|不|么|冇|听吗)|有冇人接|打得通(吗|不|么)',
+    '(报修|投诉)(系唔系|是不是|是否|能不能)?.{0,3}(24|二十四)\\s*(个)?(小时|钟)',
+    `${HOTLINE_ANSWERS}.{0,4}(吗|不|么|冇|没有|没)`,
+    `(能|可以|可不可以|能不能)(打|拨|call).{0,10}(${HOTLINE_NAMES}).{0,8}(吗|不|么|冇)?`,
+    '\\b(can i|could i|is it ok to) (call|ring|phone) (the )?(hotline|95598)\\b|\\bdoes (the )?(hotline|95598) answer\\b',
+  ].join('|'),
+);
 
 /** "停电了能打不", "打得通吗": whether one can call (the hotline), a question about the way to report. */
 const CAN_I_CALL = /(能|可以|可唔可以)(打|拨|call)(得)?(通)?(不|吗|么|唔|冇)|(打|拨)(得)?通(不|吗|么)/;
+
+/** Whether the hotline answers, can be called, works at all hours: asked, even mid-outage. */
+function asksAboutTheHotline(text: string): boolean {
+  return ASKS_ABOUT_THE_HOTLINE.test(text) || CAN_I_CALL.test(text);
+}
 
 /** A problem happening now: a report, whatever question comes with it. */
 const HAPPENING =
@@ -161,7 +180,7 @@ export function isPersonal(text: string): boolean {
  */
 export function asksAboutProcess(text: string): boolean {
   // "没电了，这时候打热线有人接吗": whether the way to report works is a question, even mid-outage.
-  if (ASKS_ABOUT_THE_HOTLINE.test(text) || CAN_I_CALL.test(text)) return true;
+  if (asksAboutTheHotline(text)) return true;
   if (HAPPENING.test(text)) return false;
   // "我想投诉但是不知道该找谁": wanting to, and asking how or where, is a question about the way.
   if (HOW_OR_WHERE.test(text)) return true;
@@ -232,13 +251,12 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   const asksWhatToDo = ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text);
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
     return { intent: 'meter' };
-  const asksAboutHotline = CAN_I_CALL.test(text) || ASKS_ABOUT_THE_HOTLINE.test(text);
   if (
     OUTAGE.test(text) &&
     !OUTAGE_RULE_QUESTION.test(text) &&
     !hypothetical &&
     !asksWhatToDo &&
-    !asksAboutHotline
+    !asksAboutTheHotline(text)
   )
     return { intent: 'repair' };
   // "我们这边停电了，啥时候能修好": the power is out now and they want it back; a report.

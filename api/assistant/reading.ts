@@ -4,7 +4,7 @@
  * ("我家刚装修好。") are context and stay with the question that follows them.
  */
 
-import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
+import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
@@ -99,7 +99,9 @@ export function readFollowUp(normalized: string): string | undefined {
   const about = (match?.[1] ?? match?.[3])?.trim();
   if (!about || OWN_QUESTION.test(about)) return undefined;
   // "验收以后送电又要几天" asks a question of its own; "双电源的又是几天" the last one about a class.
-  if (match?.[2]?.startsWith('又') && !inferCustomerClass(about) && comparedClasses(about).length === 0)
-    return undefined;
+  if (match?.[2]?.startsWith('又')) {
+    const { reading, compared } = readCustomerClass(about);
+    if (!reading && compared.length === 0) return undefined;
+  }
   return about;
 }

@@ -119,8 +119,7 @@ export function createRouter(deps: RouterDeps) {
     const account = ACCOUNT_INTENTS.has(detected.intent);
     // A story about one's own bill that ends in a general question ("…我想先了解一下，申请之后多长
     // 时间能拿到检测结果？") asks that question; the classifier's guess is read against it.
-    const asked = by === 'rules' ? message.normalized : lastSentence(message.normalized);
-    if (account && (by === 'rules' || isPersonal(asked))) return act;
+    if (account && (by === 'rules' || isPersonal(lastSentence(message.normalized)))) return act;
     if (!asksAboutProcess(message.normalized)) return act;
     const best = answer ?? (await bestKnowledgeAnswer(message.normalized));
     const needed = account ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
