@@ -75,9 +75,14 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<KnowledgeDocumentMetadata>[]> {
-    // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电).
+    // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电);
+    // the mended text only where the text shows no class ("居名装表接电几天": 居民).
     const normalized = this.normalize(query);
-    const { reading, compared } = readCustomerClass(normalized);
+    const asWritten = readCustomerClass(normalized);
+    const { reading, compared } =
+      asWritten.reading || asWritten.compared.length > 0
+        ? asWritten
+        : readCustomerClass(this.segmenter.mend(normalized));
     const hits = [...(await this.search.search(query, this.limit))];
     // "那非居民呢" alone asks nothing of any entry: no class-specific one is put first for it.
     const asksMore = reading === undefined || hanChars(normalized.replace(reading.evidence, '')) >= 4;

@@ -35,7 +35,7 @@ const GREETING_WORDS =
   /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|有没有人|有冇人|有人在|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
+  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =
@@ -45,7 +45,7 @@ const RATING =
   /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING =
-  /评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)/;
+  /评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
@@ -88,7 +88,7 @@ const COMPLAINT =
 const DEMANDS_COMPLAINT =
   /(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
 const COMPLAINT_STATUS =
-  /投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
+  /(?<!(可以|能|应该|要|该|去|得))投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
 const METER =
   /电能表|电表|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;

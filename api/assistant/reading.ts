@@ -15,7 +15,7 @@ const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace(
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
 const TRAILING_FOLLOW_UP_CHARS = 8;
@@ -62,10 +62,11 @@ export function splitParts(normalized: string): string[] {
       context = '';
     } else context = context ? `${context}，${piece}` : piece;
   }
-  // "投诉后多久联系，多久回复": a fragment this short asks more of the question before it.
+  // "投诉后多久联系，多久回复": a fragment this short asks more of the question before it; "验表呢"
+  // asks the question before it again, of something else, and stays a part of its own.
   for (let i = parts.length - 1; i > 0; i--) {
     const part = parts[i] as string;
-    if (content(part).length < MIN_PART_CHARS || (REFERS_BACK.test(part) && !readFollowUp(part))) {
+    if ((content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part)) && !readFollowUp(part)) {
       parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
       parts.splice(i, 1);
     }
