@@ -120,6 +120,10 @@ describe('questions that only sound like requests', () => {
     '我要投诉可以写信吗？投诉后几天答复？营业厅有没有意见簿？',
     '半夜两点家里突然没电了，这个点打电话报修有人接吗？该打哪个号？',
     '想問下電費帳單可唔可以喺你哋度查？仲有報修係唔係24個鐘都得？',
+    // "approved" of a fee by the government, not of the customer's application.
+    'Can the power company charge fees that have not been approved by the government?',
+    // A fee our staff ask for, even for a charging pile, is the standard's.
+    '小区车库装充电桩，你们的人说要另外交一笔加急费，这个收费有依据吗',
   ])('%s is answered, and opens nothing', async (question) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
@@ -131,6 +135,17 @@ describe('the part of an answer a question asks', () => {
     const text = replyText(await ask('一个普通住户去窗口交电费，正常几分钟应该搞定？'));
     expect(text).toContain('5分钟');
     expect(text).not.toContain('20分钟');
+  });
+
+  it('gives the payment line however the payment is said, and the other line for other business', async () => {
+    const paying = replyText(await ask('我就去柜台交个电费，你们规定一笔最多办多久'));
+    expect(paying).toContain('5分钟');
+    expect(paying).not.toContain('20分钟');
+    const renaming = replyText(
+      await ask('How long at the counter to change the name of the account holder?'),
+    );
+    expect(renaming).toContain('20分钟');
+    expect(renaming).not.toContain('5分钟');
   });
 
   it('gives both lines where the question asks about other business too', async () => {
@@ -342,6 +357,18 @@ describe('the customer’s class read from how they describe it', () => {
       ['15个工作日'],
       'two independent power sources',
     ],
+    [
+      'Our plant needs two redundant 10kV feeds, how long will the supply plan take?',
+      '30个工作日',
+      ['15个工作日'],
+      'two redundant 10kv feeds',
+    ],
+    [
+      'Our office passed the inspection, how many working days until you connect us?',
+      '5个工作日',
+      ['3个工作日'],
+      'our office',
+    ],
     // One line "coming in" is one supply; a workshop or a farm is no household.
     ['厂里就一路10千伏进来，供电方案多久答复', '15个工作日', ['30个工作日', '3个工作日'], '一路'],
     ['开了个汽修厂，要装个表，方案多久答复', '7个工作日', ['3个工作日'], '汽修厂'],
@@ -487,12 +514,34 @@ describe('a class named in other words, or misspelt', () => {
     ['我开了个小超市，低压非居民用电，装表接电要几天', '5个工作日', '3个工作日'],
     ['我们家不需要备用电源，就一般居民，装表几天', '3个工作日', '5个工作日'],
     ['局民装表接电几天', '3个工作日', '5个工作日'],
+    ['非住宅客戶受電工程驗收合格後，幾個工作日內送電？', '5个工作日', '3个工作日'],
+    ['我们是高压双电原的，方按交上去很久了，规定几天答复', '30个工作日', '15个工作日'],
+    // The class of a limit the customer already knows is not the one asked about.
+    ['居民的方案答复是3个工作日我知道，那开小超市的低压用户呢，多少天？', '7个工作日', '15个工作日'],
+    // A part naming only the class asks the question of the part before it.
+    ['供电方案答复期限，居民客户最多几天？', '3个工作日', '7个工作日'],
     ['双电原的方案几天', '30个工作日', '15个工作日'],
     ['gaoya shuang dianyuan fang an ji tian', '30个工作日', '15个工作日'],
   ])('%s', async (question, right, wrong) => {
     const text = replyText(await ask(question));
     expect(text).toContain(right);
     expect(text).not.toContain(wrong);
+  });
+});
+
+describe('the standard’s preamble: its aspects and the company’s plans', () => {
+  it.each([
+    ['群众满意服务标准一共包括哪几个方面', '应急处理'],
+    ['遇到大范围突发停电，你们有没有应急的快速响应？', '快速响应'],
+    ['窗口那个小伙子啥都不会，你们平时不培训员工的吗', '培训'],
+    ['營業廳有冇自助終端可以自己交費？', '自助服务终端'],
+    ['你们能不能到村里宣传一下安全用电知识', '用电安全意识'],
+    ['我提的意见到底有没有人处理，服务质量谁来考核', '考核'],
+  ])('%s', async (question, fact) => {
+    const turn = await ask(question);
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain(fact);
+    expect(replyText(turn)).toMatch(/依据：服务标准“(包括哪些方面|方案)”第/);
   });
 });
 

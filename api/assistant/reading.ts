@@ -31,6 +31,21 @@ function content(part: string): string {
   return part.replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
+/** Words of a question that name no matter of their own ("…最多几天", "一般要多久"). */
+const NO_MATTER =
+  /客户|用户|我们|我|你们|最多|最长|最久|最快|最晚|一般|大概|通常|请问|需要|要|得|是|的|几个?工作日|几天|多少天|多少个?工作日|多久|多长时间|几多日|几耐|呢|吗|啊|呀|嘛/g;
+
+/**
+ * "供电方案答复期限，居民客户最多几天": a part that names only a class and asks how long, after a
+ * part that names the matter but no class, asks that part's question of the class.
+ */
+function onlyNamesTheClassOf(part: string, before: string): boolean {
+  const { reading } = readCustomerClass(part);
+  if (!reading || readCustomerClass(before).reading) return false;
+  const rest = reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), content(part));
+  return rest.replace(NO_MATTER, '').length === 0;
+}
+
 /** "我想问两个事", "问你几个问题": announces the questions, asks none. */
 const ANNOUNCES =
   /^(嗯|那个|就是|请问|你好|您好|\s)*(我)?(想|要)?(问|请教|咨询)(一?下)?(你们?)?(两|几|一|三)?(个)?(事|问题|事情)(啊|哈|呀|哦)?$/;
@@ -66,7 +81,8 @@ export function splitParts(normalized: string): string[] {
   // asks the question before it again, of something else, and stays a part of its own.
   for (let i = parts.length - 1; i > 0; i--) {
     const part = parts[i] as string;
-    if ((content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part)) && !readFollowUp(part)) {
+    const short = content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part);
+    if ((short && !readFollowUp(part)) || onlyNamesTheClassOf(part, parts[i - 1] as string)) {
       parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
       parts.splice(i, 1);
     }

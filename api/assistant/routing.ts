@@ -60,6 +60,10 @@ const STORY_QUESTION_MIN_TERMS = 4;
 /** …and this confidence. */
 const STORY_QUESTION_MIN_CONFIDENCE = 0.6;
 
+/** A sentence the customer marks as their question ("我就想知道…", "请问…", "my question is…"). */
+const THE_QUESTION_IS =
+  /^(所以|那|那么|现在)?(我)?(就|只|主要)?(是)?(想|要)(知道|问(一?下)?|请问|了解(一?下)?)|^(请问|想请问|麻烦问(一?下)?)|^(so )?(my question is|i (just |only )?(want|wanted|would like) to know|i'd like to know)/;
+
 /** Where a sentence ends, in normalised text. */
 const SENTENCE_END = /[.。!！?？;；\n]+/;
 
@@ -100,10 +104,25 @@ export function createRouter(deps: RouterDeps) {
    */
   async function focusedAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const whole = await bestKnowledgeAnswer(text);
-    if (whole && whole.confidence >= minConfidence) return whole;
     const last = lastSentence(text);
+    // "…气得我投诉了。我就想知道，你们一般多久联系我？": the customer says which sentence asks.
+    const marked = last !== text && THE_QUESTION_IS.test(last);
+    const sure = whole !== undefined && whole.confidence >= minConfidence;
+    if (sure && !marked) return whole;
     if (last === text) return whole;
-    const focused = await bestKnowledgeAnswer(last);
+    // The story may have told the class ("我开了个小面馆…请问方案几天答复"): the question keeps it.
+    const customer = inferCustomerClass(text);
+    const asked = customer && !inferCustomerClass(last) ? `${customer.evidence} ${last}` : last;
+    const focused = await bestKnowledgeAnswer(asked);
+    if (sure) {
+      // A marked question changes the answer only for another entry the knowledge base is sure of.
+      const other = focused && focused.source.id !== whole.source.id;
+      return other &&
+        focused.confidence >= STORY_QUESTION_MIN_CONFIDENCE &&
+        focused.confidence > whole.confidence
+        ? focused
+        : whole;
+    }
     return focused && focused.confidence > (whole?.confidence ?? 0) ? focused : whole;
   }
 
