@@ -168,10 +168,17 @@ function searchCondition(q: string): SQL | undefined {
   );
 }
 
-function filterConditions(filter: CaseFilter): (SQL | undefined)[] {
+/**
+ * The filters in SQL. In the overdue part the status and kind are checked on the rows the index of
+ * unmet deadlines gives (`+column` keeps SQLite from reading every case of a status instead and
+ * sorting them); in the rest their indexes give the order.
+ */
+function filterConditions(filter: CaseFilter, part: CasePosition['part']): (SQL | undefined)[] {
+  const equals = (column: typeof tickets.status | typeof tickets.kind, value: string) =>
+    part === 'overdue' ? sql`+${column} = ${value}` : eq(column, value);
   return [
-    filter.status ? eq(tickets.status, filter.status) : undefined,
-    filter.kind ? eq(tickets.kind, filter.kind) : undefined,
+    filter.status ? equals(tickets.status, filter.status) : undefined,
+    filter.kind ? equals(tickets.kind, filter.kind) : undefined,
     filter.q?.trim() ? searchCondition(filter.q) : undefined,
   ];
 }
@@ -277,7 +284,7 @@ export function createSqliteTicketStore(db: Db): TicketStore {
       .from(tickets)
       .where(
         and(
-          ...filterConditions(filter),
+          ...filterConditions(filter, 'overdue'),
           lte(tickets.nextDueAt, asOf),
           after?.part === 'overdue'
             ? sql`(${tickets.nextDueAt}, ${tickets.id}) > (${after.dueAt}, ${after.id})`
@@ -296,7 +303,7 @@ export function createSqliteTicketStore(db: Db): TicketStore {
       .from(tickets)
       .where(
         and(
-          ...filterConditions(filter),
+          ...filterConditions(filter, 'newest'),
           or(isNull(tickets.nextDueAt), gt(tickets.nextDueAt, asOf)),
           after?.part === 'newest'
             ? sql`(${tickets.acceptedAt}, ${tickets.id}) < (${after.acceptedAt}, ${after.id})`
@@ -457,11 +464,13 @@ export function createSqliteTicketStore(db: Db): TicketStore {
     async counts(now) {
       const [tally, overdue] = await Promise.all([
         readTallies(db),
+        // Grouped by `+kind`, so SQLite reads the overdue rows on their index instead of every case
+        // in the order of the kind index.
         db
           .select({ kind: tickets.kind, n: count() })
           .from(tickets)
           .where(lte(tickets.nextDueAt, now))
-          .groupBy(tickets.kind)
+          .groupBy(sql`+${tickets.kind}`)
           .all(),
       ]);
       const byKind = Object.fromEntries(
