@@ -185,3 +185,27 @@ describe('the handoff queue and transcripts, a page at a time', () => {
     ).toEqual(['第0条', '第1条', '第2条', '第3条']);
   });
 });
+
+describe('the console, a page at a time', () => {
+  it('shows a transcript’s latest fifty messages, with a link to the older ones', async () => {
+    const user = webUser();
+    const { conversationId } = await service.say('转人工', user);
+    for (let i = 0; i < 60; i++) await service.say(`消息${i}号`, user);
+    const html = async (path: string) => {
+      const response = await service.app.request(path, { headers: { cookie: staff.cookie } });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const latest = await html(`/console/conversations/${conversationId}`);
+    expect(latest).toContain('消息59号');
+    expect(latest).toContain('消息10号');
+    expect(latest).not.toContain('消息9号');
+    const older = latest.match(/href="([^"]+before=\d+)"/)?.[1];
+    expect(older).toBeDefined();
+    const earlier = await html(older?.replaceAll('&amp;', '&') ?? '');
+    expect(earlier).toContain('消息9号');
+    expect(earlier).toContain('转人工');
+    expect(earlier).not.toContain('消息10号');
+    expect(earlier).not.toContain('id="older-messages"');
+  });
+});

@@ -30,9 +30,13 @@ const caseCursor = z.object({
   ]),
 });
 
-/** The list's query from a request's parameters; 400 on anything else. */
+/**
+ * The list's query from a request's parameters; 400 on anything else. An empty parameter is no
+ * filter (the console's form sends `status=` for "all").
+ */
 export function parseCaseListQuery(query: Record<string, string>): CaseListQuery {
-  return parseOrThrow(caseListQuery, query, ENUM_CODES);
+  const given = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+  return parseOrThrow(caseListQuery, given, ENUM_CODES);
 }
 
 export function caseFilterOf(query: CaseListQuery): CaseFilter {
