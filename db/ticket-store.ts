@@ -174,11 +174,11 @@ function searchCondition(q: string): SQL | undefined {
  * sorting them); in the rest their indexes give the order.
  */
 function filterConditions(filter: CaseFilter, part: CasePosition['part']): (SQL | undefined)[] {
-  const equals = (column: typeof tickets.status | typeof tickets.kind, value: string) =>
-    part === 'overdue' ? sql`+${column} = ${value}` : eq(column, value);
+  const overdue = part === 'overdue';
+  const { status, kind } = filter;
   return [
-    filter.status ? equals(tickets.status, filter.status) : undefined,
-    filter.kind ? equals(tickets.kind, filter.kind) : undefined,
+    status ? (overdue ? sql`+${tickets.status} = ${status}` : eq(tickets.status, status)) : undefined,
+    kind ? (overdue ? sql`+${tickets.kind} = ${kind}` : eq(tickets.kind, kind)) : undefined,
     filter.q?.trim() ? searchCondition(filter.q) : undefined,
   ];
 }
