@@ -24,9 +24,17 @@ import {
   deadlineMet,
 } from '../vocabulary/case-kinds.js';
 import { type GroupCommit, groupCommit } from './group-commit.js';
-import { atomic, type Db, isUniqueViolation, onlyRow, type Statement, syncDriver } from './handle.js';
+import {
+  atomic,
+  type Db,
+  isUniqueViolation,
+  onlyRow,
+  type Statement,
+  type SyncDb,
+  syncDriver,
+} from './handle.js';
 import { createKeyedLock } from './keyed-lock.js';
-import { caseDeadlines, type ESCALATION_LEVELS, ticketEvents, tickets } from './schema.js';
+import { caseDeadlines, type ESCALATION_LEVELS, tallies, ticketEvents, tickets } from './schema.js';
 import { addToTally, addToTallyIf, joinCaseTally, leaveCaseTally, readTallies, TALLY } from './tallies.js';
 
 export type Ticket = typeof tickets.$inferSelect;
@@ -183,6 +191,64 @@ function filterConditions(filter: CaseFilter, part: CasePosition['part']): (SQL 
   ];
 }
 
+/** The statements of every new case on better-sqlite3, prepared once per connection. */
+function prepareCaseStatements(db: SyncDb) {
+  const p = sql.placeholder;
+  // A nullable instant as stored (epoch milliseconds or null): drizzle maps a placeholder of a
+  // timestamp column through Date, which null is not.
+  const stored = (name: string) => sql`${p(name)}`;
+  return {
+    lastNumber: db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(and(gte(tickets.number, p('from')), lt(tickets.number, p('to'))))
+      .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
+      .limit(1)
+      .prepare(),
+    insertTicket: db
+      .insert(tickets)
+      .values({
+        id: p('id'),
+        number: p('number'),
+        kind: p('kind'),
+        status: p('status'),
+        description: p('description'),
+        contactPhone: p('contactPhone'),
+        accountNumber: p('accountNumber'),
+        address: p('address'),
+        channel: p('channel'),
+        userId: p('userId'),
+        conversationId: p('conversationId'),
+        acceptedAt: p('acceptedAt'),
+        deadlines: p('deadlines'),
+        calendarConfirmed: p('calendarConfirmed'),
+        nextDueAt: stored('nextDueAt'),
+      })
+      .returning()
+      .prepare(),
+    insertEvent: db
+      .insert(ticketEvents)
+      .values({
+        ticketId: p('ticketId'),
+        type: p('type'),
+        status: p('status'),
+        actor: p('actor'),
+        at: p('at'),
+      })
+      .prepare(),
+    insertDeadline: db
+      .insert(caseDeadlines)
+      .values({ ticketId: p('ticketId'), name: p('name'), dueAt: p('dueAt'), met: p('met') })
+      .prepare(),
+    countCase: db
+      .insert(tallies)
+      .values({ name: p('name'), n: 1 })
+      .onConflictDoUpdate({ target: tallies.name, set: { n: sql`${tallies.n} + 1` } })
+      .prepare(),
+  };
+}
+type CaseStatements = ReturnType<typeof prepareCaseStatements>;
+
 /** The ticket store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
 export function createSqliteTicketStore(db: Db): TicketStore {
   // D1: in one isolate, cases of one kind and day are numbered one at a time, so a burst never
@@ -253,28 +319,36 @@ export function createSqliteTicketStore(db: Db): TicketStore {
   }
   const sync = syncDriver(db);
   const group = sync && groupCommit(sync);
+  const prepared = sync && prepareCaseStatements(sync);
   /**
    * better-sqlite3: the read of the last number and the writes in one transaction that holds the
-   * write lock (see ./group-commit.ts), committed together with whatever else arrived meanwhile.
+   * write lock (see ./group-commit.ts), committed together with whatever else arrived meanwhile;
+   * every statement prepared once (building a drizzle query costs more than running it).
    */
-  function createInGroup(request: CreateRequest, on: GroupCommit): Promise<Ticket> {
+  function createInGroup(
+    request: CreateRequest,
+    on: GroupCommit,
+    statements: CaseStatements,
+  ): Promise<Ticket> {
     const { ticket, numberPrefix, numberFor } = request;
     const { rows, nextDueAt } = deadlineRowsOf(ticket);
-    return on.run((tx) => {
-      // Synchronous on this driver: the row itself, not a promise.
-      const last = lastNumber(tx, numberPrefix).get() as unknown as { number: string } | undefined;
-      const row = tx
-        .insert(tickets)
-        .values({ ...ticket, number: numberFor(nextSequence(last, numberPrefix)), nextDueAt })
-        .returning()
-        .get();
-      tx.insert(ticketEvents).values(acceptance(ticket)).run();
-      for (const statement of companions(tx, ticket, rows)) (statement as unknown as { run(): void }).run();
+    return on.run(() => {
+      const last = statements.lastNumber.get({ from: numberPrefix, to: `${numberPrefix}~` });
+      const row = statements.insertTicket.get({
+        ...ticket,
+        number: numberFor(nextSequence(last, numberPrefix)),
+        nextDueAt: nextDueAt?.getTime() ?? null,
+      }) as Ticket;
+      statements.insertEvent.run(acceptance(ticket));
+      for (const deadline of rows) statements.insertDeadline.run(deadline);
+      statements.countCase.run({ name: TALLY.cases(ticket.kind, ticket.status) });
       return row;
     });
   }
   const create = (request: CreateRequest) =>
-    group ? createInGroup(request, group) : oneAtATime(request.numberPrefix, () => createNumbered(request));
+    group && prepared
+      ? createInGroup(request, group, prepared)
+      : oneAtATime(request.numberPrefix, () => createNumbered(request));
 
   /** The overdue part of the list: soonest deadline first, on the partial index of unmet deadlines. */
   function overduePart(request: CasePageRequest, limit: number) {
