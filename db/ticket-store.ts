@@ -86,6 +86,20 @@ export interface DueDeadline {
   escalated: EscalationLevel;
 }
 
+/** An escalation of a case's deadline to record. */
+export interface EscalationRecord {
+  ticketId: string;
+  type: 'due_soon' | 'overdue';
+  deadline: string;
+}
+
+/** An escalation of a case's deadline to record. */
+export interface EscalationRecord {
+  ticketId: string;
+  type: 'due_soon' | 'overdue';
+  deadline: string;
+}
+
 /** The counts behind the statistics: from the tallies and the overdue index, never from the cases. */
 export interface CaseCounts {
   /** Cases of each kind in each status. */
@@ -118,8 +132,11 @@ export interface TicketStore {
    * the due-soon window), or escalated as due soon and past `now`; soonest first, at most `limit`.
    */
   dueDeadlines(now: Date, horizon: Date, limit: number): Promise<DueDeadline[]>;
-  /** Records an escalation once; false when it was already recorded. */
-  escalate(ticketId: string, type: 'due_soon' | 'overdue', deadline: string, at: Date): Promise<boolean>;
+  /**
+   * Records escalations, each once per case, deadline and threshold, in one write (one fsync for a
+   * pass, however many are due): for each, whether it is new.
+   */
+  escalate(escalations: readonly EscalationRecord[], at: Date): Promise<boolean[]>;
   recordFollowUp(ticketId: string, note: string, at: Date): Promise<void>;
   /** The latest follow-ups still waiting for their rating, newest first. */
   unansweredFollowUps(limit: number): Promise<Ticket[]>;
@@ -132,6 +149,9 @@ export interface TicketStore {
  * lost race means someone else's case was stored, so this bounds a burst, not a wait.
  */
 const NUMBER_ATTEMPTS = 50;
+
+/** Escalations recorded in one write (two statements each). */
+const ESCALATIONS_PER_WRITE = 100;
 
 interface CreateRequest {
   ticket: NewTicket;
@@ -496,25 +516,35 @@ export function createSqliteTicketStore(db: Db): TicketStore {
           escalated: deadline.escalated,
         }));
     },
-    async escalate(ticketId, type, deadline, at) {
-      const [inserted] = await atomic(db, [
-        db
-          .insert(ticketEvents)
-          .values({ ticketId, type, deadline, actor: 'scanner', at })
-          .onConflictDoNothing()
-          .returning({ id: ticketEvents.id }),
-        db
-          .update(caseDeadlines)
-          .set({ escalated: type })
-          .where(
-            and(
-              eq(caseDeadlines.ticketId, ticketId),
-              eq(caseDeadlines.name, deadline),
-              type === 'due_soon' ? eq(caseDeadlines.escalated, 'none') : undefined,
+    async escalate(escalations, at) {
+      const fresh: boolean[] = [];
+      // In writes of ESCALATIONS_PER_WRITE: one fsync each on SQLite, a D1 batch of bounded size.
+      for (let i = 0; i < escalations.length; i += ESCALATIONS_PER_WRITE) {
+        const slice = escalations.slice(i, i + ESCALATIONS_PER_WRITE);
+        const statements = slice.flatMap(({ ticketId, type, deadline }) => [
+          db
+            .insert(ticketEvents)
+            .values({ ticketId, type, deadline, actor: 'scanner', at })
+            .onConflictDoNothing()
+            .returning({ id: ticketEvents.id }),
+          db
+            .update(caseDeadlines)
+            .set({ escalated: type })
+            .where(
+              and(
+                eq(caseDeadlines.ticketId, ticketId),
+                eq(caseDeadlines.name, deadline),
+                type === 'due_soon' ? eq(caseDeadlines.escalated, 'none') : undefined,
+              ),
             ),
-          ),
-      ]);
-      return inserted.length > 0;
+        ]);
+        const [first, ...rest] = statements;
+        if (!first) continue;
+        const results = await atomic(db, [first, ...rest]);
+        // Each escalation's event insert answers whether it is new (its level update, nothing).
+        fresh.push(...slice.map((_, j) => (results[2 * j] as unknown[]).length > 0));
+      }
+      return fresh;
     },
     async recordFollowUp(ticketId, note, at) {
       await atomic(db, [

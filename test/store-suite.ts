@@ -564,10 +564,16 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
 
       it('escalates once per case, deadline and threshold', async ({ stores }) => {
         await stores.tickets.create(newTicket('t1'), 'TS20261126-', ticketNumber('TS20261126-'));
-        expect(await stores.tickets.escalate('t1', 'due_soon', 'contactDueAt', later(1))).toBe(true);
-        expect(await stores.tickets.escalate('t1', 'due_soon', 'contactDueAt', later(2))).toBe(false);
-        expect(await stores.tickets.escalate('t1', 'overdue', 'contactDueAt', later(3))).toBe(true);
-        expect(await stores.tickets.escalate('t1', 'due_soon', 'replyDueAt', later(4))).toBe(true);
+        const soon = { ticketId: 't1', type: 'due_soon', deadline: 'contactDueAt' } as const;
+        const late = { ticketId: 't1', type: 'overdue', deadline: 'contactDueAt' } as const;
+        // Twice in one pass, and again in the next: recorded once.
+        expect(await stores.tickets.escalate([soon, soon], later(1))).toEqual([true, false]);
+        expect(await stores.tickets.escalate([soon], later(2))).toEqual([false]);
+        expect(await stores.tickets.escalate([late, { ...soon, deadline: 'replyDueAt' }], later(3))).toEqual([
+          true,
+          true,
+        ]);
+        expect(await stores.tickets.escalate([], later(4))).toEqual([]);
         expect((await stores.tickets.events('t1')).map((e) => e.type)).toEqual([
           'status',
           'due_soon',
@@ -738,8 +744,15 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           ['past', 'none'],
           ['soon', 'none'],
         ]);
-        expect(await stores.tickets.escalate('past', 'overdue', 'contactDueAt', now)).toBe(true);
-        expect(await stores.tickets.escalate('soon', 'due_soon', 'contactDueAt', now)).toBe(true);
+        expect(
+          await stores.tickets.escalate(
+            [
+              { ticketId: 'past', type: 'overdue', deadline: 'contactDueAt' },
+              { ticketId: 'soon', type: 'due_soon', deadline: 'contactDueAt' },
+            ],
+            now,
+          ),
+        ).toEqual([true, true]);
         expect(await due()).toEqual([]);
         // Once its deadline passes, the due-soon one is handed out again, to be escalated as overdue.
         const afterwards = await stores.tickets.dueDeadlines(later(3 * hour), later(5 * hour), 10);

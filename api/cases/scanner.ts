@@ -19,7 +19,7 @@ export interface ScanOptions {
 /** Without a rule: 4 clock hours. */
 export const DEFAULT_DUE_SOON_MS = 4 * 3600_000;
 const withinClockHours = clockDueSoonRule(DEFAULT_DUE_SOON_MS);
-const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 200;
 
 /**
  * One pass of the deadline scanner: the unmet deadlines that are due soon or past get an
@@ -34,14 +34,19 @@ export async function scanDeadlines(
   options: ScanOptions = {},
 ): Promise<Escalation[]> {
   const isDueSoon = options.isDueSoon ?? withinClockHours;
-  const fresh: Escalation[] = [];
+  const found: Escalation[] = [];
   for (const due of await tickets.dueDeadlines(now, isDueSoon.horizon(now), options.batch ?? DEFAULT_BATCH)) {
     const type = now >= due.dueAt ? 'overdue' : isDueSoon(due.dueAt, now) ? 'due_soon' : undefined;
     if (!type || (type === 'due_soon' && due.escalated !== 'none')) continue;
-    if (await tickets.escalate(due.ticket.id, type, due.name, now))
-      fresh.push({ ticket: due.ticket, type, deadline: due.name, dueAt: due.dueAt });
+    found.push({ ticket: due.ticket, type, deadline: due.name, dueAt: due.dueAt });
   }
-  return fresh;
+  // All of the pass's escalations in one write; those recorded already (another pass, another
+  // process) are not new.
+  const fresh = await tickets.escalate(
+    found.map((e) => ({ ticketId: e.ticket.id, type: e.type, deadline: e.deadline })),
+    now,
+  );
+  return found.filter((_, i) => fresh[i]);
 }
 
 export interface ScanPassDeps {
