@@ -31,6 +31,7 @@ const SETS = [
   'fresh-15.jsonl',
   'fresh-16.jsonl',
   'fresh-18.jsonl',
+  'fresh-19.jsonl',
 ];
 
 let service: TestServices;
