@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { DeliveryStore } from '../db/channel-store.js';
+import type { LimitStore } from '../db/limit-store.js';
 import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
@@ -12,6 +13,8 @@ import type { ConsoleAssets } from './console/assets.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import type { Handoffs } from './handoff/handoffs.js';
+import type { ChatLimits } from './limits/chat-limits.js';
+import { type ClientAddressOf, clientAddress, nodeClientAddress } from './limits/client-address.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
@@ -21,6 +24,7 @@ import { outboxRoutes } from './routes/outbox.js';
 import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
+import { createLoginThrottle } from './staff/login-throttle.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
 import type { DueSoonRule } from './standard/working-hours.js';
 
@@ -35,6 +39,14 @@ export interface AppDeps {
   tickets: TicketStore;
   staff: StaffStore;
   deliveries: DeliveryStore;
+  /** The abuse limits' counters. */
+  limits: LimitStore;
+  /** Where the platform finds a request's client address; unset, the socket's peer (Node, no proxy). */
+  clientAddress?: ClientAddressOf;
+  /** New conversations, handoffs and cases a chat may create per minute. */
+  chatLimits?: ChatLimits;
+  /** Staff login attempts per client address per minute. */
+  loginLimitPerMinute?: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
   clock: () => Date;
@@ -54,7 +66,14 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const assertChannelAllowed = createChannelGuard(deps.apiServiceToken);
   const app = new Hono();
+  const loginThrottle = createLoginThrottle({
+    limits: deps.limits,
+    clock: deps.clock,
+    logger: deps.logger,
+    perAddressPerMinute: deps.loginLimitPerMinute ?? 30,
+  });
   app.use(requestLogger(deps.logger));
+  app.use(clientAddress(deps.clientAddress ?? nodeClientAddress([])));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -70,7 +89,10 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1/outbox', outboxRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
-  app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));
+  app.route(
+    '/v1/staff/session',
+    staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false, loginThrottle }),
+  );
   app.route('/v1/staff/users', staffUserRoutes(deps));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));

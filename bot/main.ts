@@ -37,11 +37,13 @@ scanner.unref();
 const stopDeliveries = services.deliveryWorker.start(5_000);
 services.deliveryWorker.kick();
 
-// Platforms stop redelivering within a day; older event ids are forgotten hourly.
+// Platforms stop redelivering within a day; older event ids, and the abuse limits' counters of
+// past minutes, are forgotten hourly.
 const pruner = setInterval(() => {
   services.inbound.events
     .prune(new Date(Date.now() - 2 * 86_400_000))
     .catch((error: unknown) => logger.error({ err: error }, 'inbound event pruning failed'));
+  services.pruneLimits().catch((error: unknown) => logger.error({ err: error }, 'limit pruning failed'));
 }, 3600_000);
 pruner.unref();
 

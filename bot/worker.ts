@@ -86,7 +86,10 @@ export default {
     return (await services.app()).fetch(request);
   },
 
-  /** Every minute (wrangler.toml `[triggers]`): the deadline scanner, then the Telegram outbox. */
+  /**
+   * Every minute (wrangler.toml `[triggers]`): the deadline scanner, then the Telegram outbox; once
+   * an hour, the abuse limits' counters of past minutes are forgotten.
+   */
   async scheduled(event: ScheduledEvent, env: Env, ctx: Background): Promise<void> {
     const services = workerServices(env, ctx);
     ctx.waitUntil(
@@ -94,6 +97,8 @@ export default {
         await services.scanOnce(new Date(event.scheduledTime));
         const { sent, failed } = await services.deliveryWorker.runOnce();
         if (sent || failed) services.logger.info({ sent, failed }, 'delivery pass');
+        const at = new Date(event.scheduledTime);
+        if (at.getUTCMinutes() === 0) await services.pruneLimits(at);
       })().catch((error: unknown) => services.logger.error({ err: error }, 'scheduled pass failed')),
     );
   },

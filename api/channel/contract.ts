@@ -20,6 +20,11 @@ export interface InboundMessage {
   channel: Channel;
   userId: string;
   text: string;
+  /**
+   * The client's address, where the message came over HTTP from a public channel (a web visitor):
+   * handoffs and cases are limited per address as well as per chat user.
+   */
+  clientAddress?: string;
 }
 
 /** What a turn gives back (and `POST /v1/messages` answers). */
@@ -29,6 +34,12 @@ export interface TurnResult {
   replies: { text: string }[];
   handoff: boolean;
   sources: Source[];
+  /**
+   * Set when what the customer asked for (a person, a case) was refused by a limit: the replies say
+   * so politely, nothing of the turn was recorded, and the same request may go after this many
+   * seconds. (`POST /v1/messages` answers a web visitor 429 with `Retry-After` instead.)
+   */
+  retryAfterSeconds?: number;
 }
 
 /** How a chat adapter gets a turn answered: in this process, or by the API over HTTP. */

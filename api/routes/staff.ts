@@ -6,8 +6,6 @@ import { ApiError } from '../errors.js';
 import {
   hashPassword,
   hashToken,
-  LOGIN_LOCK_MS,
-  LOGIN_MAX_FAILURES,
   newToken,
   requireStaff,
   SESSION_COOKIE,
@@ -15,7 +13,8 @@ import {
   staffOf,
   verifyPassword,
 } from '../staff/auth.js';
-import { parseOrThrow, readJsonObject } from './validation.js';
+import type { LoginThrottle } from '../staff/login-throttle.js';
+import { parseOrThrow, readJsonObject, saysJson } from './validation.js';
 
 const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 const newStaffSchema = z.object({
@@ -49,33 +48,38 @@ export function staffUserRoutes({ staff, clock }: { staff: StaffStore; clock: ()
   });
 }
 
-/** Console sessions: log in (httpOnly, SameSite=Strict cookie + CSRF token), log out. */
+/**
+ * Console sessions: log in (httpOnly, SameSite=Strict cookie + CSRF token), log out. A login is a
+ * JSON request only (a cross-site form or `text/plain` post cannot log a browser in), and is
+ * throttled per user name and client address before its password is checked.
+ */
 export function staffSessionRoutes({
   staff,
   clock,
   secureCookies,
+  loginThrottle,
 }: {
   staff: StaffStore;
   clock: () => Date;
   secureCookies: boolean;
+  loginThrottle: LoginThrottle;
 }) {
   return new Hono()
     .post('/', async (c) => {
-      const { username, password } = parseOrThrow(loginSchema, await readJsonObject(c.req.raw));
-      const now = clock();
-      const user = await staff.findByUsername(username);
-      if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-        throw new ApiError(401, 'locked', 'too many wrong passwords; try again later');
+      if (!saysJson(c.req.header('content-type'))) {
+        throw new ApiError(415, 'unsupported_media_type', 'a login is sent as application/json');
       }
+      const { username, password } = parseOrThrow(loginSchema, await readJsonObject(c.req.raw));
+      const attempt = await loginThrottle.attempt(username, c.get('clientAddress'));
+      // An unknown user name costs the same password check as a known one.
+      const user = await staff.findByUsername(username);
       const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
       if (!user || !ok) {
-        if (user) {
-          const locks = user.failedLogins + 1 >= LOGIN_MAX_FAILURES;
-          await staff.recordFailure(user.id, locks ? new Date(now.getTime() + LOGIN_LOCK_MS) : null);
-        }
+        await attempt.failed();
         throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
       }
-      await staff.resetFailures(user.id);
+      await attempt.succeeded();
+      const now = clock();
       await staff.deleteExpiredSessions(now);
       const token = newToken();
       const csrfToken = newToken();

@@ -13,9 +13,6 @@ const scrypt = promisify(scryptCallback) as (
 
 export const SESSION_COOKIE = 'staff_session';
 export const SESSION_MS = 12 * 3600_000;
-/** Wrong passwords in a row that lock an account, and for how long. */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MS = 15 * 60_000;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

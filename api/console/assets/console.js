@@ -12,7 +12,7 @@
 
   const ERRORS = {
     invalid_credentials: '用户名或密码错误',
-    locked: '密码错误次数过多，账号已锁定 15 分钟',
+    too_many_attempts: '登录尝试次数过多，请稍等片刻再试',
     unauthorized: '登录已失效，请重新登录',
     csrf_token_invalid: '安全校验失败，请刷新页面后重试',
     status_not_forward: '工单状态只能向前变更',
