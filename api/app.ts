@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { DeliveryStore } from '../db/channel-store.js';
@@ -24,6 +24,7 @@ import { outboxRoutes } from './routes/outbox.js';
 import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
+import { readJsonObject } from './routes/validation.js';
 import { createLoginThrottle } from './staff/login-throttle.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
 import type { DueSoonRule } from './standard/working-hours.js';
@@ -74,18 +75,23 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLogger(deps.logger));
   app.use(clientAddress(deps.clientAddress ?? nodeClientAddress([])));
+  // One body limit for every route, webhooks included: a declared length over it is refused before
+  // anything is read, a body without one is read no further than the limit.
   app.use(
-    '/v1/*',
     bodyLimit({
-      maxSize: 64 * 1024,
+      maxSize: BODY_LIMIT_BYTES,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', 'the request body is larger than 64 KiB');
       },
     }),
   );
+  // The API's answers carry customers' and staff's data: no cache may keep them.
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
   app.route('/healthz', healthRoutes(deps));
-  // Each adapter checks its platform's proof (Telegram's secret token header: 401 without it).
-  for (const hook of deps.webhooks ?? []) app.on(hook.method, hook.path, hook.handler);
+  for (const hook of deps.webhooks ?? []) app.on(hook.method, hook.path, webhookEntry(hook), hook.handler);
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1/outbox', outboxRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
@@ -104,3 +110,20 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The largest request body any route reads. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Before a platform's webhook handler: its proof (401 without it), then its JSON body read the
+ * way every route reads one (400 when it is not a JSON object), so the handler never meets a
+ * forged call or an unreadable body.
+ */
+function webhookEntry(hook: ChannelWebhook): MiddlewareHandler {
+  return async function checkWebhook(c, next) {
+    if (hook.authorize && !hook.authorize(c.req.raw))
+      throw new ApiError(401, 'unauthorized', 'the platform secret is missing or wrong');
+    if (hook.body === 'json') await readJsonObject(c.req);
+    await next();
+  };
+}

@@ -65,10 +65,18 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
-/** A platform's HTTP entry into the service (Telegram's webhook), mounted on the app. */
+/**
+ * A platform's HTTP entry into the service (Telegram's webhook), mounted on the app behind the same
+ * body limit as every route (413), then `authorize` (401), then, for a JSON body, the same JSON
+ * reading as every route (400): the handler sees only a proven, parsed request.
+ */
 export interface ChannelWebhook {
   method: 'GET' | 'POST';
   path: string;
+  /** The platform's proof that the call is its own (a secret header), checked before the body is read. */
+  authorize?: (request: Request) => boolean;
+  /** `json`: the body must be a JSON object (read once; the handler's `c.req.json()` gets it again). */
+  body?: 'json';
   handler: Handler;
 }
 
