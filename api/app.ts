@@ -21,7 +21,7 @@ import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
 import { outboxRoutes } from './routes/outbox.js';
-import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
+import { staffPasswordRoutes, staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
 import { readJsonObject } from './routes/validation.js';
@@ -100,6 +100,7 @@ export function createApp(deps: AppDeps) {
     staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false, loginThrottle }),
   );
   app.route('/v1/staff/users', staffUserRoutes(deps));
+  app.route('/v1/staff/password', staffPasswordRoutes({ ...deps, loginThrottle }));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));

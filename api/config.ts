@@ -30,7 +30,13 @@ const fields = {
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_PATH: z.string().min(1).default('./data/assistant.db'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
-  STAFF_BOOTSTRAP_PASSWORD: optional,
+  /** The first staff account's password: at least 12 characters, like every staff password. */
+  STAFF_BOOTSTRAP_PASSWORD: optional.refine(
+    (password) => password === undefined || [...password].length >= 12,
+    {
+      message: 'STAFF_BOOTSTRAP_PASSWORD must be at least 12 characters (the rule for every staff password)',
+    },
+  ),
   /** Login attempts one client address may make per minute, whatever the user names. */
   STAFF_LOGIN_LIMIT_PER_MINUTE: perMinute(30),
   TELEGRAM_BOT_TOKEN: optional,

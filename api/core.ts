@@ -43,6 +43,8 @@ export interface Platform {
   consoleAssets?: ConsoleAssets;
   /** Where a request's client address is found (the socket and trusted proxies, or Cloudflare's header). */
   clientAddress?: ClientAddressOf;
+  /** A terminal to show a generated first password on (standard error); unset, none is generated. */
+  terminal?: (text: string) => void;
 }
 
 /** Turns answered in this process, by the assistant itself. */
@@ -172,7 +174,7 @@ export function createCore(config: Config, platform: Platform) {
      * where the platform has a terminal, a random one shown there).
      */
     bootstrapAdmin(password: string | undefined) {
-      return bootstrapAdmin(stores.staff, password, clock(), logger);
+      return bootstrapAdmin(stores.staff, password, clock(), logger, platform.terminal);
     },
     /** Forgets the abuse limits' counters of past minutes and attempts of past days (outside requests). */
     async pruneLimits(now = clock()) {

@@ -47,6 +47,10 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
       work.catch((error: unknown) => logger.error({ err: error }, failure));
     },
     clientAddress: nodeClientAddress(trustedProxies(config.TRUSTED_PROXIES)),
+    // Standard error: the log is standard output, and a password must never be in the log.
+    terminal: (text) => {
+      process.stderr.write(text);
+    },
   };
   return { ...platform, database, knowledgeParts: parts };
 }

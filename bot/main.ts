@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { parseConfig } from '../api/config.js';
+import { type Config, parseConfig } from '../api/config.js';
 import { createServices } from './services.js';
 
 /**
@@ -7,7 +7,15 @@ import { createServices } from './services.js';
  * chat channel whose settings are present.
  */
 const started = performance.now();
-const services = await createServices(parseConfig(process.env));
+let settings: Config;
+try {
+  settings = parseConfig(process.env);
+} catch (error) {
+  // A bad setting stops the service with a sentence naming it, not a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const services = await createServices(settings);
 const { config, logger, knowledge, telegram, wechat } = services;
 
 const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) => {

@@ -227,6 +227,8 @@ export const staffUsers = sqliteTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['agent', 'supervisor'] }).notNull(),
+    /** A password someone else saw (a generated first password): to be changed before anything else. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_users_username').on(t.username)],

@@ -7,9 +7,11 @@ export type StaffSession = typeof staffSessions.$inferSelect;
 
 export interface StaffStore {
   count(): Promise<number>;
-  create(user: StaffUser): Promise<void>;
+  create(user: Omit<StaffUser, 'mustChangePassword'> & { mustChangePassword?: boolean }): Promise<void>;
   findByUsername(username: string): Promise<StaffUser | undefined>;
   findById(id: string): Promise<StaffUser | undefined>;
+  /** A new password hash, chosen by its owner (no longer to be changed). */
+  setPassword(id: string, passwordHash: string): Promise<void>;
   createSession(session: StaffSession): Promise<void>;
   findSession(tokenHash: string): Promise<StaffSession | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
@@ -31,6 +33,13 @@ export function createSqliteStaffStore(db: Db): StaffStore {
     },
     async findById(id) {
       return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+    },
+    async setPassword(id, passwordHash) {
+      await db
+        .update(staffUsers)
+        .set({ passwordHash, mustChangePassword: false })
+        .where(eq(staffUsers.id, id))
+        .run();
     },
     async createSession(session) {
       await db.insert(staffSessions).values(session).run();

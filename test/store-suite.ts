@@ -564,7 +564,18 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await stores.staff.create({ ...user, id: 's2', username: 'li', role: 'supervisor' });
         expect(await stores.staff.count()).toBe(2);
         await expect(stores.staff.create({ ...user, id: 's3' })).rejects.toThrow();
-        expect(await stores.staff.findByUsername('wang')).toMatchObject({ id: 's1', role: 'agent' });
+        expect(await stores.staff.findByUsername('wang')).toMatchObject({
+          id: 's1',
+          role: 'agent',
+          mustChangePassword: false,
+        });
+        await stores.staff.create({ ...user, id: 's4', username: 'first', mustChangePassword: true });
+        expect(await stores.staff.findById('s4')).toMatchObject({ mustChangePassword: true });
+        await stores.staff.setPassword('s4', 'scrypt$new');
+        expect(await stores.staff.findById('s4')).toMatchObject({
+          passwordHash: 'scrypt$new',
+          mustChangePassword: false,
+        });
         expect(await stores.staff.findById('s2')).toMatchObject({ username: 'li', role: 'supervisor' });
         expect(await stores.staff.findByUsername('nobody')).toBeUndefined();
       });

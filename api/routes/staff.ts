@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { StaffStore } from '../../db/staff-store.js';
-import { ApiError } from '../errors.js';
+import { ApiError, badRequest } from '../errors.js';
 import {
   hashPassword,
   hashToken,
@@ -21,6 +21,10 @@ const newStaffSchema = z.object({
   username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, 'username: 3-32 lower-case letters, digits, _ . -'),
   password: z.string().min(12).max(200),
   role: z.enum(['agent', 'supervisor']),
+});
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(12).max(200),
 });
 // A hash to compare against when the user does not exist, so timing does not reveal usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password');
@@ -97,12 +101,48 @@ export function staffSessionRoutes({
         path: '/',
         maxAge: SESSION_MS / 1000,
       });
-      return c.json({ csrfToken, username: user.username, role: user.role });
+      return c.json({
+        csrfToken,
+        username: user.username,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword,
+      });
     })
-    .delete('/', requireStaff(staff, clock), async (c) => {
+    .delete('/', requireStaff(staff, clock, { beforePasswordChange: true }), async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await staff.deleteSession(hashToken(token));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });
+}
+
+/**
+ * A staff member changes their own password (the current one, and a new one of at least 12
+ * characters); a generated first password must be changed this way before anything else. The
+ * current password is checked under the login's throttle.
+ */
+export function staffPasswordRoutes({
+  staff,
+  clock,
+  loginThrottle,
+}: {
+  staff: StaffStore;
+  clock: () => Date;
+  loginThrottle: LoginThrottle;
+}) {
+  return new Hono().post('/', requireStaff(staff, clock, { beforePasswordChange: true }), async (c) => {
+    const me = staffOf(c);
+    const input = parseOrThrow(passwordChangeSchema, await readJsonObject(c.req.raw));
+    const attempt = await loginThrottle.attempt(me.username, c.get('clientAddress'));
+    if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
+      await attempt.failed();
+      throw badRequest('wrong_password', 'currentPassword is not the current password');
+    }
+    await attempt.succeeded();
+    if (input.newPassword === input.currentPassword)
+      throw badRequest('same_password', 'newPassword must differ from the current password');
+    await staff.setPassword(me.id, await hashPassword(input.newPassword));
+    await staff.audit(me.id, 'change_password', me.username, clock());
+    return c.json({ username: me.username, mustChangePassword: false });
+  });
 }
