@@ -43,6 +43,8 @@ export interface DeliveryStore {
   /** Staff asked to try a failed delivery again. False when there is no such failed delivery. */
   retry(id: number, at: Date): Promise<boolean>;
   forConversation(conversationId: string): Promise<DeliveryRecord[]>;
+  /** The deliveries of these messages (a page of a transcript), on the message index. */
+  forMessages(messageIds: readonly number[]): Promise<DeliveryRecord[]>;
   get(id: number): Promise<DeliveryRecord | undefined>;
   /**
    * Hands due deliveries of one channel to a bot process elsewhere (the WeChat process beside the
@@ -191,6 +193,15 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
         .where(eq(deliveries.conversationId, conversationId))
         .orderBy(asc(deliveries.id))
         .all();
+    },
+    async forMessages(messageIds) {
+      // In slices: D1 binds at most 100 parameters to a statement.
+      const found: DeliveryRecord[] = [];
+      for (let i = 0; i < messageIds.length; i += 90) {
+        const slice = messageIds.slice(i, i + 90);
+        found.push(...(await db.select().from(deliveries).where(inArray(deliveries.messageId, slice)).all()));
+      }
+      return found.sort((a, b) => a.id - b.id);
     },
     async get(id) {
       return db.select().from(deliveries).where(eq(deliveries.id, id)).get();

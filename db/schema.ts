@@ -41,7 +41,7 @@ export const conversations = sqliteTable(
   (t) => [
     uniqueIndex('conversations_channel_user').on(t.channel, t.userId),
     // The handoff queue (staff list, a customer's place in it) without reading every conversation.
-    index('conversations_handoff_queue').on(t.mode, t.handoffSince),
+    index('conversations_handoff_queue').on(t.mode, t.handoffSince, t.id),
   ],
 );
 
@@ -188,13 +188,71 @@ export const tickets = sqliteTable(
     /** Due instants by name (contactDueAt, replyDueAt …): JSON of epoch milliseconds. */
     deadlines: text('deadlines', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     calendarConfirmed: integer('calendar_confirmed', { mode: 'boolean' }).notNull(),
+    /**
+     * The soonest of its unmet deadlines (null when every one is met): the case is overdue once it
+     * has passed. Kept with the deadline rows (`case_deadlines`) in the same write.
+     */
+    nextDueAt: integer('next_due_at', { mode: 'timestamp_ms' }),
+    /** When the closed case was followed up (a rating asked for in chat, or marked for a call). */
+    followedUpAt: integer('followed_up_at', { mode: 'timestamp_ms' }),
+    /** When its customer first answered the follow-up with a rating. */
+    ratedAt: integer('rated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('tickets_number').on(t.number),
-    index('tickets_status').on(t.status, t.acceptedAt),
+    // The staff list, newest first, by keyset (acceptance instant, id): all, by status, by kind.
+    index('tickets_newest').on(t.acceptedAt, t.id),
+    index('tickets_status').on(t.status, t.acceptedAt, t.id),
+    index('tickets_kind').on(t.kind, t.acceptedAt, t.id),
+    // The overdue part of the list (and the dashboard's overdue counts): only cases with an unmet deadline.
+    index('tickets_next_due').on(t.nextDueAt, t.id).where(sql`next_due_at is not null`),
+    // Search by contact phone or account number (the number has its unique index).
+    index('tickets_phone').on(t.contactPhone, t.acceptedAt),
+    index('tickets_account').on(t.accountNumber, t.acceptedAt),
     index('tickets_user').on(t.channel, t.userId),
+    // The latest follow-ups still waiting for their rating (the statistics name a few).
+    index('tickets_unanswered')
+      .on(t.followedUpAt)
+      .where(sql`followed_up_at is not null and rated_at is null`),
   ],
 );
+
+/** What a case's deadline has reached: nothing yet, the due-soon warning, the overdue one. */
+export const ESCALATION_LEVELS = ['none', 'due_soon', 'overdue'] as const;
+
+/**
+ * A case's deadlines as rows, for the scanner: it reads, on the index of (escalation, due instant),
+ * only the unmet deadlines that are due and not yet escalated that far, so a pass costs what is due,
+ * not what is open. The case's `deadlines` JSON keeps the same instants for showing it.
+ */
+export const caseDeadlines = sqliteTable(
+  'case_deadlines',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    /** contactDueAt, replyDueAt … (vocabulary/case-kinds.ts DEADLINE_TABLE). */
+    name: text('name').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The case reached the status that meets it (or was closed). */
+    met: integer('met', { mode: 'boolean' }).notNull().default(false),
+    escalated: text('escalated', { enum: ESCALATION_LEVELS }).notNull().default('none'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.name] }),
+    index('case_deadlines_due').on(t.escalated, t.dueAt).where(sql`met = 0`),
+  ],
+);
+
+/**
+ * Counts kept in the same write as the change they count, so that statistics read a few rows at
+ * any history size: `cases:<kind>:<status>`, `follow_ups`, `follow_ups_answered`, `ratings`,
+ * `ratings_satisfied` (db/tallies.ts).
+ */
+export const tallies = sqliteTable('tallies', {
+  name: text('name').primaryKey(),
+  n: integer('n').notNull().default(0),
+});
 
 /** A case's history: status changes (with who), escalations, notes. */
 export const ticketEvents = sqliteTable(

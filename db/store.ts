@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
-import { accounts, conversations, deliveries, messages, ratings } from './schema.js';
+import { accounts, conversations, deliveries, messages, ratings, tickets } from './schema.js';
+import { addToTally, addToTallyIf, SATISFIED_FROM, TALLY } from './tallies.js';
 
 export type { Channel } from '../vocabulary/channels.js';
 
@@ -46,6 +47,15 @@ export interface NewMessage {
   sources?: Source[];
 }
 
+/** A handed-off conversation with its last message, as the staff queue lists it. */
+export type HandoffRecord = ConversationRecord & { lastMessage: MessageRecord | undefined };
+
+/** Where a page of the handoff queue ended: the last one's queueing instant and id. */
+export interface HandoffPosition {
+  since: number;
+  id: string;
+}
+
 export interface TurnRecord {
   conversationId: string;
   flowState: unknown;
@@ -69,18 +79,28 @@ export interface Store {
   /** Updates the conversation's state and appends the turn's messages, in one transaction. */
   recordTurn(turn: TurnRecord): Promise<MessageRecord[]>;
   listMessages(conversationId: string, afterId?: number, limit?: number): Promise<MessageRecord[]>;
-  /** The conversation's last `limit` messages, newest first (one read on its index). */
-  latestMessages(conversationId: string, limit: number): Promise<MessageRecord[]>;
+  /**
+   * The conversation's last `limit` messages (before the message `beforeId`, when given), newest
+   * first (one read on its index).
+   */
+  latestMessages(conversationId: string, limit: number, beforeId?: number): Promise<MessageRecord[]>;
+  /** Stores a rating and counts it (and the follow-up it answers) in the same write. */
   addRating(conversationId: string, score: number, at: Date, ticketId?: string): Promise<number>;
   /** Opens a flow in a conversation from outside a turn (a case follow-up). */
   setFlowState(conversationId: string, flowState: unknown, at: Date): Promise<void>;
-  /** Ratings given, with the case they follow up where they do. */
+  /** Every rating given, with the case it follows up where it does (for tests and tools: reads them all). */
   listRatings(): Promise<{ score: number; ticketId: string | null }[]>;
   setRatingComment(ratingId: number, comment: string): Promise<void>;
   countAccounts(): Promise<number>;
   ping(): Promise<boolean>;
-  /** Conversations waiting for or being worked by a person, longest waiting first. */
-  listHandoffs(): Promise<(ConversationRecord & { lastMessage: MessageRecord | undefined })[]>;
+  /**
+   * A page of the conversations waiting for or being worked by a person, longest waiting first, each
+   * with its last message: by keyset on the queue's index, after `after`.
+   */
+  listHandoffs(page?: {
+    after?: HandoffPosition;
+    limit?: number;
+  }): Promise<{ items: HandoffRecord[]; next?: HandoffPosition }>;
   /**
    * Handed-off conversations no staff member has taken yet: the queue a new one joins; with
    * `before`, only those waiting since earlier (the ones ahead of a customer already in it).
@@ -213,11 +233,16 @@ export function createSqliteStore(db: Db): Store {
         .all();
       return rows.map(toMessage);
     },
-    async latestMessages(conversationId, limit) {
+    async latestMessages(conversationId, limit, beforeId) {
       const rows = await db
         .select()
         .from(messages)
-        .where(eq(messages.conversationId, conversationId))
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            beforeId === undefined ? undefined : lt(messages.id, beforeId),
+          ),
+        )
         .orderBy(desc(messages.id))
         .limit(limit)
         .all();
@@ -234,12 +259,25 @@ export function createSqliteStore(db: Db): Store {
       return db.select({ score: ratings.score, ticketId: ratings.ticketId }).from(ratings).all();
     },
     async addRating(conversationId, score, at, ticketId) {
-      const row = await db
-        .insert(ratings)
-        .values({ conversationId, score, createdAt: at, ticketId: ticketId ?? null })
-        .returning({ id: ratings.id })
-        .get();
-      return row.id;
+      const [rows] = await atomic(db, [
+        db
+          .insert(ratings)
+          .values({ conversationId, score, createdAt: at, ticketId: ticketId ?? null })
+          .returning({ id: ratings.id }),
+        addToTally(db, TALLY.ratings),
+        ...(score >= SATISFIED_FROM ? [addToTally(db, TALLY.ratingsSatisfied)] : []),
+        // The first rating of a followed-up case answers its follow-up (counted before it is marked).
+        ...(ticketId
+          ? [
+              addToTallyIf(db, TALLY.followUpsAnswered, ticketId, 'unanswered'),
+              db
+                .update(tickets)
+                .set({ ratedAt: at })
+                .where(and(eq(tickets.id, ticketId), isNull(tickets.ratedAt))),
+            ]
+          : []),
+      ]);
+      return onlyRow(rows as { id: number }[]).id;
     },
     async setRatingComment(ratingId, comment) {
       await db.update(ratings).set({ comment }).where(eq(ratings.id, ratingId)).run();
@@ -247,33 +285,38 @@ export function createSqliteStore(db: Db): Store {
     async countAccounts() {
       return (await db.select({ n: count() }).from(accounts).get())?.n ?? 0;
     },
-    async listHandoffs() {
-      const inQueue = eq(conversations.mode, 'handoff');
+    async listHandoffs({ after, limit = 50 } = {}) {
+      // Each one's last message joined on the newest id of its conversation (one index seek each):
+      // the page reads its own rows and nothing more.
       const rows = await db
-        .select()
+        .select({ conversation: conversations, lastMessage: messages })
         .from(conversations)
-        .where(inQueue)
-        .orderBy(asc(conversations.handoffSince))
-        .all();
-      // Each one's last message in one query (not one per conversation; and no list of ids, which
-      // D1 caps at 100 bound parameters).
-      const lastIds = db
-        .select({ id: max(messages.id) })
-        .from(messages)
-        .where(
-          inArray(
-            messages.conversationId,
-            db.select({ id: conversations.id }).from(conversations).where(inQueue),
+        .leftJoin(
+          messages,
+          eq(
+            messages.id,
+            sql`(select max(m.id) from messages m where m.conversation_id = ${conversations.id})`,
           ),
         )
-        .groupBy(messages.conversationId);
-      const last = new Map(
-        (await db.select().from(messages).where(inArray(messages.id, lastIds)).all()).map((row) => [
-          row.conversationId,
-          toMessage(row),
-        ]),
-      );
-      return rows.map((row) => ({ ...toConversation(row), lastMessage: last.get(row.id) }));
+        .where(
+          and(
+            eq(conversations.mode, 'handoff'),
+            after
+              ? sql`(${conversations.handoffSince}, ${conversations.id}) > (${after.since}, ${after.id})`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(conversations.handoffSince), asc(conversations.id))
+        .limit(limit + 1)
+        .all();
+      const items = rows.slice(0, limit).map((row) => ({
+        ...toConversation(row.conversation),
+        lastMessage: row.lastMessage ? toMessage(row.lastMessage) : undefined,
+      }));
+      const last = items.at(-1);
+      return rows.length > limit && last
+        ? { items, next: { since: last.handoffSince?.getTime() ?? 0, id: last.id } }
+        : { items };
     },
     async countWaitingHandoffs(before) {
       const row = await db

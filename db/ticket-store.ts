@@ -1,13 +1,116 @@
-import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import type { CaseStatus } from '../vocabulary/case-kinds.js';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+  DEADLINE_TABLE,
+  deadlineMet,
+} from '../vocabulary/case-kinds.js';
 import { type GroupCommit, groupCommit } from './group-commit.js';
-import { atomic, type Db, isUniqueViolation, onlyRow, syncDriver } from './handle.js';
+import {
+  atomic,
+  type Db,
+  isUniqueViolation,
+  onlyRow,
+  type Statement,
+  type SyncDb,
+  syncDriver,
+} from './handle.js';
 import { createKeyedLock } from './keyed-lock.js';
-import { ticketEvents, tickets } from './schema.js';
+import { caseDeadlines, type ESCALATION_LEVELS, tallies, ticketEvents, tickets } from './schema.js';
+import { addToTally, addToTallyIf, joinCaseTally, leaveCaseTally, readTallies, TALLY } from './tallies.js';
 
 export type Ticket = typeof tickets.$inferSelect;
 export type TicketEvent = typeof ticketEvents.$inferSelect;
-export type NewTicket = Omit<Ticket, 'number'>;
+/** A case as it is opened: the columns the store keeps for it (deadline state, follow-up) are its own. */
+export type NewTicket = Omit<Ticket, 'number' | 'nextDueAt' | 'followedUpAt' | 'ratedAt'>;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** What the staff list is narrowed to. */
+export interface CaseFilter {
+  status?: CaseStatus;
+  kind?: CaseKind;
+  /** true: only overdue cases; false: only the others. */
+  overdue?: boolean;
+  /** A case number, contact phone or account number, matched exactly. */
+  q?: string;
+}
+
+/**
+ * Where a page of the staff list ended. The list is the overdue cases (soonest deadline first),
+ * then the others, newest first; each part is read by keyset on its index.
+ */
+export type CasePosition =
+  | { part: 'overdue'; dueAt: number; id: string }
+  | { part: 'newest'; acceptedAt: number; id: string };
+
+export interface CasePageRequest {
+  filter: CaseFilter;
+  /**
+   * The instant that tells overdue from not: fixed for a walk through the pages (the cursor keeps
+   * it), so that a case stays in one part however long the walk takes.
+   */
+  asOf: Date;
+  after?: CasePosition;
+  limit: number;
+}
+
+export interface CasePage {
+  items: Ticket[];
+  /** Where the next page starts; absent on the last page. */
+  next?: CasePosition;
+}
+
+/** An unmet deadline the scanner may have to escalate. */
+export interface DueDeadline {
+  ticket: Ticket;
+  name: string;
+  dueAt: Date;
+  escalated: EscalationLevel;
+}
+
+/** An escalation of a case's deadline to record. */
+export interface EscalationRecord {
+  ticketId: string;
+  type: 'due_soon' | 'overdue';
+  deadline: string;
+}
+
+/** An escalation of a case's deadline to record. */
+export interface EscalationRecord {
+  ticketId: string;
+  type: 'due_soon' | 'overdue';
+  deadline: string;
+}
+
+/** The counts behind the statistics: from the tallies and the overdue index, never from the cases. */
+export interface CaseCounts {
+  /** Cases of each kind in each status. */
+  byKind: Record<CaseKind, Record<CaseStatus, number>>;
+  /** Cases of each kind with a deadline passed and unmet. */
+  overdueByKind: Record<CaseKind, number>;
+  followUps: number;
+  followUpsAnswered: number;
+  ratings: number;
+  ratingsSatisfied: number;
+}
 
 export interface TicketStore {
   /**
@@ -19,15 +122,26 @@ export interface TicketStore {
   findByNumber(number: string): Promise<Ticket | undefined>;
   listForUser(channel: string, userId: string): Promise<Ticket[]>;
   listForAccount(accountNumber: string): Promise<Ticket[]>;
-  listOpen(): Promise<Ticket[]>;
-  list(): Promise<Ticket[]>;
+  /** One page of the staff list (overdue first, then newest), read on indexes by keyset. */
+  page(request: CasePageRequest): Promise<CasePage>;
   events(ticketId: string): Promise<TicketEvent[]>;
+  /** Moves a case on, meeting the deadlines its new status meets, in one write with its counts. */
   setStatus(id: string, status: CaseStatus, actor: string, note: string | null, at: Date): Promise<void>;
-  /** Records an escalation once; false when it was already recorded. */
-  escalate(ticketId: string, type: 'due_soon' | 'overdue', deadline: string, at: Date): Promise<boolean>;
+  /**
+   * Unmet deadlines that may need escalating: not yet escalated and due by `horizon` (the end of
+   * the due-soon window), or escalated as due soon and past `now`; soonest first, at most `limit`.
+   */
+  dueDeadlines(now: Date, horizon: Date, limit: number): Promise<DueDeadline[]>;
+  /**
+   * Records escalations, each once per case, deadline and threshold, in one write (one fsync for a
+   * pass, however many are due): for each, whether it is new.
+   */
+  escalate(escalations: readonly EscalationRecord[], at: Date): Promise<boolean[]>;
   recordFollowUp(ticketId: string, note: string, at: Date): Promise<void>;
-  /** Ids of the cases that have been followed up. */
-  followedUp(): Promise<Set<string>>;
+  /** The latest follow-ups still waiting for their rating, newest first. */
+  unansweredFollowUps(limit: number): Promise<Ticket[]>;
+  /** The counts behind the statistics, at `now`. */
+  counts(now: Date): Promise<CaseCounts>;
 }
 
 /**
@@ -36,11 +150,124 @@ export interface TicketStore {
  */
 const NUMBER_ATTEMPTS = 50;
 
+/** Escalations recorded in one write (two statements each). */
+const ESCALATIONS_PER_WRITE = 100;
+
 interface CreateRequest {
   ticket: NewTicket;
   numberPrefix: string;
   numberFor: (sequence: number) => string;
 }
+
+/** A deadline is met once the case reaches the status that meets it, and every one once it is closed. */
+function isMet(name: string, status: CaseStatus): boolean {
+  return status === 'closed' || deadlineMet(name, status);
+}
+
+/** The deadline names a case in `status` has met (all of them for a closed case: undefined). */
+function metNames(status: CaseStatus): string[] | undefined {
+  return status === 'closed'
+    ? undefined
+    : Object.keys(DEADLINE_TABLE).filter((name) => deadlineMet(name, status));
+}
+
+/** A new case's deadlines as rows, and the soonest unmet one. */
+function deadlineRowsOf(ticket: NewTicket) {
+  const rows = Object.entries(ticket.deadlines).map(([name, ms]) => ({
+    ticketId: ticket.id,
+    name,
+    dueAt: new Date(ms),
+    met: isMet(name, ticket.status),
+  }));
+  const unmet = rows.filter((row) => !row.met).map((row) => row.dueAt.getTime());
+  return { rows, nextDueAt: unmet.length ? new Date(Math.min(...unmet)) : null };
+}
+
+/**
+ * The staff search: a case number (any case of letters), a contact phone (spaces and dashes as
+ * the form strips them) or an account number, each matched exactly on its index.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const text = q.trim();
+  return or(
+    eq(tickets.number, text.toUpperCase()),
+    eq(tickets.contactPhone, text.replace(/[\s-]/g, '')),
+    eq(tickets.accountNumber, text),
+  );
+}
+
+/**
+ * The filters in SQL. In the overdue part the status and kind are checked on the rows the index of
+ * unmet deadlines gives (`+column` keeps SQLite from reading every case of a status instead and
+ * sorting them); in the rest their indexes give the order.
+ */
+function filterConditions(filter: CaseFilter, part: CasePosition['part']): (SQL | undefined)[] {
+  const overdue = part === 'overdue';
+  const { status, kind } = filter;
+  return [
+    status ? (overdue ? sql`+${tickets.status} = ${status}` : eq(tickets.status, status)) : undefined,
+    kind ? (overdue ? sql`+${tickets.kind} = ${kind}` : eq(tickets.kind, kind)) : undefined,
+    filter.q?.trim() ? searchCondition(filter.q) : undefined,
+  ];
+}
+
+/** The statements of every new case on better-sqlite3, prepared once per connection. */
+function prepareCaseStatements(db: SyncDb) {
+  const p = sql.placeholder;
+  // A nullable instant as stored (epoch milliseconds or null): drizzle maps a placeholder of a
+  // timestamp column through Date, which null is not.
+  const stored = (name: string) => sql`${p(name)}`;
+  return {
+    lastNumber: db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(and(gte(tickets.number, p('from')), lt(tickets.number, p('to'))))
+      .orderBy(desc(sql`length(${tickets.number})`), desc(tickets.number))
+      .limit(1)
+      .prepare(),
+    insertTicket: db
+      .insert(tickets)
+      .values({
+        id: p('id'),
+        number: p('number'),
+        kind: p('kind'),
+        status: p('status'),
+        description: p('description'),
+        contactPhone: p('contactPhone'),
+        accountNumber: p('accountNumber'),
+        address: p('address'),
+        channel: p('channel'),
+        userId: p('userId'),
+        conversationId: p('conversationId'),
+        acceptedAt: p('acceptedAt'),
+        deadlines: p('deadlines'),
+        calendarConfirmed: p('calendarConfirmed'),
+        nextDueAt: stored('nextDueAt'),
+      })
+      .returning()
+      .prepare(),
+    insertEvent: db
+      .insert(ticketEvents)
+      .values({
+        ticketId: p('ticketId'),
+        type: p('type'),
+        status: p('status'),
+        actor: p('actor'),
+        at: p('at'),
+      })
+      .prepare(),
+    insertDeadline: db
+      .insert(caseDeadlines)
+      .values({ ticketId: p('ticketId'), name: p('name'), dueAt: p('dueAt'), met: p('met') })
+      .prepare(),
+    countCase: db
+      .insert(tallies)
+      .values({ name: p('name'), n: 1 })
+      .onConflictDoUpdate({ target: tallies.name, set: { n: sql`${tallies.n} + 1` } })
+      .prepare(),
+  };
+}
+type CaseStatements = ReturnType<typeof prepareCaseStatements>;
 
 /** The ticket store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
 export function createSqliteTicketStore(db: Db): TicketStore {
@@ -68,14 +295,26 @@ export function createSqliteTicketStore(db: Db): TicketStore {
     return {
       ticketId: ticket.id,
       type: 'status' as const,
-      status: 'accepted' as const,
+      status: ticket.status,
       actor: 'system',
       at: ticket.acceptedAt,
     };
   }
+  /** The writes that come with a new case: its deadline rows and its tally. */
+  function companions(
+    on: Db,
+    ticket: NewTicket,
+    rows: ReturnType<typeof deadlineRowsOf>['rows'],
+  ): Statement[] {
+    return [
+      ...(rows.length ? [on.insert(caseDeadlines).values(rows)] : []),
+      addToTally(on, TALLY.cases(ticket.kind, ticket.status)),
+    ];
+  }
 
   async function createNumbered(request: CreateRequest): Promise<Ticket> {
     const { ticket, numberPrefix, numberFor } = request;
+    const { rows, nextDueAt } = deadlineRowsOf(ticket);
     // D1: the day's next number is read, then the case and its acceptance event are written as one
     // unit. D1 has no interactive transactions to hold the read and the write together, so the
     // unique index on tickets.number decides:
@@ -84,14 +323,15 @@ export function createSqliteTicketStore(db: Db): TicketStore {
     for (let attempt = 1; ; attempt++) {
       const sequence = nextSequence(await lastNumber(db, numberPrefix).get(), numberPrefix);
       try {
-        const [rows] = await atomic(db, [
+        const [inserted] = await atomic(db, [
           db
             .insert(tickets)
-            .values({ ...ticket, number: numberFor(sequence) })
+            .values({ ...ticket, number: numberFor(sequence), nextDueAt })
             .returning(),
           db.insert(ticketEvents).values(acceptance(ticket)),
+          ...companions(db, ticket, rows),
         ]);
-        return onlyRow(rows);
+        return onlyRow(inserted as Ticket[]);
       } catch (error) {
         if (attempt >= NUMBER_ATTEMPTS || !isUniqueViolation(error, 'tickets.number')) throw error;
       }
@@ -99,26 +339,75 @@ export function createSqliteTicketStore(db: Db): TicketStore {
   }
   const sync = syncDriver(db);
   const group = sync && groupCommit(sync);
+  const prepared = sync && prepareCaseStatements(sync);
   /**
    * better-sqlite3: the read of the last number and the writes in one transaction that holds the
-   * write lock (see ./group-commit.ts), committed together with whatever else arrived meanwhile.
+   * write lock (see ./group-commit.ts), committed together with whatever else arrived meanwhile;
+   * every statement prepared once (building a drizzle query costs more than running it).
    */
-  function createInGroup(request: CreateRequest, on: GroupCommit): Promise<Ticket> {
+  function createInGroup(
+    request: CreateRequest,
+    on: GroupCommit,
+    statements: CaseStatements,
+  ): Promise<Ticket> {
     const { ticket, numberPrefix, numberFor } = request;
-    return on.run((tx) => {
-      // Synchronous on this driver: the row itself, not a promise.
-      const last = lastNumber(tx, numberPrefix).get() as unknown as { number: string } | undefined;
-      const row = tx
-        .insert(tickets)
-        .values({ ...ticket, number: numberFor(nextSequence(last, numberPrefix)) })
-        .returning()
-        .get();
-      tx.insert(ticketEvents).values(acceptance(ticket)).run();
+    const { rows, nextDueAt } = deadlineRowsOf(ticket);
+    return on.run(() => {
+      const last = statements.lastNumber.get({ from: numberPrefix, to: `${numberPrefix}~` });
+      const row = statements.insertTicket.get({
+        ...ticket,
+        number: numberFor(nextSequence(last, numberPrefix)),
+        nextDueAt: nextDueAt?.getTime() ?? null,
+      }) as Ticket;
+      statements.insertEvent.run(acceptance(ticket));
+      for (const deadline of rows) statements.insertDeadline.run(deadline);
+      statements.countCase.run({ name: TALLY.cases(ticket.kind, ticket.status) });
       return row;
     });
   }
   const create = (request: CreateRequest) =>
-    group ? createInGroup(request, group) : oneAtATime(request.numberPrefix, () => createNumbered(request));
+    group && prepared
+      ? createInGroup(request, group, prepared)
+      : oneAtATime(request.numberPrefix, () => createNumbered(request));
+
+  /** The overdue part of the list: soonest deadline first, on the partial index of unmet deadlines. */
+  function overduePart(request: CasePageRequest, limit: number) {
+    const { filter, asOf, after } = request;
+    return db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          ...filterConditions(filter, 'overdue'),
+          lte(tickets.nextDueAt, asOf),
+          after?.part === 'overdue'
+            ? sql`(${tickets.nextDueAt}, ${tickets.id}) > (${after.dueAt}, ${after.id})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(tickets.nextDueAt), asc(tickets.id))
+      .limit(limit)
+      .all();
+  }
+  /** The rest of the list: newest first, on the index of the acceptance instant (by status, by kind). */
+  function newestPart(request: CasePageRequest, limit: number) {
+    const { filter, asOf, after } = request;
+    return db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          ...filterConditions(filter, 'newest'),
+          or(isNull(tickets.nextDueAt), gt(tickets.nextDueAt, asOf)),
+          after?.part === 'newest'
+            ? sql`(${tickets.acceptedAt}, ${tickets.id}) < (${after.acceptedAt}, ${after.id})`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(tickets.acceptedAt), desc(tickets.id))
+      .limit(limit)
+      .all();
+  }
 
   return {
     create(ticket, numberPrefix, numberFor) {
@@ -146,16 +435,25 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         .orderBy(desc(tickets.acceptedAt))
         .all();
     },
-    async listOpen() {
-      return db
-        .select()
-        .from(tickets)
-        .where(ne(tickets.status, 'closed'))
-        .orderBy(asc(tickets.acceptedAt))
-        .all();
-    },
-    async list() {
-      return db.select().from(tickets).orderBy(asc(tickets.acceptedAt)).all();
+    async page(request) {
+      // One row more than asked for tells whether another page follows.
+      const wanted = request.limit + 1;
+      const found: { ticket: Ticket; part: CasePosition['part'] }[] = [];
+      if (request.filter.overdue !== false && request.after?.part !== 'newest') {
+        for (const ticket of await overduePart(request, wanted)) found.push({ ticket, part: 'overdue' });
+      }
+      if (request.filter.overdue !== true && found.length < wanted) {
+        for (const ticket of await newestPart(request, wanted - found.length))
+          found.push({ ticket, part: 'newest' });
+      }
+      const items = found.slice(0, request.limit);
+      const last = items.at(-1);
+      if (found.length <= request.limit || !last) return { items: items.map((f) => f.ticket) };
+      const next: CasePosition =
+        last.part === 'overdue'
+          ? { part: 'overdue', dueAt: last.ticket.nextDueAt?.getTime() ?? 0, id: last.ticket.id }
+          : { part: 'newest', acceptedAt: last.ticket.acceptedAt.getTime(), id: last.ticket.id };
+      return { items: items.map((f) => f.ticket), next };
     },
     async events(ticketId) {
       return db
@@ -166,30 +464,138 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         .all();
     },
     async setStatus(id, status, actor, note, at) {
+      const met = metNames(status);
       await atomic(db, [
-        db.update(tickets).set({ status }).where(eq(tickets.id, id)),
+        leaveCaseTally(db, id),
+        db
+          .update(caseDeadlines)
+          .set({ met: true })
+          .where(
+            and(
+              eq(caseDeadlines.ticketId, id),
+              eq(caseDeadlines.met, false),
+              met ? inArray(caseDeadlines.name, met) : undefined,
+            ),
+          ),
+        db
+          .update(tickets)
+          .set({
+            status,
+            nextDueAt: sql`(select min(d.due_at) from case_deadlines d where d.ticket_id = ${id} and d.met = 0)`,
+          })
+          .where(eq(tickets.id, id)),
+        joinCaseTally(db, id),
         db.insert(ticketEvents).values({ ticketId: id, type: 'status', status, note, actor, at }),
       ]);
     },
-    async followedUp() {
-      const rows = await db
-        .select({ id: ticketEvents.ticketId })
-        .from(ticketEvents)
-        .where(eq(ticketEvents.type, 'follow_up'))
-        .all();
-      return new Set(rows.map((r) => r.id));
+    async dueDeadlines(now, horizon, limit) {
+      // Two ranges of the (escalation, due instant) index over unmet deadlines: nothing else is read.
+      const due = (level: EscalationLevel, until: Date) =>
+        db
+          .select({ deadline: caseDeadlines, ticket: tickets })
+          .from(caseDeadlines)
+          .innerJoin(tickets, eq(tickets.id, caseDeadlines.ticketId))
+          .where(
+            and(
+              sql`${caseDeadlines.met} = 0`,
+              eq(caseDeadlines.escalated, level),
+              lte(caseDeadlines.dueAt, until),
+            ),
+          )
+          .orderBy(asc(caseDeadlines.dueAt))
+          .limit(limit)
+          .all();
+      const rows = [...(await due('none', horizon)), ...(await due('due_soon', now))];
+      return rows
+        .sort((a, b) => a.deadline.dueAt.getTime() - b.deadline.dueAt.getTime())
+        .slice(0, limit)
+        .map(({ deadline, ticket }) => ({
+          ticket,
+          name: deadline.name,
+          dueAt: deadline.dueAt,
+          escalated: deadline.escalated,
+        }));
+    },
+    async escalate(escalations, at) {
+      const fresh: boolean[] = [];
+      // In writes of ESCALATIONS_PER_WRITE: one fsync each on SQLite, a D1 batch of bounded size.
+      for (let i = 0; i < escalations.length; i += ESCALATIONS_PER_WRITE) {
+        const slice = escalations.slice(i, i + ESCALATIONS_PER_WRITE);
+        const statements = slice.flatMap(({ ticketId, type, deadline }) => [
+          db
+            .insert(ticketEvents)
+            .values({ ticketId, type, deadline, actor: 'scanner', at })
+            .onConflictDoNothing()
+            .returning({ id: ticketEvents.id }),
+          db
+            .update(caseDeadlines)
+            .set({ escalated: type })
+            .where(
+              and(
+                eq(caseDeadlines.ticketId, ticketId),
+                eq(caseDeadlines.name, deadline),
+                type === 'due_soon' ? eq(caseDeadlines.escalated, 'none') : undefined,
+              ),
+            ),
+        ]);
+        const [first, ...rest] = statements;
+        if (!first) continue;
+        const results = await atomic(db, [first, ...rest]);
+        // Each escalation's event insert answers whether it is new (its level update, nothing).
+        fresh.push(...slice.map((_, j) => (results[2 * j] as unknown[]).length > 0));
+      }
+      return fresh;
     },
     async recordFollowUp(ticketId, note, at) {
-      await db.insert(ticketEvents).values({ ticketId, type: 'follow_up', note, actor: 'system', at }).run();
+      await atomic(db, [
+        addToTallyIf(db, TALLY.followUps, ticketId, 'not_followed_up'),
+        db
+          .update(tickets)
+          .set({ followedUpAt: at })
+          .where(and(eq(tickets.id, ticketId), isNull(tickets.followedUpAt))),
+        db.insert(ticketEvents).values({ ticketId, type: 'follow_up', note, actor: 'system', at }),
+      ]);
     },
-    async escalate(ticketId, type, deadline, at) {
-      const inserted = await db
-        .insert(ticketEvents)
-        .values({ ticketId, type, deadline, actor: 'scanner', at })
-        .onConflictDoNothing()
-        .returning({ id: ticketEvents.id })
+    async unansweredFollowUps(limit) {
+      return db
+        .select()
+        .from(tickets)
+        .where(and(isNotNull(tickets.followedUpAt), isNull(tickets.ratedAt)))
+        .orderBy(desc(tickets.followedUpAt))
+        .limit(limit)
         .all();
-      return inserted.length > 0;
+    },
+    async counts(now) {
+      const [tally, overdue] = await Promise.all([
+        readTallies(db),
+        // Grouped by `+kind`, so SQLite reads the overdue rows on their index instead of every case
+        // in the order of the kind index.
+        db
+          .select({ kind: tickets.kind, n: count() })
+          .from(tickets)
+          .where(lte(tickets.nextDueAt, now))
+          .groupBy(sql`+${tickets.kind}`)
+          .all(),
+      ]);
+      const byKind = Object.fromEntries(
+        CASE_KINDS.map((kind) => [
+          kind,
+          Object.fromEntries(
+            CASE_STATUSES.map((status) => [status, tally.get(TALLY.cases(kind, status)) ?? 0]),
+          ),
+        ]),
+      ) as CaseCounts['byKind'];
+      const overdueByKind = Object.fromEntries(
+        CASE_KINDS.map((kind) => [kind, overdue.find((row) => row.kind === kind)?.n ?? 0]),
+      ) as CaseCounts['overdueByKind'];
+      return {
+        byKind,
+        overdueByKind,
+        followUps: tally.get(TALLY.followUps) ?? 0,
+        followUpsAnswered: tally.get(TALLY.followUpsAnswered) ?? 0,
+        ratings: tally.get(TALLY.ratings) ?? 0,
+        ratingsSatisfied: tally.get(TALLY.ratingsSatisfied) ?? 0,
+      };
     },
   };
 }

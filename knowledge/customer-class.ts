@@ -65,9 +65,9 @@ export interface ClassReading {
 const NAMED: readonly [CustomerClass, RegExp][] = [
   ['high_voltage_dual', /高压双电源|双电源客户|dual[- ]supply customers?/],
   ['high_voltage_single', /高压单电源|单电源客户|single[- ]supply customers?/],
-  ['low_voltage', /低压(电力|非居民)?(客户|用户)|low[- ]voltage (customers?|users?)/],
+  ['low_voltage', /低压(电力|非居民)?(客户|用户)|低压电力|低压非居民|low[- ]voltage (customers?|users?)/],
   ['high_voltage', /高压(客户|用户)|high[- ]voltage (customers?|users?)/],
-  ['non_resident', /非居民|non[- ]?residential|non[- ]?residents?/],
+  ['non_resident', /非居民|非住宅|非民用|non[- ]?residential|non[- ]?residents?/],
   ['resident', /(?<!非)居民|(?<!non[- ]?)residential|(?<!non[- ]?)\bresidents?\b/],
 ];
 
@@ -82,12 +82,12 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two (independent|separate|different) (power )?(\d+ ?kv )?(sources|supplies|feeds|feeders|lines|circuits)|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
 const NO_DUAL_SUPPLY =
-  /(没有|没|无|不是|并非|冇|毋|唔系|唔係|no|not|without|not have) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
+  /(没有|没|无|不是|并非|冇|毋|唔系|唔係|不用|不需要|不要|用不着|不必|无需|不带|no|not|without|not have|(do|does|did)n't need|no need for) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|(一|1)条.{0,10}线|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|(?<![另再加多各])(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索))|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
+  /单电源|单回路|(一|1)条.{0,10}线|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|一回(路)?(进线|供电)|一回.{0,6}(线路|进线)|单一(回路|电源|线路)|一条.{0,8}(线路|进线|进来)|只有一(条|路|回)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|一路.{0,6}进线|单路进线|单路供电|一路供电|(?<![另再加多各])(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -98,14 +98,14 @@ const HIGH_VOLTAGE = new RegExp(
 const LOW_VOLTAGE =
   /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)居民|家里|家庭|住户|住宅|我家|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b/;
+  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
   /\p{Script=Han}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|企业|工厂|厂房|厂子|厂里|(钢|化|电子|纺织|水泥|造纸|食品|机械|制药|砖)厂|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b/;
+  /非居民|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
@@ -172,10 +172,40 @@ export function readCustomerClass(normalizedText: string): {
   reading: ClassReading | undefined;
   compared: CustomerClass[];
 } {
+  // "居民的是3个工作日，那低压的商业用户是多少天": the class of a limit the customer already knows
+  // is not the one they ask about.
+  const clauses = normalizedText.split(CLAUSES).filter(Boolean);
+  const asked = clauses.filter((clause) => !STATES_A_LIMIT.test(clause) || ASKS_IN_CLAUSE.test(clause));
+  // "听说居民是3个工作日，那高压双电源是不是也差不多": the known one is a side of a comparison.
+  const likens = ALIKE.test(normalizedText) || COMPARE_ASKS.test(normalizedText);
+  if (!likens && asked.length > 0 && asked.length < clauses.length) {
+    const reading = readCustomerClass(asked.join('，'));
+    if (reading.reading || reading.compared.length > 0) return reading;
+  }
   const comparing = comparesClasses(normalizedText);
   const compared = comparing ? sidesCompared(normalizedText) : [];
+  if (compared.length >= 2 && OWN_CASE.test(normalizedText)) {
+    // "听说高压和低压不一样，我们这种情况要几天": what they heard of is not their question.
+    const own = normalizedText
+      .split(CLAUSES)
+      .filter((clause) => !comparesClasses(clause))
+      .join('，');
+    const reading = classOf(own, false);
+    if (reading) return { reading, compared: [] };
+  }
   return { reading: compared.length >= 2 ? undefined : classOf(normalizedText, comparing), compared };
 }
+
+/** "也差不多", "也一样吗", "same for…": the class asked about likened to the one stated. */
+const ALIKE = /也(差不多|一样|是这样|相同|类似)|\b(the same|similar)\b/;
+
+/** A clause that states a limit ("居民的是3个工作日"), and the words that would make it a question. */
+const STATES_A_LIMIT = /\d+\s*个?(工作日|工作天|分钟)|\b\d+ (working|business) days?\b/;
+const ASKS_IN_CLAUSE = /吗|么|嘛|呢|多少|几|多久|多长|是否|是不是|\b(how|what|which|is it|are)\b/;
+
+/** "我们这种情况", "像我这样的", "in our case": the customer asks about their own premises. */
+const OWN_CASE =
+  /(我们|我|咱们|咱|俺们|俺|我哋)(这种|这样|这类|呢种|咁样)|像(我们|我|咱们|咱)(这样|这种|咁)|\b(in (our|my) case|for (us|me|our (site|plant|factory|premises)))\b/;
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =
@@ -205,8 +235,10 @@ function classOf(normalizedText: string, comparing: boolean): ClassReading | und
   if (named.size > 1) return undefined;
   // "高压单电源和双电源差多少天": the second side named in short.
   if (named.size === 1 && comparing) {
-    const [only] = named.keys();
-    const other = SHORT_NAMES.find(([cls, pattern]) => cls !== only && pattern.test(text));
+    const [only, name] = [...named.entries()][0] as [CustomerClass, string];
+    // The named class's own words are no second side ("高压双电源客户的…分别" names one class).
+    const rest = text.replace(name, ' ');
+    const other = SHORT_NAMES.find(([cls, pattern]) => cls !== only && pattern.test(rest));
     if (other) return undefined;
   }
   const [onlyNamed] = [...named.entries()];
@@ -256,6 +288,8 @@ function sidesCompared(text: string): CustomerClass[] {
     if (at >= 0 && !sides.has(customerClass)) sides.set(customerClass, at);
   };
   for (const [customerClass, pattern] of NAMED) add(customerClass, pattern);
+  /** Classes the message names as the standard does: each is a side of its own. */
+  const named = new Set(sides.keys());
   for (const [customerClass, pattern] of SHORT_NAMES) add(customerClass, pattern);
   if (sides.size < 2) {
     if (!NO_DUAL_SUPPLY.test(text)) add('high_voltage_dual', DUAL_SUPPLY);
@@ -269,7 +303,10 @@ function sidesCompared(text: string): CustomerClass[] {
   if (sides.has('high_voltage_single') || sides.has('high_voltage_dual')) {
     // The broader name gives way to a precise side, and the premises with its own transformer is
     // the high-voltage side, not a third one.
-    for (const broader of ['high_voltage', 'low_voltage', 'non_resident'] as const) sides.delete(broader);
+    // A class the message names ("居民、低压电力、高压单电源、高压双电源") stays a side.
+    sides.delete('high_voltage');
+    for (const broader of ['low_voltage', 'non_resident'] as const)
+      if (!named.has(broader)) sides.delete(broader);
   }
   if (sides.size < 2) return [];
   return [...sides.entries()].sort((a, b) => a[1] - b[1]).map(([customerClass]) => customerClass);

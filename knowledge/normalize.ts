@@ -1,20 +1,25 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { CONCEPTS, DOMAIN_WORDS } from './lexicon.js';
+import { createPinyinReader } from './pinyin-input.js';
 
 /**
  * Turns whatever a customer typed into one canonical form for matching:
  * traditional characters (Taiwan and Hong Kong variants) to simplified, full-width to half-width
- * (NFKC), lower case, control characters removed and runs of spacing collapsed.
+ * (NFKC), lower case, control characters removed and runs of spacing collapsed; words typed in
+ * pinyin ("dianfei", "fang an ji tian") in characters (knowledge/pinyin-input.ts).
  */
 export type Normalizer = (text: string) => string;
 
 export function createNormalizer(): Normalizer {
   const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const readPinyin = createPinyinReader([...Object.entries(CONCEPTS).flat(2), ...DOMAIN_WORDS]);
   return (text) => {
     const visible = stripControlCharacters(text).normalize('NFKC');
     // Text without a Han character has nothing for OpenCC to convert (plain English questions).
     const simplified = HAN.test(visible) ? fromHongKong(fromTaiwan(visible)) : visible;
-    return simplified.toLowerCase().replace(/\s+/g, ' ').replace(HOTLINE_SPOKEN, '95598').trim();
+    const canonical = simplified.toLowerCase().replace(/\s+/g, ' ').replace(HOTLINE_SPOKEN, '95598').trim();
+    return readPinyin(canonical);
   };
 }
 

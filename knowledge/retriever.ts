@@ -1,6 +1,12 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
-import { CLASS_LABELS, type ClassReading, type CustomerClass, readCustomerClass } from './customer-class.js';
+import {
+  CLASS_FALLBACK,
+  CLASS_LABELS,
+  type ClassReading,
+  type CustomerClass,
+  readCustomerClass,
+} from './customer-class.js';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
 import type { Normalizer } from './normalize.js';
 import type { KnowledgeSearch } from './search.js';
@@ -75,9 +81,14 @@ export class KnowledgeRetriever extends BaseRetriever<KnowledgeDocumentMetadata>
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<KnowledgeDocumentMetadata>[]> {
-    // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电).
+    // Read from the text as normalised, not mended: the homophone mender knows no units (380伏电);
+    // the mended text only where the text shows no class ("居名装表接电几天": 居民) or a broader one
+    // than the mended text ("高压双电原": 高压 as written, 高压双电源 mended).
     const normalized = this.normalize(query);
-    const { reading, compared } = readCustomerClass(normalized);
+    const asWritten = readCustomerClass(normalized);
+    const { reading, compared } = refinedByMending(asWritten, () =>
+      readCustomerClass(this.segmenter.mend(normalized)),
+    );
     const hits = [...(await this.search.search(query, this.limit))];
     // "那非居民呢" alone asks nothing of any entry: no class-specific one is put first for it.
     const asksMore = reading === undefined || hanChars(normalized.replace(reading.evidence, '')) >= 4;
@@ -139,4 +150,17 @@ function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number }>(
 /** How many Chinese characters a text has. */
 function hanChars(text: string): number {
   return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+}
+
+type Reading = ReturnType<typeof readCustomerClass>;
+
+/** The reading of the mended text where it finds a class the text as written does not, or a narrower one. */
+function refinedByMending(asWritten: Reading, mended: () => Reading): Reading {
+  if (asWritten.compared.length > 0) return asWritten;
+  const written = asWritten.reading?.customerClass;
+  if (written && written !== 'high_voltage' && written !== 'non_resident') return asWritten;
+  const other = mended();
+  if (!written) return other.reading || other.compared.length > 0 ? other : asWritten;
+  const narrower = other.reading && CLASS_FALLBACK[other.reading.customerClass].includes(written);
+  return narrower ? other : asWritten;
 }

@@ -14,7 +14,7 @@ const FOREIGN_TOPIC_CHINESE: readonly string[] = [
   '燃气|煤气|天然气|液化气|瓦斯|自来水|水费|水表|水务|暖气费|供暖费|物业费|物业(管理)?费|物管费|话费|手机流量|流量套餐|宽带|网费|有线电视|手机卡|手机(欠费|充值|停机|套餐|话费)|充话费|(手机|网络|无线|wifi).{0,4}(信号|讯号)|(信号|讯号)(不好|很差|太差|弱)',
   '股票|股价|股市|港股|美股|大盘|涨停|跌停|基金|理财|炒股|汇率|比特币|彩票|贷款|房贷|车贷|按揭|(?<!(电费|缴|交|付|用|刷|绑).{0,4})信用卡(?!.{0,6}(电费|缴|交|付))|保险(?!丝|盒|管)|利率',
   '(?<![作个几每数两三五七十])日出(?!来|结果|报告|方案|答复)|日落|天气预报|天气怎么样|天气如何|明天天气|今天天气|气温多少',
-  '写.{0,4}(诗|作文|文章|小说)|写作业|家庭作业|数学题|方程|等于几|翻译',
+  '写.{0,4}(诗|作文|文章|小说)|写作业|家庭作业|作业答案|安全教育平台|数学题|方程|等于几|翻译',
   '居住证|护照|签证|驾照|驾驶证|驾校|学车|社保|公积金|医保|新农合|农合|合作医疗|个税|退税|年检|工商(注册|登记|局)|营业执照(年检|年报|注册|变更|怎么(办|申请|弄)|(在|去)?哪(里|儿)?办)|排污|环评',
   '低保|养老金|退休金|救助金|残疾证|报名|考试|成绩|快递|包裹|物流(单号|信息|到哪|查询|公司电话)|(办|申请)(一)?(张|个)?(银行卡|储蓄卡|存折)|(附近|哪里有|哪儿有|最近的).{0,6}(加油站|医院|药店|厕所|停车场)',
   '年终奖|工资|薪水|薪资|招聘|招人|校招|奖金|面试|应聘|应征|求职|(请|招)(不|唔)(请|招)人|(请|招)人(吗|不|唔|冇)',
@@ -47,6 +47,7 @@ const FOREIGN_TOPIC_ENGLISH: readonly string[] = [
 // biome-ignore format: one topic per line
 const EVERYDAY_CHINESE: readonly string[] = [
   '路灯|你是谁|你叫什么|谁开发|谁做的你',
+  '自助(洗车|收银|收款|结账|售票|取票|挂号|取款|售货|点餐|打印)|取款机|提款机|柜员机|取钱|存钱|收银机|售货机|洗车机',
   '菜谱|做菜|怎么做.{0,4}好吃|红烧|火锅|外卖|好吃|好嘢食|美食|吃什么|食乜|推荐.{0,4}(餐厅|饭店|馆子)|(餐厅|饭店|馆子)推荐',
   '地铁|公交|火车|高铁|航班|机票|捷运|末班车|打车',
   '电影|电视剧|综艺|明星|足球|篮球|赛马|选举|总统|政治',
@@ -58,6 +59,7 @@ const EVERYDAY_CHINESE: readonly string[] = [
 const EVERYDAY_ENGLISH: readonly string[] = [
   'are you a (bot|robot|human|real person)|who (made|built|created|developed) you|street ?lights?',
   'best \\w+( \\w+)? to buy',
+  'atms?|cash machines?|self[- ]checkouts?|vending machines?|car wash',
   'recipes?|cook|cooking',
   'subway|metro|train|flights?|bus schedule|taxi',
   'movies?|football|soccer|basketball|elections?|president|politics',
@@ -94,6 +96,13 @@ const CHARGING =
 const ASKS_FOR_A_CONNECTION =
   /供电方案|报装|用电申请|申请用电|装表接电|千伏(?!安)|\d+\s*kv\b|专变|箱变|\b(supply plan|new (supply|connection)|apply for (a |an )?(power |electricity )?(supply|connection))\b/;
 
+/**
+ * What our own staff charge for a charging pile ("电力公司的人说要另外收一笔加急费") is the standard's
+ * (二、2), whatever the pile is for; the pile's own prices ("充电桩收费标准") are not.
+ */
+const ABOUT_OUR_CHARGES =
+  /(供电|电力|电网|你们|你哋)(公司|局|所)?(的)?(人|工作人员|员工|师傅|电工)?.{0,16}(乱收费|加收|多收|(另外|额外|私下)(收|要|交|付|给)|(收|要)(了)?(一笔|一些|点|额外).{0,8}费)|\b(you|your (staff|company|engineers?|people))\b.{0,30}\b(extra|unofficial|unapproved|hidden) (fees?|charges?)\b/;
+
 /** Asking whether the company leaked the customer's details is ours, whoever is calling them. */
 const ABOUT_OUR_HANDLING_OF_DATA =
   /(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖)|(泄露|泄漏|外泄|透露).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info)\b/;
@@ -114,7 +123,12 @@ const COMPENSATION =
 export function isForeignTopic(normalizedText: string): boolean {
   if (ABOUT_OUR_HANDLING_OF_DATA.test(normalizedText)) return false;
   if (FOREIGN_TOPIC.test(normalizedText) || COMPENSATION.test(normalizedText)) return true;
-  if (CHARGING.test(normalizedText) && !ASKS_FOR_A_CONNECTION.test(normalizedText)) return true;
+  if (
+    CHARGING.test(normalizedText) &&
+    !ASKS_FOR_A_CONNECTION.test(normalizedText) &&
+    !ABOUT_OUR_CHARGES.test(normalizedText)
+  )
+    return true;
   return EVERYDAY.test(normalizedText) && !POWER_SUBJECT.test(normalizedText);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_KIND_TABLE } from '../vocabulary/case-kinds.js';
+import { citationForPeople } from './citation.js';
 import { loadKnowledgeBase } from './load.js';
 import { citedClauses, loadStandard } from './standard.js';
 
@@ -13,6 +14,8 @@ describe('the service standard shipped with the knowledge base', () => {
     expect(clauses.filter((c) => c.id.startsWith('三、'))).toHaveLength(7);
     expect(clauses.filter((c) => c.id.startsWith('四、'))).toHaveLength(4);
     expect(clauses.filter((c) => c.section === '包括哪些方面')).toHaveLength(6);
+    expect(clauses.filter((c) => c.section === '方案')).toHaveLength(6);
+    expect(clauses.find((c) => c.id === '方案 4')?.text).toMatch(/自助服务终端/);
     expect(clauses.find((c) => c.id === '三、5')?.text).toMatch(/1个工作日内联系客户/);
     expect(clauses.find((c) => c.id === '二、1')?.text).toBe('不准违规停电、无故拖延送电。');
   });
@@ -35,5 +38,13 @@ describe('a citation', () => {
     expect(citedClauses('三、1 / 三、2 / 二、4')).toEqual(['三、1', '三、2', '二、4']);
     expect(citedClauses('一、1（营业窗口）')).toEqual(['一、1']);
     expect(citedClauses('二、1–3')).toEqual(['二、1', '二、2', '二、3']);
+    expect(citedClauses('包括哪些方面 1–3')).toEqual(['包括哪些方面 1', '包括哪些方面 2', '包括哪些方面 3']);
+  });
+
+  it('reads to a customer with the preamble’s lists by their headings', () => {
+    expect(citationForPeople('三、2')).toBe('三、2');
+    expect(citationForPeople('包括哪些方面 6 / 四、3')).toBe('“包括哪些方面”第6条 / 四、3');
+    expect(citationForPeople('方案 2 / 方案 3')).toBe('“方案”第2条 / “方案”第3条');
+    expect(citationForPeople('包括哪些方面 1–6')).toBe('“包括哪些方面”第1–6条');
   });
 });

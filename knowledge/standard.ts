@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 /**
  * The service standard the assistant serves (供电营业窗口群众满意服务标准), shipped as data in
  * knowledge/standard/service-standard.zh-CN.txt, split into the clauses the knowledge base cites:
- * "三、5" (section three, item five), "二、1–10" (a run of items) and "包括哪些方面 5" (the fifth
- * aspect of the preamble).
+ * "三、5" (section three, item five), "二、1–10" (a run of items), "包括哪些方面 5" (the fifth
+ * aspect of the preamble) and "方案 4" (the fourth of the preamble's plans).
  */
 export interface Clause {
-  /** As cited: '三、5', '包括哪些方面 5'. */
+  /** As cited: '三、5', '包括哪些方面 5', '方案 4'. */
   id: string;
   /** The section's heading: '服务效能'. */
   section: string;
@@ -19,16 +19,21 @@ export const STANDARD_FILE = new URL('./standard/service-standard.zh-CN.txt', im
 const SECTION = /^([一二三四五六七八九十]+)、(.+)$/;
 const ITEM = /^(\d+)、(.+)$/;
 const ASPECT = /^(\d+)\.\s*(.+)$/;
+/** The preamble's numbered lists: the aspects of the standard, and the company's plans. */
+const PREAMBLE_LISTS = ['包括哪些方面', '方案'];
 
 /** The clauses of the standard's text, in order. */
 export function parseStandard(text: string): Clause[] {
   const clauses: Clause[] = [];
   let section: { number: string; title: string } | undefined;
-  let inAspects = false;
+  /** The preamble's numbered list being read ('包括哪些方面', '方案'), if any. */
+  let list: string | undefined;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === '包括哪些方面') inAspects = true;
-    else if (line === '重要性') inAspects = false;
+    if (PREAMBLE_LISTS.includes(line)) {
+      list = line;
+      continue;
+    }
     const heading = SECTION.exec(line);
     if (heading) {
       section = { number: heading[1] as string, title: heading[2] as string };
@@ -37,9 +42,10 @@ export function parseStandard(text: string): Clause[] {
     const item = ITEM.exec(line);
     if (item && section)
       clauses.push({ id: `${section.number}、${item[1]}`, section: section.title, text: item[2] as string });
-    const aspect = ASPECT.exec(line);
-    if (aspect && inAspects)
-      clauses.push({ id: `包括哪些方面 ${aspect[1]}`, section: '包括哪些方面', text: aspect[2] as string });
+    const listed = ASPECT.exec(line);
+    if (listed && list)
+      clauses.push({ id: `${list} ${listed[1]}`, section: list, text: listed[2] as string });
+    else list = undefined;
   }
   return clauses;
 }
@@ -59,7 +65,7 @@ export function citedClauses(citation: string): string[] {
     .map((part) => part.replace(/[（(][^）)]*[）)]/g, '').trim())
     .filter(Boolean)
     .flatMap((id) => {
-      const run = /^(.+、)(\d+)[–—-](\d+)$/.exec(id);
+      const run = /^(.+?(?:、|\s))(\d+)[–—-](\d+)$/.exec(id);
       if (!run) return [id];
       const [, head, from, to] = run as unknown as [string, string, string, string];
       return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => `${head}${Number(from) + i}`);

@@ -10,6 +10,7 @@ import { benchService } from './bench/http.js';
 import { markdownTable } from './bench/report.js';
 import { type BenchResult, evaluateTargets } from './bench/result.js';
 import { compareRetrieval } from './bench/retrieval.js';
+import { benchScale } from './bench/scale.js';
 import { startupToReady } from './bench/startup.js';
 import { round } from './bench/stats.js';
 import { heldOutQuality, turnLatency } from './bench/turns.js';
@@ -17,8 +18,9 @@ import { buildService } from './build.js';
 
 /**
  * `npm run bench`: answer quality against two baselines, turn latency, HTTP throughput against a
- * bare Hono route, the service's memory and durable cases per second, all in one run on this
- * machine; printed as a Markdown table, the JSON written to BENCH_OUT (default bench-results.json).
+ * bare Hono route, the service's memory and durable cases per second, and the staff side at
+ * 100,000 cases, all in one run on this machine; printed as a Markdown table, the JSON written to
+ * BENCH_OUT (default bench-results.json).
  */
 const out = process.env.BENCH_OUT ?? 'bench-results.json';
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -67,6 +69,11 @@ async function main(): Promise<void> {
     join(dir, 'service.db'),
     heldOut.map((q) => q.q),
   );
+  const scale = await benchScale(
+    build.outdir,
+    dir,
+    heldOut.map((q) => q.q),
+  );
   const measured = {
     machine: host,
     startupToReadyMs,
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
     cases: service.cases,
     casesPerSecondInProcess,
     heldOut: quality,
+    scale,
   };
   const result: BenchResult = { ...measured, targets: evaluateTargets(measured) };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -193,6 +193,23 @@ describe('the deadline scanner', () => {
     expect(events).toEqual([{ type: 'due_soon' }, { type: 'overdue' }]);
   });
 
+  it('works through a backlog a batch at a time, the soonest deadline first', async () => {
+    const filed = [];
+    for (const kind of ['repair', 'meter_test', 'repair']) {
+      filed.push((await postTicket({ kind, description: '积压' })).body.id);
+      now += 60_000;
+    }
+    const late = new Date('2026-12-10T00:00:00Z');
+    const first = await scanDeadlines(service.tickets, late, { batch: 2 });
+    expect(first.map((e) => [e.ticket.id, e.deadline])).toEqual([
+      [filed[0], 'arriveDueAt'],
+      [filed[2], 'arriveDueAt'],
+    ]);
+    const second = await scanDeadlines(service.tickets, late, { batch: 2 });
+    expect(second.map((e) => [e.ticket.id, e.type])).toEqual([[filed[1], 'overdue']]);
+    expect(await scanDeadlines(service.tickets, late, { batch: 2 })).toEqual([]);
+  });
+
   it('does not flag a deadline the case has already met', async () => {
     const { body } = await postTicket({ kind: 'complaint', description: '投诉' });
     await service.tickets.setStatus(body.id as string, 'contacted', 'agent1', '已电话联系', new Date(now));

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from '../api/cases/open-case.js';
+import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
 import {
   ADMIN_PASSWORD,
   SERVICE_TOKEN,
@@ -266,5 +268,62 @@ describe('staff console in a browser', () => {
     expect(last?.text).toContain('1-5分');
     const queued = await service.deliveries.forConversation(conversationId);
     expect(queued.at(-1)).toMatchObject({ messageId: last?.id, status: 'pending' });
+  });
+
+  it('pages the case list with links and searches it, overdue cases still first', async () => {
+    // Sixty complaints from the web form, a minute apart, opened in-process (the form's limit per
+    // address would stop a browser test), then one repair left unattended until it is overdue.
+    const calendar = createDefaultWorkdayCalendar();
+    const open = (kind: 'complaint' | 'repair', description: string) =>
+      openCase(
+        { kind, description, contactPhone: '13700001234', channel: 'form' },
+        { tickets: service.tickets, calendar, now: clock(), newId: () => crypto.randomUUID() },
+      );
+    const late = await open('repair', '变压器异响');
+    const complaints = [];
+    for (let i = 0; i < 60; i++) {
+      now += 60_000;
+      complaints.push(await open('complaint', `第${i}件投诉`));
+    }
+    now += 3600_000;
+
+    await page.goto(`${base}/console/cases`);
+    const rows = page.locator('tr.case-row');
+    expect(await rows.count()).toBe(50);
+    const overdueFirst = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.classList.contains('overdue')).indexOf(false),
+    );
+    const firstRows = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-case-id')));
+    expect(firstRows.slice(0, overdueFirst)).toContain(late.id);
+    // Then newest first: the newest complaint, after the one an earlier test accepted in December.
+    expect(firstRows.slice(overdueFirst, overdueFirst + 2)).toContain(complaints.at(-1)?.id);
+
+    await Promise.all([page.waitForURL('**/console/cases?cursor=*'), page.click('#next-page')]);
+    const secondRows = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-case-id')));
+    expect(secondRows.filter((id) => firstRows.includes(id))).toEqual([]);
+    let total = firstRows.length + secondRows.length;
+    while ((await page.locator('#next-page').count()) > 0) {
+      await Promise.all([page.waitForEvent('load'), page.click('#next-page')]);
+      total += await rows.count();
+    }
+    expect(total).toBe(65); // the four of the earlier tests, the repair and the sixty complaints
+
+    const wanted = complaints[7];
+    if (!wanted) throw new Error('no complaint to look for');
+    await page.fill('#case-search', wanted.number.toLowerCase());
+    await Promise.all([
+      page.waitForURL('**/console/cases?q=*'),
+      page.click('#case-filters button[type=submit]'),
+    ]);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-case-id')))).toEqual([
+      wanted.id,
+    ]);
+    expect(await page.locator('#case-search').inputValue()).toBe(wanted.number.toLowerCase());
+
+    await page.goto(`${base}/console/cases?overdue=true&kind=repair`);
+    expect(await page.locator('#case-overdue').inputValue()).toBe('true');
+    const overdueRepairs = await rows.evaluateAll((trs) => trs.map((tr) => tr.className));
+    expect(overdueRepairs.length).toBeGreaterThan(0);
+    expect(overdueRepairs.every((name) => name.includes('overdue'))).toBe(true);
   });
 });

@@ -30,6 +30,7 @@ const SETS = [
   'fresh-14.jsonl',
   'fresh-15.jsonl',
   'fresh-16.jsonl',
+  'fresh-18.jsonl',
 ];
 
 let service: TestServices;
@@ -44,9 +45,18 @@ const OPENS_A_FLOW = new Set(['complaint', 'repair', 'meter', 'bill', 'applicati
 /**
  * Knowledge questions of the sets that still open a flow; the list may only shrink. Each also
  * speaks of the customer's own bill, meter or application ("我屋头这个月电费高得离谱…我提出来以后
- * 好久给我回话"), where looking it up is a defensible reading.
+ * 好久给我回话", "我上次投诉了…想问一般多长时间给我打电话"), where looking it up is a defensible reading.
  */
-const KNOWN_FLOW_OPENERS = new Set(['f8-065', 'f9-015', 'f9-031', 'f9-135', 'f9-160', 'f11-050', 'f11-076']);
+const KNOWN_FLOW_OPENERS = new Set([
+  'f8-065',
+  'f9-015',
+  'f9-031',
+  'f9-135',
+  'f9-160',
+  'f11-050',
+  'f11-076',
+  'f18-069',
+]);
 
 /**
  * Sets measured once, unseen, and not yet up to the 90 % floor (the next round of fixes starts from

@@ -8,12 +8,19 @@ import {
   applications,
   auditLog,
   bills,
+  caseDeadlines,
   conversations,
   deliveries,
   messages,
 } from '../db/schema.js';
 import { createStores, type Stores } from '../db/stores.js';
-import { createSqliteTicketStore, type NewTicket } from '../db/ticket-store.js';
+import {
+  type CaseFilter,
+  type CasePosition,
+  createSqliteTicketStore,
+  type NewTicket,
+  type Ticket,
+} from '../db/ticket-store.js';
 
 /** A freshly migrated, empty database on one driver, and how to let go of it. */
 export interface TestDatabase {
@@ -45,6 +52,36 @@ export function newTicket(id: string, overrides: Partial<NewTicket> = {}): NewTi
     calendarConfirmed: true,
     ...overrides,
   };
+}
+
+/** Every case, by paging through the staff list (for checks that need them all). */
+async function allCases(stores: Stores): Promise<Ticket[]> {
+  const all: Ticket[] = [];
+  let after: CasePosition | undefined;
+  do {
+    const page = await stores.tickets.page({ filter: {}, asOf: T0, limit: 200, ...(after ? { after } : {}) });
+    all.push(...page.items);
+    after = page.next;
+  } while (after);
+  return all;
+}
+
+/** Opens a case with one deadline `dueIn` after its acceptance (T0 unless given), numbered by kind. */
+async function openCase(
+  stores: Stores,
+  id: string,
+  options: Partial<NewTicket> & { dueIn: number },
+): Promise<Ticket> {
+  const { dueIn, ...overrides } = options;
+  const acceptedAt = overrides.acceptedAt ?? T0;
+  const kind = overrides.kind ?? 'complaint';
+  const prefix = kind === 'repair' ? 'BX20261126-' : 'TS20261126-';
+  const name = kind === 'repair' ? 'arriveDueAt' : 'contactDueAt';
+  return stores.tickets.create(
+    newTicket(id, { ...overrides, kind, acceptedAt, deadlines: { [name]: acceptedAt.getTime() + dueIn } }),
+    prefix,
+    ticketNumber(prefix),
+  );
 }
 
 /**
@@ -192,7 +229,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await stores.store.appendMessage('c3', { role: 'customer', text: '你好' }, T0);
         await stores.store.setMode('c1', 'handoff', later(2000), null, later(2000));
         await stores.store.setMode('c2', 'handoff', later(1000), 'staff-1', later(1000));
-        const handoffs = await stores.store.listHandoffs();
+        const handoffs = (await stores.store.listHandoffs()).items;
         expect(handoffs.map((h) => h.id)).toEqual(['c2', 'c1']);
         expect(handoffs[0]).toMatchObject({ handoffOwner: 'staff-1', lastMessage: undefined });
         expect(handoffs[1]?.lastMessage?.text).toBe('转人工');
@@ -204,7 +241,34 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           ticketId: 't',
         });
         await stores.store.setMode('c1', 'bot', null, null, later(4000));
-        expect((await stores.store.listHandoffs()).map((h) => h.id)).toEqual(['c2']);
+        expect((await stores.store.listHandoffs()).items.map((h) => h.id)).toEqual(['c2']);
+      });
+
+      it('pages through the handoff queue, longest waiting first, each with its last message', async ({
+        stores,
+      }) => {
+        for (let i = 0; i < 5; i++) {
+          await stores.store.openConversation('web', `w${i}`, `c${i}`, T0);
+          await stores.store.appendMessage(`c${i}`, { role: 'customer', text: `第${i}位` }, T0);
+          // Two wait since the same instant: the id orders them.
+          await stores.store.setMode(`c${i}`, 'handoff', later(Math.min(i, 3) * 1000), null, T0);
+        }
+        const first = await stores.store.listHandoffs({ limit: 2 });
+        expect(first.items.map((h) => [h.id, h.lastMessage?.text])).toEqual([
+          ['c0', '第0位'],
+          ['c1', '第1位'],
+        ]);
+        expect(first.next).toEqual({ since: later(1000).getTime(), id: 'c1' });
+        const second = await stores.store.listHandoffs({
+          limit: 2,
+          ...(first.next ? { after: first.next } : {}),
+        });
+        expect(second.items.map((h) => h.id)).toEqual(['c2', 'c3']);
+        const last = await stores.store.listHandoffs({
+          limit: 2,
+          ...(second.next ? { after: second.next } : {}),
+        });
+        expect(last).toEqual({ items: [expect.objectContaining({ id: 'c4' })] });
       });
 
       it('stores ratings with their comment and the case they follow up', async ({ stores }) => {
@@ -217,6 +281,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           { score: 5, ticketId: null },
           { score: 2, ticketId: 'ticket-1' },
         ]);
+        expect(await stores.tickets.counts(T0)).toMatchObject({ ratings: 2, ratingsSatisfied: 1 });
         expect(await stores.store.ping()).toBe(true);
         expect(await stores.store.countAccounts()).toBe(0);
       });
@@ -426,7 +491,8 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         for (const ticket of created) {
           expect(await stores.tickets.events(ticket.id)).toHaveLength(1);
         }
-        expect(await stores.tickets.list()).toHaveLength(8);
+        expect(await allCases(stores)).toHaveLength(8);
+        expect((await stores.tickets.counts(T0)).byKind.complaint.accepted).toBe(8);
       });
 
       it('numbers a burst of 200 cases at once without refusing any', async ({ stores }) => {
@@ -462,7 +528,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           'fulfilled',
           'fulfilled',
         ]);
-        const numbers = (await stores.tickets.list()).map((t) => t.number).sort();
+        const numbers = (await allCases(stores)).map((t) => t.number).sort();
         expect(numbers).toEqual([1, 2, 3, 4, 5].map(numberFor));
         expect(await stores.tickets.events('taken')).toHaveLength(1);
       });
@@ -498,10 +564,16 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
 
       it('escalates once per case, deadline and threshold', async ({ stores }) => {
         await stores.tickets.create(newTicket('t1'), 'TS20261126-', ticketNumber('TS20261126-'));
-        expect(await stores.tickets.escalate('t1', 'due_soon', 'contactDueAt', later(1))).toBe(true);
-        expect(await stores.tickets.escalate('t1', 'due_soon', 'contactDueAt', later(2))).toBe(false);
-        expect(await stores.tickets.escalate('t1', 'overdue', 'contactDueAt', later(3))).toBe(true);
-        expect(await stores.tickets.escalate('t1', 'due_soon', 'replyDueAt', later(4))).toBe(true);
+        const soon = { ticketId: 't1', type: 'due_soon', deadline: 'contactDueAt' } as const;
+        const late = { ticketId: 't1', type: 'overdue', deadline: 'contactDueAt' } as const;
+        // Twice in one pass, and again in the next: recorded once.
+        expect(await stores.tickets.escalate([soon, soon], later(1))).toEqual([true, false]);
+        expect(await stores.tickets.escalate([soon], later(2))).toEqual([false]);
+        expect(await stores.tickets.escalate([late, { ...soon, deadline: 'replyDueAt' }], later(3))).toEqual([
+          true,
+          true,
+        ]);
+        expect(await stores.tickets.escalate([], later(4))).toEqual([]);
         expect((await stores.tickets.events('t1')).map((e) => e.type)).toEqual([
           'status',
           'due_soon',
@@ -510,7 +582,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         ]);
       });
 
-      it('lists open cases oldest first, and cases by user and by account', async ({ stores }) => {
+      it('lists cases by user and by account, newest first', async ({ stores }) => {
         const numberFor = ticketNumber('BX20261126-');
         await stores.tickets.create(
           newTicket('late', { acceptedAt: later(2000), channel: 'telegram', userId: 'u1' }),
@@ -528,9 +600,6 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           numberFor,
         );
         await stores.tickets.create(newTicket('closed', { accountNumber: 'A1' }), 'BX20261126-', numberFor);
-        await stores.tickets.setStatus('closed', 'closed', 'staff-1', null, later(3000));
-        expect((await stores.tickets.listOpen()).map((t) => t.id)).toEqual(['early', 'late']);
-        expect((await stores.tickets.list()).map((t) => t.id)).toEqual(['closed', 'early', 'late']);
         expect((await stores.tickets.listForUser('telegram', 'u1')).map((t) => t.id)).toEqual([
           'late',
           'early',
@@ -539,13 +608,190 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect(await stores.tickets.listForUser('wechat', 'u1')).toEqual([]);
       });
 
-      it('remembers which cases were followed up', async ({ stores }) => {
-        const numberFor = ticketNumber('TS20261126-');
-        await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
-        await stores.tickets.create(newTicket('t2'), 'TS20261126-', numberFor);
-        expect(await stores.tickets.followedUp()).toEqual(new Set());
-        await stores.tickets.recordFollowUp('t2', '回访短信已发', later(1000));
-        expect(await stores.tickets.followedUp()).toEqual(new Set(['t2']));
+      it('lists overdue cases first, soonest deadline first, then the others newest first, a page at a time', async ({
+        stores,
+      }) => {
+        const hour = 3600_000;
+        // Accepted one an hour, each due 5 hours after acceptance: at T0 + 7 h, a0–a2 are overdue.
+        for (let i = 0; i < 6; i++)
+          await openCase(stores, `a${i}`, { acceptedAt: later(i * hour), dueIn: 5 * hour });
+        const asOf = later(7 * hour);
+        const ids = async (limit: number) => {
+          const seen: string[][] = [];
+          let after: CasePosition | undefined;
+          do {
+            const page = await stores.tickets.page({ filter: {}, asOf, limit, ...(after ? { after } : {}) });
+            seen.push(page.items.map((t) => t.id));
+            after = page.next;
+          } while (after);
+          return seen;
+        };
+        expect(await ids(4)).toEqual([
+          ['a0', 'a1', 'a2', 'a5'],
+          ['a4', 'a3'],
+        ]);
+        expect(await ids(3)).toEqual([
+          ['a0', 'a1', 'a2'],
+          ['a5', 'a4', 'a3'],
+        ]);
+        expect((await ids(6)).flat()).toEqual(['a0', 'a1', 'a2', 'a5', 'a4', 'a3']);
+        // Met deadlines no longer make a case overdue: contacted, a1 joins the others by age.
+        await stores.tickets.setStatus('a1', 'contacted', 'staff-1', null, asOf);
+        expect((await ids(6)).flat()).toEqual(['a0', 'a2', 'a5', 'a4', 'a3', 'a1']);
+      });
+
+      it('filters by status, kind and overdue, and finds a case by number, phone or account number', async ({
+        stores,
+      }) => {
+        const hour = 3600_000;
+        await openCase(stores, 'late', { dueIn: hour, contactPhone: '13900001111' });
+        await openCase(stores, 'fresh', {
+          acceptedAt: later(1000),
+          dueIn: 100 * hour,
+          accountNumber: '1000000001',
+        });
+        await openCase(stores, 'repair', { kind: 'repair', acceptedAt: later(2000), dueIn: 100 * hour });
+        await stores.tickets.setStatus('fresh', 'contacted', 'staff-1', null, later(3000));
+        const find = async (filter: CaseFilter) =>
+          (await stores.tickets.page({ filter, asOf: later(2 * hour), limit: 50 })).items.map((t) => t.id);
+        expect(await find({})).toEqual(['late', 'repair', 'fresh']);
+        expect(await find({ overdue: true })).toEqual(['late']);
+        expect(await find({ overdue: false })).toEqual(['repair', 'fresh']);
+        expect(await find({ status: 'contacted' })).toEqual(['fresh']);
+        expect(await find({ kind: 'repair' })).toEqual(['repair']);
+        expect(await find({ kind: 'complaint', status: 'accepted' })).toEqual(['late']);
+        expect(await find({ q: 'ts20261126-0002' })).toEqual(['fresh']);
+        expect(await find({ q: ' 139-0000-1111 ' })).toEqual(['late']);
+        expect(await find({ q: '1000000001' })).toEqual(['fresh']);
+        expect(await find({ q: '1000000001', overdue: true })).toEqual([]);
+        expect(await find({ q: '抄表员' })).toEqual([]);
+      });
+
+      it('gives every case exactly once, page after page, while new cases arrive', async ({ stores }) => {
+        const hour = 3600_000;
+        for (let i = 0; i < 30; i++)
+          await openCase(stores, `old${i}`, {
+            acceptedAt: later(i * 1000),
+            dueIn: i % 3 ? 100 * hour : hour,
+          });
+        const asOf = later(2 * hour);
+        const seen: string[] = [];
+        let after: CasePosition | undefined;
+        let arrivals = 0;
+        do {
+          const page = await stores.tickets.page({ filter: {}, asOf, limit: 7, ...(after ? { after } : {}) });
+          seen.push(...page.items.map((t) => t.id));
+          after = page.next;
+          // Two new cases between pages: newer than everything listed, they belong before the walk's position.
+          for (let i = 0; i < 2; i++)
+            await openCase(stores, `new${arrivals++}`, {
+              acceptedAt: later(hour + arrivals * 1000),
+              dueIn: hour,
+            });
+        } while (after);
+        // Each case listed once; every case there when the walk began among them (new ones may join it).
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen).toEqual(expect.arrayContaining(Array.from({ length: 30 }, (_, i) => `old${i}`)));
+      });
+
+      it('keeps each deadline as a row, met by the status that meets it, the soonest unmet one on the case', async ({
+        stores,
+        db,
+      }) => {
+        const contact = later(3600_000);
+        const reply = later(7 * 86_400_000);
+        await stores.tickets.create(
+          newTicket('t1', { deadlines: { contactDueAt: contact.getTime(), replyDueAt: reply.getTime() } }),
+          'TS20261126-',
+          ticketNumber('TS20261126-'),
+        );
+        const rows = async () =>
+          (await db.select().from(caseDeadlines).orderBy(asc(caseDeadlines.dueAt)).all()).map((d) => [
+            d.name,
+            d.met,
+          ]);
+        expect(await rows()).toEqual([
+          ['contactDueAt', false],
+          ['replyDueAt', false],
+        ]);
+        expect((await stores.tickets.get('t1'))?.nextDueAt).toEqual(contact);
+        await stores.tickets.setStatus('t1', 'contacted', 'staff-1', null, later(1000));
+        expect(await rows()).toEqual([
+          ['contactDueAt', true],
+          ['replyDueAt', false],
+        ]);
+        expect((await stores.tickets.get('t1'))?.nextDueAt).toEqual(reply);
+        await stores.tickets.setStatus('t1', 'closed', 'staff-1', null, later(2000));
+        expect(await rows()).toEqual([
+          ['contactDueAt', true],
+          ['replyDueAt', true],
+        ]);
+        expect((await stores.tickets.get('t1'))?.nextDueAt).toBeNull();
+      });
+
+      it('hands the scanner only the deadlines due and not yet escalated that far', async ({ stores }) => {
+        const hour = 3600_000;
+        await openCase(stores, 'past', { dueIn: hour });
+        await openCase(stores, 'soon', { dueIn: 3 * hour });
+        await openCase(stores, 'far', { dueIn: 30 * hour });
+        await openCase(stores, 'met', { dueIn: hour });
+        await stores.tickets.setStatus('met', 'contacted', 'staff-1', null, later(1000));
+        const now = later(2 * hour);
+        const horizon = later(4 * hour);
+        const due = async () =>
+          (await stores.tickets.dueDeadlines(now, horizon, 10)).map((d) => [d.ticket.id, d.escalated]);
+        expect(await due()).toEqual([
+          ['past', 'none'],
+          ['soon', 'none'],
+        ]);
+        expect(
+          await stores.tickets.escalate(
+            [
+              { ticketId: 'past', type: 'overdue', deadline: 'contactDueAt' },
+              { ticketId: 'soon', type: 'due_soon', deadline: 'contactDueAt' },
+            ],
+            now,
+          ),
+        ).toEqual([true, true]);
+        expect(await due()).toEqual([]);
+        // Once its deadline passes, the due-soon one is handed out again, to be escalated as overdue.
+        const afterwards = await stores.tickets.dueDeadlines(later(3 * hour), later(5 * hour), 10);
+        expect(afterwards.map((d) => [d.ticket.id, d.name, d.escalated])).toEqual([
+          ['soon', 'contactDueAt', 'due_soon'],
+        ]);
+        expect(await stores.tickets.dueDeadlines(now, horizon, 1)).toEqual([]);
+        expect(
+          (await stores.tickets.dueDeadlines(later(40 * hour), later(40 * hour), 1)).map((d) => d.ticket.id),
+        ).toEqual(['soon']);
+      });
+
+      it('counts cases by kind and status, the overdue ones, follow-ups and their answers, as they change', async ({
+        stores,
+      }) => {
+        const hour = 3600_000;
+        await stores.store.openConversation('web', 'w1', 'c1', T0);
+        await openCase(stores, 't1', { dueIn: hour });
+        await openCase(stores, 't2', { dueIn: 100 * hour });
+        await openCase(stores, 'r1', { kind: 'repair', dueIn: hour });
+        await stores.tickets.setStatus('t2', 'closed', 'staff-1', null, later(1000));
+        await stores.tickets.recordFollowUp('t2', 'chat', later(1000));
+        await stores.tickets.recordFollowUp('t2', 'chat', later(1500));
+        const counts = await stores.tickets.counts(later(2 * hour));
+        expect(counts.byKind.complaint).toEqual({ accepted: 1, contacted: 0, replied: 0, closed: 1 });
+        expect(counts.byKind.repair).toMatchObject({ accepted: 1, closed: 0 });
+        expect(counts.overdueByKind).toMatchObject({ complaint: 1, repair: 1, report: 0 });
+        expect(counts).toMatchObject({ followUps: 1, followUpsAnswered: 0, ratings: 0, ratingsSatisfied: 0 });
+        expect((await stores.tickets.unansweredFollowUps(10)).map((t) => t.id)).toEqual(['t2']);
+
+        await stores.store.addRating('c1', 4, later(3000), 't2');
+        await stores.store.addRating('c1', 2, later(4000), 't2');
+        expect(await stores.tickets.counts(later(2 * hour))).toMatchObject({
+          followUps: 1,
+          followUpsAnswered: 1,
+          ratings: 2,
+          ratingsSatisfied: 1,
+        });
+        expect(await stores.tickets.unansweredFollowUps(10)).toEqual([]);
       });
     });
 

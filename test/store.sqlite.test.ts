@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import { createStores } from '../db/stores.js';
 import { createSqliteTicketStore } from '../db/ticket-store.js';
 import { newTicket, storeSuite } from './store-suite.js';
 
@@ -39,6 +42,76 @@ it('numbers bursts from two connections to one file (two processes) without a cl
   } finally {
     first.close();
     second.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('reads the staff lists, search, counts and the scanner’s deadlines on indexes, never by reading a whole table', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'store-plans-'));
+  const opened = openDatabase(join(dir, 'test.sqlite'));
+  try {
+    // The same file through a drizzle handle that notes every query, to ask SQLite how it runs each.
+    const recorded: { query: string; params: unknown[] }[] = [];
+    const db = drizzle(opened.sqlite, {
+      schema,
+      logger: { logQuery: (query, params) => void recorded.push({ query, params }) },
+    });
+    const stores = createStores(db);
+    const T0 = Date.parse('2026-11-26T02:00:00Z');
+    for (let i = 0; i < 20; i++) {
+      await stores.tickets.create(
+        newTicket(`t${i}`, {
+          kind: i % 2 ? 'complaint' : 'repair',
+          acceptedAt: new Date(T0 + i * 1000),
+          deadlines: { contactDueAt: T0 + i * 3600_000 },
+        }),
+        'TS20261126-',
+        (n) => `TS20261126-${n}`,
+      );
+    }
+    recorded.length = 0;
+    const asOf = new Date(T0 + 5 * 3600_000);
+    const reads = [
+      stores.tickets.page({ filter: {}, asOf, limit: 3 }),
+      stores.tickets.page({
+        filter: {},
+        asOf,
+        limit: 3,
+        after: { part: 'newest', acceptedAt: T0, id: 't9' },
+      }),
+      stores.tickets.page({ filter: {}, asOf, limit: 3, after: { part: 'overdue', dueAt: T0, id: 't0' } }),
+      stores.tickets.page({ filter: { status: 'accepted' }, asOf, limit: 3 }),
+      stores.tickets.page({ filter: { kind: 'repair', status: 'accepted' }, asOf, limit: 3 }),
+      stores.tickets.page({ filter: { kind: 'complaint', overdue: false }, asOf, limit: 3 }),
+      stores.tickets.page({ filter: { q: '13912345678' }, asOf, limit: 3 }),
+      stores.tickets.dueDeadlines(asOf, asOf, 10),
+      stores.tickets.counts(asOf),
+      stores.tickets.unansweredFollowUps(10),
+      stores.store.listHandoffs({ limit: 10 }),
+      stores.store.latestMessages('c1', 51, 100),
+    ];
+    for (const read of reads) await read;
+    expect(recorded.length).toBeGreaterThan(reads.length);
+    for (const { query, params } of recorded) {
+      const plan = (
+        opened.sqlite.prepare(`explain query plan ${query}`).all(...(params as never[])) as {
+          detail: string;
+        }[]
+      ).map((row) => row.detail);
+      const searched = plan.some((step) => step.startsWith('MULTI-INDEX OR'));
+      for (const step of plan) {
+        const allowed =
+          /^(SEARCH|INDEX \d|MULTI-INDEX OR|CORRELATED SCALAR SUBQUERY|USE TEMP B-TREE FOR GROUP BY)/.test(
+            step,
+          ) ||
+          step === 'SCAN tallies' ||
+          step === 'SCAN tickets USING INDEX tickets_newest' ||
+          (searched && step === 'USE TEMP B-TREE FOR ORDER BY');
+        expect(allowed, `${step} in\n${query}`).toBe(true);
+      }
+    }
+  } finally {
+    opened.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

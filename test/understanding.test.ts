@@ -120,6 +120,10 @@ describe('questions that only sound like requests', () => {
     '我要投诉可以写信吗？投诉后几天答复？营业厅有没有意见簿？',
     '半夜两点家里突然没电了，这个点打电话报修有人接吗？该打哪个号？',
     '想問下電費帳單可唔可以喺你哋度查？仲有報修係唔係24個鐘都得？',
+    // "approved" of a fee by the government, not of the customer's application.
+    'Can the power company charge fees that have not been approved by the government?',
+    // A fee our staff ask for, even for a charging pile, is the standard's.
+    '小区车库装充电桩，你们的人说要另外交一笔加急费，这个收费有依据吗',
   ])('%s is answered, and opens nothing', async (question) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
@@ -131,6 +135,17 @@ describe('the part of an answer a question asks', () => {
     const text = replyText(await ask('一个普通住户去窗口交电费，正常几分钟应该搞定？'));
     expect(text).toContain('5分钟');
     expect(text).not.toContain('20分钟');
+  });
+
+  it('gives the payment line however the payment is said, and the other line for other business', async () => {
+    const paying = replyText(await ask('我就去柜台交个电费，你们规定一笔最多办多久'));
+    expect(paying).toContain('5分钟');
+    expect(paying).not.toContain('20分钟');
+    const renaming = replyText(
+      await ask('How long at the counter to change the name of the account holder?'),
+    );
+    expect(renaming).toContain('20分钟');
+    expect(renaming).not.toContain('5分钟');
   });
 
   it('gives both lines where the question asks about other business too', async () => {
@@ -179,10 +194,27 @@ describe('a story told before the question', () => {
       '我在营业厅按了满意度评价，但只能按满意不满意。我记得以前厅里有个本子可以写意见，现在还有吗？',
       '意见簿',
     ],
+    // A foreign word in the story (compensation) does not make its own question foreign.
+    [
+      '停电后我打电话问赔偿，接电话的人说不归他管，叫我自己去找别的部门就挂了。第一个接待我的人不是应该负责到底吗？',
+      '首问负责',
+    ],
+    // What another counter told the customer to do is the story, not a request for a person.
+    ['营业厅一号窗口让我找客服，客服又让我回营业厅。你们不是规定第一个接待的人要负责到底吗？', '首问负责'],
+    // "可以投诉到哪里" asks where to complain, not how far a complaint has got.
+    ['电费收得不明不白的话，可以投诉到哪里？', '95598'],
+    // "有几种方式" is a question, answered beside the one after it.
+    ['我想问两个事一个是交电费有几种方式还有一个就是投诉以后几天联系我', '1个工作日'],
   ])('answers %s with %s', async (question, fact) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain(fact);
+  });
+});
+
+describe('a foreign topic', () => {
+  it('keeps a short question after it the foreign topic’s', async () => {
+    expect((await ask('我想问燃气费的事。怎么交？')).intent).toBe('unknown');
   });
 });
 
@@ -300,18 +332,67 @@ describe('the customer’s class read from how they describe it', () => {
       ['30个工作日'],
       '单回路',
     ],
+    // Two supplies however they are qualified ("相互独立的", "10kV"), and one said as "only this one".
+    [
+      '新建的数据中心设计上要两路相互独立的10kV电源，方案多久能答复',
+      '30个工作日',
+      ['15个工作日', '7个工作日'],
+      '两路相互独立',
+    ],
+    [
+      '医院新院区要有两个互相独立的电源进线，供电方案几天答复',
+      '30个工作日',
+      ['15个工作日'],
+      '两个互相独立的电源进线',
+    ],
+    [
+      '搅拌站从10千伏线上接临时电，只有这一个电源点，供电方案要多久',
+      '15个工作日',
+      ['30个工作日'],
+      '只有这一个电源',
+    ],
     [
       'Our hospital runs on two independent power sources, how long for the supply plan?',
       '30个工作日',
       ['15个工作日'],
       'two independent power sources',
     ],
+    [
+      'Our plant needs two redundant 10kV feeds, how long will the supply plan take?',
+      '30个工作日',
+      ['15个工作日'],
+      'two redundant 10kv feeds',
+    ],
+    [
+      'Our office passed the inspection, how many working days until you connect us?',
+      '5个工作日',
+      ['3个工作日'],
+      'our office',
+    ],
+    // One line "coming in" is one supply; a workshop or a farm is no household.
+    ['厂里就一路10千伏进来，供电方案多久答复', '15个工作日', ['30个工作日', '3个工作日'], '一路'],
+    ['开了个汽修厂，要装个表，方案多久答复', '7个工作日', ['3个工作日'], '汽修厂'],
+    ['村里养鸡场要接电，方案几天答复', '7个工作日', ['3个工作日'], '养鸡场'],
   ])('%s', async (question, right, wrong, evidence) => {
     const text = replyText(await ask(question));
     expect(text).toContain(right);
     for (const other of wrong) expect(text).not.toContain(other);
     // The words the class was read from are said, so a wrong reading is plain to see.
     expect(text).toContain(evidence);
+  });
+
+  it('answers every class a question lists by name', async () => {
+    const text = replyText(
+      await ask('居民、低压电力、高压单电源、高压双电源这四类客户，方案答复期限各是多少'),
+    );
+    for (const days of ['3个工作日', '7个工作日', '15个工作日', '30个工作日']) expect(text).toContain(days);
+  });
+
+  it('reads both rules of a "分别" question with the class it names', async () => {
+    const text = replyText(await ask('高压双电源客户的方案答复和装表接电期限分别是多少'));
+    expect(text).toContain('30个工作日');
+    expect(text).toContain('5个工作日');
+    expect(text).not.toContain('3个工作日');
   });
 
   it('keeps the whole table where nothing tells the class', async () => {
@@ -428,7 +509,50 @@ describe('a message written in English', () => {
   });
 });
 
+describe('a class named in other words, or misspelt', () => {
+  it.each([
+    ['我开了个小超市，低压非居民用电，装表接电要几天', '5个工作日', '3个工作日'],
+    ['我们家不需要备用电源，就一般居民，装表几天', '3个工作日', '5个工作日'],
+    ['局民装表接电几天', '3个工作日', '5个工作日'],
+    ['非住宅客戶受電工程驗收合格後，幾個工作日內送電？', '5个工作日', '3个工作日'],
+    ['我们是高压双电原的，方按交上去很久了，规定几天答复', '30个工作日', '15个工作日'],
+    // The class of a limit the customer already knows is not the one asked about.
+    ['居民的方案答复是3个工作日我知道，那开小超市的低压用户呢，多少天？', '7个工作日', '15个工作日'],
+    // A part naming only the class asks the question of the part before it.
+    ['供电方案答复期限，居民客户最多几天？', '3个工作日', '7个工作日'],
+    ['双电原的方案几天', '30个工作日', '15个工作日'],
+    ['gaoya shuang dianyuan fang an ji tian', '30个工作日', '15个工作日'],
+  ])('%s', async (question, right, wrong) => {
+    const text = replyText(await ask(question));
+    expect(text).toContain(right);
+    expect(text).not.toContain(wrong);
+  });
+});
+
+describe('the standard’s preamble: its aspects and the company’s plans', () => {
+  it.each([
+    ['群众满意服务标准一共包括哪几个方面', '应急处理'],
+    ['遇到大范围突发停电，你们有没有应急的快速响应？', '快速响应'],
+    ['窗口那个小伙子啥都不会，你们平时不培训员工的吗', '培训'],
+    ['營業廳有冇自助終端可以自己交費？', '自助服务终端'],
+    ['你们能不能到村里宣传一下安全用电知识', '用电安全意识'],
+    ['我提的意见到底有没有人处理，服务质量谁来考核', '考核'],
+  ])('%s', async (question, fact) => {
+    const turn = await ask(question);
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain(fact);
+    expect(replyText(turn)).toMatch(/依据：服务标准“(包括哪些方面|方案)”第/);
+  });
+});
+
 describe('a follow-up to the question just answered', () => {
+  it('asks the question before it again of another matter in the same message', async () => {
+    const turn = await ask('抄表数据不对 核实要几天？验表呢？');
+    expect(turn.replies[0]?.text).toContain('7个工作日');
+    expect(turn.replies[1]?.text).toContain('5个工作日');
+    expect(turn.replies[1]?.text).toContain('校验');
+  });
+
   it('asks the same question about the class the follow-up names', async () => {
     const user = webUser();
     expect(replyText(await ask('居民装表接电要几天', user))).toContain('3个工作日');

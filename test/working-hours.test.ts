@@ -53,3 +53,29 @@ describe('due soon in working hours', () => {
     expect(isDueSoon(fridayMidnight, beijing('2026-12-05T01:00'))).toBe(false);
   });
 });
+
+describe('the end of the due-soon window, where the scanner stops reading', () => {
+  const isDueSoon = createDueSoonRule(4, calendar, office);
+
+  it('is four office hours ahead, or the next opening when they end at a closing time', () => {
+    expect(isDueSoon.horizon(beijing('2026-12-04T09:00'))).toEqual(beijing('2026-12-04T13:00'));
+    // Friday 13:30 + 4 h ends at 17:30: everything up to Monday's opening is as near.
+    expect(isDueSoon.horizon(beijing('2026-12-04T13:30'))).toEqual(beijing('2026-12-07T08:30'));
+    expect(isDueSoon.horizon(beijing('2026-12-04T16:30'))).toEqual(beijing('2026-12-07T11:30'));
+    // Over the National Day holidays (October 1–7, 2026): 2.5 hours on the 30th, 1.5 on the 8th.
+    expect(isDueSoon.horizon(beijing('2026-09-30T15:00'))).toEqual(beijing('2026-10-08T10:00'));
+  });
+
+  it('agrees with the rule: a deadline ahead is due soon exactly when it is due by the horizon', () => {
+    for (const start of ['2026-12-04T09:00', '2026-12-04T13:30', '2026-12-05T10:00', '2026-09-30T15:00']) {
+      const now = beijing(start);
+      const horizon = isDueSoon.horizon(now).getTime();
+      for (let minutes = 1; minutes <= 14 * 24 * 60; minutes += 7) {
+        const dueAt = new Date(now.getTime() + minutes * 60_000);
+        expect(isDueSoon(dueAt, now)).toBe(dueAt.getTime() <= horizon);
+      }
+      expect(isDueSoon(new Date(horizon), now)).toBe(true);
+      expect(isDueSoon(new Date(horizon + 1), now)).toBe(false);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { AccountStore } from '../../db/account-store.js';
 import { createKeyedLock } from '../../db/keyed-lock.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
-import { type ClassReading, inferCustomerClass } from '../../knowledge/customer-class.js';
+import { type ClassReading, inferCustomerClass, readCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
 import { isForeignTopic } from '../../knowledge/scope.js';
@@ -415,7 +415,7 @@ export function createAssistant(deps: AssistantDeps) {
               replies: [REPLIES.emptyText],
               state: conversation.flowState as FlowState | null,
             };
-        const step = inEnglish(raw) ? withEnglishNote(answered) : answered;
+        const step = inEnglish(message) ? withEnglishNote(answered) : answered;
         const sources = step.sources ?? [];
         // Refused by a limit: answered politely, and nothing of the turn is kept (a flood leaves no trace).
         if (step.limited !== undefined)
@@ -485,9 +485,12 @@ export function createAssistant(deps: AssistantDeps) {
   };
 }
 
-/** A message written wholly in English (a few words at least, no Chinese characters). */
-function inEnglish(raw: string): boolean {
-  return !/\p{Script=Han}/u.test(raw) && (raw.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
+/**
+ * A message written wholly in English (a few words at least, no Chinese characters, and not
+ * Chinese typed in pinyin: the normaliser reads that as characters).
+ */
+function inEnglish({ raw, normalized }: CustomerText): boolean {
+  return !/\p{Script=Han}/u.test(normalized) && (raw.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
 }
 
 /**
@@ -551,11 +554,19 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
   return `${whole.evidence} ${part}`;
 }
 
+/** What a question asks of its matter ("要几天", "多少钱"), to be asked again of another matter. */
+const WHAT_IS_ASKED =
+  /(要|需要|得)?(多久|多长时间|几个?工作日|几天|多少天|几日|多少钱|收不收费|收费吗|要钱吗|怎么(办|收费|申请)|找谁|去哪(里|儿)?办)/;
+
 /**
  * A question asked again about what a follow-up names ("那非居民呢" after "居民装表要几天"): the
  * follow-up's words in place of the class the question was read as.
  */
 function askedAgainAbout(question: string, about: string): string {
+  // "抄表数据不对核实要几天？验表呢？": another matter, asked what the question asked (how long).
+  const { reading: aboutClass, compared } = readCustomerClass(about);
+  const asked = WHAT_IS_ASKED.exec(question)?.[0];
+  if (!aboutClass && compared.length === 0 && asked) return `${about}${asked}`;
   const reading = inferCustomerClass(question);
   const base = reading
     ? reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), question)

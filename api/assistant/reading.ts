@@ -15,7 +15,7 @@ const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace(
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
 const TRAILING_FOLLOW_UP_CHARS = 8;
@@ -29,6 +29,21 @@ const REFERS_BACK =
 /** The content of a part, without the connecting words and punctuation. */
 function content(part: string): string {
   return part.replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** Words of a question that name no matter of their own ("…最多几天", "一般要多久"). */
+const NO_MATTER =
+  /客户|用户|我们|我|你们|最多|最长|最久|最快|最晚|一般|大概|通常|请问|需要|要|得|是|的|几个?工作日|几天|多少天|多少个?工作日|多久|多长时间|几多日|几耐|呢|吗|啊|呀|嘛/g;
+
+/**
+ * "供电方案答复期限，居民客户最多几天": a part that names only a class and asks how long, after a
+ * part that names the matter but no class, asks that part's question of the class.
+ */
+function onlyNamesTheClassOf(part: string, before: string): boolean {
+  const { reading } = readCustomerClass(part);
+  if (!reading || readCustomerClass(before).reading) return false;
+  const rest = reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), content(part));
+  return rest.replace(NO_MATTER, '').length === 0;
 }
 
 /** "我想问两个事", "问你几个问题": announces the questions, asks none. */
@@ -62,10 +77,12 @@ export function splitParts(normalized: string): string[] {
       context = '';
     } else context = context ? `${context}，${piece}` : piece;
   }
-  // "投诉后多久联系，多久回复": a fragment this short asks more of the question before it.
+  // "投诉后多久联系，多久回复": a fragment this short asks more of the question before it; "验表呢"
+  // asks the question before it again, of something else, and stays a part of its own.
   for (let i = parts.length - 1; i > 0; i--) {
     const part = parts[i] as string;
-    if (content(part).length < MIN_PART_CHARS || (REFERS_BACK.test(part) && !readFollowUp(part))) {
+    const short = content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part);
+    if ((short && !readFollowUp(part)) || onlyNamesTheClassOf(part, parts[i - 1] as string)) {
       parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
       parts.splice(i, 1);
     }

@@ -1,6 +1,6 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
-import { comparedClasses } from '../../knowledge/customer-class.js';
+import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isAboutStreetLights, isForeignTopic } from '../../knowledge/scope.js';
@@ -55,6 +55,15 @@ const SIDES =
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
+/** A question ending a story about a foreign topic is answered from this many terms of its own… */
+const STORY_QUESTION_MIN_TERMS = 4;
+/** …and this confidence. */
+const STORY_QUESTION_MIN_CONFIDENCE = 0.6;
+
+/** A sentence the customer marks as their question ("我就想知道…", "请问…", "my question is…"). */
+const THE_QUESTION_IS =
+  /^(所以|那|那么|现在)?(我)?(就|只|主要)?(是)?(想|要)(知道|问(一?下)?|请问|了解(一?下)?)|^(请问|想请问|麻烦问(一?下)?)|^(so )?(my question is|i (just |only )?(want|wanted|would like) to know|i'd like to know)/;
+
 /** Where a sentence ends, in normalised text. */
 const SENTENCE_END = /[.。!！?？;；\n]+/;
 
@@ -95,11 +104,40 @@ export function createRouter(deps: RouterDeps) {
    */
   async function focusedAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const whole = await bestKnowledgeAnswer(text);
-    if (whole && whole.confidence >= minConfidence) return whole;
     const last = lastSentence(text);
+    // "…气得我投诉了。我就想知道，你们一般多久联系我？": the customer says which sentence asks.
+    const marked = last !== text && THE_QUESTION_IS.test(last);
+    const sure = whole !== undefined && whole.confidence >= minConfidence;
+    if (sure && !marked) return whole;
     if (last === text) return whole;
-    const focused = await bestKnowledgeAnswer(last);
+    // The story may have told the class ("我开了个小面馆…请问方案几天答复"): the question keeps it.
+    const customer = inferCustomerClass(text);
+    const asked = customer && !inferCustomerClass(last) ? `${customer.evidence} ${last}` : last;
+    const focused = await bestKnowledgeAnswer(asked);
+    if (sure) {
+      // A marked question changes the answer only for another entry the knowledge base is sure of.
+      const other = focused && focused.source.id !== whole.source.id;
+      return other &&
+        focused.confidence >= STORY_QUESTION_MIN_CONFIDENCE &&
+        focused.confidence > whole.confidence
+        ? focused
+        : whole;
+    }
     return focused && focused.confidence > (whole?.confidence ?? 0) ? focused : whole;
+  }
+
+  /**
+   * A story that mentions a foreign topic on the way ("我打电话问停电赔偿的事，接电话的人说不归他管…
+   * 第一个接待我的人不应该负责到底吗？") and ends in a question of its own, about a rule of ours: that
+   * question's answer. The question must say enough by itself (a bare "怎么交？" after "燃气费" is
+   * the gas bill's) and the knowledge base must be sure of it.
+   */
+  async function questionAfterAForeignStory(text: string): Promise<KnowledgeAnswer | undefined> {
+    const last = lastSentence(text);
+    if (last === text || isForeignTopic(last)) return undefined;
+    if (new Set(knowledge.segmenter.terms(last)).size < STORY_QUESTION_MIN_TERMS) return undefined;
+    const answer = await bestKnowledgeAnswer(last);
+    return answer && answer.confidence >= STORY_QUESTION_MIN_CONFIDENCE ? answer : undefined;
   }
 
   /**
@@ -139,10 +177,14 @@ export function createRouter(deps: RouterDeps) {
       // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
       // two best entries for the whole question.
       const sides = SIDES.exec(text);
+      // "高压双电源客户的方案答复和装表接电期限分别是多少": the class is the second side's too.
+      const customer = inferCustomerClass(text);
+      const withClass = (side: string) =>
+        customer && !inferCustomerClass(side) ? `${customer.evidence} ${side}` : side;
       const bySide = sides
         ? await Promise.all(
-            [sides[1], sides[3]].map(
-              async (side) => (await knowledge.retriever.invoke(`${side} ${sides[4]}`))[0],
+            [sides[1] ?? '', sides[3] ?? ''].map(
+              async (side) => (await knowledge.retriever.invoke(`${withClass(side)} ${sides[4] ?? ''}`))[0],
             ),
           )
         : [];
@@ -154,11 +196,14 @@ export function createRouter(deps: RouterDeps) {
       const detected = detectActionIntent(mended);
       if (detected) return aboutTheAction(message, detected, 'rules');
       // Gas, water, stocks…: not ours, however much the words look like a bill or a payment question.
-      if (isForeignTopic(message.normalized))
+      if (isForeignTopic(message.normalized)) {
+        const asked = await questionAfterAForeignStory(message.normalized);
+        if (asked) return withTopicOffer({ kind: 'faq', answer: asked }, message);
         return {
           kind: 'unknown',
           reply: isAboutStreetLights(message.normalized) ? REPLIES.streetLights : undefined,
         };
+      }
       const answer = await focusedAnswer(message.normalized);
       // Wordings the rules do not list: the learned classifier decides when its most probable action
       // outweighs the knowledge base as a whole (the summed probability of every entry: one entry's

@@ -43,23 +43,3 @@ export async function followUpClosedCase(
 function isSettled(state: FlowState): boolean {
   return state.flow === 'account' && state.step === 'answered';
 }
-
-/** Follow-up coverage and satisfaction, for the staff dashboard. */
-export function serviceStats(
-  tickets: Ticket[],
-  followedUp: Set<string>,
-  ratings: { score: number; ticketId: string | null }[],
-) {
-  const closed = tickets.filter((t) => t.status === 'closed' && followsUp(t.kind));
-  const rated = new Set(ratings.flatMap((r) => (r.ticketId ? [r.ticketId] : [])));
-  const satisfied = ratings.filter((r) => r.score >= 4).length;
-  return {
-    closedCases: closed.length,
-    followedUp: closed.filter((t) => followedUp.has(t.id)).length,
-    answered: closed.filter((t) => rated.has(t.id)).length,
-    unanswered: closed.filter((t) => followedUp.has(t.id) && !rated.has(t.id)).map((t) => t.number),
-    followUpCoverage: closed.length ? closed.filter((t) => followedUp.has(t.id)).length / closed.length : 1,
-    ratings: ratings.length,
-    satisfactionRate: ratings.length ? satisfied / ratings.length : null,
-  };
-}

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
-import { deadlineMet } from '../../vocabulary/case-kinds.js';
-import type { DueSoonRule } from '../standard/working-hours.js';
+import { clockDueSoonRule, type DueSoonRule } from '../standard/working-hours.js';
 
 export interface Escalation {
   ticket: Ticket;
@@ -13,16 +12,21 @@ export interface Escalation {
 export interface ScanOptions {
   /** Whether a deadline still ahead is due soon (the service: DUE_SOON_HOURS working hours). */
   isDueSoon?: DueSoonRule;
+  /** At most this many deadlines a pass (the rest wait for the next pass, soonest first). */
+  batch?: number;
 }
 
 /** Without a rule: 4 clock hours. */
 export const DEFAULT_DUE_SOON_MS = 4 * 3600_000;
-const withinClockHours: DueSoonRule = (dueAt, now) => dueAt.getTime() - now.getTime() <= DEFAULT_DUE_SOON_MS;
+const withinClockHours = clockDueSoonRule(DEFAULT_DUE_SOON_MS);
+const DEFAULT_BATCH = 200;
 
 /**
- * One pass of the deadline scanner: every open case's unmet deadlines that are due soon or past
- * get an escalation event, once per case, deadline and threshold, however often the scan runs.
- * Returns the escalations new in this pass (for notifying staff).
+ * One pass of the deadline scanner: the unmet deadlines that are due soon or past get an
+ * escalation event, once per case, deadline and threshold, however often the scan runs. It reads
+ * only the deadlines due by the end of the due-soon window and not yet escalated that far (the
+ * store's index on the due instant), so a pass costs what is due, not what is open. Returns the
+ * escalations new in this pass (for notifying staff).
  */
 export async function scanDeadlines(
   tickets: TicketStore,
@@ -30,17 +34,19 @@ export async function scanDeadlines(
   options: ScanOptions = {},
 ): Promise<Escalation[]> {
   const isDueSoon = options.isDueSoon ?? withinClockHours;
-  const fresh: Escalation[] = [];
-  for (const ticket of await tickets.listOpen()) {
-    for (const [deadline, ms] of Object.entries(ticket.deadlines)) {
-      if (deadlineMet(deadline, ticket.status)) continue;
-      const type = now.getTime() >= ms ? 'overdue' : isDueSoon(new Date(ms), now) ? 'due_soon' : undefined;
-      if (!type) continue;
-      if (await tickets.escalate(ticket.id, type, deadline, now))
-        fresh.push({ ticket, type, deadline, dueAt: new Date(ms) });
-    }
+  const found: Escalation[] = [];
+  for (const due of await tickets.dueDeadlines(now, isDueSoon.horizon(now), options.batch ?? DEFAULT_BATCH)) {
+    const type = now >= due.dueAt ? 'overdue' : isDueSoon(due.dueAt, now) ? 'due_soon' : undefined;
+    if (!type || (type === 'due_soon' && due.escalated !== 'none')) continue;
+    found.push({ ticket: due.ticket, type, deadline: due.name, dueAt: due.dueAt });
   }
-  return fresh;
+  // All of the pass's escalations in one write; those recorded already (another pass, another
+  // process) are not new.
+  const fresh = await tickets.escalate(
+    found.map((e) => ({ ticketId: e.ticket.id, type: e.type, deadline: e.deadline })),
+    now,
+  );
+  return found.filter((_, i) => fresh[i]);
 }
 
 export interface ScanPassDeps {

@@ -2,8 +2,15 @@ import type { Child } from 'hono/jsx';
 import type { DeliveryRecord } from '../../db/channel-store.js';
 import type { ConversationRecord, MessageRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
-import { CASE_KIND_NAMES, CASE_STATUSES, deadlineCustomerName } from '../../vocabulary/case-kinds.js';
+import {
+  CASE_KIND_NAMES,
+  CASE_KINDS,
+  CASE_STATUSES,
+  deadlineCustomerName,
+} from '../../vocabulary/case-kinds.js';
+import type { CaseListQuery } from '../cases/case-list.js';
 import { beijingDue, overdueDeadlines } from '../cases/cases.js';
+import type { casesByKind, ServiceStats } from '../cases/stats.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   beijing,
@@ -128,10 +135,28 @@ export interface QueueItem {
   ownerName: string | null;
 }
 
-export function QueuePage(props: { items: QueueItem[]; now: Date; username: string; csrfToken: string }) {
+/** A link to the next page of a list, where there is one. */
+function NextPage(props: { href: string | undefined }) {
+  return props.href ? (
+    <p class="pager">
+      <a href={props.href} id="next-page" rel="next">
+        下一页 →
+      </a>
+    </p>
+  ) : null;
+}
+
+export function QueuePage(props: {
+  items: QueueItem[];
+  now: Date;
+  /** The next page of the queue, where there is one. */
+  nextHref?: string;
+  username: string;
+  csrfToken: string;
+}) {
   return (
     <Layout title="队列" section="queue" username={props.username} csrfToken={props.csrfToken}>
-      <h1>待人工处理的会话（{props.items.length}）</h1>
+      <h1>待人工处理的会话</h1>
       {props.items.length === 0 ? (
         <p class="empty">队列为空。</p>
       ) : (
@@ -167,6 +192,7 @@ export function QueuePage(props: { items: QueueItem[]; now: Date; username: stri
           </tbody>
         </table>
       )}
+      <NextPage href={props.nextHref} />
     </Layout>
   );
 }
@@ -196,6 +222,9 @@ export function ConversationPage(props: {
   conversation: ConversationRecord;
   messages: MessageRecord[];
   deliveries: Map<number, DeliveryRecord>;
+  /** The page of older messages, where there are some; and back to the latest ones. */
+  olderHref?: string;
+  latestHref?: string;
   ownerName: string | null;
   username: string;
   csrfToken: string;
@@ -212,6 +241,13 @@ export function ConversationPage(props: {
         {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''} · 处理人：
         {props.ownerName ?? '未分配'}
       </p>
+      {props.olderHref ? (
+        <p class="pager">
+          <a href={props.olderHref} id="older-messages">
+            ← 更早的消息
+          </a>
+        </p>
+      ) : null}
       <ol class="transcript" id="transcript">
         {props.messages.map((m) => (
           <li class={`msg role-${m.role}`}>
@@ -235,6 +271,11 @@ export function ConversationPage(props: {
           </li>
         ))}
       </ol>
+      {props.latestHref ? (
+        <p class="pager">
+          <a href={props.latestHref}>最新消息 →</a>
+        </p>
+      ) : null}
       <form id="reply-form" class="card" data-conversation-id={conversation.id}>
         <label>
           回复客户
@@ -282,8 +323,79 @@ function nextDeadline(ticket: Ticket, now: Date): string {
   return next ? `${deadlineCustomerName(next[0])} ${beijingDue(new Date(next[1]))}` : '—';
 }
 
+/** The list's query as link parameters, with the cursor of the page to show. */
+function casesHref(query: CaseListQuery, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'status', 'kind', 'overdue'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  if (query.limit) params.set('limit', String(query.limit));
+  params.set('cursor', cursor);
+  return `/console/cases?${params.toString()}`;
+}
+
+/** Search and filters of the case list: a plain GET form, so every page is a link. */
+function CaseFilters(props: { query: CaseListQuery }) {
+  const { query } = props;
+  return (
+    <form class="filters card" id="case-filters" method="get" action="/console/cases">
+      <label>
+        搜索
+        <input
+          name="q"
+          id="case-search"
+          value={query.q ?? ''}
+          maxlength={64}
+          placeholder="工单编号、联系电话或户号"
+          autocomplete="off"
+        />
+      </label>
+      <label>
+        状态
+        <select name="status" id="case-status">
+          <option value="">全部</option>
+          {CASE_STATUSES.map((status) => (
+            <option value={status} selected={query.status === status}>
+              {STATUS_NAMES[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        类型
+        <select name="kind" id="case-kind">
+          <option value="">全部</option>
+          {CASE_KINDS.map((kind) => (
+            <option value={kind} selected={query.kind === kind}>
+              {CASE_KIND_NAMES[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        期限
+        <select name="overdue" id="case-overdue">
+          <option value="">全部</option>
+          <option value="true" selected={query.overdue === 'true'}>
+            已超期
+          </option>
+          <option value="false" selected={query.overdue === 'false'}>
+            未超期
+          </option>
+        </select>
+      </label>
+      <button type="submit">查询</button>
+      {query.q || query.status || query.kind || query.overdue ? <a href="/console/cases">清除</a> : null}
+    </form>
+  );
+}
+
 export function CasesPage(props: {
   tickets: Ticket[];
+  query: CaseListQuery;
+  /** The cursor of the next page, where there is one. */
+  nextCursor?: string;
   now: Date;
   isDueSoon: DueSoonRule;
   username: string;
@@ -291,7 +403,8 @@ export function CasesPage(props: {
 }) {
   return (
     <Layout title="工单" section="cases" username={props.username} csrfToken={props.csrfToken}>
-      <h1>工单（{props.tickets.length}）</h1>
+      <h1>工单</h1>
+      <CaseFilters query={props.query} />
       <p class="legend">
         <span class="swatch overdue">超期</span>
         <span class="swatch due-soon">4 小时内到期</span>
@@ -326,6 +439,8 @@ export function CasesPage(props: {
           ))}
         </tbody>
       </table>
+      {props.tickets.length === 0 ? <p class="empty">没有符合条件的工单。</p> : null}
+      <NextPage href={props.nextCursor ? casesHref(props.query, props.nextCursor) : undefined} />
     </Layout>
   );
 }
@@ -420,27 +535,16 @@ export function CasePage(props: {
   );
 }
 
-export interface KindRow {
-  kind: string;
-  name: string;
-  total: number;
-  onTime: number;
-  overdue: number;
-}
-
-export interface Stats {
-  closedCases: number;
-  followedUp: number;
-  answered: number;
-  unanswered: string[];
-  followUpCoverage: number;
-  ratings: number;
-  satisfactionRate: number | null;
-}
+export type KindRow = ReturnType<typeof casesByKind>[number];
 
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
-export function DashboardPage(props: { rows: KindRow[]; stats: Stats; username: string; csrfToken: string }) {
+export function DashboardPage(props: {
+  rows: KindRow[];
+  stats: ServiceStats;
+  username: string;
+  csrfToken: string;
+}) {
   const { stats } = props;
   return (
     <Layout
@@ -471,9 +575,12 @@ export function DashboardPage(props: { rows: KindRow[]; stats: Stats; username: 
           <div class="label">已回复回访</div>
         </div>
         <div class="tile">
-          <div class="value">{stats.unanswered.length}</div>
+          <div class="value">{stats.unansweredCount}</div>
           <div class="label">
-            待回复回访{stats.unanswered.length ? `：${stats.unanswered.join('、')}` : ''}
+            待回复回访
+            {stats.unanswered.length
+              ? `：${stats.unanswered.join('、')}${stats.unansweredCount > stats.unanswered.length ? ' 等' : ''}`
+              : ''}
           </div>
         </div>
       </section>

@@ -1,12 +1,14 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { z } from 'zod';
 import type { DeliveryStore } from '../../db/channel-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
-import { CASE_KIND_NAMES, CASE_KINDS } from '../../vocabulary/case-kinds.js';
-import { overdueDeadlines } from '../cases/cases.js';
-import { serviceStats } from '../cases/follow-up.js';
+import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
+import { readStats } from '../cases/stats.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
+import { parseOrThrow } from '../routes/validation.js';
 import { signedInStaff } from '../staff/auth.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
@@ -15,7 +17,6 @@ import {
   CasesPage,
   ConversationPage,
   DashboardPage,
-  type KindRow,
   LoginPage,
   NotFoundPage,
   PasswordPage,
@@ -33,6 +34,17 @@ export interface ConsoleDeps {
   /** The static files as text (a Workers bundle carries them); unset, they are read from disk once (Node). */
   consoleAssets?: ConsoleAssets;
 }
+
+const queueQuery = z.object(pageQuery);
+const queueCursor = z.object({ since: z.number().int(), id: z.string().max(200) });
+/** A transcript in the console: the latest messages, or those before a message (the older page). */
+const transcriptQuery = z.object({
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number)
+    .optional(),
+});
 
 /** No inline script can run on a console page: customer text that slipped through would still be inert. */
 const CSP =
@@ -115,9 +127,13 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/queue',
       staffPage(async (c, me) => {
-        const handoffs = await deps.store.listHandoffs();
+        const { limit, cursor } = parseOrThrow(queueQuery, c.req.query());
+        const queue = await deps.store.listHandoffs({
+          limit: limit ?? DEFAULT_PAGE_SIZE,
+          ...(cursor ? { after: decodeCursor(cursor, queueCursor) } : {}),
+        });
         const items = await Promise.all(
-          handoffs.map(async (h) => ({
+          queue.items.map(async (h) => ({
             conversation: h,
             lastMessage: h.lastMessage,
             ownerName: await usernameOf(h.handoffOwner),
@@ -125,7 +141,13 @@ export function consoleRoutes(deps: ConsoleDeps) {
         );
         return page(
           c,
-          <QueuePage items={items} now={deps.clock()} username={me.user.username} csrfToken={me.csrfToken} />,
+          <QueuePage
+            items={items}
+            now={deps.clock()}
+            {...(queue.next ? { nextHref: `/console/queue?cursor=${encodeCursor(queue.next)}` } : {})}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
         );
       }),
     )
@@ -139,15 +161,24 @@ export function consoleRoutes(deps: ConsoleDeps) {
             <NotFoundPage what="会话" username={me.user.username} csrfToken={me.csrfToken} />,
             404,
           );
+        const { before } = parseOrThrow(transcriptQuery, c.req.query());
         await deps.staff.audit(me.user.id, 'open_conversation', conversation.id, deps.clock());
-        const messages = await deps.store.listMessages(conversation.id, 0, 1000);
-        const deliveries = await deps.deliveries.forConversation(conversation.id);
+        // The latest page of the transcript (one more tells whether older messages remain), oldest first.
+        const found = await deps.store.latestMessages(conversation.id, DEFAULT_PAGE_SIZE + 1, before);
+        const messages = found.slice(0, DEFAULT_PAGE_SIZE).reverse();
+        const deliveries = await deps.deliveries.forMessages(messages.map((m) => m.id));
+        const base = `/console/conversations/${encodeURIComponent(conversation.id)}`;
+        const oldest = messages[0];
         return page(
           c,
           <ConversationPage
             conversation={conversation}
             messages={messages}
             deliveries={new Map(deliveries.flatMap((d) => (d.messageId === null ? [] : [[d.messageId, d]])))}
+            {...(found.length > DEFAULT_PAGE_SIZE && oldest
+              ? { olderHref: `${base}?before=${oldest.id}` }
+              : {})}
+            {...(before !== undefined ? { latestHref: base } : {})}
             ownerName={await usernameOf(conversation.handoffOwner)}
             username={me.user.username}
             csrfToken={me.csrfToken}
@@ -159,15 +190,15 @@ export function consoleRoutes(deps: ConsoleDeps) {
       '/cases',
       staffPage(async (c, me) => {
         const now = deps.clock();
-        // As GET /v1/tickets: overdue first.
-        const tickets = (await deps.tickets.list())
-          .map((t) => ({ t, overdue: overdueDeadlines(t, now).length > 0 }))
-          .sort((a, b) => Number(b.overdue) - Number(a.overdue))
-          .map(({ t }) => t);
+        // As GET /v1/tickets: a page, overdue first, with its filters and search.
+        const query = parseCaseListQuery(c.req.query());
+        const list = await readCaseList(deps.tickets, query, now);
         return page(
           c,
           <CasesPage
-            tickets={tickets}
+            tickets={list.items}
+            query={query}
+            {...(list.nextCursor ? { nextCursor: list.nextCursor } : {})}
             now={now}
             isDueSoon={deps.isDueSoon}
             username={me.user.username}
@@ -205,31 +236,10 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/dashboard',
       staffPage(async (c, me) => {
-        const now = deps.clock();
-        const [tickets, followedUp, ratings] = await Promise.all([
-          deps.tickets.list(),
-          deps.tickets.followedUp(),
-          deps.store.listRatings(),
-        ]);
-        const rows: KindRow[] = CASE_KINDS.map((kind) => {
-          const ofKind = tickets.filter((t) => t.kind === kind);
-          const overdue = ofKind.filter((t) => overdueDeadlines(t, now).length > 0).length;
-          return {
-            kind,
-            name: CASE_KIND_NAMES[kind],
-            total: ofKind.length,
-            onTime: ofKind.length - overdue,
-            overdue,
-          };
-        });
+        const { stats, kinds } = await readStats(deps.tickets, deps.clock());
         return page(
           c,
-          <DashboardPage
-            rows={rows}
-            stats={serviceStats(tickets, followedUp, ratings)}
-            username={me.user.username}
-            csrfToken={me.csrfToken}
-          />,
+          <DashboardPage rows={kinds} stats={stats} username={me.user.username} csrfToken={me.csrfToken} />,
         );
       }),
     );

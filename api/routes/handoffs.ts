@@ -7,8 +7,14 @@ import { CHANNEL_TABLE } from '../../vocabulary/channels.js';
 import { ApiError } from '../errors.js';
 import type { Handoffs } from '../handoff/handoffs.js';
 import { requireStaff, staffOf } from '../staff/auth.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, pageBody, pageQuery } from './paging.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
+const pageSchema = z.object(pageQuery);
+/** The queue's cursor: the last one's queueing instant and id. */
+const handoffCursor = z.object({ since: z.number().int(), id: z.string().max(200) });
+/** A transcript's cursor: the last message's id. */
+const messageCursor = z.object({ after: z.number().int().nonnegative() });
 const replySchema = z.object({ text: z.string().min(1).max(4000) });
 const transferSchema = z.object({ to: z.string().min(1).max(64) });
 
@@ -49,22 +55,29 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
   };
   return new Hono()
     .get('/handoffs', guard, async (c) => {
-      const items = await store.listHandoffs();
-      return c.json({
-        items: items.map((h) => ({
-          conversationId: h.id,
-          channel: h.channel,
-          waitingSince: (h.handoffSince ?? h.updatedAt).toISOString(),
-          owner: h.handoffOwner,
-          lastMessage: h.lastMessage
-            ? {
-                role: h.lastMessage.role,
-                text: h.lastMessage.text,
-                at: h.lastMessage.createdAt.toISOString(),
-              }
-            : null,
-        })),
+      const { limit, cursor } = parseOrThrow(pageSchema, c.req.query());
+      const page = await store.listHandoffs({
+        limit: limit ?? DEFAULT_PAGE_SIZE,
+        ...(cursor ? { after: decodeCursor(cursor, handoffCursor) } : {}),
       });
+      return c.json(
+        pageBody(
+          page.items.map((h) => ({
+            conversationId: h.id,
+            channel: h.channel,
+            waitingSince: (h.handoffSince ?? h.updatedAt).toISOString(),
+            owner: h.handoffOwner,
+            lastMessage: h.lastMessage
+              ? {
+                  role: h.lastMessage.role,
+                  text: h.lastMessage.text,
+                  at: h.lastMessage.createdAt.toISOString(),
+                }
+              : null,
+          })),
+          page.next,
+        ),
+      );
     })
     .post('/handoffs/:conversationId/replies', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('conversationId'));
@@ -143,21 +156,29 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
     })
     .get('/conversations/:id/messages', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('id'));
+      const { limit = DEFAULT_PAGE_SIZE, cursor } = parseOrThrow(pageSchema, c.req.query());
+      const after = cursor ? decodeCursor(cursor, messageCursor).after : 0;
       await staff.audit(staffOf(c).id, 'open_conversation', conversation.id, clock());
-      const messages = await store.listMessages(conversation.id, 0, 1000);
+      // Oldest first from the cursor; one more than the page tells whether another follows.
+      const found = await store.listMessages(conversation.id, after, limit + 1);
+      const messages = found.slice(0, limit);
       const deliveries = new Map(
-        (await deps.deliveries.forConversation(conversation.id)).map((d) => [d.messageId, d]),
+        (await deps.deliveries.forMessages(messages.map((m) => m.id))).map((d) => [d.messageId, d]),
       );
-      return c.json({
-        items: messages.map((m) => ({
-          id: String(m.id),
-          role: m.role,
-          text: m.text,
-          at: m.createdAt.toISOString(),
-          ...(m.intent ? { intent: m.intent } : {}),
-          ...(m.sources?.length ? { sources: m.sources } : {}),
-          ...(deliveries.has(m.id) ? { delivery: deliveryView(deliveries.get(m.id)) } : {}),
-        })),
-      });
+      const last = messages.at(-1);
+      return c.json(
+        pageBody(
+          messages.map((m) => ({
+            id: String(m.id),
+            role: m.role,
+            text: m.text,
+            at: m.createdAt.toISOString(),
+            ...(m.intent ? { intent: m.intent } : {}),
+            ...(m.sources?.length ? { sources: m.sources } : {}),
+            ...(deliveries.has(m.id) ? { delivery: deliveryView(deliveries.get(m.id)) } : {}),
+          })),
+          found.length > limit && last ? { after: last.id } : undefined,
+        ),
+      );
     });
 }

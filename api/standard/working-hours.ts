@@ -45,8 +45,22 @@ export function workingMsBetween(
   return total;
 }
 
-/** Whether a deadline still ahead is due soon: within `hours` working hours of now. */
-export type DueSoonRule = (dueAt: Date, now: Date) => boolean;
+/**
+ * Whether a deadline still ahead is due soon at `now`; and the latest due instant that is, so that
+ * the scanner reads only the deadlines up to it.
+ */
+export interface DueSoonRule {
+  (dueAt: Date, now: Date): boolean;
+  /** The latest instant a deadline may be due and be due soon at `now` (all before it are too). */
+  horizon(now: Date): Date;
+}
+
+/** Due soon within `ms` of clock time. */
+export function clockDueSoonRule(ms: number): DueSoonRule {
+  return Object.assign((dueAt: Date, now: Date) => dueAt > now && dueAt.getTime() - now.getTime() <= ms, {
+    horizon: (now: Date) => new Date(now.getTime() + ms),
+  });
+}
 
 /**
  * "Due soon" in working hours, as staff experience it: a deadline at 24:00 on Friday is due soon
@@ -58,6 +72,31 @@ export function createDueSoonRule(
   office: OfficeHours,
 ): DueSoonRule {
   const limit = hours * 3600_000;
-  return (dueAt, now) =>
+  const isDueSoon = (dueAt: Date, now: Date) =>
     dueAt.getTime() > now.getTime() && workingMsBetween(now, dueAt, calendar, office, limit) <= limit;
+  return Object.assign(isDueSoon, { horizon: (now: Date) => workingHorizon(now, limit, calendar, office) });
+}
+
+/**
+ * The last instant up to which at most `limit` of working time passes after `from`: where the
+ * limit is reached inside office hours, that instant; where it is reached at a closing time, the
+ * next opening (nothing more is counted until then, so everything before it is as near).
+ */
+export function workingHorizon(
+  from: Date,
+  limit: number,
+  calendar: WorkdayCalendar,
+  office: OfficeHours,
+): Date {
+  let remaining = limit;
+  let date = shanghaiDate(from);
+  for (let day = 0; day < 3660; day += 1, date = nextDay(date)) {
+    if (!calendar.isWorkday(date).workday) continue;
+    const [open, close] = windowOf(date, office);
+    const start = Math.max(open, from.getTime());
+    if (start >= close) continue;
+    if (remaining < close - start) return new Date(start + remaining);
+    remaining -= close - start;
+  }
+  return new Date(8_640_000_000_000_000);
 }

@@ -69,21 +69,21 @@ export interface ServiceBench {
   memory: MemoryResult;
 }
 
-interface BenchServer {
+export interface BenchServer {
   port: number;
   readyRssMb: number;
   memory(): Promise<Extract<ServerMessage, { type: 'memory' }>>;
   kill(): Promise<void>;
 }
 
-interface Load {
+export interface Load {
   path: string;
   body: () => string;
   onStatus?: (status: number) => void;
 }
 
 /** How long a run lasts: a number of seconds, or a number of requests (all answered when it ends). */
-type Span = { seconds: number } | { requests: number };
+export type Span = { seconds: number } | { requests: number };
 
 /**
  * The service over HTTP, each server in a child process of its own (autocannon runs here, so client
@@ -148,7 +148,7 @@ async function compareWithBare(
 }
 
 /** Chat turns: the held-out questions in turn, from many distinct web visitors (userId ≥ 16 characters). */
-function messageLoad(questions: readonly string[]): Load {
+export function messageLoad(questions: readonly string[]): Load {
   let n = 0;
   return {
     path: '/v1/messages',
@@ -161,7 +161,7 @@ function messageLoad(questions: readonly string[]): Load {
 }
 
 /** Web-form cases of every kind in turn (a case number's daily sequence is per kind). */
-function caseLoad(onStatus: (status: number) => void): Load {
+export function caseLoad(onStatus: (status: number) => void): Load {
   let n = 0;
   return {
     path: '/v1/tickets',
@@ -208,7 +208,7 @@ async function measureCases(server: BenchServer, databasePath: string) {
   };
 }
 
-function summarise(runs: readonly autocannon.Result[]): LoadSummary {
+export function summarise(runs: readonly autocannon.Result[]): LoadSummary {
   const sum = (pick: (r: autocannon.Result) => number) => runs.reduce((total, r) => total + pick(r), 0);
   const requests = sum((r) => r.requests.total);
   return {
@@ -223,7 +223,7 @@ function summarise(runs: readonly autocannon.Result[]): LoadSummary {
   };
 }
 
-function run(port: number, load: Load, span: Span): Promise<autocannon.Result> {
+export function run(port: number, load: Load, span: Span): Promise<autocannon.Result> {
   const onStatus = load.onStatus;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -251,7 +251,7 @@ function countFormCases(databasePath: string): number {
   }
 }
 
-async function startServer(buildDir: string, args: string[]): Promise<BenchServer> {
+export async function startServer(buildDir: string, args: string[]): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', join(buildDir, 'scripts/bench/server.js'), ...args],

@@ -77,6 +77,55 @@ export function markdownTable(r: BenchResult, out: string): string {
       met('held-out intent'),
     ]),
   ];
+  const s = r.scale;
+  rows.push(
+    row([
+      `staff side at scale: ${s.cases.toLocaleString('en')} cases (${s.openCases.toLocaleString('en')} open, ${s.overdueCases.toLocaleString('en')} overdue), ${s.messages.toLocaleString('en')} messages, seeded in ${s.seedSeconds} s`,
+      '',
+      '',
+      '',
+    ]),
+    row([
+      'GET /v1/tickets first page (50 cases), p95',
+      `${s.listP95Ms} ms, ${s.firstPageKiB} KiB`,
+      '≤ 50 ms',
+      met('scale first page'),
+    ]),
+    row(['next pages (following nextCursor), p95', `${s.nextPageP95Ms} ms`, '', '']),
+    row([
+      'search by case number / by phone, p95',
+      `${s.searchP95Ms} ms (${s.searchByNumberP95Ms} / ${s.searchByPhoneP95Ms} ms)`,
+      '≤ 50 ms',
+      met('scale search'),
+    ]),
+    row(['GET /v1/stats, p95', `${s.statsMs} ms`, '≤ 100 ms', met('scale stats')]),
+    row(['/console/cases, p95', `${s.consoleCasesP95Ms} ms`, '', '']),
+    row([
+      'one scanner pass (escalating what is due soon) / with nothing new',
+      `${s.scanMs} ms (${s.scanEscalations} escalations) / ${s.idleScanMs} ms`,
+      '≤ 100 ms',
+      met('scale scanner pass'),
+    ]),
+    row([
+      'durable cases/s over HTTP at 100,000 ÷ on an empty database (createRatio)',
+      `${s.createRatio} (${s.casesPerSecondAtScale} / ${s.casesPerSecondEmpty} cases/s)`,
+      '≥ 0.8',
+      met('scale createRatio'),
+    ]),
+    row([
+      'durable cases/s at 100,000 ÷ a bare Hono route committing one row per request through the same group commit',
+      `${s.durableRatio} (${s.casesPerSecondAtScale} / ${s.bareCommitPerSecond} /s)`,
+      '',
+      '',
+    ]),
+    row([
+      'POST /v1/messages p99 while staff read lists in a loop ÷ without',
+      `${s.turnP99Ratio} (${s.turnP99WhileListingMs} / ${s.turnP99Ms} ms)`,
+      '≤ 2',
+      met('scale turn p99 while listing'),
+    ]),
+    row(['peak RSS of the service on the 100,000 cases', `${s.rssMb} MB`, '', '']),
+  );
   const m = r.machine;
   return `${rows.join('\n')}
 

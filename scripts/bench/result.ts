@@ -1,5 +1,6 @@
 import type { CasesResult, HttpResult, MemoryResult } from './http.js';
 import type { RetrievalResult } from './retrieval.js';
+import type { ScaleResult } from './scale.js';
 import type { HeldOutQuality } from './turns.js';
 
 /** Everything one `npm run bench` measures, as written to BENCH_OUT. */
@@ -19,6 +20,8 @@ export interface BenchResult {
   cases: CasesResult;
   casesPerSecondInProcess: number;
   heldOut: HeldOutQuality;
+  /** The staff side at 100,000 cases and 200,000 messages. */
+  scale: ScaleResult;
   targets: Target[];
 }
 
@@ -77,6 +80,24 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
       value: `${r.heldOut.intentPct} %`,
       target: '≥ 90 %',
       met: r.heldOut.intentPct >= 90,
+    },
+    ...scaleTargets(r.scale),
+  ];
+}
+
+/** The staff side's targets at 100,000 cases (issue 17). */
+function scaleTargets(s: ScaleResult): Target[] {
+  return [
+    { name: 'scale first page', value: `${s.listP95Ms} ms`, target: '≤ 50 ms', met: s.listP95Ms <= 50 },
+    { name: 'scale search', value: `${s.searchP95Ms} ms`, target: '≤ 50 ms', met: s.searchP95Ms <= 50 },
+    { name: 'scale stats', value: `${s.statsMs} ms`, target: '≤ 100 ms', met: s.statsMs <= 100 },
+    { name: 'scale scanner pass', value: `${s.scanMs} ms`, target: '≤ 100 ms', met: s.scanMs <= 100 },
+    { name: 'scale createRatio', value: String(s.createRatio), target: '≥ 0.8', met: s.createRatio >= 0.8 },
+    {
+      name: 'scale turn p99 while listing',
+      value: `× ${s.turnP99Ratio}`,
+      target: '≤ 2 × without',
+      met: s.turnP99Ratio <= 2,
     },
   ];
 }

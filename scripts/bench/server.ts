@@ -1,13 +1,19 @@
 import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { Hono } from 'hono';
 import pino from 'pino';
 import { parseConfig } from '../../api/config.js';
 import { createServices } from '../../bot/services.js';
+import { groupCommit } from '../../db/group-commit.js';
 
 /**
  * A bench server in a process of its own: `ours <database path>` (the real service, as bot/main.ts
- * wires it, minus the deadline scanner) or `bare` (one Hono JSON route), on @hono/node-server at an
- * ephemeral port. It tells its parent the port over IPC and, when asked, its peak resident memory.
+ * wires it, minus the deadline scanner), `bare` (one Hono JSON route) or `bare-commit <database
+ * path>` (one Hono route that commits a row per request through the service's group commit: the
+ * limit of a durable write over HTTP here), on @hono/node-server at an ephemeral port. It tells its
+ * parent the port over IPC and, when asked, its peak resident memory.
  */
 export type ServerMessage =
   | { type: 'ready'; port: number; rssMb: number }
@@ -27,7 +33,9 @@ const UNLIMITED = Object.fromEntries(
 
 async function buildApp(mode: string, databasePath: string | undefined) {
   if (mode === 'bare') return new Hono().post('/v1/messages', (c) => c.json({ ok: true }));
-  if (mode !== 'ours' || !databasePath) throw new Error('usage: server.ts bare | ours <database path>');
+  if (mode === 'bare-commit' && databasePath) return bareCommitApp(databasePath);
+  if (mode !== 'ours' || !databasePath)
+    throw new Error('usage: server.ts bare | ours <database path> | bare-commit <database path>');
   const config = parseConfig({
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'silent',
@@ -36,6 +44,22 @@ async function buildApp(mode: string, databasePath: string | undefined) {
     ...UNLIMITED,
   });
   return (await createServices(config, { logger: pino({ level: 'silent' }) })).app;
+}
+
+/** POST /v1/tickets stores its body as one row, committed (WAL, synchronous=FULL) before the 201. */
+function bareCommitApp(databasePath: string) {
+  const sqlite = new Database(databasePath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.exec(
+    'create table if not exists rows (id integer primary key, body text not null, at integer not null)',
+  );
+  const group = groupCommit(drizzle(sqlite));
+  return new Hono().post('/v1/tickets', async (c) => {
+    const body = await c.req.text();
+    await group.run((tx) => tx.run(sql`insert into rows (body, at) values (${body}, ${Date.now()})`));
+    return c.json({ ok: true }, 201);
+  });
 }
 
 function send(message: ServerMessage): void {

@@ -154,6 +154,13 @@ describe('the Worker on D1', () => {
     const { items } = (await list.json()) as { items: { number: string }[] };
     expect(items.map((t) => t.number)).toContain(caseNumber);
     expect((await call('/v1/tickets')).status).toBe(401);
+    // Searched and paged in D1 as on SQLite.
+    const found = await call(`/v1/tickets?q=${caseNumber.toLowerCase()}&limit=1`, { headers: { cookie } });
+    expect(((await found.json()) as { items: { number: string }[] }).items.map((t) => t.number)).toEqual([
+      caseNumber,
+    ]);
+    const stats = await call('/v1/stats', { headers: { cookie } });
+    expect(stats.status).toBe(200);
   });
 
   it('renders the console login page and serves its assets from the bundle', async () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readCustomerClass } from './customer-class.js';
+import { createNormalizer } from './normalize.js';
+
+const normalize = createNormalizer();
+const read = (text: string) => readCustomerClass(normalize(text));
+
+describe('the customer’s own class beside what they heard of others', () => {
+  it('reads the premises described, not the classes of a comparison they heard of', () => {
+    const { reading, compared } = read(
+      '我们食品厂买了台自己的变压器，从10kV线路接一路电，听说高压和低压答复时间不一样，我们这种情况要等几个工作日？',
+    );
+    expect(reading?.customerClass).toBe('high_voltage_single');
+    expect(compared).toEqual([]);
+  });
+
+  it('still compares where the customer asks for the comparison itself', () => {
+    expect(read('高压和低压答复时间差几天').compared).toEqual(['high_voltage', 'low_voltage']);
+  });
+
+  it('reads the class asked about, not the class of a limit stated as known', () => {
+    expect(read('居民的是3个工作日，那低压的商业用户是多少天？').reading?.customerClass).toBe('low_voltage');
+    // A limit asked about is no limit known.
+    expect(read('居民是3个工作日吗').reading?.customerClass).toBe('resident');
+  });
+
+  it('reads 非住宅 as the non-residential class, not as a home', () => {
+    expect(read('非住宅客户几天送电').reading?.customerClass).toBe('non_resident');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer } from './normalize.js';
+import { createPinyinReader } from './pinyin-input.js';
+
+describe('a message typed in pinyin', () => {
+  const normalize = createNormalizer();
+
+  it.each([
+    ['gaoya shuang dianyuan fang an ji tian', '高压双电源方案几天'],
+    ['cha dianfei 1000000001', '查电费 1000000001'],
+    ['rengong', '人工'],
+    ['抄表shuju不对', '抄表数据不对'],
+    ['Zhuang Biao Jie Dian Duo Jiu', '装表接电多久'],
+  ])('reads %s as %s', (typed, read) => {
+    expect(normalize(typed)).toBe(read);
+  });
+
+  it.each([
+    ['English', 'how long for the supply plan', 'how long for the supply plan'],
+    ['a name or a word that spells nothing known', 'my name is wang xiaoming', 'my name is wang xiaoming'],
+    ['a lone one-character syllable', 'cha', 'cha'],
+    ['letters in an account or case number', 'ts20261201-0003', 'ts20261201-0003'],
+    ['the hotline and units', '95598 10kv', '95598 10kv'],
+  ])('leaves %s alone', (_, typed, kept) => {
+    expect(normalize(typed)).toBe(kept);
+  });
+
+  it('reads only the words it is given, fewest words first', () => {
+    const read = createPinyinReader(['用户', '电费', '户电', '用户电费']);
+    expect(read('yonghu dianfei')).toBe('用户电费');
+    expect(read('yonghu')).toBe('用户');
+    expect(read('shuifei')).toBe('shuifei');
+  });
+});

@@ -1,0 +1,74 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Messages typed in pinyin without choosing the characters ("gaoya shuang dianyuan fang an ji
+ * tian", "cha dianfei 1000000001", "rengong!!!", "抄表shuju不对"): a run of Latin letters that
+ * spells known words from end to end, and nothing else, is those words. English is left alone: its
+ * words do not spell known Chinese words end to end ("how long" has no "how"; "plan" is no word's
+ * pinyin), and a single syllable is read only where it is one of a few one-character words.
+ */
+export type PinyinReader = (normalizedText: string) => string;
+
+/** Everyday words of questions and requests, beside the glossary's, that customers type in pinyin. */
+// biome-ignore format: a word list reads best several to a line
+const EVERYDAY_WORDS: readonly string[] = [
+  '几天', '多久', '多少', '多少钱', '多长时间', '怎么', '怎么办', '什么', '什么时候', '为什么', '能不能', '可以', '可不可以',
+  '有没有', '是不是', '要不要', '查询', '查一下', '帮我', '我要', '我想', '人工', '转人工', '客服', '数据', '没电', '停电',
+  '来电', '电表', '电费', '账单', '缴费', '交费', '营业厅', '投诉', '举报', '报修', '供电', '方案', '答复', '送电', '装表',
+  '接电', '校验', '验表', '抄表', '工作日', '时间', '规定', '电话', '热线', '你好', '谢谢', '欠费', '户号', '进度', '申请',
+  '客户', '用户', '居民', '非居民', '高压', '低压', '最多', '最长', '最久', '最晚', '一般', '大概', '请问', '需要', '期限',
+  '时限', '要多久', '几个工作日', '营业员', '工作人员', '服务', '态度', '标准', '收费', '上门', '维修',
+];
+/** One-character words read on their own (查 in "cha dianfei", 交 in "jiao dianfei"). */
+const ONE_CHARACTER_WORDS: readonly string[] = ['查', '交', '缴', '修'];
+
+/** The longest word spelling considered, in letters. */
+const MAX_WORD_LETTERS = 24;
+/** A run of Latin words (letters, with spaces or apostrophes between). */
+const LATIN_RUN = /[a-z]+(?:['’ ]+[a-z]+)*/g;
+
+export function createPinyinReader(knownWords: Iterable<string>): PinyinReader {
+  /** Letters of the toneless pinyin → the word (the first word of a spelling wins). */
+  let bySpelling: Map<string, string> | undefined;
+  const spellings = () => {
+    if (bySpelling) return bySpelling;
+    bySpelling = new Map();
+    for (const word of [...EVERYDAY_WORDS, ...knownWords]) {
+      if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) continue;
+      const key = spell(word);
+      if (key.length <= MAX_WORD_LETTERS && !bySpelling.has(key)) bySpelling.set(key, word);
+    }
+    for (const word of ONE_CHARACTER_WORDS) bySpelling.set(spell(word), word);
+    return bySpelling;
+  };
+  return (text) => {
+    if (!/[a-z]{2}/.test(text)) return text;
+    return text.replace(LATIN_RUN, (run) => spelledWords(run.replace(/['’ ]+/g, ''), spellings()) ?? run);
+  };
+}
+
+/**
+ * The words that spell `letters` from end to end, fewest words first; undefined when no such words
+ * exist, or the only way is one single-character word (a lone "cha" may be English or a name).
+ */
+function spelledWords(letters: string, bySpelling: ReadonlyMap<string, string>): string | undefined {
+  // fewest[i]: the fewest words spelling letters[0, i), with the words.
+  const fewest: ({ count: number; words: string[] } | undefined)[] = [{ count: 0, words: [] }];
+  for (let end = 1; end <= letters.length; end++) {
+    for (let start = Math.max(0, end - MAX_WORD_LETTERS); start < end; start++) {
+      const before = fewest[start];
+      const word = before && bySpelling.get(letters.slice(start, end));
+      if (!before || !word) continue;
+      const here = fewest[end];
+      if (!here || before.count + 1 < here.count)
+        fewest[end] = { count: before.count + 1, words: [...before.words, word] };
+    }
+  }
+  const words = fewest[letters.length]?.words;
+  if (!words || words.every((word) => word.length < 2)) return undefined;
+  return words.join('');
+}
+
+function spell(word: string): string {
+  return pinyin(word, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v');
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../db/client.js';
+
+/** The committed migrations in order, each as the statements drizzle's migrator runs one by one. */
+function migrations(): { tag: string; statements: string[] }[] {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.map(({ tag }) => ({
+    tag,
+    statements: readFileSync(join(MIGRATIONS_DIR, `${tag}.sql`), 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((statement) => statement.trim()),
+  }));
+}
+
+function apply(db: Database.Database, tags: (tag: string) => boolean) {
+  for (const migration of migrations().filter((m) => tags(m.tag))) {
+    for (const statement of migration.statements) db.prepare(statement).run();
+  }
+}
+
+const T0 = Date.parse('2026-11-26T02:00:00Z');
+const HOUR = 3600_000;
+
+it('carries the cases of a database from before the staff-side migration over to its rows and tallies', () => {
+  const db = new Database(':memory:');
+  apply(db, (tag) => tag < '0007');
+  const ticket = db.prepare(
+    `insert into tickets (id, number, kind, status, description, channel, accepted_at, deadlines, calendar_confirmed)
+     values (?, ?, ?, ?, '说明', 'form', ?, ?, 1)`,
+  );
+  const event = db.prepare(
+    `insert into ticket_events (ticket_id, type, status, deadline, actor, at) values (?, ?, ?, ?, 'system', ?)`,
+  );
+  // Contacted: its contact deadline is met and was escalated as due soon; the reply one is not.
+  ticket.run(
+    'a',
+    'TS20261126-0001',
+    'complaint',
+    'contacted',
+    T0,
+    JSON.stringify({ contactDueAt: T0 + HOUR, replyDueAt: T0 + 100 * HOUR }),
+  );
+  event.run('a', 'due_soon', null, 'contactDueAt', T0);
+  // Closed, followed up in chat and rated 5.
+  ticket.run('b', 'BX20261126-0001', 'repair', 'closed', T0, JSON.stringify({ arriveDueAt: T0 + HOUR }));
+  event.run('b', 'overdue', null, 'arriveDueAt', T0 + 2 * HOUR);
+  event.run('b', 'follow_up', null, null, T0 + 3 * HOUR);
+  db.prepare(
+    `insert into conversations (id, channel, user_id, created_at, updated_at) values ('c', 'web', 'w', ?, ?)`,
+  ).run(T0, T0);
+  db.prepare(
+    `insert into ratings (conversation_id, ticket_id, score, created_at) values ('c', 'b', 5, ?), ('c', null, 2, ?)`,
+  ).run(T0 + 4 * HOUR, T0);
+
+  apply(db, (tag) => tag >= '0007');
+
+  expect(
+    db
+      .prepare('select ticket_id, name, due_at, met, escalated from case_deadlines order by ticket_id, name')
+      .all(),
+  ).toEqual([
+    { ticket_id: 'a', name: 'contactDueAt', due_at: T0 + HOUR, met: 1, escalated: 'due_soon' },
+    { ticket_id: 'a', name: 'replyDueAt', due_at: T0 + 100 * HOUR, met: 0, escalated: 'none' },
+    { ticket_id: 'b', name: 'arriveDueAt', due_at: T0 + HOUR, met: 1, escalated: 'overdue' },
+  ]);
+  expect(
+    db.prepare('select id, next_due_at, followed_up_at, rated_at from tickets order by id').all(),
+  ).toEqual([
+    { id: 'a', next_due_at: T0 + 100 * HOUR, followed_up_at: null, rated_at: null },
+    { id: 'b', next_due_at: null, followed_up_at: T0 + 3 * HOUR, rated_at: T0 + 4 * HOUR },
+  ]);
+  expect(
+    Object.fromEntries(
+      (db.prepare('select name, n from tallies').all() as { name: string; n: number }[]).map((r) => [
+        r.name,
+        r.n,
+      ]),
+    ),
+  ).toEqual({
+    'cases:complaint:contacted': 1,
+    'cases:repair:closed': 1,
+    follow_ups: 1,
+    follow_ups_answered: 1,
+    ratings: 2,
+    ratings_satisfied: 1,
+  });
+  db.close();
+});
