@@ -71,14 +71,19 @@ describe('the first staff account', () => {
     expect(await login.clone().json()).toMatchObject({ username: 'admin', mustChangePassword: true });
     const admin = await staffSession(app, 'admin', generated);
     // Nothing but the password change (and logging out) until it is changed.
-    const blocked = await staffCall(app, admin, 'GET', '/v1/handoffs');
-    expect(blocked.status).toBe(403);
-    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe(
-      'password_change_required',
-    );
-    const page = await app.request('/console/queue', { headers: { cookie: admin.cookie } });
-    expect(page.status).toBe(302);
-    expect(page.headers.get('location')).toBe('/console/password');
+    // The paged lists and the counts (issue 17) included.
+    for (const path of ['/v1/handoffs', '/v1/tickets?limit=1', '/v1/stats']) {
+      const blocked = await staffCall(app, admin, 'GET', path);
+      expect(blocked.status, path).toBe(403);
+      expect(((await blocked.json()) as { error: { code: string } }).error.code, path).toBe(
+        'password_change_required',
+      );
+    }
+    for (const path of ['/console/queue', '/console/cases?q=13912345678']) {
+      const page = await app.request(path, { headers: { cookie: admin.cookie } });
+      expect(page.status, path).toBe(302);
+      expect(page.headers.get('location'), path).toBe('/console/password');
+    }
     expect((await app.request('/console/password', { headers: { cookie: admin.cookie } })).status).toBe(200);
 
     const change = (body: unknown) => staffCall(app, admin, 'POST', '/v1/staff/password', body);

@@ -49,6 +49,9 @@ const handoffs = (s: TestServices) =>
   count(s, "select count(*) as n from conversations where mode = 'handoff'");
 const cases = (s: TestServices, kind: string) =>
   count(s, `select count(*) as n from tickets where kind = '${kind}'`);
+/** A tally of the statistics (issue 17), kept in the same write as the case it counts. */
+const tally = (s: TestServices, name: string) =>
+  count(s, `select coalesce((select n from tallies where name = '${name}'), 0) as n`);
 
 describe('what the chat may create, per client address and per chat user', () => {
   it('opens at most the configured handoffs for 60 visitors from one address asking for a person', async () => {
@@ -74,6 +77,8 @@ describe('what the chat may create, per client address and per chat user', () =>
     const s = await start({ STAFFED_HOURS: '09:00-17:00' }, '2026-11-26T14:00:00Z');
     await Promise.all(Array.from({ length: 30 }, () => say(s, '转人工', webUser('night'))));
     expect(cases(s, 'callback')).toBe(5);
+    // The refused ones left nothing in the statistics' counts either.
+    expect(tally(s, 'cases:callback:accepted')).toBe(5);
   });
 
   it('opens at most the configured complaints for 30 complaint conversations from one address', async () => {
@@ -88,6 +93,7 @@ describe('what the chat may create, per client address and per chat user', () =>
       }),
     );
     expect(cases(s, 'complaint')).toBe(3);
+    expect(tally(s, 'cases:complaint:accepted')).toBe(3);
     expect(statuses.filter((status) => status === 429)).toHaveLength(27);
   });
 
@@ -143,6 +149,7 @@ describe('what the chat may create, per client address and per chat user', () =>
     // The case was kept waiting at its confirmation: one more 确认 opens it.
     expect(replyText(await s.say('确认', user, 'wechat'))).toMatch(/TS\d{8}-\d{4}/);
     expect(cases(s, 'complaint')).toBe(2);
+    expect(tally(s, 'cases:complaint:accepted')).toBe(2);
   });
 });
 

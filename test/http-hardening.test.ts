@@ -174,20 +174,53 @@ describe('responses with personal data', () => {
       body: JSON.stringify({ kind: 'repair', description: '停电了', contactPhone: '13912345678' }),
     });
     const { id } = (await ticket.clone().json()) as { id: string };
+    const another = await s.app.request('/v1/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'complaint', description: '营业厅排队太久' }),
+    });
+    expect(another.status).toBe(201);
     const admin = await staffSession(s.app);
+    // The paged lists (issue 17): their first and next pages alike.
+    const firstPage = await staffCall(s.app, admin, 'GET', '/v1/tickets?limit=1');
+    const { nextCursor: nextCases } = (await firstPage.clone().json()) as { nextCursor?: string };
+    const firstMessages = await staffCall(
+      s.app,
+      admin,
+      'GET',
+      `/v1/conversations/${conversationId}/messages?limit=1`,
+    );
+    const { nextCursor: nextMessages } = (await firstMessages.clone().json()) as { nextCursor?: string };
+    expect(nextCases).toBeDefined();
+    expect(nextMessages).toBeDefined();
     const responses = [
       posted,
       ticket,
       await s.app.request(`/v1/messages?channel=web&userId=${user}`),
       await staffCall(s.app, admin, 'GET', '/v1/tickets'),
+      firstPage,
+      await staffCall(s.app, admin, 'GET', `/v1/tickets?limit=1&cursor=${nextCases}`),
+      await staffCall(s.app, admin, 'GET', '/v1/tickets?q=13912345678&status=accepted'),
       await staffCall(s.app, admin, 'GET', `/v1/tickets/${id}`),
       await staffCall(s.app, admin, 'GET', `/v1/conversations/${conversationId}/messages`),
-      await staffCall(s.app, admin, 'GET', '/v1/handoffs'),
+      firstMessages,
+      await staffCall(
+        s.app,
+        admin,
+        'GET',
+        `/v1/conversations/${conversationId}/messages?limit=1&cursor=${nextMessages}`,
+      ),
+      await staffCall(s.app, admin, 'GET', '/v1/handoffs?limit=1'),
+      await staffCall(s.app, admin, 'GET', '/v1/stats'),
     ];
     for (const response of responses) {
-      expect(response.status).toBeLessThan(300);
+      expect(response.status, response.url).toBeLessThan(300);
       expect(response.headers.get('cache-control'), response.url).toBe('no-store');
     }
+    // Refusals too.
+    const refused = await staffCall(s.app, admin, 'GET', '/v1/tickets?cursor=not-a-cursor');
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
   });
 });
 
