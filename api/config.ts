@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIpRanges } from './limits/ip.js';
 
 /**
  * Every setting of every entry (the service, the terminal chat, the Worker, the WeChat bot as a
@@ -22,12 +23,22 @@ const hours = (name: string, example: string) =>
       message: `${name} must look like ${example} (Beijing time) or be always`,
     });
 
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 /** Each setting's rule, in one place. */
 const fields = {
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_PATH: z.string().min(1).default('./data/assistant.db'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
-  STAFF_BOOTSTRAP_PASSWORD: optional,
+  /** The first staff account's password: at least 12 characters, like every staff password. */
+  STAFF_BOOTSTRAP_PASSWORD: optional.refine(
+    (password) => password === undefined || [...password].length >= 12,
+    {
+      message: 'STAFF_BOOTSTRAP_PASSWORD must be at least 12 characters (the rule for every staff password)',
+    },
+  ),
+  /** Login attempts one client address may make per minute, whatever the user names. */
+  STAFF_LOGIN_LIMIT_PER_MINUTE: perMinute(30),
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_SECRET: optional.refine(
@@ -67,7 +78,25 @@ const fields = {
   /** The model name sent to the ASR_URL endpoint. */
   ASR_MODEL: z.string().min(1).default('whisper-1'),
   MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
-  TICKET_FORM_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  TICKET_FORM_LIMIT_PER_MINUTE: perMinute(10),
+  /** New chat conversations one client address may open per minute (web visitors over HTTP). */
+  CHAT_CONVERSATION_LIMIT_PER_MINUTE: perMinute(20),
+  /** Handoffs to a person per minute, per client address and per chat user. */
+  CHAT_HANDOFF_LIMIT_PER_MINUTE: perMinute(5),
+  /** Cases opened in chat per minute, per client address and per chat user. */
+  CHAT_CASE_LIMIT_PER_MINUTE: perMinute(5),
+  /**
+   * Proxies (CIDRs or addresses, comma-separated) whose X-Forwarded-For / CF-Connecting-IP names the
+   * client; unset, the connection's own address is the client's.
+   */
+  TRUSTED_PROXIES: optional.superRefine((list, ctx) => {
+    const parsed = list === undefined ? undefined : parseIpRanges(list);
+    if (parsed && 'invalid' in parsed)
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUSTED_PROXIES: "${parsed.invalid}" is not a CIDR or an address (e.g. 10.0.0.0/8, ::1)`,
+      });
+  }),
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   /** A case deadline within this many working hours is due soon. */
   DUE_SOON_HOURS: z.coerce.number().min(0).default(4),

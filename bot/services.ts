@@ -41,9 +41,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     core.addChannel({
       channel: 'telegram',
       sender: telegram.sender,
-      webhooks: secret
-        ? [{ method: 'POST', path: '/telegram/webhook', handler: telegram.webhook(secret) }]
-        : [],
+      webhooks: secret ? [telegram.webhook(secret)] : [],
     });
   }
   // WeChat where WECHATY_PUPPET is set (the puppet reads its own settings, e.g.

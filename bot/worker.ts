@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { Handler } from 'hono';
 import { isolateCache } from '../api/worker/isolate.js';
 import { type Background, createWorkerCore, type Env } from '../api/worker/platform.js';
 import { createTelegramBot } from './telegram/bot.js';
@@ -42,33 +40,30 @@ function workerServices(env: Env, background: Background) {
 
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (telegram && token) {
-    // The secret is checked before grammY, whose handler first asks Telegram who the bot is (getMe):
-    // a forged request costs nothing. The getMe answer is kept for the isolate's later updates.
-    const handler: Handler | undefined = secret
-      ? async (c) => {
-          if (!sameSecret(c.req.header('x-telegram-bot-api-secret-token'), secret)) {
-            return c.text('secret token is wrong', 401);
-          }
-          if (!cache.botInfo.has(token)) {
-            await telegram.init();
-            cache.botInfo.set(token, telegram.bot.botInfo);
-          }
-          return telegram.webhook(secret)(c);
-        }
-      : undefined;
+    // The app checks the secret (and the body) before grammY, whose handler first asks Telegram who
+    // the bot is (getMe): a forged request costs nothing. The getMe answer is kept for the
+    // isolate's later updates.
+    const webhook = secret ? telegram.webhook(secret) : undefined;
     core.addChannel({
       channel: 'telegram',
       sender: telegram.sender,
-      webhooks: handler ? [{ method: 'POST', path: '/telegram/webhook', handler }] : [],
+      webhooks: webhook
+        ? [
+            {
+              ...webhook,
+              handler: async (c, next) => {
+                if (!cache.botInfo.has(token)) {
+                  await telegram.init();
+                  cache.botInfo.set(token, telegram.bot.botInfo);
+                }
+                return webhook.handler(c, next);
+              },
+            },
+          ]
+        : [],
     });
   }
   return { ...core, telegram };
-}
-
-function sameSecret(given: string | undefined, expected: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Where staff sign in (every other staff path needs a session from there): the admin must exist first. */
@@ -86,7 +81,10 @@ export default {
     return (await services.app()).fetch(request);
   },
 
-  /** Every minute (wrangler.toml `[triggers]`): the deadline scanner, then the Telegram outbox. */
+  /**
+   * Every minute (wrangler.toml `[triggers]`): the deadline scanner, then the Telegram outbox; once
+   * an hour, the abuse limits' counters of past minutes are forgotten.
+   */
   async scheduled(event: ScheduledEvent, env: Env, ctx: Background): Promise<void> {
     const services = workerServices(env, ctx);
     ctx.waitUntil(
@@ -94,6 +92,8 @@ export default {
         await services.scanOnce(new Date(event.scheduledTime));
         const { sent, failed } = await services.deliveryWorker.runOnce();
         if (sent || failed) services.logger.info({ sent, failed }, 'delivery pass');
+        const at = new Date(event.scheduledTime);
+        if (at.getUTCMinutes() === 0) await services.pruneLimits(at);
       })().catch((error: unknown) => services.logger.error({ err: error }, 'scheduled pass failed')),
     );
   },
