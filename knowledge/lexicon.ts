@@ -45,7 +45,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   批准: ['批', '批准', '审批', '核准', '物价', '政府', '定价', '标准', 'approve', 'approved', 'government', 'authorised', 'authorized', '物价局'],
   合法: ['合法', '合理', '正当', '依据', '正规', '合规', 'legal', 'legitimate', 'lawful', '啱唔啱', '合适'],
   施工单位: ['变压器', '设备', '电缆', '材料商', '开关柜', 'equipment', 'transformer', '施工单位', '施工队', '装修队', '施工方', '电工队', '设计单位', '供货单位', '供货商', '厂家', '设计院', '承包商', 'contractor', 'contractors', 'firm', 'supplier', 'wiring company', 'design institute', '判头', '箱变', '配电设备', 'meter box'],
-  指定: ['指定', '推荐', '介绍', '必须用', '只能用', '强制', '非得', '自主', '自己选', '自己找', '自行选择', 'designate', 'designated', 'appoint', 'must use', 'have to use', 'choose', 'my own', 'hire', 'any', 'must buy', 'have to buy', 'buy it from', 'buy from', 'they named', 'told me to use', 'forced me to use'],
+  指定: ['指定', '推荐', '介绍', '选定', '替我选', '帮我选', '给我选', '替我定', '指派', '必须用', '只能用', '强制', '非得', '自主', '自己选', '自己找', '自行选择', 'designate', 'designated', 'appoint', 'must use', 'have to use', 'choose', 'my own', 'hire', 'any', 'must buy', 'have to buy', 'buy it from', 'buy from', 'they named', 'told me to use', 'forced me to use'],
   个人信息: ['个人信息', '隐私', '身份证', '手机号', '信息安全', '个人资料', '商业秘密', '用电数据', 'privacy', 'personal data', 'personal information', 'data', '个资', '用电记录', 'confidential'],
   泄露: ['外流', '给别人', '讲给别人', '说给别人', '告诉别人', '讲给隔壁', '讲给邻居', '说出去', '传出去', '给同行', '被人知道', '卖信息', '泄露', '泄漏', '外泄', '卖给', '出卖', '透露', '流出', '推销电话', 'leak', 'leaked', 'sell', 'sold', 'share my', '骚扰电话', '第三方', 'third party', 'third parties'],
   饮酒: ['喝', '喝两杯', '喝点酒', '酒驾', '饮酒', '喝酒', '喝了酒', '酒气', '酒味', '醉', '喝醉', '酒后', '酒后上岗', '一身酒气', 'drunk', 'beer', 'alcohol', 'drinking', 'drink', '酒', '醉酒', '饮醉', '醉醺醺', '啤酒', '喝多', '禁酒', '饮咗酒'],

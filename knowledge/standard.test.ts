@@ -17,6 +17,9 @@ describe('the service standard shipped with the knowledge base', () => {
     expect(clauses.filter((c) => c.section === '方案')).toHaveLength(6);
     expect(clauses.find((c) => c.id === '方案 4')?.text).toMatch(/自助服务终端/);
     expect(clauses.find((c) => c.id === '重要性')?.text).toMatch(/降低投诉率/);
+    expect(clauses.find((c) => c.id === '引言')?.text).toMatch(/重要桥梁/);
+    expect(clauses.find((c) => c.id === '结语')?.text).toMatch(/核心竞争力/);
+    expect(clauses.filter((c) => c.id === '引言' || c.id === '结语')).toHaveLength(2);
     expect(clauses.find((c) => c.id === '三、5')?.text).toMatch(/1个工作日内联系客户/);
     expect(clauses.find((c) => c.id === '二、1')?.text).toBe('不准违规停电、无故拖延送电。');
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
  * knowledge/standard/service-standard.zh-CN.txt, split into the clauses the knowledge base cites:
  * "三、5" (section three, item five), "二、1–10" (a run of items), "包括哪些方面 5" (the fifth
  * aspect of the preamble), "方案 4" (the fourth of the preamble's plans) and "重要性" (the preamble's
- * paragraph on why the standard matters).
+ * paragraph on why the standard matters), "引言" and "结语" (its opening and closing paragraphs).
  */
 export interface Clause {
   /** As cited: '三、5', '包括哪些方面 5', '方案 4'. */
@@ -24,6 +24,13 @@ const ASPECT = /^(\d+)\.\s*(.+)$/;
 const PREAMBLE_LISTS = ['包括哪些方面', '方案'];
 /** The preamble's paragraphs cited whole: why the standard matters. */
 const PREAMBLE_PARAGRAPHS = ['重要性'];
+
+/** '引言' for the paragraph before anything else, '结语' for the one right after the plans. */
+function framingOf(clauses: readonly Clause[], list: string | undefined): string | undefined {
+  if (clauses.length === 0) return '引言';
+  if (list === '方案' && !clauses.some((c) => c.id === '结语')) return '结语';
+  return undefined;
+}
 
 /** The clauses of the standard's text, in order. */
 export function parseStandard(text: string): Clause[] {
@@ -59,7 +66,14 @@ export function parseStandard(text: string): Clause[] {
     const listed = ASPECT.exec(line);
     if (listed && list)
       clauses.push({ id: `${list} ${listed[1]}`, section: list, text: listed[2] as string });
-    else list = undefined;
+    else {
+      // The preamble opens with a paragraph before its first heading, and closes with one after
+      // the plans: cited '引言' and '结语'.
+      const framing =
+        !section && !listed && line && !line.startsWith('-') ? framingOf(clauses, list) : undefined;
+      if (framing) clauses.push({ id: framing, section: framing, text: line });
+      list = undefined;
+    }
   }
   return clauses;
 }

@@ -32,6 +32,7 @@ const SETS = [
   'fresh-16.jsonl',
   'fresh-18.jsonl',
   'fresh-19.jsonl',
+  'fresh-20.jsonl',
 ];
 
 let service: TestServices;

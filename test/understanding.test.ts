@@ -131,6 +131,10 @@ describe('questions that only sound like requests', () => {
     '差评要去哪里打？',
     // Staff telling a neighbour about the account is a privacy question.
     '你们抄表的师傅把我家的用电量讲给邻居听了，这合规吗？',
+    // Keeping the company's data secret is a privacy question, not a bill look-up.
+    '我们厂的用电量数据算商业机密，你们能保密吗？',
+    // "没人给个说法" is part of the story; the question asks what the rule requires.
+    '检修完说好下午来电，拖到第二天才来，也没人给个说法。你们规定里对拖着不送电有没有要求？',
     // Reactive-power compensation is a technical question, not a claim.
     '我们厂要上新设备，无功补偿怎么配不太懂，你们提供技术咨询吗？',
     // A fee our staff ask for, even for a charging pile, is the standard's.
@@ -431,6 +435,13 @@ describe('a question about a process', () => {
     expect(next.intent).not.toBe('repair');
   });
 
+  it('is acted on when the customer asks for it to be registered, after any story', async () => {
+    const complaint = await ask('上周没通知就停了一天电，打电话也没人说清楚原因。我现在正式投诉，请登记。');
+    expect(complaint.intent).toBe('complaint');
+    const meter = await ask('我家电表读数不对，我要反映一下，帮我登记核实');
+    expect(meter.intent).toBe('meter');
+  });
+
   it('is acted on when it is a request or a problem happening now', async () => {
     expect((await ask('我要投诉营业员态度太差')).intent).toBe('complaint');
     expect((await ask('家里停电三个小时了什么时候能来电')).intent).toBe('repair');
@@ -561,11 +572,14 @@ describe('the standard’s preamble: its aspects and the company’s plans', () 
     ['你们能不能到村里宣传一下安全用电知识', '用电安全意识'],
     ['我提的意见到底有没有人处理，服务质量谁来考核', '考核'],
     ['供电公司为什么这么看重服务？', '降低投诉率'],
+    ['营业窗口对你们来说有多重要？', '桥梁'],
+    ['你们这个满意服务标准最后想达到什么？', '共赢'],
+    ['为了把服务做好，你们具体采取了哪些措施？', '公众教育'],
   ])('%s', async (question, fact) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain(fact);
-    expect(replyText(turn)).toMatch(/依据：服务标准“(包括哪些方面|方案|重要性)”/);
+    expect(replyText(turn)).toMatch(/依据：服务标准(“(包括哪些方面|方案|重要性)”|引言)/);
   });
 });
 
