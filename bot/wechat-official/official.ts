@@ -15,6 +15,8 @@ export const WECHAT_OFFICIAL_PATH = '/wechat/official';
 export const PASSIVE_REPLY_MS = 4_000;
 /** A request whose timestamp is further off than this is refused (a replay, or a wrong clock). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** How long the parts of a reply too long for one message wait behind the passive reply. */
+const REST_AFTER_MS = 1_000;
 /** WeChat's messages are a few hundred bytes; anything far larger is not from it. */
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -290,7 +292,15 @@ export function createWechatOfficialAccount(options: OfficialAccountOptions) {
     }
     if (!first || first.length === 0) return c.text('success');
     const [now, ...rest] = parts(first);
-    if (rest.length > 0) options.background(queue(from, rest), 'wechat official reply queue failed');
+    if (rest.length > 0) {
+      // The rest follows by customer-service message, a moment later so that it lands after the
+      // passive reply WeChat is about to show.
+      const after = new Promise((resolve) => setTimeout(resolve, REST_AFTER_MS));
+      options.background(
+        after.then(() => queue(from, rest)),
+        'wechat official reply queue failed',
+      );
+    }
     return c.body(await reply(fields, encrypted, now ?? ''), 200, {
       'content-type': 'application/xml; charset=utf-8',
     });
