@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../api/config.js';
 import { CHANNEL_REPLIES } from '../bot/channel/replies.js';
@@ -241,7 +243,7 @@ describe('the Official Account server URL', () => {
     const response = await post(textMessage(user, QUESTION));
     const reply = await replyOf(response);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(field(await post(textMessage(user, '你好')).then((r) => r.text()), 'ToUserName')).toBe(user);
+    expect(field(await (await post(textMessage(user, '你好'))).text(), 'ToUserName')).toBe(user);
     expect(reply).toContain('3个工作日');
     expect((await transcript(user)).map((m) => m.role).slice(0, 2)).toEqual(['customer', 'assistant']);
     expect(platform.sent).toEqual([]);
@@ -334,10 +336,21 @@ describe('the Official Account server URL', () => {
     ]);
   });
 
-  it('pushes the custom menu', async () => {
-    await service.wechatOfficial?.api?.createMenu(OFFICIAL_MENU);
+  it('pushes the custom menu with npm run wechat:menu', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/wechat-menu.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        WECHAT_OA_APPID: APPID,
+        WECHAT_OA_SECRET: SECRET,
+        WECHAT_API_ROOT: platform.apiRoot,
+        LOG_LEVEL: 'silent',
+      },
+    });
+    expect(stdout).toContain('menu pushed');
     expect(platform.menus).toEqual([OFFICIAL_MENU]);
-    expect(JSON.stringify(platform.menus)).toContain('故障报修');
+    const names = JSON.stringify(platform.menus);
+    for (const action of Object.values(MENU_ACTIONS)) expect(names).toContain(action);
   });
 });
 
