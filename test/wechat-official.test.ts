@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { Hono } from 'hono';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TurnResult } from '../api/channel/contract.js';
 import { parseConfig } from '../api/config.js';
+import { createMemoryInboundLog } from '../bot/channel/memory-inbound-log.js';
 import { CHANNEL_REPLIES } from '../bot/channel/replies.js';
 import { createWechatCipher, wechatSignature } from '../bot/wechat-official/crypto.js';
-import { MENU_ACTIONS, OFFICIAL_MENU } from '../bot/wechat-official/official.js';
+import { createWechatOfficialAccount, MENU_ACTIONS, OFFICIAL_MENU } from '../bot/wechat-official/official.js';
 import { buildWechatXml, parseWechatXml } from '../bot/wechat-official/xml.js';
 import { startAsrStandIn } from './support/asr-stand-in.js';
 import { startTestServices, type TestServices } from './support/services.js';
@@ -312,7 +316,10 @@ describe('the Official Account server URL', () => {
 
   it('welcomes a new follower, sends nothing on unsubscribe, and runs menu clicks', async () => {
     const user = newOpenId();
-    expect(await replyOf(await post(eventMessage(user, 'subscribe')))).toBe(CHANNEL_REPLIES.welcome);
+    const subscribe = eventMessage(user, 'subscribe');
+    expect(await replyOf(await post(subscribe))).toBe(CHANNEL_REPLIES.welcome);
+    // An event WeChat retries is known by sender and CreateTime.
+    expect(await (await post(subscribe)).text()).toBe('success');
     const click = await replyOf(await post(eventMessage(user, 'CLICK', { EventKey: 'HUMAN' })));
     expect(click).not.toBe('');
     expect((await transcript(user)).find((m) => m.role === 'customer')?.text).toBe(MENU_ACTIONS.HUMAN);
@@ -440,5 +447,46 @@ describe('delivery to an Official Account follower', () => {
     expect(platform.tokenCalls).toBe(tokensBefore + 1);
     expect(platform.sentTo(user).slice(-2)).toEqual(['第一条', '第二条']);
     expect(await lastDelivery(conversation.id, staff)).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe('a turn with more to say than one message holds', () => {
+  it('answers the first part passively and the rest by message after it, in order', async () => {
+    const long = ['甲'.repeat(500), '乙'.repeat(500), '丙'.repeat(100)];
+    const queued: string[] = [];
+    const background: Promise<unknown>[] = [];
+    const official = createWechatOfficialAccount({
+      token: TOKEN,
+      apiRoot: platform.apiRoot,
+      inbound: {
+        turns: {
+          handle: async (): Promise<TurnResult> => ({
+            conversationId: 'c1',
+            intent: 'faq',
+            replies: long.map((text) => ({ text })),
+            handoff: false,
+            sources: [],
+          }),
+          recordUnreadable: async () => undefined,
+        },
+        events: createMemoryInboundLog(),
+        decode: () => Promise.reject(new Error('no decoding here')),
+      },
+      logger: pino({ level: 'silent' }),
+      sendLater: async (_openId, text) => {
+        queued.push(text);
+      },
+      background: (work) => background.push(work),
+    });
+    const app = new Hono();
+    for (const hook of official.webhooks) app.on(hook.method, hook.path, hook.handler);
+    service = { app, dispose: () => undefined } as unknown as TestServices;
+    const started = Date.now();
+    const user = newOpenId();
+    expect(await replyOf(await post(textMessage(user, '说说看')))).toBe(long[0]);
+    expect(queued).toEqual([]);
+    await Promise.all(background);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(queued).toEqual([long[1], long[2]]);
   });
 });
