@@ -10,7 +10,7 @@
  */
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** WeChat's block for its padding (not AES's 16). */
 const WECHAT_BLOCK = 32;

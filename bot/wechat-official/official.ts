@@ -15,6 +15,8 @@ export const WECHAT_OFFICIAL_PATH = '/wechat/official';
 export const PASSIVE_REPLY_MS = 4_000;
 /** A request whose timestamp is further off than this is refused (a replay, or a wrong clock). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** How many passive replies are kept for WeChat's retries of the same message. */
+const RECENT_REPLIES = 1_000;
 /** How long the parts of a reply too long for one message wait behind the passive reply. */
 const REST_AFTER_MS = 1_000;
 /** WeChat's messages are a few hundred bytes; anything far larger is not from it. */
@@ -165,14 +167,20 @@ export function createWechatOfficialAccount(options: OfficialAccountOptions) {
     }
   }
 
+  /** Passive replies recently given, by message: what a retry of the same message is answered. */
+  const recent = new Map<string, string>();
+  function remember(key: string, text: string) {
+    recent.set(key, text);
+    if (recent.size > RECENT_REPLIES) recent.delete(recent.keys().next().value as string);
+  }
+
   /** The texts to answer one message or event with; null for nothing (a retry, an unsubscribe). */
   async function dispatch(fields: WechatFields): Promise<string[] | null> {
     const from = fields.get('FromUserName') ?? '';
-    const created = fields.get('CreateTime') ?? '';
     const type = fields.get('MsgType') ?? '';
-    const key = fields.get('MsgId') ? `msg:${fields.get('MsgId')}` : `${from}:${created}:${type}`;
-    const answer = (content: InboundContent, eventKey = key) =>
-      answerInbound(deps, { channel: 'wechat_oa', key: eventKey, userId: from, content });
+    const key = answerKey(fields);
+    const answer = (content: InboundContent) =>
+      answerInbound(deps, { channel: 'wechat_oa', key, userId: from, content });
     switch (type) {
       case 'text':
         return answer({ kind: 'text', text: fields.get('Content') ?? '' });
@@ -196,15 +204,15 @@ export function createWechatOfficialAccount(options: OfficialAccountOptions) {
         });
       }
       case 'event':
-        return event(fields, from, created);
+        return event(fields, from);
       default:
         return answer({ kind: 'unsupported', what: UNSUPPORTED_TYPES[type] ?? '消息' });
     }
   }
 
-  async function event(fields: WechatFields, from: string, created: string): Promise<string[] | null> {
+  async function event(fields: WechatFields, from: string): Promise<string[] | null> {
     const name = (fields.get('Event') ?? '').toLowerCase();
-    const key = `event:${from}:${created}:${name}`;
+    const key = answerKey(fields);
     if (name === 'subscribe') {
       if (!(await deps.events.claim('wechat_oa', key, clock()))) return null;
       await deps.events.complete('wechat_oa', key);
@@ -273,6 +281,7 @@ export function createWechatOfficialAccount(options: OfficialAccountOptions) {
     const from = fields.get('FromUserName');
     if (!from || !fields.get('MsgType')) return c.text('not a WeChat message', 400);
 
+    const key = answerKey(fields);
     const work = dispatch(fields);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = Symbol('late');
@@ -290,8 +299,19 @@ export function createWechatOfficialAccount(options: OfficialAccountOptions) {
       );
       return c.text('success');
     }
-    if (!first || first.length === 0) return c.text('success');
-    const [now, ...rest] = parts(first);
+    const xml = (text: string) =>
+      reply(fields, encrypted, text).then((body) =>
+        c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' }),
+      );
+    if (!first) {
+      // A retry of a message already answered (WeChat did not get our response): the same passive
+      // reply where this process still has it, else `success`.
+      const again = recent.get(key);
+      return again === undefined ? c.text('success') : xml(again);
+    }
+    if (first.length === 0) return c.text('success');
+    const [now = '', ...rest] = parts(first);
+    remember(key, now);
     if (rest.length > 0) {
       // The rest follows by customer-service message, a moment later so that it lands after the
       // passive reply WeChat is about to show.
@@ -301,9 +321,7 @@ export function createWechatOfficialAccount(options: OfficialAccountOptions) {
         'wechat official reply queue failed',
       );
     }
-    return c.body(await reply(fields, encrypted, now ?? ''), 200, {
-      'content-type': 'application/xml; charset=utf-8',
-    });
+    return xml(now);
   };
 
   const get: Handler = async (c) => {
@@ -346,4 +364,15 @@ function hasDecoder(bytes: Uint8Array): boolean {
     head.startsWith('ID3') ||
     (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)
   );
+}
+
+/** A message's identity for the once-only log: its MsgId, or (events) sender, time and event. */
+function answerKey(fields: WechatFields): string {
+  const from = fields.get('FromUserName') ?? '';
+  const created = fields.get('CreateTime') ?? '';
+  const msgId = fields.get('MsgId');
+  if (msgId) return `msg:${msgId}`;
+  const type = fields.get('MsgType') ?? '';
+  if (type === 'event') return `event:${from}:${created}:${(fields.get('Event') ?? '').toLowerCase()}`;
+  return `${from}:${created}:${type}`;
 }
