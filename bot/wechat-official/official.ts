@@ -366,12 +366,12 @@ function hasDecoder(bytes: Uint8Array): boolean {
   );
 }
 
-/** A message's identity for the once-only log: its MsgId, or (events) sender, time and event. */
+/** A message's identity for the once-only log: sender and MsgId, or (events) sender, time and event. */
 function answerKey(fields: WechatFields): string {
   const from = fields.get('FromUserName') ?? '';
   const created = fields.get('CreateTime') ?? '';
   const msgId = fields.get('MsgId');
-  if (msgId) return `msg:${msgId}`;
+  if (msgId) return `msg:${from}:${msgId}`;
   const type = fields.get('MsgType') ?? '';
   if (type === 'event') return `event:${from}:${created}:${(fields.get('Event') ?? '').toLowerCase()}`;
   return `${from}:${created}:${type}`;
