@@ -60,6 +60,21 @@ const fields = {
   WECHATY_PUPPET_SERVICE_TOKEN: optional,
   /** Names the login session file `<name>.memory-card.json` in the working directory. */
   WECHATY_NAME: z.string().min(1).default('power-service-wechat'),
+  /** The Token in the Official Account's server settings: where set, the 公众号 channel is on. */
+  WECHAT_OA_TOKEN: optional.refine((token) => token === undefined || /^[A-Za-z0-9]{3,32}$/.test(token), {
+    message: 'WECHAT_OA_TOKEN must be 3 to 32 letters and digits (WeChat rule)',
+  }),
+  /** The Official Account's AppID and AppSecret, for the access token (messages, media, menu). */
+  WECHAT_OA_APPID: optional.refine((id) => id === undefined || /^wx[0-9a-f]{16}$/i.test(id), {
+    message: 'WECHAT_OA_APPID must look like wx followed by 16 hex digits',
+  }),
+  WECHAT_OA_SECRET: optional,
+  /** The 43-character EncodingAESKey: safe-mode messages are decrypted and answered encrypted. */
+  WECHAT_OA_AES_KEY: optional.refine((key) => key === undefined || /^[A-Za-z0-9]{43}$/.test(key), {
+    message: 'WECHAT_OA_AES_KEY must be the 43 letters and digits of the EncodingAESKey',
+  }),
+  /** Every Official Account platform call goes here (a stand-in in tests). */
+  WECHAT_API_ROOT: z.url().default('https://api.weixin.qq.com'),
   API_SERVICE_TOKEN: optional.refine((token) => token === undefined || token.length >= 16, {
     message: 'API_SERVICE_TOKEN must be at least 16 characters',
   }),
@@ -125,6 +140,22 @@ function puppetServiceToken(settings: { WECHATY_PUPPET?: string; WECHATY_PUPPET_
     : [];
 }
 
+/** Settings that only work together. */
+function officialAccount(
+  settings: Partial<Record<'WECHAT_OA_AES_KEY' | 'WECHAT_OA_APPID' | 'WECHAT_OA_SECRET', string>>,
+) {
+  const problems: string[] = [];
+  if (settings.WECHAT_OA_AES_KEY && !settings.WECHAT_OA_APPID) {
+    problems.push(
+      'WECHAT_OA_APPID is not set: encrypted messages name the appid WECHAT_OA_AES_KEY belongs to',
+    );
+  }
+  if (Boolean(settings.WECHAT_OA_APPID) !== Boolean(settings.WECHAT_OA_SECRET)) {
+    problems.push('WECHAT_OA_APPID and WECHAT_OA_SECRET go together: both are needed for the access token');
+  }
+  return problems;
+}
+
 const schema = z.object(fields);
 
 export type Config = z.infer<typeof schema>;
@@ -140,7 +171,7 @@ function parse(env: Record<string, string | undefined>, required: Record<string,
     .filter(([name]) => blankAsUnset[name] === undefined)
     .map(([name, what]) => `${name} is not set: ${what}`);
   const parsed = schema.safeParse(blankAsUnset);
-  if (parsed.success) problems.push(...puppetServiceToken(parsed.data));
+  if (parsed.success) problems.push(...puppetServiceToken(parsed.data), ...officialAccount(parsed.data));
   else
     problems.push(
       ...parsed.error.issues.map((issue) => {

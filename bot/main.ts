@@ -28,6 +28,9 @@ const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) =>
       voice: services.inbound.recognizer?.kind ?? 'off',
       telegram: telegram ? (config.TELEGRAM_WEBHOOK_SECRET ? 'webhook' : 'polling') : 'off',
       wechat: config.WECHATY_PUPPET ?? 'off',
+      wechatOfficial: config.WECHAT_OA_TOKEN
+        ? `/wechat/official${config.WECHAT_OA_AES_KEY ? ' (safe mode)' : ''}${config.WECHAT_OA_APPID ? '' : ', no AppID: passive replies only'}`
+        : 'off',
       readyMs: Math.round(performance.now() - started),
     },
     'service ready',

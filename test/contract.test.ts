@@ -114,7 +114,7 @@ describe('POST /v1/messages', () => {
     expect(response.status).toBe(200);
   });
 
-  it.each(['telegram', 'wechat'])(
+  it.each(['telegram', 'wechat', 'wechat_oa'])(
     'refuses channel %s without the service token, with 401',
     async (channel) => {
       const body = { channel, userId: '123456', text: '查电费' };
@@ -127,13 +127,16 @@ describe('POST /v1/messages', () => {
     },
   );
 
-  it.each(['telegram', 'wechat'])('accepts channel %s with the service token', async (channel) => {
-    const response = await service.post(
-      { channel, userId: '123456', text: '您好' },
-      { authorization: `Bearer ${SERVICE_TOKEN}` },
-    );
-    expect(response.status).toBe(200);
-  });
+  it.each(['telegram', 'wechat', 'wechat_oa'])(
+    'accepts channel %s with the service token',
+    async (channel) => {
+      const response = await service.post(
+        { channel, userId: '123456', text: '您好' },
+        { authorization: `Bearer ${SERVICE_TOKEN}` },
+      );
+      expect(response.status).toBe(200);
+    },
+  );
 
   it('closes the bot channels entirely when no service token is configured', async () => {
     const open = await startTestServices({ API_SERVICE_TOKEN: '' });

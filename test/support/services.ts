@@ -40,7 +40,7 @@ export interface ChatResponse {
 /** The whole service on a fresh SQLite file of its own, driven through HTTP without a port. */
 export async function startTestServices(
   env: Record<string, string> = {},
-  options: { clock?: () => Date; dir?: string; logger?: pino.Logger } = {},
+  options: { clock?: () => Date; dir?: string; logger?: pino.Logger; wechatOfficialReplyMs?: number } = {},
 ): Promise<TestServices> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'assistant-test-'));
   const config: Config = parseConfig({
@@ -56,6 +56,9 @@ export async function startTestServices(
     logger: options.logger ?? pino({ level: 'silent' }),
     clock: options.clock,
     knowledge,
+    ...(options.wechatOfficialReplyMs === undefined
+      ? {}
+      : { wechatOfficialReplyMs: options.wechatOfficialReplyMs }),
   });
   const post = async (body: unknown, headers: Record<string, string> = {}) =>
     services.app.request('/v1/messages', {
