@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
+import type { AccountStore } from '../db/account-store.js';
 import type { DeliveryStore } from '../db/channel-store.js';
 import type { LimitStore } from '../db/limit-store.js';
 import type { StaffStore } from '../db/staff-store.js';
@@ -40,6 +41,7 @@ export interface AppDeps {
   tickets: TicketStore;
   staff: StaffStore;
   deliveries: DeliveryStore;
+  accounts: AccountStore;
   /** The abuse limits' counters. */
   limits: LimitStore;
   /** Where the platform finds a request's client address; unset, the socket's peer (Node, no proxy). */

@@ -1,4 +1,4 @@
-import { count, eq, lt } from 'drizzle-orm';
+import { asc, count, eq, lt } from 'drizzle-orm';
 import type { Db } from './handle.js';
 import { auditLog, staffSessions, staffUsers } from './schema.js';
 
@@ -10,6 +10,8 @@ export interface StaffStore {
   create(user: Omit<StaffUser, 'mustChangePassword'> & { mustChangePassword?: boolean }): Promise<void>;
   findByUsername(username: string): Promise<StaffUser | undefined>;
   findById(id: string): Promise<StaffUser | undefined>;
+  /** Every staff member by user name (a transfer picks a colleague from it; a small table). */
+  list(): Promise<Pick<StaffUser, 'id' | 'username' | 'role'>[]>;
   /** A new password hash, chosen by its owner (no longer to be changed). */
   setPassword(id: string, passwordHash: string): Promise<void>;
   createSession(session: StaffSession): Promise<void>;
@@ -33,6 +35,13 @@ export function createSqliteStaffStore(db: Db): StaffStore {
     },
     async findById(id) {
       return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+    },
+    async list() {
+      return db
+        .select({ id: staffUsers.id, username: staffUsers.username, role: staffUsers.role })
+        .from(staffUsers)
+        .orderBy(asc(staffUsers.username))
+        .all();
     },
     async setPassword(id, passwordHash) {
       await db

@@ -114,7 +114,6 @@ describe('staff console in a browser', () => {
     expect(await row.locator('.waiting').textContent()).toBe('7 分钟');
     expect(await row.textContent()).toContain(XSS);
     expect(await xssFired()).toBeUndefined();
-    await page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
 
     await Promise.all([page.waitForURL('**/console/conversations/**'), row.locator('a.open').click()]);
     const payload = page.locator('.msg.role-customer .msg-text', { hasText: XSS });
@@ -246,7 +245,7 @@ describe('staff console in a browser', () => {
     await expect.poll(() => note.textContent()).toContain('发送中');
     expect((await service.deliveries.get(delivery.id))?.status).toBe('pending');
 
-    // Transfers are explicit: to a colleague who exists, by name.
+    // Transfers are explicit: to a colleague picked by name.
     const admin = await staffSession(service.app);
     const created = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
       username: 'wang',
@@ -254,10 +253,12 @@ describe('staff console in a browser', () => {
       role: 'agent',
     });
     expect(created.status).toBe(201);
-    await page.fill('#transfer-to', 'nobody');
+    // The colleague is picked from a list, not typed.
+    await page.reload();
     await page.click('#transfer-form button[type=submit]');
-    await expect.poll(() => page.textContent('#transfer-error')).toContain('没有这个客服用户名');
-    await page.fill('#transfer-to', 'wang');
+    await expect.poll(() => page.textContent('#transfer-error')).toContain('请选择要转交的同事');
+    expect(await page.locator('#transfer-to option').allTextContents()).toContain('wang（客服）');
+    await page.selectOption('#transfer-to', 'wang');
     await Promise.all([page.waitForEvent('load'), page.click('#transfer-form button[type=submit]')]);
     await expect.poll(() => page.locator('p.meta').textContent()).toContain('wang');
 
@@ -268,6 +269,62 @@ describe('staff console in a browser', () => {
     expect(last?.text).toContain('1-5分');
     const queued = await service.deliveries.forConversation(conversationId);
     expect(queued.at(-1)).toMatchObject({ messageId: last?.id, status: 'pending' });
+  });
+
+  it('lets an agent take (接入) a waiting conversation from the queue, and a colleague sees it taken', async () => {
+    const admin = await staffSession(service.app);
+    const made = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
+      username: 'liu',
+      password: 'liu-password-0123',
+      role: 'agent',
+    });
+    expect(made.status).toBe(201);
+    const li = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const liPage = await li.newPage();
+    try {
+      await liPage.goto(`${base}/console/login`);
+      await liPage.fill('#username', 'liu');
+      await liPage.fill('#password', 'liu-password-0123');
+      await Promise.all([
+        liPage.waitForURL('**/console/queue'),
+        liPage.click('#login-form button[type=submit]'),
+      ]);
+
+      // 张三 (demo account 1000000001) proves who she is, then asks for a person.
+      const user = webUser('console-take');
+      for (const text of ['查电费', '1000000001', '1234']) await customerSays(user, text);
+      const { conversationId } = await customerSays(user, '转人工');
+      await customerSays(user, '我家电表箱一直在响');
+      now += 6 * 60_000;
+      await page.goto(`${base}/console/queue`);
+      const row = page.locator(`tr.queue-row[data-conversation-id="${conversationId}"]`);
+      expect(await row.getAttribute('class')).toContain('sla-amber');
+      expect(await row.locator('.last-message a').textContent()).toBe('我家电表箱一直在响');
+      expect(await row.locator('.reason').textContent()).toBe('客户要求人工');
+      expect(await row.locator('.customer').textContent()).toBe('张*户号 1000000001');
+      expect(await page.locator('#queue-tabs a.active').textContent()).toContain('待接入');
+      await page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
+
+      await liPage.goto(`${base}/console/queue`);
+      await Promise.all([
+        liPage.waitForURL(`**/console/conversations/${conversationId}`),
+        liPage.locator(`tr.queue-row[data-conversation-id="${conversationId}"] button.take`).click(),
+      ]);
+      expect(await liPage.textContent('#owner')).toBe('liu');
+
+      // The colleague's queue: gone from 待接入, shown taken by liu under 全部, nothing left to take.
+      await page.reload();
+      expect(await row.count()).toBe(0);
+      await page.click('#queue-tabs a[data-tab="all"]');
+      await page.waitForURL('**/console/queue?tab=all');
+      expect(await row.locator('.owner').textContent()).toBe('liu');
+      expect(await row.locator('button.take').count()).toBe(0);
+      await page.click('#queue-tabs a[data-tab="mine"]');
+      await page.waitForURL('**/console/queue?tab=mine');
+      expect(await row.count()).toBe(0);
+    } finally {
+      await li.close();
+    }
   });
 
   it('pages the case list with links and searches it, overdue cases still first', async () => {

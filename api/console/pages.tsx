@@ -15,7 +15,10 @@ import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   beijing,
   CHANNEL_NAMES,
+  HANDOFF_REASON_NAMES,
   pendingDeadlines,
+  QUEUE_SLA,
+  queueMark,
   ROLE_NAMES,
   STATUS_NAMES,
   urgency,
@@ -131,9 +134,27 @@ export function PasswordPage(props: { username: string; csrfToken: string; requi
 
 export interface QueueItem {
   conversation: ConversationRecord;
-  lastMessage: MessageRecord | undefined;
+  /** The customer's own last message (not the bot's answer to it). */
+  lastCustomerMessage: MessageRecord | undefined;
   ownerName: string | null;
+  /** The account the customer has proved to own (masked name), if any. */
+  customer: VerifiedCustomer | undefined;
 }
+
+/** A channel user's verified account, as staff see it: the name masked. */
+export interface VerifiedCustomer {
+  accountNumber: string;
+  maskedName: string;
+  classLabel: string;
+}
+
+export type QueueTab = 'waiting' | 'mine' | 'all';
+
+const QUEUE_TABS: [QueueTab, string][] = [
+  ['waiting', '待接入'],
+  ['mine', '我的会话'],
+  ['all', '全部'],
+];
 
 /** A link to the next page of a list, where there is one. */
 function NextPage(props: { href: string | undefined }) {
@@ -148,6 +169,9 @@ function NextPage(props: { href: string | undefined }) {
 
 export function QueuePage(props: {
   items: QueueItem[];
+  tab: QueueTab;
+  /** How many wait for an agent to take them (the 待接入 tab's count). */
+  waitingCount: number;
   now: Date;
   /** The next page of the queue, where there is one. */
   nextHref?: string;
@@ -156,35 +180,87 @@ export function QueuePage(props: {
 }) {
   return (
     <Layout title="队列" section="queue" username={props.username} csrfToken={props.csrfToken}>
-      <h1>待人工处理的会话</h1>
+      <h1>会话队列</h1>
+      <nav class="tabs" id="queue-tabs">
+        {QUEUE_TABS.map(([tab, label]) => (
+          <a
+            href={`/console/queue?tab=${tab}`}
+            class={tab === props.tab ? 'active' : ''}
+            data-tab={tab}
+            aria-current={tab === props.tab ? 'page' : undefined}
+          >
+            {label}
+            {tab === 'waiting' ? <span class="count">{props.waitingCount}</span> : null}
+          </a>
+        ))}
+      </nav>
+      <p class="legend">
+        等待接入：<span class="swatch due-soon">{QUEUE_SLA.amberMinutes} 分钟起</span>
+        <span class="swatch overdue">{QUEUE_SLA.redMinutes} 分钟起</span>
+      </p>
       {props.items.length === 0 ? (
-        <p class="empty">队列为空。</p>
+        <p class="empty">
+          {props.tab === 'waiting'
+            ? '没有等待接入的会话。'
+            : props.tab === 'mine'
+              ? '您没有正在接待的会话。'
+              : '队列为空。'}
+        </p>
       ) : (
         <table class="list" id="queue">
           <thead>
             <tr>
-              <th>渠道</th>
-              <th>排队开始</th>
               <th>已等待</th>
+              <th>渠道</th>
+              <th>客户</th>
+              <th>转人工原因</th>
+              <th>客户最后一条消息</th>
               <th>处理人</th>
-              <th>最后一条消息</th>
+              <th />
             </tr>
           </thead>
           <tbody>
-            {props.items.map(({ conversation, lastMessage, ownerName }) => {
+            {props.items.map(({ conversation, lastCustomerMessage, ownerName, customer }) => {
               const since = conversation.handoffSince ?? conversation.updatedAt;
+              const href = `/console/conversations/${encodeURIComponent(conversation.id)}`;
+              const mark = queueMark(since, props.now, conversation.handoffOwner !== null);
               return (
-                <tr class="queue-row" data-conversation-id={conversation.id}>
+                <tr class={`queue-row ${mark}`} data-conversation-id={conversation.id}>
+                  <td class="waiting" title={`排队开始 ${beijing(since)}`}>
+                    {waited(since, props.now)}
+                  </td>
                   <td>{CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</td>
-                  <td>{beijing(since)}</td>
-                  <td class="waiting">{waited(since, props.now)}</td>
-                  <td>{ownerName ?? '未分配'}</td>
-                  <td>
-                    <a class="open" href={`/console/conversations/${encodeURIComponent(conversation.id)}`}>
-                      {lastMessage
-                        ? `${ROLE_NAMES[lastMessage.role] ?? lastMessage.role}：${clip(lastMessage.text, 60)}`
-                        : '（无消息）'}
+                  <td class="customer">
+                    {customer ? (
+                      <>
+                        {customer.maskedName}
+                        <br />
+                        <span class="meta">户号 {customer.accountNumber}</span>
+                      </>
+                    ) : (
+                      <span class="meta">未验证身份</span>
+                    )}
+                  </td>
+                  <td class="reason">
+                    {conversation.handoffReason
+                      ? (HANDOFF_REASON_NAMES[conversation.handoffReason] ?? conversation.handoffReason)
+                      : '—'}
+                  </td>
+                  <td class="last-message">
+                    <a class="open" href={href}>
+                      {lastCustomerMessage ? clip(lastCustomerMessage.text, 60) : '（客户尚未发言）'}
                     </a>
+                    {lastCustomerMessage ? (
+                      <span class="meta"> · {waited(lastCustomerMessage.createdAt, props.now)}前</span>
+                    ) : null}
+                  </td>
+                  <td class="owner">{ownerName ?? '未接入'}</td>
+                  <td>
+                    {conversation.handoffOwner ? null : (
+                      <button type="button" class="take" data-conversation-id={conversation.id}>
+                        接入
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
@@ -192,6 +268,7 @@ export function QueuePage(props: {
           </tbody>
         </table>
       )}
+      <p class="error" id="queue-error" role="alert" />
       <NextPage href={props.nextHref} />
     </Layout>
   );
@@ -226,6 +303,8 @@ export function ConversationPage(props: {
   olderHref?: string;
   latestHref?: string;
   ownerName: string | null;
+  /** Colleagues a transfer can go to (everyone but the current owner). */
+  colleagues: { username: string; role: string }[];
   username: string;
   csrfToken: string;
 }) {
@@ -238,8 +317,19 @@ export function ConversationPage(props: {
       <h1>会话 · {CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</h1>
       <p class="meta">
         状态：{conversation.mode === 'handoff' ? '人工处理中' : '机器人应答'}
-        {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''} · 处理人：
-        {props.ownerName ?? '未分配'}
+        {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''}
+        {conversation.handoffReason
+          ? ` · ${HANDOFF_REASON_NAMES[conversation.handoffReason] ?? conversation.handoffReason}`
+          : ''}{' '}
+        · 处理人：<span id="owner">{props.ownerName ?? '未接入'}</span>
+        {conversation.mode === 'handoff' && !conversation.handoffOwner ? (
+          <>
+            {' '}
+            <button type="button" class="take" id="take" data-conversation-id={conversation.id}>
+              接入
+            </button>
+          </>
+        ) : null}
       </p>
       {props.olderHref ? (
         <p class="pager">
@@ -301,8 +391,15 @@ export function ConversationPage(props: {
       {conversation.mode === 'handoff' ? (
         <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
           <label>
-            转给其他客服（用户名）
-            <input id="transfer-to" name="to" maxlength={64} required autocomplete="off" />
+            转给其他客服
+            <select id="transfer-to" name="to">
+              <option value="">请选择同事</option>
+              {props.colleagues.map((c) => (
+                <option value={c.username}>
+                  {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
+                </option>
+              ))}
+            </select>
           </label>
           <div class="actions">
             <button type="submit" class="secondary">

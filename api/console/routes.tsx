@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
+import type { AccountStore } from '../../db/account-store.js';
 import type { DeliveryStore } from '../../db/channel-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
-import type { Store } from '../../db/store.js';
+import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readStats } from '../cases/stats.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
@@ -21,6 +23,7 @@ import {
   NotFoundPage,
   PasswordPage,
   QueuePage,
+  type VerifiedCustomer,
 } from './pages.js';
 
 export interface ConsoleDeps {
@@ -28,6 +31,7 @@ export interface ConsoleDeps {
   tickets: TicketStore;
   staff: StaffStore;
   deliveries: DeliveryStore;
+  accounts: AccountStore;
   clock: () => Date;
   /** The deadline scanner's rule, so amber in the console means what the scanner escalates. */
   isDueSoon: DueSoonRule;
@@ -35,7 +39,7 @@ export interface ConsoleDeps {
   consoleAssets?: ConsoleAssets;
 }
 
-const queueQuery = z.object(pageQuery);
+const queueQuery = z.object({ ...pageQuery, tab: z.enum(['waiting', 'mine', 'all']).default('waiting') });
 const queueCursor = z.object({ since: z.number().int(), id: z.string().max(200) });
 /** A transcript in the console: the latest messages, or those before a message (the older page). */
 const transcriptQuery = z.object({
@@ -87,6 +91,22 @@ export function consoleRoutes(deps: ConsoleDeps) {
   const usernameOf = async (id: string | null) =>
     id ? ((await deps.staff.findById(id))?.username ?? id) : null;
 
+  /** The account this channel user proved to own most recently (name masked), if any: two key reads. */
+  const verifiedCustomer = async (
+    conversation: ConversationRecord,
+  ): Promise<VerifiedCustomer | undefined> => {
+    const bound = await deps.accounts.boundAccounts(conversation, deps.clock());
+    const accountNumber = bound.at(-1);
+    const account = accountNumber ? await deps.accounts.findAccount(accountNumber) : undefined;
+    return account
+      ? {
+          accountNumber: account.accountNumber,
+          maskedName: maskName(account.name),
+          classLabel: account.classLabel,
+        }
+      : undefined;
+  };
+
   type Staff = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
   const staffPage =
     (render: (c: Context, me: Staff) => Promise<Response>) =>
@@ -127,24 +147,31 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/queue',
       staffPage(async (c, me) => {
-        const { limit, cursor } = parseOrThrow(queueQuery, c.req.query());
+        const { limit, cursor, tab } = parseOrThrow(queueQuery, c.req.query());
         const queue = await deps.store.listHandoffs({
           limit: limit ?? DEFAULT_PAGE_SIZE,
           ...(cursor ? { after: decodeCursor(cursor, queueCursor) } : {}),
+          ...(tab === 'all' ? {} : { owner: tab === 'mine' ? me.user.id : null }),
         });
+        const names = new Map((await deps.staff.list()).map((s) => [s.id, s.username]));
         const items = await Promise.all(
           queue.items.map(async (h) => ({
             conversation: h,
-            lastMessage: h.lastMessage,
-            ownerName: await usernameOf(h.handoffOwner),
+            lastCustomerMessage: h.lastCustomerMessage,
+            ownerName: h.handoffOwner ? (names.get(h.handoffOwner) ?? h.handoffOwner) : null,
+            customer: await verifiedCustomer(h),
           })),
         );
         return page(
           c,
           <QueuePage
             items={items}
+            tab={tab}
+            waitingCount={await deps.store.countWaitingHandoffs()}
             now={deps.clock()}
-            {...(queue.next ? { nextHref: `/console/queue?cursor=${encodeCursor(queue.next)}` } : {})}
+            {...(queue.next
+              ? { nextHref: `/console/queue?tab=${tab}&cursor=${encodeCursor(queue.next)}` }
+              : {})}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -180,6 +207,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
               : {})}
             {...(before !== undefined ? { latestHref: base } : {})}
             ownerName={await usernameOf(conversation.handoffOwner)}
+            colleagues={(await deps.staff.list()).filter((s) => s.id !== conversation.handoffOwner)}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

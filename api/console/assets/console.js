@@ -1,4 +1,4 @@
-// Staff console client: login, replies, close, release, transfer, delivery retries, case status
+// Staff console client: login, replies, take, close, release, transfer, delivery retries, case status
 // changes, the dashboard chart.
 // Data from the server is only ever written with textContent (never innerHTML).
 (() => {
@@ -170,12 +170,28 @@
     }
   }
 
+  // 接入: take a waiting conversation (from the queue, or on its page), then work in it.
+  for (const button of document.querySelectorAll('button.take')) {
+    button.addEventListener('click', async () => {
+      const id = button.dataset.conversationId || '';
+      button.disabled = true;
+      try {
+        await api('POST', `/v1/handoffs/${encodeURIComponent(id)}/take`);
+        if (button.id === 'take') location.reload();
+        else location.assign(`/console/conversations/${encodeURIComponent(id)}`);
+      } catch (error) {
+        showError(document.getElementById('queue-error') ? 'queue-error' : 'reply-error', error);
+        button.disabled = false;
+      }
+    });
+  }
+
   const transferForm = document.getElementById('transfer-form');
   if (transferForm) {
     transferForm.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const to = document.getElementById('transfer-to').value.trim();
-      if (!to) return;
+      const to = document.getElementById('transfer-to').value;
+      if (!to) return showError('transfer-error', '请选择要转交的同事');
       busy(transferForm, true);
       try {
         await api(
