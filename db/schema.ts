@@ -77,6 +77,24 @@ export const messages = sqliteTable(
   ],
 );
 
+/**
+ * Internal notes on a conversation: staff only. A table of their own, never the messages table, so
+ * nothing that reads a customer's messages (their message list, a platform delivery) can meet one.
+ */
+export const staffNotes = sqliteTable(
+  'staff_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    staffId: text('staff_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_notes_conversation').on(t.conversationId, t.createdAt, t.id)],
+);
+
 export const ratings = sqliteTable('ratings', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   conversationId: text('conversation_id')

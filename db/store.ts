@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
@@ -9,6 +9,7 @@ import {
   type HandoffReason,
   messages,
   ratings,
+  staffNotes,
   tickets,
 } from './schema.js';
 import { addToTally, addToTallyIf, SATISFIED_FROM, TALLY } from './tallies.js';
@@ -67,6 +68,15 @@ export type HandoffRecord = ConversationRecord & {
   lastMessage: MessageRecord | undefined;
   lastCustomerMessage: MessageRecord | undefined;
 };
+
+/** An internal note on a conversation: staff only, never sent to the customer. */
+export interface StaffNoteRecord {
+  id: number;
+  conversationId: string;
+  staffId: string;
+  text: string;
+  createdAt: Date;
+}
 
 /** Which handed-off conversations: all, those nobody has taken (null), or one staff member's. */
 export type HandoffOwnerFilter = string | null | undefined;
@@ -136,6 +146,18 @@ export interface Store {
    * write (two agents taking at once: one gets it). False when it is not waiting for a person.
    */
   takeHandoff(conversationId: string, staffId: string, at: Date): Promise<boolean>;
+  /** Adds an internal note (staff only) to the conversation. */
+  addNote(conversationId: string, staffId: string, text: string, at: Date): Promise<StaffNoteRecord>;
+  /**
+   * The conversation's notes written from `from` (and before `to`, when given), oldest first, at
+   * most `limit`: the ones among a page of its transcript (one range read on their index).
+   */
+  notesBetween(
+    conversationId: string,
+    from: Date,
+    to: Date | undefined,
+    limit: number,
+  ): Promise<StaffNoteRecord[]>;
   /** Gives the conversation back to the bot (or to a person with `since`). */
   setMode(
     conversationId: string,
@@ -378,6 +400,29 @@ export function createSqliteStore(db: Db): Store {
         )
         .get();
       return row?.n ?? 0;
+    },
+    async addNote(conversationId, staffId, text, at) {
+      const rows = await db
+        .insert(staffNotes)
+        .values({ conversationId, staffId, text, createdAt: at })
+        .returning()
+        .all();
+      return onlyRow(rows);
+    },
+    async notesBetween(conversationId, from, to, limit) {
+      return db
+        .select()
+        .from(staffNotes)
+        .where(
+          and(
+            eq(staffNotes.conversationId, conversationId),
+            gte(staffNotes.createdAt, from),
+            to ? lt(staffNotes.createdAt, to) : undefined,
+          ),
+        )
+        .orderBy(asc(staffNotes.createdAt), asc(staffNotes.id))
+        .limit(limit)
+        .all();
     },
     async takeHandoff(conversationId, staffId, at) {
       const taken = await db

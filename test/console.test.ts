@@ -129,7 +129,6 @@ describe('staff console in a browser', () => {
     await Promise.all([page.waitForEvent('load'), page.click('#reply-send')]);
     await expect.poll(() => page.locator('.msg.role-staff .msg-text').textContent()).toBe(reply);
     expect(await xssFired()).toBeUndefined();
-    await page.screenshot({ path: join(SCREENSHOTS, 'conversation.png'), fullPage: true });
 
     const polled = (await (
       await fetch(`${base}/v1/messages?channel=web&userId=${encodeURIComponent(user)}`)
@@ -260,7 +259,7 @@ describe('staff console in a browser', () => {
     expect(await page.locator('#transfer-to option').allTextContents()).toContain('wang（客服）');
     await page.selectOption('#transfer-to', 'wang');
     await Promise.all([page.waitForEvent('load'), page.click('#transfer-form button[type=submit]')]);
-    await expect.poll(() => page.locator('p.meta').textContent()).toContain('wang');
+    await expect.poll(() => page.locator('#owner').textContent()).toBe('wang');
 
     // Closing gives the conversation back to the bot and asks the customer for a rating.
     await Promise.all([page.waitForURL('**/console/queue'), page.click('#close-handoff')]);
@@ -327,6 +326,76 @@ describe('staff console in a browser', () => {
     }
   });
 
+  it('opens a long conversation at its newest message beside the verified customer, and keeps internal notes from the customer', async () => {
+    const user = webUser('console-long');
+    for (const text of ['查电费', '1000000001', '1234']) await customerSays(user, text);
+    for (let i = 0; i < 12; i++) {
+      now += 60_000;
+      await customerSays(user, `电费为什么这么高，第${i}次问`);
+    }
+    const { conversationId } = await customerSays(user, '转人工');
+    await customerSays(user, '最后一句：请尽快回电');
+    const calendar = createDefaultWorkdayCalendar();
+    const ticket = await openCase(
+      { kind: 'complaint', description: '电费异常', channel: 'web', userId: user, conversationId },
+      { tickets: service.tickets, calendar, now: clock(), newId: () => crypto.randomUUID() },
+    );
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2000);
+    await expect.poll(() => inView('#transcript > li:last-child')).toBe(true);
+    // Not hidden under the reply box either.
+    const [newestBottom, replyTop] = await page.evaluate(() => [
+      document.querySelector('#transcript > li:last-child')?.getBoundingClientRect().bottom ?? 0,
+      document.querySelector('#reply-form')?.getBoundingClientRect().top ?? 0,
+    ]);
+    expect(newestBottom).toBeLessThanOrEqual(replyTop);
+    expect(await page.locator('#transcript > li:last-child .msg-text').textContent()).toBe(
+      '最后一句：请尽快回电',
+    );
+    expect(await inView('#reply-text')).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'conversation.png') });
+    // Scrolled back to the top, the reply box is still there.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await inView('#reply-text')).toBe(true);
+
+    // The side panel: who the customer is (masked), bills and arrears, the case, linked.
+    const panel = page.locator('#side-panel');
+    expect(await panel.locator('#panel-account').textContent()).toContain('张*');
+    expect(await panel.textContent()).not.toContain('张三');
+    expect(await panel.locator('#panel-account').textContent()).toContain('居民');
+    expect(await panel.locator('#panel-arrears').textContent()).toContain('元');
+    expect(await panel.locator('#panel-bills tbody tr').count()).toBeGreaterThan(0);
+
+    // An internal note: in the transcript for staff, never to the customer.
+    const note = '客户情绪激动，已核实户号，建议班长回电';
+    await page.fill('#reply-text', note);
+    await Promise.all([page.waitForEvent('load'), page.click('#note-send')]);
+    const shown = page.locator('#transcript .msg.note');
+    await expect.poll(() => shown.locator('.msg-text').textContent()).toBe(note);
+    expect(await shown.locator('.role').textContent()).toBe('内部备注 · admin');
+    const polled = await (
+      await fetch(`${base}/v1/messages?channel=web&userId=${encodeURIComponent(user)}`)
+    ).text();
+    expect(polled).not.toContain(note);
+
+    await Promise.all([
+      page.waitForURL(`**/console/cases/${ticket.id}`),
+      panel.locator(`a[href="/console/cases/${ticket.id}"]`).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(`**/console/conversations/${conversationId}`),
+      page.click('#case-conversation'),
+    ]);
+    await page.setViewportSize({ width: 1200, height: 760 });
+  });
+
   it('pages the case list with links and searches it, overdue cases still first', async () => {
     // Sixty complaints from the web form, a minute apart, opened in-process (the form's limit per
     // address would stop a browser test), then one repair left unattended until it is overdue.
@@ -363,7 +432,7 @@ describe('staff console in a browser', () => {
       await Promise.all([page.waitForEvent('load'), page.click('#next-page')]);
       total += await rows.count();
     }
-    expect(total).toBe(65); // the four of the earlier tests, the repair and the sixty complaints
+    expect(total).toBe(66); // the five of the earlier tests, the repair and the sixty complaints
 
     const wanted = complaints[7];
     if (!wanted) throw new Error('no complaint to look for');

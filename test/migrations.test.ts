@@ -120,6 +120,7 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     '0008_abuse_limits',
     '0009_first_password_change',
     '0010_queue_worklist',
+    '0011_staff_notes',
   ]);
 });
 

@@ -272,6 +272,25 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect(await ids(undefined)).toEqual(['c1', 'c2']);
       });
 
+      it('keeps internal notes apart from the messages, read by time range', async ({ stores }) => {
+        await stores.store.openConversation('web', 'u-n', 'cn', T0);
+        await stores.store.appendMessage('cn', { role: 'customer', text: '你好' }, T0);
+        await stores.store.addNote('cn', 'staff-1', '第一条备注', later(1000));
+        await stores.store.addNote('cn', 'staff-2', '第二条备注', later(2000));
+        expect((await stores.store.listMessages('cn')).map((m) => m.text)).toEqual(['你好']);
+        const all = await stores.store.notesBetween('cn', T0, undefined, 10);
+        expect(all.map((n) => [n.staffId, n.text])).toEqual([
+          ['staff-1', '第一条备注'],
+          ['staff-2', '第二条备注'],
+        ]);
+        expect(
+          (await stores.store.notesBetween('cn', later(1500), undefined, 10)).map((n) => n.text),
+        ).toEqual(['第二条备注']);
+        expect((await stores.store.notesBetween('cn', T0, later(2000), 10)).map((n) => n.text)).toEqual([
+          '第一条备注',
+        ]);
+      });
+
       it('pages through the handoff queue, longest waiting first, each with its last message', async ({
         stores,
       }) => {

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { Application, Bill } from '../../db/account-store.js';
 import type { DeliveryRecord } from '../../db/channel-store.js';
-import type { ConversationRecord, MessageRecord } from '../../db/store.js';
+import type { ConversationRecord, MessageRecord, StaffNoteRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
 import {
   CASE_KIND_NAMES,
@@ -8,6 +9,7 @@ import {
   CASE_STATUSES,
   deadlineCustomerName,
 } from '../../vocabulary/case-kinds.js';
+import { stageName } from '../accounts/statements.js';
 import type { CaseListQuery } from '../cases/case-list.js';
 import { beijingDue, overdueDeadlines } from '../cases/cases.js';
 import type { casesByKind, ServiceStats } from '../cases/stats.js';
@@ -295,9 +297,110 @@ function DeliveryNote(props: { delivery: DeliveryRecord }) {
   );
 }
 
+/** An internal note as the transcript shows it, with who wrote it. */
+export type NoteView = StaffNoteRecord & { author: string };
+
+/** The conversation page's side panel (see `sidePanel` in ./routes.tsx). */
+export interface SidePanel {
+  account?: VerifiedCustomer;
+  bills: Bill[];
+  applications: Application[];
+  cases: Ticket[];
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+function CustomerPanel(props: { panel: SidePanel }) {
+  const { account, bills, applications, cases } = props.panel;
+  const unpaid = bills.filter((b) => b.status === 'unpaid');
+  return (
+    <aside class="side-panel" id="side-panel">
+      <section class="card">
+        <h2>客户</h2>
+        {account ? (
+          <dl class="fields" id="panel-account">
+            <dt>户名</dt>
+            <dd>{account.maskedName}</dd>
+            <dt>户号</dt>
+            <dd>{account.accountNumber}</dd>
+            <dt>类别</dt>
+            <dd>{account.classLabel}</dd>
+            <dt>欠费</dt>
+            <dd id="panel-arrears" class={unpaid.length ? 'overdue-text' : ''}>
+              {unpaid.length
+                ? `${yuan(unpaid.reduce((sum, b) => sum + b.amountFen, 0))} 元（${unpaid.length} 期未缴，近 ${bills.length} 期内）`
+                : `无（近 ${bills.length} 期）`}
+            </dd>
+          </dl>
+        ) : (
+          <p class="meta" id="panel-account">
+            客户尚未验证身份（户号 + 手机号后四位），看不到户号信息。
+          </p>
+        )}
+        {bills.length ? (
+          <table class="list compact" id="panel-bills">
+            <thead>
+              <tr>
+                <th>账期</th>
+                <th>金额（元）</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bills.slice(0, 3).map((b) => (
+                <tr>
+                  <td>{b.period}</td>
+                  <td>{yuan(b.amountFen)}</td>
+                  <td class={b.status === 'unpaid' ? 'overdue-text' : ''}>
+                    {b.status === 'unpaid' ? '未缴' : '已缴'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {applications.length ? (
+          <>
+            <h3>业扩申请</h3>
+            <ul class="plain" id="panel-applications">
+              {applications.map((a) => (
+                <li>
+                  {a.number} · {a.kind} · {stageName(a.currentStage)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section class="card">
+        <h2>工单</h2>
+        {cases.length ? (
+          <ul class="plain" id="panel-cases">
+            {cases.map((t) => (
+              <li>
+                <a href={`/console/cases/${encodeURIComponent(t.id)}`}>{t.number}</a>{' '}
+                {CASE_KIND_NAMES[t.kind]} · {STATUS_NAMES[t.status] ?? t.status}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="meta" id="panel-cases">
+            没有工单。
+          </p>
+        )}
+      </section>
+    </aside>
+  );
+}
+
+type TranscriptEntry = { at: number; message: MessageRecord } | { at: number; note: NoteView };
+
 export function ConversationPage(props: {
   conversation: ConversationRecord;
   messages: MessageRecord[];
+  /** Internal notes among these messages. */
+  notes: NoteView[];
+  panel: SidePanel;
   deliveries: Map<number, DeliveryRecord>;
   /** The page of older messages, where there are some; and back to the latest ones. */
   olderHref?: string;
@@ -309,106 +412,134 @@ export function ConversationPage(props: {
   csrfToken: string;
 }) {
   const { conversation } = props;
+  // Messages and notes in the order they were written (a note after a message of the same instant).
+  const entries: TranscriptEntry[] = [
+    ...props.messages.map((message) => ({ at: message.createdAt.getTime(), message })),
+    ...props.notes.map((note) => ({ at: note.createdAt.getTime() + 0.5, note })),
+  ].sort((x, y) => x.at - y.at);
   return (
     <Layout title="会话" section="queue" username={props.username} csrfToken={props.csrfToken}>
-      <p>
-        <a href="/console/queue">← 返回队列</a>
-      </p>
-      <h1>会话 · {CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</h1>
-      <p class="meta">
-        状态：{conversation.mode === 'handoff' ? '人工处理中' : '机器人应答'}
-        {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''}
-        {conversation.handoffReason
-          ? ` · ${HANDOFF_REASON_NAMES[conversation.handoffReason] ?? conversation.handoffReason}`
-          : ''}{' '}
-        · 处理人：<span id="owner">{props.ownerName ?? '未接入'}</span>
-        {conversation.mode === 'handoff' && !conversation.handoffOwner ? (
-          <>
-            {' '}
-            <button type="button" class="take" id="take" data-conversation-id={conversation.id}>
-              接入
-            </button>
-          </>
-        ) : null}
-      </p>
-      {props.olderHref ? (
-        <p class="pager">
-          <a href={props.olderHref} id="older-messages">
-            ← 更早的消息
-          </a>
-        </p>
-      ) : null}
-      <ol class="transcript" id="transcript">
-        {props.messages.map((m) => (
-          <li class={`msg role-${m.role}`}>
-            <div class="msg-meta">
-              <span class="role">{ROLE_NAMES[m.role] ?? m.role}</span>
-              <time datetime={m.createdAt.toISOString()}>{beijing(m.createdAt)}</time>
-              {m.intent ? <span class="intent">{m.intent}</span> : null}
+      <div class="conversation-layout">
+        <section class="conversation-main">
+          <p>
+            <a href="/console/queue">← 返回队列</a>
+          </p>
+          <h1>会话 · {CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</h1>
+          <p class="meta">
+            状态：{conversation.mode === 'handoff' ? '人工处理中' : '机器人应答'}
+            {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''}
+            {conversation.handoffReason
+              ? ` · ${HANDOFF_REASON_NAMES[conversation.handoffReason] ?? conversation.handoffReason}`
+              : ''}{' '}
+            · 处理人：<span id="owner">{props.ownerName ?? '未接入'}</span>
+            {conversation.mode === 'handoff' && !conversation.handoffOwner ? (
+              <>
+                {' '}
+                <button type="button" class="take" id="take" data-conversation-id={conversation.id}>
+                  接入
+                </button>
+              </>
+            ) : null}
+          </p>
+          {props.olderHref ? (
+            <p class="pager">
+              <a href={props.olderHref} id="older-messages">
+                ← 更早的消息
+              </a>
+            </p>
+          ) : null}
+          <ol class="transcript" id="transcript">
+            {entries.map((entry) =>
+              'note' in entry ? (
+                <li class="msg note">
+                  <div class="msg-meta">
+                    <span class="role">内部备注 · {entry.note.author}</span>
+                    <time datetime={entry.note.createdAt.toISOString()}>{beijing(entry.note.createdAt)}</time>
+                    <span class="intent">仅客服可见</span>
+                  </div>
+                  <p class="msg-text">{entry.note.text}</p>
+                </li>
+              ) : (
+                <li class={`msg role-${entry.message.role}`}>
+                  <div class="msg-meta">
+                    <span class="role">{ROLE_NAMES[entry.message.role] ?? entry.message.role}</span>
+                    <time datetime={entry.message.createdAt.toISOString()}>
+                      {beijing(entry.message.createdAt)}
+                    </time>
+                    {entry.message.intent ? <span class="intent">{entry.message.intent}</span> : null}
+                  </div>
+                  <p class="msg-text">{entry.message.text}</p>
+                  {props.deliveries.has(entry.message.id) ? (
+                    <DeliveryNote delivery={props.deliveries.get(entry.message.id) as DeliveryRecord} />
+                  ) : null}
+                  {entry.message.sources?.length ? (
+                    <p class="sources">
+                      依据：
+                      {entry.message.sources.map((source) => (
+                        <span class="source">{source.title}</span>
+                      ))}
+                    </p>
+                  ) : null}
+                </li>
+              ),
+            )}
+          </ol>
+          {props.latestHref ? (
+            <p class="pager">
+              <a href={props.latestHref}>最新消息 →</a>
+            </p>
+          ) : null}
+          <form id="reply-form" class="card reply-box" data-conversation-id={conversation.id}>
+            <label>
+              回复客户，或写一条只有客服能看到的内部备注
+              <textarea id="reply-text" name="text" rows={3} maxlength={4000} required />
+            </label>
+            <div class="actions">
+              <button type="submit" id="reply-send">
+                发送给客户
+              </button>
+              <button type="button" id="note-send" class="secondary">
+                存为内部备注
+              </button>
+              {conversation.mode === 'handoff' ? (
+                <>
+                  <button type="button" id="close-handoff" class="secondary">
+                    结束服务并邀请评价
+                  </button>
+                  <button type="button" id="release" class="secondary">
+                    交还机器人
+                  </button>
+                </>
+              ) : null}
             </div>
-            <p class="msg-text">{m.text}</p>
-            {props.deliveries.has(m.id) ? (
-              <DeliveryNote delivery={props.deliveries.get(m.id) as DeliveryRecord} />
-            ) : null}
-            {m.sources?.length ? (
-              <p class="sources">
-                依据：
-                {m.sources.map((s) => (
-                  <span class="source">{s.title}</span>
-                ))}
-              </p>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-      {props.latestHref ? (
-        <p class="pager">
-          <a href={props.latestHref}>最新消息 →</a>
-        </p>
-      ) : null}
-      <form id="reply-form" class="card" data-conversation-id={conversation.id}>
-        <label>
-          回复客户
-          <textarea id="reply-text" name="text" rows={3} maxlength={4000} required />
-        </label>
-        <div class="actions">
-          <button type="submit" id="reply-send">
-            发送
-          </button>
+            <p class="error" id="reply-error" role="alert" />
+          </form>
+        </section>
+        <div class="side-column">
+          <CustomerPanel panel={props.panel} />
           {conversation.mode === 'handoff' ? (
-            <>
-              <button type="button" id="close-handoff" class="secondary">
-                结束服务并邀请评价
-              </button>
-              <button type="button" id="release" class="secondary">
-                交还机器人
-              </button>
-            </>
+            <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
+              <label>
+                转给其他客服
+                <select id="transfer-to" name="to">
+                  <option value="">请选择同事</option>
+                  {props.colleagues.map((c) => (
+                    <option value={c.username}>
+                      {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div class="actions">
+                <button type="submit" class="secondary">
+                  转交
+                </button>
+              </div>
+              <p class="error" id="transfer-error" role="alert" />
+            </form>
           ) : null}
         </div>
-        <p class="error" id="reply-error" role="alert" />
-      </form>
-      {conversation.mode === 'handoff' ? (
-        <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
-          <label>
-            转给其他客服
-            <select id="transfer-to" name="to">
-              <option value="">请选择同事</option>
-              {props.colleagues.map((c) => (
-                <option value={c.username}>
-                  {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
-                </option>
-              ))}
-            </select>
-          </label>
-          <div class="actions">
-            <button type="submit" class="secondary">
-              转交
-            </button>
-          </div>
-          <p class="error" id="transfer-error" role="alert" />
-        </form>
-      ) : null}
+      </div>
     </Layout>
   );
 }
@@ -581,6 +712,16 @@ export function CasePage(props: {
         <dd>{t.contactPhone ?? '—'}</dd>
         <dt>户号</dt>
         <dd>{t.accountNumber ?? '—'}</dd>
+        <dt>会话</dt>
+        <dd>
+          {t.conversationId ? (
+            <a id="case-conversation" href={`/console/conversations/${encodeURIComponent(t.conversationId)}`}>
+              打开受理会话
+            </a>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>期限</dt>
         <dd>
           <ul class="deadlines">

@@ -23,6 +23,7 @@ import {
   NotFoundPage,
   PasswordPage,
   QueuePage,
+  type SidePanel,
   type VerifiedCustomer,
 } from './pages.js';
 
@@ -49,6 +50,11 @@ const transcriptQuery = z.object({
     .transform(Number)
     .optional(),
 });
+
+/** A transcript page shows at most this many internal notes; the side panel this many items (bills: 12). */
+const NOTES_PER_PAGE = 200;
+const PANEL_ITEMS = 10;
+const PANEL_BILLS = 12;
 
 /** No inline script can run on a console page: customer text that slipped through would still be inert. */
 const CSP =
@@ -90,6 +96,40 @@ export function consoleRoutes(deps: ConsoleDeps) {
 
   const usernameOf = async (id: string | null) =>
     id ? ((await deps.staff.findById(id))?.username ?? id) : null;
+
+  /**
+   * The conversation page's side panel: the verified account (masked name, class, its latest bills
+   * and what of them is unpaid, its applications and their stages) and the customer's latest cases
+   * (from this chat and on the account): a few indexed reads, each with a limit.
+   */
+  const sidePanel = async (conversation: ConversationRecord): Promise<SidePanel> => {
+    const bound = await deps.accounts.boundAccounts(conversation, deps.clock());
+    const accountNumber = bound.at(-1);
+    const account = accountNumber ? await deps.accounts.findAccount(accountNumber) : undefined;
+    const [bills, applications, ownCases, accountCases] = await Promise.all([
+      account ? deps.accounts.listBills(account.accountNumber, PANEL_BILLS) : [],
+      account ? deps.accounts.listApplications(account.accountNumber, PANEL_ITEMS) : [],
+      deps.tickets.listForUser(conversation.channel, conversation.userId, PANEL_ITEMS),
+      account ? deps.tickets.listForAccount(account.accountNumber, PANEL_ITEMS) : [],
+    ]);
+    const cases = [...new Map([...ownCases, ...accountCases].map((t) => [t.id, t])).values()]
+      .sort((a, b) => b.acceptedAt.getTime() - a.acceptedAt.getTime())
+      .slice(0, PANEL_ITEMS);
+    return {
+      ...(account
+        ? {
+            account: {
+              accountNumber: account.accountNumber,
+              maskedName: maskName(account.name),
+              classLabel: account.classLabel,
+            },
+          }
+        : {}),
+      bills,
+      applications,
+      cases,
+    };
+  };
 
   /** The account this channel user proved to own most recently (name masked), if any: two key reads. */
   const verifiedCustomer = async (
@@ -196,18 +236,35 @@ export function consoleRoutes(deps: ConsoleDeps) {
         const deliveries = await deps.deliveries.forMessages(messages.map((m) => m.id));
         const base = `/console/conversations/${encodeURIComponent(conversation.id)}`;
         const oldest = messages[0];
+        // The notes among this page: from its oldest message (from the start on the first page) to
+        // the next page's oldest (the message `before`), or on to now on the latest page.
+        const first = found.length <= DEFAULT_PAGE_SIZE;
+        const next =
+          before !== undefined
+            ? (await deps.store.latestMessages(conversation.id, 1, before + 1))[0]?.createdAt
+            : undefined;
+        const notes = await deps.store.notesBetween(
+          conversation.id,
+          first || !oldest ? new Date(0) : oldest.createdAt,
+          next,
+          NOTES_PER_PAGE,
+        );
+        const colleagues = await deps.staff.list();
+        const names = new Map(colleagues.map((s) => [s.id, s.username]));
         return page(
           c,
           <ConversationPage
             conversation={conversation}
             messages={messages}
+            notes={notes.map((n) => ({ ...n, author: names.get(n.staffId) ?? n.staffId }))}
+            panel={await sidePanel(conversation)}
             deliveries={new Map(deliveries.flatMap((d) => (d.messageId === null ? [] : [[d.messageId, d]])))}
             {...(found.length > DEFAULT_PAGE_SIZE && oldest
               ? { olderHref: `${base}?before=${oldest.id}` }
               : {})}
             {...(before !== undefined ? { latestHref: base } : {})}
             ownerName={await usernameOf(conversation.handoffOwner)}
-            colleagues={(await deps.staff.list()).filter((s) => s.id !== conversation.handoffOwner)}
+            colleagues={colleagues.filter((s) => s.id !== conversation.handoffOwner)}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

@@ -19,6 +19,7 @@ const handoffCursor = z.object({ since: z.number().int(), id: z.string().max(200
 const messageCursor = z.object({ after: z.number().int().nonnegative() });
 const replySchema = z.object({ text: z.string().min(1).max(4000) });
 const transferSchema = z.object({ to: z.string().min(1).max(64) });
+const noteSchema = z.object({ text: z.string().min(1).max(4000) });
 
 export interface HandoffRouteDeps {
   store: Store;
@@ -172,6 +173,19 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
       await staff.audit(staffOf(c).id, 'retry_delivery', String(id), clock());
       deps.onOutbound?.();
       return c.json({ id: String(id), status: 'pending' });
+    })
+    .post('/conversations/:id/notes', guard, async (c) => {
+      // An internal note: staff only, kept with the transcript in the console, never sent to the
+      // customer (a table of its own: no message list or delivery reads it).
+      const conversation = await conversationOr404(c.req.param('id'));
+      const { text } = parseOrThrow(noteSchema, await readJsonObject(c.req.raw));
+      if (!text.trim())
+        throw new ApiError(400, 'empty_text', 'text must contain something other than spaces');
+      const me = staffOf(c);
+      const now = clock();
+      const note = await store.addNote(conversation.id, me.id, text.trim(), now);
+      await staff.audit(me.id, 'note', conversation.id, now);
+      return c.json({ id: String(note.id), at: note.createdAt.toISOString(), author: me.username }, 201);
     })
     .get('/conversations/:id/messages', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('id'));

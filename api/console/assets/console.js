@@ -117,6 +117,22 @@
   const replyForm = document.getElementById('reply-form');
   if (replyForm) {
     const id = encodeURIComponent(replyForm.dataset.conversationId || '');
+    // A conversation opens at its newest message, just above the reply box (which stays in view
+    // wherever the agent scrolls: it is sticky).
+    if (document.querySelector('#transcript > li')) window.scrollTo(0, document.documentElement.scrollHeight);
+    const noteSend = document.getElementById('note-send');
+    noteSend.addEventListener('click', async () => {
+      const text = document.getElementById('reply-text').value;
+      if (!text.trim()) return showError('reply-error', ERRORS.empty_text);
+      busy(replyForm, true);
+      try {
+        await api('POST', `/v1/conversations/${id}/notes`, { text });
+        location.reload();
+      } catch (error) {
+        showError('reply-error', error);
+        busy(replyForm, false);
+      }
+    });
     replyForm.addEventListener('submit', async (event) => {
       event.preventDefault();
       const text = document.getElementById('reply-text').value;
