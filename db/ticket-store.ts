@@ -144,6 +144,8 @@ export interface TicketStore {
   unansweredFollowUps(limit: number): Promise<Ticket[]>;
   /** The counts behind the statistics, at `now`. */
   counts(now: Date): Promise<CaseCounts>;
+  /** Cases accepted from `since` on: one range count on the acceptance index (a window, not history). */
+  countAcceptedSince(since: Date): Promise<number>;
 }
 
 /**
@@ -566,6 +568,10 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         .orderBy(desc(tickets.followedUpAt))
         .limit(limit)
         .all();
+    },
+    async countAcceptedSince(since) {
+      const row = await db.select({ n: count() }).from(tickets).where(gte(tickets.acceptedAt, since)).get();
+      return row?.n ?? 0;
     },
     async counts(now) {
       const [tally, overdue] = await Promise.all([

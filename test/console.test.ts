@@ -204,6 +204,8 @@ describe('staff console in a browser', () => {
     expect(rows.find((r) => r.kind === 'complaint')).toMatchObject({ total: 2, onTime: 2, overdue: 0 });
     expect(await page.textContent('#coverage')).toBe('100%');
     expect(await page.textContent('#satisfaction')).toBe('100%');
+    expect(await page.textContent('#accepted-tiles')).toContain('近 30 天');
+    expect(await page.textContent('main')).toContain('累计，自系统启用起');
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
 
     // Logging out ends the session: the console sends the browser back to the login page.

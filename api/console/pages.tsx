@@ -12,7 +12,7 @@ import {
 import { stageName } from '../accounts/statements.js';
 import type { CaseListQuery } from '../cases/case-list.js';
 import { beijingDue, overdueDeadlines } from '../cases/cases.js';
-import type { casesByKind, ServiceStats } from '../cases/stats.js';
+import type { AcceptedCounts, casesByKind, ServiceStats } from '../cases/stats.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   beijing,
@@ -780,6 +780,7 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
 export function DashboardPage(props: {
   rows: KindRow[];
   stats: ServiceStats;
+  accepted: AcceptedCounts;
   username: string;
   csrfToken: string;
 }) {
@@ -793,37 +794,55 @@ export function DashboardPage(props: {
       scripts={['/console/assets/chart.umd.min.js']}
     >
       <h1>统计</h1>
+      <section class="tiles" id="accepted-tiles">
+        {(
+          [
+            ['today', '今天', props.accepted.today],
+            ['days7', '近 7 天', props.accepted.days7],
+            ['days30', '近 30 天', props.accepted.days30],
+          ] as const
+        ).map(([id, period, n]) => (
+          <div class="tile">
+            <div class="value" id={`accepted-${id}`}>
+              {n}
+            </div>
+            <div class="label">受理工单（{period}，各渠道合计）</div>
+          </div>
+        ))}
+      </section>
       <section class="tiles">
         <div class="tile">
           <div class="value" id="coverage">
             {percent(stats.followUpCoverage)}
           </div>
           <div class="label">
-            回访覆盖率（{stats.followedUp}/{stats.closedCases} 件已办结投诉、举报、报修）
+            回访覆盖率：已回访 {stats.followedUp} / 已办结 {stats.closedCases}{' '}
+            件投诉、举报、报修（累计，自系统启用起）
           </div>
         </div>
         <div class="tile">
           <div class="value" id="satisfaction">
             {percent(stats.satisfactionRate)}
           </div>
-          <div class="label">满意率（4–5 分，共 {stats.ratings} 个评价）</div>
+          <div class="label">满意率：评 4–5 分的占全部 {stats.ratings} 个评价（累计，自系统启用起）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.answered}</div>
-          <div class="label">已回复回访</div>
+          <div class="label">客户已回复的回访（累计）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.unansweredCount}</div>
           <div class="label">
-            待回复回访
+            尚待客户回复的回访（当前）
             {stats.unanswered.length
               ? `：${stats.unanswered.join('、')}${stats.unansweredCount > stats.unanswered.length ? ' 等' : ''}`
               : ''}
           </div>
         </div>
       </section>
+      <p class="meta">“—”表示还没有可计算的对象（例如尚无办结工单或评价），不是 0% 或 100%。</p>
       <section class="card">
-        <h2>各类工单：按期与超期</h2>
+        <h2>各类工单：按期与超期（当前全部工单）</h2>
         <div class="chart-box">
           <canvas
             id="kind-chart"

@@ -321,10 +321,16 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/dashboard',
       staffPage(async (c, me) => {
-        const { stats, kinds } = await readStats(deps.tickets, deps.clock());
+        const { stats, kinds, accepted } = await readStats(deps.tickets, deps.clock());
         return page(
           c,
-          <DashboardPage rows={kinds} stats={stats} username={me.user.username} csrfToken={me.csrfToken} />,
+          <DashboardPage
+            rows={kinds}
+            stats={stats}
+            accepted={accepted}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
         );
       }),
     );
