@@ -320,6 +320,8 @@ export const staffUsers = sqliteTable(
     role: text('role', { enum: ['agent', 'supervisor'] }).notNull(),
     /** A password someone else saw (a generated first password): to be changed before anything else. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** When a supervisor disabled the account (null: active): it cannot log in, its sessions ended. */
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_users_username').on(t.username)],

@@ -398,6 +398,37 @@ describe('staff console in a browser', () => {
     await page.setViewportSize({ width: 1200, height: 760 });
   });
 
+  it('sends a disabled agent’s open page to the login on its next action', async () => {
+    const admin = await staffSession(service.app);
+    const made = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
+      username: 'zhou',
+      password: 'zhou-password-0123',
+      role: 'agent',
+    });
+    expect(made.status).toBe(201);
+    const zhou = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const zhouPage = await zhou.newPage();
+    try {
+      await zhouPage.goto(`${base}/console/login`);
+      await zhouPage.fill('#username', 'zhou');
+      await zhouPage.fill('#password', 'zhou-password-0123');
+      await Promise.all([
+        zhouPage.waitForURL('**/console/queue'),
+        zhouPage.click('#login-form button[type=submit]'),
+      ]);
+      const { conversationId } = await customerSays(webUser('console-disabled'), '转人工');
+      await zhouPage.goto(`${base}/console/conversations/${conversationId}`);
+
+      const disabled = await staffCall(service.app, admin, 'POST', '/v1/staff/users/zhou/disable');
+      expect(disabled.status).toBe(200);
+      await zhouPage.fill('#reply-text', '您好');
+      await Promise.all([zhouPage.waitForURL('**/console/login'), zhouPage.click('#reply-send')]);
+      expect((await service.store.listMessages(conversationId)).map((m) => m.role)).not.toContain('staff');
+    } finally {
+      await zhou.close();
+    }
+  });
+
   it('pages the case list with links and searches it, overdue cases still first', async () => {
     // Sixty complaints from the web form, a minute apart, opened in-process (the form's limit per
     // address would stop a browser test), then one repair left unattended until it is overdue.

@@ -121,6 +121,7 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     '0009_first_password_change',
     '0010_queue_worklist',
     '0011_staff_notes',
+    '0012_staff_disabled',
   ]);
 });
 
