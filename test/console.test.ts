@@ -419,11 +419,28 @@ describe('staff console in a browser', () => {
       const { conversationId } = await customerSays(webUser('console-disabled'), '转人工');
       await zhouPage.goto(`${base}/console/conversations/${conversationId}`);
 
-      const disabled = await staffCall(service.app, admin, 'POST', '/v1/staff/users/zhou/disable');
-      expect(disabled.status).toBe(200);
+      // The supervisor disables zhou on the accounts page.
+      await page.goto(`${base}/console/staff`);
+      const row = page.locator('tr.staff-row[data-username="zhou"]');
+      await Promise.all([page.waitForEvent('load'), row.locator('button[data-action="disable"]').click()]);
+      await expect.poll(() => row.locator('.status').textContent()).toContain('已停用');
+
       await zhouPage.fill('#reply-text', '您好');
       await Promise.all([zhouPage.waitForURL('**/console/login'), zhouPage.click('#reply-send')]);
       expect((await service.store.listMessages(conversationId)).map((m) => m.role)).not.toContain('staff');
+
+      // Enabled again with a reset password, shown once to the supervisor; zhou must change it.
+      await Promise.all([page.waitForEvent('load'), row.locator('button[data-action="enable"]').click()]);
+      await row.locator('button[data-action="reset-password"]').click();
+      await expect.poll(() => page.textContent('#staff-result')).toContain('zhou 的临时密码');
+      await page.screenshot({ path: join(SCREENSHOTS, 'staff.png') });
+      const temporary = /临时密码：(\S+?)（/.exec((await page.textContent('#staff-result')) ?? '')?.[1] ?? '';
+      await zhouPage.fill('#username', 'zhou');
+      await zhouPage.fill('#password', temporary);
+      await Promise.all([
+        zhouPage.waitForURL('**/console/password'),
+        zhouPage.click('#login-form button[type=submit]'),
+      ]);
     } finally {
       await zhou.close();
     }

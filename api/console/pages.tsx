@@ -27,7 +27,7 @@ import {
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'dashboard' | 'login' | 'password';
+type Section = 'queue' | 'cases' | 'dashboard' | 'login' | 'password' | 'staff';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -64,6 +64,9 @@ export function Layout(props: {
                 ))}
               </nav>
               <span class="user">
+                <a href="/console/staff" id="staff-link" class={props.section === 'staff' ? 'active' : ''}>
+                  账号
+                </a>
                 {props.username}
                 <button type="button" id="logout">
                   退出
@@ -872,6 +875,72 @@ export function DashboardPage(props: {
         </table>
         <p class="meta">超期：尚有期限已过而未完成的工单（与 GET /v1/tickets 的 overdue 相同）。</p>
       </section>
+    </Layout>
+  );
+}
+
+/** Staff accounts: everyone sees the list; a supervisor disables, enables and resets passwords. */
+export function StaffPage(props: {
+  users: { id: string; username: string; role: string; disabledAt: Date | null }[];
+  me: { id: string; role: string };
+  username: string;
+  csrfToken: string;
+}) {
+  const supervisor = props.me.role === 'supervisor';
+  return (
+    <Layout title="客服账号" section="staff" username={props.username} csrfToken={props.csrfToken}>
+      <h1>客服账号</h1>
+      {supervisor ? null : <p class="meta">只有班长可以停用账号或重置密码；修改自己的密码请到“修改密码”。</p>}
+      <p>
+        <a href="/console/password">修改我的密码</a>
+      </p>
+      <table class="list" id="staff">
+        <thead>
+          <tr>
+            <th>用户名</th>
+            <th>角色</th>
+            <th>状态</th>
+            {supervisor ? <th>操作</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr class={`staff-row${u.disabledAt ? ' disabled' : ''}`} data-username={u.username}>
+              <td>{u.username}</td>
+              <td>{u.role === 'supervisor' ? '班长' : '客服'}</td>
+              <td class="status">{u.disabledAt ? `已停用（${beijing(u.disabledAt)}）` : '在用'}</td>
+              {supervisor ? (
+                <td class="actions">
+                  {u.id === props.me.id ? (
+                    <span class="meta">本人</span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        class="secondary staff-action"
+                        data-action={u.disabledAt ? 'enable' : 'disable'}
+                        data-username={u.username}
+                      >
+                        {u.disabledAt ? '启用' : '停用'}
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary staff-action"
+                        data-action="reset-password"
+                        data-username={u.username}
+                      >
+                        重置密码
+                      </button>
+                    </>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p id="staff-result" class="card" role="status" hidden />
+      <p class="error" id="staff-error" role="alert" />
     </Layout>
   );
 }

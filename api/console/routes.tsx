@@ -24,6 +24,7 @@ import {
   PasswordPage,
   QueuePage,
   type SidePanel,
+  StaffPage,
   type VerifiedCustomer,
 } from './pages.js';
 
@@ -317,6 +318,20 @@ export function consoleRoutes(deps: ConsoleDeps) {
           />,
         );
       }),
+    )
+    .get(
+      '/staff',
+      staffPage(async (c, me) =>
+        page(
+          c,
+          <StaffPage
+            users={await deps.staff.list()}
+            me={me.user}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        ),
+      ),
     )
     .get(
       '/dashboard',

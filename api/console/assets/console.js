@@ -28,6 +28,8 @@
     owned_by_other: '该会话已由其他客服接待，请先请其转交',
     not_handed_off: '该会话已由机器人应答',
     not_found: '找不到该记录（可能已处理）',
+    supervisor_only: '只有班长可以这样操作',
+    cannot_disable_self: '不能停用自己的账号',
   };
 
   /** JSON request to the API; resolves to the parsed body, rejects with a Chinese message. */
@@ -221,6 +223,28 @@
       } catch (error) {
         showError('transfer-error', error);
         busy(transferForm, false);
+      }
+    });
+  }
+
+  // Staff accounts (supervisors): disable / enable reload the list; a reset shows the new password once.
+  for (const button of document.querySelectorAll('button.staff-action')) {
+    button.addEventListener('click', async () => {
+      const { action, username } = button.dataset;
+      button.disabled = true;
+      try {
+        const data = await api('POST', `/v1/staff/users/${encodeURIComponent(username || '')}/${action}`);
+        if (action === 'reset-password') {
+          const result = document.getElementById('staff-result');
+          result.textContent = `${data.username} 的临时密码：${data.temporaryPassword}（只显示这一次；对方登录后须立即修改）`;
+          result.hidden = false;
+          button.disabled = false;
+        } else {
+          location.reload();
+        }
+      } catch (error) {
+        showError('staff-error', error);
+        button.disabled = false;
       }
     });
   }
