@@ -20,6 +20,7 @@ import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
+import { liveRoutes } from './routes/live.js';
 import { messagesRoutes } from './routes/messages.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { staffPasswordRoutes, staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/staff/users', staffUserRoutes(deps));
   app.route('/v1/staff/password', staffPasswordRoutes({ ...deps, loginThrottle }));
   app.route('/v1', handoffRoutes(deps));
+  app.route('/v1', liveRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/console', consoleRoutes(deps));

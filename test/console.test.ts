@@ -398,6 +398,26 @@ describe('staff console in a browser', () => {
     await page.setViewportSize({ width: 1200, height: 760 });
   });
 
+  it('shows a new handoff in an open queue and a new customer message in an open conversation, without a reload', async () => {
+    await page.goto(`${base}/console/queue`);
+    const pageLoads: string[] = [];
+    page.on('load', () => pageLoads.push(page.url()));
+    const user = webUser('console-live');
+    const { conversationId } = await customerSays(user, '转人工');
+    const row = page.locator(`tr.queue-row[data-conversation-id="${conversationId}"]`);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^\(1\) 队列/);
+
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    await page.fill('#reply-text', '正在输入，还没写完');
+    await customerSays(user, '我家停电了，请尽快处理');
+    const last = page.locator('#transcript > li:last-child .msg-text');
+    await expect.poll(() => last.textContent(), { timeout: 10_000 }).toBe('我家停电了，请尽快处理');
+    expect(await page.inputValue('#reply-text')).toBe('正在输入，还没写完');
+    await expect.poll(() => page.title()).toMatch(/^\(1\) 会话/);
+    expect(pageLoads).toHaveLength(1); // the conversation page's own load, nothing since
+  });
+
   it('sends a disabled agent’s open page to the login on its next action', async () => {
     const admin = await staffSession(service.app);
     const made = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {

@@ -186,7 +186,7 @@ export function QueuePage(props: {
   return (
     <Layout title="队列" section="queue" username={props.username} csrfToken={props.csrfToken}>
       <h1>会话队列</h1>
-      <nav class="tabs" id="queue-tabs">
+      <nav class="tabs" id="queue-tabs" data-waiting={String(props.waitingCount)}>
         {QUEUE_TABS.map(([tab, label]) => (
           <a
             href={`/console/queue?tab=${tab}`}
@@ -451,7 +451,12 @@ export function ConversationPage(props: {
               </a>
             </p>
           ) : null}
-          <ol class="transcript" id="transcript">
+          <ol
+            class="transcript"
+            id="transcript"
+            data-conversation-id={conversation.id}
+            data-newest={props.latestHref ? undefined : String(props.messages.at(-1)?.id ?? 0)}
+          >
             {entries.map((entry) =>
               'note' in entry ? (
                 <li class="msg note">

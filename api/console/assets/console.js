@@ -188,9 +188,12 @@
     }
   }
 
-  // 接入: take a waiting conversation (from the queue, or on its page), then work in it.
-  for (const button of document.querySelectorAll('button.take')) {
-    button.addEventListener('click', async () => {
+  // 接入: take a waiting conversation (from the queue, or on its page), then work in it. Delegated:
+  // the queue's rows are replaced by live updates.
+  document.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button.take') : null;
+    if (!button) return;
+    {
       const id = button.dataset.conversationId || '';
       button.disabled = true;
       try {
@@ -201,7 +204,80 @@
         showError(document.getElementById('queue-error') ? 'queue-error' : 'reply-error', error);
         button.disabled = false;
       }
-    });
+    }
+  });
+
+  // Live updates (server-sent events; on Workers the browser polls the same endpoint): the queue
+  // and an open conversation refresh their list in place, the tab title counts what arrived
+  // unseen, and nothing else on the page (what the agent is typing) is touched.
+  const baseTitle = document.title;
+  let unread = 0;
+  const showUnread = () => {
+    document.title = unread > 0 ? `(${unread}) ${baseTitle}` : baseTitle;
+  };
+  window.addEventListener('focus', () => {
+    unread = 0;
+    showUnread();
+  });
+  async function freshCopy(selector) {
+    const response = await fetch(location.href, { credentials: 'same-origin' });
+    if (response.status === 401 || response.redirected) {
+      location.assign('/console/login');
+      return null;
+    }
+    // Parsed, never executed: the server escaped every customer text in it.
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    return doc.querySelector(selector);
+  }
+  function listen(params, handlers) {
+    const source = new EventSource(`/v1/events?${new URLSearchParams(params)}`);
+    for (const [name, handle] of Object.entries(handlers)) {
+      source.addEventListener(name, (event) => {
+        source.close();
+        handle(JSON.parse(event.data));
+      });
+    }
+    return source;
+  }
+  const queueTabs = document.getElementById('queue-tabs');
+  if (queueTabs) {
+    const watchQueue = (waiting) =>
+      listen(
+        { waiting: String(waiting) },
+        {
+          queue: async (data) => {
+            if (data.waiting > data.was) unread += data.waiting - data.was;
+            showUnread();
+            const fresh = await freshCopy('main');
+            const main = document.querySelector('main');
+            if (fresh && main) main.replaceWith(fresh);
+            watchQueue(data.waiting);
+          },
+        },
+      );
+    watchQueue(Number(queueTabs.dataset.waiting || 0));
+  }
+  const transcript = document.getElementById('transcript');
+  if (transcript?.dataset.newest !== undefined) {
+    const conversation = transcript.dataset.conversationId || '';
+    const watchConversation = (after) =>
+      listen(
+        { conversation, after: String(after) },
+        {
+          message: async (data) => {
+            unread += 1;
+            showUnread();
+            const current = document.getElementById('transcript');
+            const atBottom =
+              window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+            const fresh = await freshCopy('#transcript');
+            if (fresh && current) current.replaceWith(fresh);
+            if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
+            watchConversation(data.newest);
+          },
+        },
+      );
+    watchConversation(Number(transcript.dataset.newest || 0));
   }
 
   const transferForm = document.getElementById('transfer-form');
