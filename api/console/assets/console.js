@@ -161,18 +161,19 @@
         }
       });
     }
-    for (const button of document.querySelectorAll('.retry-delivery')) {
-      button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
-          await api('POST', `/v1/deliveries/${encodeURIComponent(button.dataset.deliveryId || '')}/retry`);
-          location.reload();
-        } catch (error) {
-          showError('reply-error', error);
-          button.disabled = false;
-        }
-      });
-    }
+    // Delegated: live updates replace the transcript, and its resend buttons with it.
+    document.addEventListener('click', async (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button.retry-delivery') : null;
+      if (!button) return;
+      button.disabled = true;
+      try {
+        await api('POST', `/v1/deliveries/${encodeURIComponent(button.dataset.deliveryId || '')}/retry`);
+        location.reload();
+      } catch (error) {
+        showError('reply-error', error);
+        button.disabled = false;
+      }
+    });
     const release = document.getElementById('release');
     if (release) {
       release.addEventListener('click', async () => {
