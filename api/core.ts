@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Stores } from '../db/stores.js';
+import type { Areas } from '../knowledge/areas.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Tariff } from '../knowledge/tariff.js';
 import type { PushChannel } from '../vocabulary/channels.js';
@@ -23,6 +24,8 @@ export interface KnowledgeParts {
   knowledge: Knowledge;
   tariff: Tariff;
   intentClassifier: IntentClassifier;
+  /** The supply areas and their streets (knowledge/areas.yaml). */
+  areas: Areas;
 }
 
 /** What a platform (Node with SQLite, Workers with D1) gives the core. */

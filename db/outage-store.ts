@@ -1,0 +1,515 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { PUSH_CHANNELS, type PushChannel } from '../vocabulary/channels.js';
+import { atomic, type Db, isUniqueViolation, onlyRow, type Statement } from './handle.js';
+import {
+  accountBindings,
+  accounts,
+  conversations,
+  deliveries,
+  messages,
+  type OUTAGE_KINDS,
+  type OUTAGE_STATUSES,
+  outageAreas,
+  outageLinks,
+  outageNotices,
+  outageOptOuts,
+  outages,
+} from './schema.js';
+import { addToTally } from './tallies.js';
+
+export type Outage = typeof outages.$inferSelect;
+export type OutageKind = (typeof OUTAGE_KINDS)[number];
+export type OutageStatus = (typeof OUTAGE_STATUSES)[number];
+export type NoticeStage = (typeof outageNotices.$inferSelect)['stage'];
+
+/** Far ahead: the `until` of an outage whose end nobody knows yet. */
+export const OPEN_END = new Date(Date.UTC(9999, 0, 1));
+
+/** Reports absorbed by a known outage instead of opening a repair case (db/tallies.ts). */
+export const ABSORBED_TALLY = 'outage_reports_absorbed';
+
+export interface NewOutage {
+  id: string;
+  kind: OutageKind;
+  areas: string[];
+  startsAt: Date;
+  endsAt: Date | null;
+  expectedRestoreAt: Date | null;
+  reason: string;
+  createdBy: string;
+}
+
+export interface OutageChange {
+  endsAt?: Date;
+  expectedRestoreAt?: Date;
+  status?: Exclude<OutageStatus, 'active'>;
+  note?: string;
+}
+
+/** Where a page of the outage list ended: the last one's start and id. */
+export interface OutagePosition {
+  startsAt: number;
+  id: string;
+}
+
+/** A customer's chat: where a message to them goes. */
+export interface Recipient {
+  conversationId: string;
+  channel: string;
+  userId: string;
+}
+
+/** A message to a customer outside a turn: into the transcript, and the outbox on push channels. */
+export interface Telling {
+  recipient: Recipient;
+  text: string;
+}
+
+/** Rows a batch writes at most (D1 binds at most 100 parameters to a statement, and a batch stays small). */
+export const OUTAGE_BATCH = 100;
+
+/**
+ * Outages (planned and faults) by area and time; the customers a fault absorbed; the notices of
+ * planned ones. Every read is a range of an index: an area's open outages, a page of the list, a
+ * batch of customers still to tell. Nothing reads the history.
+ */
+export interface OutageStore {
+  create(outage: NewOutage, numberPrefix: string, at: Date): Promise<Outage>;
+  get(id: string): Promise<Outage | undefined>;
+  /** A page of the list, latest start first: all, active only, of one area. */
+  page(request: {
+    active?: boolean;
+    area?: string;
+    after?: OutagePosition;
+    limit: number;
+  }): Promise<{ items: Outage[]; next?: OutagePosition }>;
+  /** The active outages of an area that are not over at `now` and start by `horizon`, soonest first. */
+  activeIn(area: string, now: Date, horizon: Date): Promise<Outage[]>;
+  /**
+   * Changes an outage; a change customers are told of (a new expected restoration or end, restored,
+   * cancelled) starts a new version, to be told to its linked customers.
+   */
+  update(id: string, change: OutageChange, at: Date): Promise<Outage | undefined>;
+  /** Links a customer's report to the outage (once per conversation); counts the absorbed report. */
+  link(outage: Outage, conversationId: string, at: Date): Promise<void>;
+  /** Outages with something still to tell (a change to linked customers, a cancellation), a few at a time. */
+  withTellingPending(limit: number): Promise<Outage[]>;
+  /** Linked customers not yet told of `version`, a batch. */
+  linkedToTell(outageId: string, version: number, limit: number): Promise<Recipient[]>;
+  /** Tells linked customers (message + outbox in one write) and marks them told of `version`. */
+  tellLinked(outageId: string, version: number, tellings: Telling[], at: Date): Promise<void>;
+  /** Nothing more to tell of `version` (a newer version keeps the outage pending). */
+  doneTelling(outageId: string, version: number): Promise<void>;
+  /** Planned outages still active that start in (now, horizon] and have a notice stage not done. */
+  plannedStartingBy(now: Date, horizon: Date, limit: number): Promise<Outage[]>;
+  /**
+   * Chat users of push channels with an account bound in one of the areas, who have not opted out
+   * and have not had this notice: a batch.
+   */
+  noticeRecipients(outage: Outage, stage: NoticeStage, limit: number): Promise<Recipient[]>;
+  /** Those told of the planned outage (either notice) and not yet of its cancellation: a batch. */
+  cancellationRecipients(outageId: string, limit: number): Promise<Recipient[]>;
+  /** Sends notices (message + outbox + notice row in one write): each recipient once per stage. */
+  sendNotices(outageId: string, stage: NoticeStage, tellings: Telling[], at: Date): Promise<void>;
+  markNoticeStageDone(outageId: string, stage: 'days_before' | 'day_before'): Promise<void>;
+  /** 退订停电通知 / 订阅停电通知. */
+  setOptOut(channel: PushChannel | 'web', userId: string, optOut: boolean, at: Date): Promise<void>;
+  isOptedOut(channel: string, userId: string): Promise<boolean>;
+}
+
+const NUMBER_ATTEMPTS = 5;
+/** The cancellation notices, beside the notices they follow. */
+const cancelled = alias(outageNotices, 'cancelled');
+
+/** The outage's span in its areas' rows: open while active; until its end, expected restoration or the close. */
+function areaSpan(outage: Pick<Outage, 'status' | 'endsAt' | 'expectedRestoreAt' | 'closedAt'>) {
+  const open = outage.status === 'active';
+  const until = open
+    ? (outage.endsAt ?? outage.expectedRestoreAt ?? OPEN_END)
+    : (outage.closedAt ?? OPEN_END);
+  return { open, until };
+}
+
+/** The outage store on either driver (better-sqlite3 or D1): see `Db` in ./handle.ts. */
+export function createSqliteOutageStore(db: Db): OutageStore {
+  const get = async (id: string): Promise<Outage | undefined> =>
+    db.select().from(outages).where(eq(outages.id, id)).get();
+
+  /** A message and, on a push channel, its delivery: statements for one unit. */
+  function tellingStatements(telling: Telling, at: Date): Statement[] {
+    const { recipient, text } = telling;
+    const statements: Statement[] = [
+      db.insert(messages).values({
+        conversationId: recipient.conversationId,
+        role: 'assistant',
+        text,
+        intent: 'faq',
+        createdAt: at,
+      }),
+    ];
+    if ((PUSH_CHANNELS as readonly string[]).includes(recipient.channel)) {
+      statements.push(
+        db.insert(deliveries).values({
+          channel: recipient.channel as PushChannel,
+          address: recipient.userId,
+          conversationId: recipient.conversationId,
+          messageId: sql`(select max(${messages.id}) from ${messages} where ${messages.conversationId} = ${recipient.conversationId})`,
+          text,
+          status: 'pending',
+          nextAttemptAt: at,
+          createdAt: at,
+        }),
+      );
+    }
+    return statements;
+  }
+
+  async function run(statements: Statement[]) {
+    const [first, ...rest] = statements;
+    if (first) await atomic(db, [first, ...rest]);
+  }
+
+  return {
+    async create(outage, numberPrefix, at) {
+      const span = areaSpan({ ...outage, status: 'active', closedAt: null });
+      for (let attempt = 1; ; attempt++) {
+        const last = await db
+          .select({ number: outages.number })
+          .from(outages)
+          .where(and(sql`${outages.number} >= ${numberPrefix}`, lt(outages.number, `${numberPrefix}~`)))
+          .orderBy(desc(sql`length(${outages.number})`), desc(outages.number))
+          .limit(1)
+          .get();
+        const sequence = last ? Number(last.number.slice(numberPrefix.length).replace(/^\D+/, '')) + 1 : 1;
+        const number = `${numberPrefix}-${String(sequence).padStart(4, '0')}`;
+        try {
+          const [inserted] = await atomic(db, [
+            db
+              .insert(outages)
+              .values({ ...outage, number, status: 'active', createdAt: at, updatedAt: at })
+              .returning(),
+            ...outage.areas.map((area) =>
+              db
+                .insert(outageAreas)
+                .values({ area, outageId: outage.id, startsAt: outage.startsAt, ...span }),
+            ),
+          ]);
+          return onlyRow(inserted as Outage[]);
+        } catch (error) {
+          if (attempt >= NUMBER_ATTEMPTS || !isUniqueViolation(error, 'outages.number')) throw error;
+        }
+      }
+    },
+    get,
+    async page({ active, area, after, limit }) {
+      const rows: Outage[] = [];
+      if (area) {
+        const keyset = after
+          ? or(
+              lt(outageAreas.startsAt, new Date(after.startsAt)),
+              and(eq(outageAreas.startsAt, new Date(after.startsAt)), lt(outageAreas.outageId, after.id)),
+            )
+          : undefined;
+        const ids = await db
+          .select({ id: outageAreas.outageId })
+          .from(outageAreas)
+          .where(and(eq(outageAreas.area, area), active ? eq(outageAreas.open, true) : undefined, keyset))
+          .orderBy(desc(outageAreas.startsAt), desc(outageAreas.outageId))
+          .limit(limit + 1)
+          .all();
+        const found =
+          ids.length === 0
+            ? []
+            : await db
+                .select()
+                .from(outages)
+                .where(
+                  inArray(
+                    outages.id,
+                    ids.map((r) => r.id),
+                  ),
+                )
+                .all();
+        const byId = new Map(found.map((o) => [o.id, o]));
+        for (const { id } of ids) {
+          const outage = byId.get(id);
+          if (outage) rows.push(outage);
+        }
+      } else {
+        const keyset = after
+          ? or(
+              lt(outages.startsAt, new Date(after.startsAt)),
+              and(eq(outages.startsAt, new Date(after.startsAt)), lt(outages.id, after.id)),
+            )
+          : undefined;
+        rows.push(
+          ...(await db
+            .select()
+            .from(outages)
+            .where(and(active ? eq(outages.status, 'active') : undefined, keyset))
+            .orderBy(desc(outages.startsAt), desc(outages.id))
+            .limit(limit + 1)
+            .all()),
+        );
+      }
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return rows.length > limit && last
+        ? { items, next: { startsAt: last.startsAt.getTime(), id: last.id } }
+        : { items };
+    },
+    async activeIn(area, now, horizon) {
+      const ids = await db
+        .select({ id: outageAreas.outageId })
+        .from(outageAreas)
+        .where(
+          and(
+            eq(outageAreas.area, area),
+            eq(outageAreas.open, true),
+            gt(outageAreas.until, now),
+            lte(outageAreas.startsAt, horizon),
+          ),
+        )
+        .limit(50)
+        .all();
+      if (ids.length === 0) return [];
+      const found = await db
+        .select()
+        .from(outages)
+        .where(
+          and(
+            inArray(
+              outages.id,
+              ids.map((r) => r.id),
+            ),
+            eq(outages.status, 'active'),
+          ),
+        )
+        .all();
+      return found.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    },
+    async update(id, change, at) {
+      const current = await get(id);
+      if (!current) return undefined;
+      const told =
+        change.status !== undefined ||
+        (change.endsAt !== undefined && change.endsAt.getTime() !== current.endsAt?.getTime()) ||
+        (change.expectedRestoreAt !== undefined &&
+          change.expectedRestoreAt.getTime() !== current.expectedRestoreAt?.getTime());
+      const next = {
+        endsAt: change.endsAt ?? current.endsAt,
+        expectedRestoreAt: change.expectedRestoreAt ?? current.expectedRestoreAt,
+        status: change.status ?? current.status,
+        closedAt: change.status ? at : current.closedAt,
+      };
+      // Linked customers are told; a cancelled planned outage's notices are taken back.
+      const pending =
+        told && (current.linked > 0 || (change.status === 'cancelled' && current.kind === 'planned'));
+      const [updated] = await atomic(db, [
+        db
+          .update(outages)
+          .set({
+            ...next,
+            ...(change.note !== undefined ? { note: change.note } : {}),
+            updatedAt: at,
+            ...(told ? { version: sql`${outages.version} + 1` } : {}),
+            ...(pending ? { tellPending: true } : {}),
+          })
+          .where(eq(outages.id, id))
+          .returning(),
+        db.update(outageAreas).set(areaSpan(next)).where(eq(outageAreas.outageId, id)),
+      ]);
+      return (updated as Outage[])[0];
+    },
+    async link(outage, conversationId, at) {
+      // `changes()`: 1 when this conversation was not linked yet, so the count moves only then.
+      await atomic(db, [
+        db
+          .insert(outageLinks)
+          .values({ outageId: outage.id, conversationId, linkedAt: at, toldVersion: outage.version })
+          .onConflictDoNothing(),
+        db
+          .update(outages)
+          .set({ linked: sql`${outages.linked} + changes()` })
+          .where(eq(outages.id, outage.id)),
+        addToTally(db, ABSORBED_TALLY),
+      ]);
+    },
+    async withTellingPending(limit) {
+      return db
+        .select()
+        .from(outages)
+        .where(eq(outages.tellPending, true))
+        .orderBy(asc(outages.updatedAt))
+        .limit(limit)
+        .all();
+    },
+    async linkedToTell(outageId, version, limit) {
+      return db
+        .select({
+          conversationId: outageLinks.conversationId,
+          channel: conversations.channel,
+          userId: conversations.userId,
+        })
+        .from(outageLinks)
+        .innerJoin(conversations, eq(conversations.id, outageLinks.conversationId))
+        .where(and(eq(outageLinks.outageId, outageId), lt(outageLinks.toldVersion, version)))
+        .orderBy(asc(outageLinks.toldVersion), asc(outageLinks.conversationId))
+        .limit(limit)
+        .all();
+    },
+    async tellLinked(outageId, version, tellings, at) {
+      if (tellings.length === 0) return;
+      const ids = tellings.map((t) => t.recipient.conversationId);
+      await run([
+        ...tellings.flatMap((t) => tellingStatements(t, at)),
+        db
+          .update(outageLinks)
+          .set({ toldVersion: version })
+          .where(and(eq(outageLinks.outageId, outageId), inArray(outageLinks.conversationId, ids))),
+        db
+          .update(outages)
+          .set({ notified: sql`${outages.notified} + ${tellings.length}` })
+          .where(eq(outages.id, outageId)),
+      ]);
+    },
+    async doneTelling(outageId, version) {
+      await db
+        .update(outages)
+        .set({ tellPending: false })
+        .where(and(eq(outages.id, outageId), eq(outages.version, version)))
+        .run();
+    },
+    async plannedStartingBy(now, horizon, limit) {
+      return db
+        .select()
+        .from(outages)
+        .where(
+          and(
+            eq(outages.status, 'active'),
+            gt(outages.startsAt, now),
+            lte(outages.startsAt, horizon),
+            eq(outages.kind, 'planned'),
+            or(eq(outages.daysBeforeDone, false), eq(outages.dayBeforeDone, false)),
+          ),
+        )
+        .orderBy(asc(outages.startsAt), asc(outages.id))
+        .limit(limit)
+        .all();
+    },
+    async noticeRecipients(outage, stage, limit) {
+      return db
+        .selectDistinct({
+          conversationId: conversations.id,
+          channel: conversations.channel,
+          userId: conversations.userId,
+        })
+        .from(accounts)
+        .innerJoin(accountBindings, eq(accountBindings.accountNumber, accounts.accountNumber))
+        .innerJoin(
+          conversations,
+          and(
+            eq(conversations.channel, accountBindings.channel),
+            eq(conversations.userId, accountBindings.userId),
+          ),
+        )
+        .leftJoin(
+          outageOptOuts,
+          and(
+            eq(outageOptOuts.channel, accountBindings.channel),
+            eq(outageOptOuts.userId, accountBindings.userId),
+          ),
+        )
+        .where(
+          and(
+            inArray(accounts.area, outage.areas),
+            inArray(accountBindings.channel, [...PUSH_CHANNELS]),
+            isNull(outageOptOuts.userId),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(outageNotices)
+                .where(
+                  and(
+                    eq(outageNotices.outageId, outage.id),
+                    eq(outageNotices.stage, stage),
+                    eq(outageNotices.conversationId, conversations.id),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .orderBy(asc(conversations.id))
+        .limit(limit)
+        .all();
+    },
+    async cancellationRecipients(outageId, limit) {
+      return db
+        .selectDistinct({
+          conversationId: conversations.id,
+          channel: conversations.channel,
+          userId: conversations.userId,
+        })
+        .from(outageNotices)
+        .innerJoin(conversations, eq(conversations.id, outageNotices.conversationId))
+        .where(
+          and(
+            eq(outageNotices.outageId, outageId),
+            inArray(outageNotices.stage, ['days_before', 'day_before']),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(cancelled)
+                .where(
+                  and(
+                    eq(cancelled.outageId, outageId),
+                    eq(cancelled.stage, 'cancelled'),
+                    eq(cancelled.conversationId, conversations.id),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .orderBy(asc(conversations.id))
+        .limit(limit)
+        .all();
+    },
+    async sendNotices(outageId, stage, tellings, at) {
+      if (tellings.length === 0) return;
+      await run(
+        tellings.flatMap((t) => [
+          db
+            .insert(outageNotices)
+            .values({ outageId, stage, conversationId: t.recipient.conversationId, at }),
+          ...tellingStatements(t, at),
+        ]),
+      );
+    },
+    async markNoticeStageDone(outageId, stage) {
+      await db
+        .update(outages)
+        .set(stage === 'days_before' ? { daysBeforeDone: true } : { dayBeforeDone: true })
+        .where(eq(outages.id, outageId))
+        .run();
+    },
+    async setOptOut(channel, userId, optOut, at) {
+      if (optOut) {
+        await db.insert(outageOptOuts).values({ channel, userId, at }).onConflictDoNothing().run();
+      } else {
+        await db
+          .delete(outageOptOuts)
+          .where(and(eq(outageOptOuts.channel, channel), eq(outageOptOuts.userId, userId)))
+          .run();
+      }
+    },
+    async isOptedOut(channel, userId) {
+      const row = await db
+        .select({ userId: outageOptOuts.userId })
+        .from(outageOptOuts)
+        .where(and(eq(outageOptOuts.channel, channel as PushChannel), eq(outageOptOuts.userId, userId)))
+        .get();
+      return row !== undefined;
+    },
+  };
+}
