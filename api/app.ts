@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { DeliveryStore } from '../db/channel-store.js';
+import type { OutageStore } from '../db/outage-store.js';
 import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
+import type { Areas } from '../knowledge/areas.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Assistant } from './assistant/assistant.js';
 import type { ChannelWebhook } from './channel/contract.js';
@@ -17,6 +19,7 @@ import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
+import { outageRoutes } from './routes/outages.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
@@ -35,6 +38,11 @@ export interface AppDeps {
   tickets: TicketStore;
   staff: StaffStore;
   deliveries: DeliveryStore;
+  outages: OutageStore;
+  /** The supply areas (knowledge/areas.yaml). */
+  areas: Areas;
+  /** An outage was recorded or changed: run the outage pass soon. */
+  onOutageChange?: () => void;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
   clock: () => Date;
@@ -75,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
+  app.route('/v1/outages', outageRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/console', consoleRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));

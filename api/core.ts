@@ -14,6 +14,7 @@ import type { ConsoleAssets } from './console/assets.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { createHandoffs } from './handoff/handoffs.js';
 import { createStaffNotices } from './notify/staff-notices.js';
+import { runOutagePass } from './outages/notifier.js';
 import { bootstrapAdmin } from './staff/bootstrap.js';
 import { parseStaffedHours } from './staff/hours.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
@@ -80,10 +81,21 @@ export function createCore(config: Config, platform: Platform) {
     newId: () => crypto.randomUUID(),
   });
 
+  /** One pass of outage messages (changes to linked customers, planned-outage notices), then the outbox. */
+  async function outagePass(now = clock()) {
+    const result = await runOutagePass(
+      { outages: stores.outages, noticeDays: config.PLANNED_OUTAGE_NOTICE_DAYS, logger },
+      now,
+    );
+    if (result.told || result.noticed) sendSoon();
+    return result;
+  }
+  const outagesSoon = () => platform.later(outagePass(), 'outage pass failed');
+
   let assistant: Promise<Assistant> | undefined;
   /** The assistant, built on first use (a cron event or a platform delivery needs no knowledge). */
   function assistantOnce(): Promise<Assistant> {
-    assistant ??= platform.knowledge().then(({ knowledge, tariff, intentClassifier }) =>
+    assistant ??= platform.knowledge().then(({ knowledge, tariff, intentClassifier, areas }) =>
       createAssistant({
         store: stores.store,
         knowledge,
@@ -93,6 +105,8 @@ export function createCore(config: Config, platform: Platform) {
         calendar,
         tariff,
         tickets: stores.tickets,
+        outages: stores.outages,
+        areas,
         handoffs,
         minConfidence: config.MIN_CONFIDENCE,
         onHandoff: (conversation) =>
@@ -132,10 +146,12 @@ export function createCore(config: Config, platform: Platform) {
     },
     /** The HTTP app over the channels added so far. */
     async app(): Promise<App> {
-      const [{ knowledge }, chat] = await Promise.all([platform.knowledge(), assistantOnce()]);
+      const [{ knowledge, areas }, chat] = await Promise.all([platform.knowledge(), assistantOnce()]);
       return createApp({
         ...stores,
         knowledge,
+        areas,
+        onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,
         logger,
@@ -157,6 +173,11 @@ export function createCore(config: Config, platform: Platform) {
     bootstrapAdmin(password: string | undefined) {
       return bootstrapAdmin(stores.staff, password, clock(), logger);
     },
+    /**
+     * One pass of outage messages: linked customers told of restorations and new restoration times,
+     * planned-outage notices PLANNED_OUTAGE_NOTICE_DAYS before and the day before (timer and cron).
+     */
+    outagePass,
     /** One pass of the deadline scanner: escalations recorded once, logged and sent to the staff chat. */
     scanOnce(now = clock()) {
       return scanAndNotify(

@@ -86,12 +86,16 @@ export default {
     return (await services.app()).fetch(request);
   },
 
-  /** Every minute (wrangler.toml `[triggers]`): the deadline scanner, then the Telegram outbox. */
+  /**
+   * Every minute (wrangler.toml `[triggers]`): the deadline scanner, the outage pass (changes told to
+   * linked customers, planned-outage notices), then the Telegram outbox.
+   */
   async scheduled(event: ScheduledEvent, env: Env, ctx: Background): Promise<void> {
     const services = workerServices(env, ctx);
     ctx.waitUntil(
       (async () => {
         await services.scanOnce(new Date(event.scheduledTime));
+        await services.outagePass(new Date(event.scheduledTime));
         const { sent, failed } = await services.deliveryWorker.runOnce();
         if (sent || failed) services.logger.info({ sent, failed }, 'delivery pass');
       })().catch((error: unknown) => services.logger.error({ err: error }, 'scheduled pass failed')),

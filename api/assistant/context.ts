@@ -1,6 +1,8 @@
 import type { AccountStore } from '../../db/account-store.js';
+import type { OutageStore } from '../../db/outage-store.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import type { Areas } from '../../knowledge/areas.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { Tariff } from '../../knowledge/tariff.js';
 import type { Handoffs } from '../handoff/handoffs.js';
@@ -8,6 +10,7 @@ import type { WorkdayCalendar } from '../standard/calendar.js';
 import type { AccountFlowDeps } from './flows/account.js';
 import type { CaseFlowDeps } from './flows/case.js';
 import type { FlowStep } from './flows/flow.js';
+import type { OutageFlowDeps } from './flows/outage.js';
 import type { CustomerText, RatingDeps } from './flows/rating.js';
 
 /** What the assistant is built from, shared by every turn. */
@@ -21,6 +24,9 @@ export interface TurnServices {
   handoffs: Handoffs;
   clock: () => Date;
   newId: () => string;
+  /** Outages and the supply areas; without them, no outage answers and every report opens a case. */
+  outages?: OutageStore;
+  areas?: Areas;
 }
 
 /**
@@ -38,6 +44,8 @@ export interface TurnContext {
   rating(): RatingDeps;
   account(): AccountFlowDeps;
   cases(): Promise<CaseFlowDeps>;
+  /** Outages by area, where the service has them. */
+  outages(): OutageFlowDeps | undefined;
   /** Queues the conversation for a person; `reply` tells the customer their place. */
   handOff(reply: (position: number) => string): Promise<FlowStep>;
 }
@@ -94,6 +102,10 @@ export function createTurnContext(
         accountNumber: bound.length === 1 ? bound[0] : undefined,
       };
     },
+    outages: () =>
+      services.outages && services.areas
+        ? { outages: services.outages, areas: services.areas, now: clock() }
+        : undefined,
     async handOff(reply) {
       const text = await services.handoffs.request(conversation, reply);
       return { intent: 'handoff', replies: [text], state: null, handoff: true };
