@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { PUSH_CHANNELS, type PushChannel } from '../vocabulary/channels.js';
 import { atomic, type Db, isUniqueViolation, onlyRow, type Statement } from './handle.js';
@@ -104,12 +104,27 @@ export interface OutageStore {
   /** Planned outages still active that start in (now, horizon] and have a notice stage not done. */
   plannedStartingBy(now: Date, horizon: Date, limit: number): Promise<Outage[]>;
   /**
-   * Chat users of push channels with an account bound in one of the areas, who have not opted out
-   * and have not had this notice: a batch.
+   * Chat users of push channels with an account bound in `area`, who have not opted out and have
+   * not had this notice: a batch, by account number from `fromAccount` (a user with two accounts
+   * there may come twice; callers keep the first).
    */
-  noticeRecipients(outage: Outage, stage: NoticeStage, limit: number): Promise<Recipient[]>;
-  /** Those told of the planned outage (either notice) and not yet of its cancellation: a batch. */
-  cancellationRecipients(outageId: string, limit: number): Promise<Recipient[]>;
+  noticeRecipients(
+    outage: Outage,
+    area: string,
+    stage: NoticeStage,
+    fromAccount: string,
+    limit: number,
+  ): Promise<(Recipient & { accountNumber: string })[]>;
+  /**
+   * Those told of the planned outage by the notice `told` and not yet of its cancellation: a batch,
+   * by conversation after `after`.
+   */
+  cancellationRecipients(
+    outageId: string,
+    told: 'days_before' | 'day_before',
+    after: string,
+    limit: number,
+  ): Promise<Recipient[]>;
   /** Sends notices (message + outbox + notice row in one write): each recipient once per stage. */
   sendNotices(outageId: string, stage: NoticeStage, tellings: Telling[], at: Date): Promise<void>;
   markNoticeStageDone(outageId: string, stage: 'days_before' | 'day_before'): Promise<void>;
@@ -398,12 +413,13 @@ export function createSqliteOutageStore(db: Db): OutageStore {
         .limit(limit)
         .all();
     },
-    async noticeRecipients(outage, stage, limit) {
+    async noticeRecipients(outage, area, stage, fromAccount, limit) {
       return db
-        .selectDistinct({
+        .select({
           conversationId: conversations.id,
           channel: conversations.channel,
           userId: conversations.userId,
+          accountNumber: accounts.accountNumber,
         })
         .from(accounts)
         .innerJoin(accountBindings, eq(accountBindings.accountNumber, accounts.accountNumber))
@@ -423,8 +439,10 @@ export function createSqliteOutageStore(db: Db): OutageStore {
         )
         .where(
           and(
-            inArray(accounts.area, outage.areas),
-            inArray(accountBindings.channel, [...PUSH_CHANNELS]),
+            eq(accounts.area, area),
+            gte(accounts.accountNumber, fromAccount),
+            // Unary +: the channel is checked on each binding found, never used to search them all.
+            inArray(sql`+${accountBindings.channel}`, [...PUSH_CHANNELS]),
             isNull(outageOptOuts.userId),
             notExists(
               db
@@ -440,13 +458,13 @@ export function createSqliteOutageStore(db: Db): OutageStore {
             ),
           ),
         )
-        .orderBy(asc(conversations.id))
+        .orderBy(asc(accounts.accountNumber))
         .limit(limit)
         .all();
     },
-    async cancellationRecipients(outageId, limit) {
+    async cancellationRecipients(outageId, told, after, limit) {
       return db
-        .selectDistinct({
+        .select({
           conversationId: conversations.id,
           channel: conversations.channel,
           userId: conversations.userId,
@@ -456,7 +474,8 @@ export function createSqliteOutageStore(db: Db): OutageStore {
         .where(
           and(
             eq(outageNotices.outageId, outageId),
-            inArray(outageNotices.stage, ['days_before', 'day_before']),
+            eq(outageNotices.stage, told),
+            gt(outageNotices.conversationId, after),
             notExists(
               db
                 .select({ one: sql`1` })
@@ -471,7 +490,7 @@ export function createSqliteOutageStore(db: Db): OutageStore {
             ),
           ),
         )
-        .orderBy(asc(conversations.id))
+        .orderBy(asc(outageNotices.conversationId))
         .limit(limit)
         .all();
     },

@@ -32,17 +32,30 @@ export async function runOutagePass(deps: OutagePassDeps, now: Date): Promise<Ou
   let left = deps.budget ?? 2000;
   const result: OutagePassResult = { told: 0, noticed: 0 };
 
-  /** Sends batches of `find()` with `send` until none are left or the budget is spent; true when done. */
-  async function inBatches(
-    find: (limit: number) => Promise<Recipient[]>,
+  /**
+   * Sends batches of `find(limit, after)` with `send` until none are left or the budget is spent;
+   * true when done. `keyOf` gives the position a batch ended at (the next one starts from it);
+   * a customer found twice (two accounts in the area, both notices) is sent to once.
+   */
+  async function inBatches<R extends Recipient>(
+    find: (limit: number, after: string) => Promise<R[]>,
+    keyOf: (recipient: R) => string,
     send: (recipients: Recipient[]) => Promise<void>,
   ): Promise<boolean> {
+    let after = '';
     while (left > 0) {
       const limit = Math.min(OUTAGE_BATCH, left);
-      const batch = await find(limit);
-      if (batch.length > 0) await send(batch);
-      left -= batch.length;
-      if (batch.length < limit) return true;
+      const batch = await find(limit, after);
+      const seen = new Set<string>();
+      const unique = batch.filter((r) => !seen.has(r.conversationId) && seen.add(r.conversationId));
+      if (unique.length > 0) await send(unique);
+      left -= unique.length;
+      const last = batch.at(-1);
+      if (batch.length < limit || !last) return true;
+      const next = keyOf(last);
+      // Only customers already sent to (or opted out) at one position: move past it.
+      if (unique.length === 0 && next === after) return true;
+      after = next;
     }
     return false;
   }
@@ -51,7 +64,9 @@ export async function runOutagePass(deps: OutagePassDeps, now: Date): Promise<Ou
     if (left <= 0) break;
     const text = changeText(outage);
     let done = await inBatches(
+      // Those told drop out of the query: every batch starts from the first still to tell.
       (limit) => outages.linkedToTell(outage.id, outage.version, limit),
+      () => '',
       async (recipients) => {
         await outages.tellLinked(
           outage.id,
@@ -64,18 +79,21 @@ export async function runOutagePass(deps: OutagePassDeps, now: Date): Promise<Ou
     );
     if (done && outage.kind === 'planned' && outage.status === 'cancelled') {
       const cancelled = OUTAGE_REPLIES.noticeCancelled(outage);
-      done = await inBatches(
-        (limit) => outages.cancellationRecipients(outage.id, limit),
-        async (recipients) => {
-          await outages.sendNotices(
-            outage.id,
-            'cancelled',
-            recipients.map((recipient) => ({ recipient, text: cancelled })),
-            now,
-          );
-          result.noticed += recipients.length;
-        },
-      );
+      for (const told of ['days_before', 'day_before'] as const) {
+        done &&= await inBatches(
+          (limit, after) => outages.cancellationRecipients(outage.id, told, after, limit),
+          (recipient) => recipient.conversationId,
+          async (recipients) => {
+            await outages.sendNotices(
+              outage.id,
+              'cancelled',
+              recipients.map((recipient) => ({ recipient, text: cancelled })),
+              now,
+            );
+            result.noticed += recipients.length;
+          },
+        );
+      }
     }
     if (done) await outages.doneTelling(outage.id, outage.version);
   }
@@ -93,18 +111,22 @@ export async function runOutagePass(deps: OutagePassDeps, now: Date): Promise<Ou
     if (dayBefore && outage.dayBeforeDone) continue;
     const stage = dayBefore ? 'day_before' : 'days_before';
     const text = OUTAGE_REPLIES.notice(outage, dayBefore);
-    const done = await inBatches(
-      (limit) => outages.noticeRecipients(outage, stage, limit),
-      async (recipients) => {
-        await outages.sendNotices(
-          outage.id,
-          stage,
-          recipients.map((recipient) => ({ recipient, text })),
-          now,
-        );
-        result.noticed += recipients.length;
-      },
-    );
+    let done = true;
+    for (const area of outage.areas) {
+      done &&= await inBatches(
+        (limit, after) => outages.noticeRecipients(outage, area, stage, after, limit),
+        (recipient) => recipient.accountNumber,
+        async (recipients) => {
+          await outages.sendNotices(
+            outage.id,
+            stage,
+            recipients.map((recipient) => ({ recipient, text })),
+            now,
+          );
+          result.noticed += recipients.length;
+        },
+      );
+    }
     if (done) await outages.markNoticeStageDone(outage.id, stage);
   }
   if (result.told || result.noticed) deps.logger?.info(result, 'outage pass');
