@@ -15,6 +15,7 @@ import {
   outageNotices,
   outageOptOuts,
   outages,
+  tallies,
 } from './schema.js';
 import { addToTally } from './tallies.js';
 
@@ -131,6 +132,8 @@ export interface OutageStore {
   /** 退订停电通知 / 订阅停电通知. */
   setOptOut(channel: PushChannel | 'web', userId: string, optOut: boolean, at: Date): Promise<void>;
   isOptedOut(channel: string, userId: string): Promise<boolean>;
+  /** Fault reports linked to a known outage instead of opening a repair case, ever (a tally). */
+  absorbedReports(): Promise<number>;
 }
 
 const NUMBER_ATTEMPTS = 5;
@@ -521,6 +524,14 @@ export function createSqliteOutageStore(db: Db): OutageStore {
           .where(and(eq(outageOptOuts.channel, channel), eq(outageOptOuts.userId, userId)))
           .run();
       }
+    },
+    async absorbedReports() {
+      const row = await db
+        .select({ n: tallies.n })
+        .from(tallies)
+        .where(eq(tallies.name, ABSORBED_TALLY))
+        .get();
+      return row?.n ?? 0;
     },
     async isOptedOut(channel, userId) {
       const row = await db

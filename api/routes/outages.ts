@@ -19,12 +19,12 @@ export interface OutageRouteDeps {
   onOutageChange?: () => void;
 }
 
-const listQuery = z.strictObject({
+export const outageListQuery = z.strictObject({
   active: z.enum(['true', 'false']).optional(),
   area: z.string().min(1).max(50).optional(),
   ...pageQuery,
 });
-const outageCursor = z.object({ startsAt: z.number().int(), id: z.string().max(200) });
+export const outageCursor = z.object({ startsAt: z.number().int(), id: z.string().max(200) });
 
 /**
  * Outages for staff (session; CSRF on changes): record one (planned or fault), list them (latest
@@ -36,7 +36,7 @@ export function outageRoutes(deps: OutageRouteDeps) {
   return new Hono()
     .get('/', guard, async (c) => {
       const given = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
-      const query = parseOrThrow(listQuery, given);
+      const query = parseOrThrow(outageListQuery, given);
       if (query.area && !deps.areas.has(query.area))
         throw badRequest('unknown_area', `area: ${query.area} is not a supply area`, 'area');
       const page = await deps.outages.page({
