@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importCsv } from '../db/import.js';
+import { loadAreas } from '../knowledge/areas.js';
 import { replyText, startTestServices, type TestServices, webUser } from './support/services.js';
 import { type StaffSession, staffCall, staffSession } from './support/staff-session.js';
 
@@ -60,6 +62,38 @@ const deliveriesTo = (userId: string) =>
     .prepare("select text from deliveries where address = ? and channel = 'telegram' order by id")
     .all(userId)
     .map((row) => (row as { text: string }).text);
+
+describe('supply areas', () => {
+  it('gives the demo accounts their areas, and finds an area from an address typed any way', () => {
+    const areaOf = (account: string) =>
+      sql<{ area: string }>('select area from accounts where account_number = ?', account).area;
+    expect([areaOf('1000000001'), areaOf('2000000002'), areaOf('3000000003')]).toEqual([
+      '城东片区',
+      '城东片区',
+      '开发区片区',
+    ]);
+    const areas = loadAreas();
+    expect(areas.example).toBe(true);
+    expect(areas.find('我住幸福路 12 号3栋')).toBe('城东片区');
+    expect(areas.find('创业大道88号')).toBe('开发区片区');
+    expect(areas.find('城东那边')).toBe('城东片区');
+    expect(areas.find('人民广场')).toBeUndefined();
+  });
+
+  it('imports the area column of a customer export, and rejects an area areas.yaml does not know', () => {
+    const csv = [
+      'account_number,customer_class,name,phone,address,area',
+      '4000000004,resident,赵六,13600001111,西湖路5号,城西片区',
+      '5000000005,resident,钱七,13600002222,某某路1号,月球片区',
+    ].join('\n');
+    const report = importCsv(service.database.db, csv, clock(), { knownArea: loadAreas().has });
+    expect(report.imported).toBe(1);
+    expect(report.rejected).toEqual([{ line: 3, reason: expect.stringContaining('月球片区') }]);
+    expect(sql<{ area: string }>("select area from accounts where account_number = '4000000004'").area).toBe(
+      '城西片区',
+    );
+  });
+});
 
 describe('the staff API of outages', () => {
   it('records a planned outage with its number, and lists it among the active ones of its area', async () => {
@@ -221,6 +255,24 @@ describe('fault reports absorbed by a known outage', () => {
       expect(deliveriesTo(user).filter((text) => text.startsWith('【恢复供电】'))).toHaveLength(1);
     }
     expect((await call('GET', `/v1/outages/${fault.id}`)).body.notified).toBe(500);
+  });
+
+  it('tells a web visitor of the restoration in the transcript they poll, asking them to report if still off', async () => {
+    const fault = await recordFault();
+    const user = webUser();
+    await service.say('停电了', user);
+    await service.say('和平路7号', user);
+    now += HOUR;
+    await call('PATCH', `/v1/outages/${fault.id}`, { status: 'restored' });
+    await service.outagePass();
+    const polled = await service.app.request(`/v1/messages?channel=web&userId=${encodeURIComponent(user)}`);
+    const { items } = (await polled.json()) as { items: { role: string; text: string }[] };
+    const restored = items.filter((m) => m.text.startsWith('【恢复供电】'));
+    expect(restored).toHaveLength(1);
+    expect(restored[0]?.text).toContain('仍然没有电');
+    // Reported again once it is restored: the outage no longer absorbs it, a repair case is taken.
+    expect(replyText(await service.say('家里还是没电', user))).toContain('地址');
+    expect(replyText(await service.say('和平路7号', user))).toContain('电话');
   });
 
   it('opens a repair case for a report from another area', async () => {
