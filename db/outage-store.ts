@@ -341,7 +341,8 @@ export function createSqliteOutageStore(db: Db): OutageStore {
       return (updated as Outage[])[0];
     },
     async link(outage, conversationId, at) {
-      // `changes()`: 1 when this conversation was not linked yet, so the count moves only then.
+      // `changes()`: 1 when this conversation was not linked yet, so the count moves only then. An
+      // outage changed since it was read (restored meanwhile) has news for this customer already.
       await atomic(db, [
         db
           .insert(outageLinks)
@@ -349,7 +350,10 @@ export function createSqliteOutageStore(db: Db): OutageStore {
           .onConflictDoNothing(),
         db
           .update(outages)
-          .set({ linked: sql`${outages.linked} + changes()` })
+          .set({
+            linked: sql`${outages.linked} + changes()`,
+            tellPending: sql`case when ${outages.version} > ${outage.version} then 1 else ${outages.tellPending} end`,
+          })
           .where(eq(outages.id, outage.id)),
         addToTally(db, ABSORBED_TALLY),
       ]);

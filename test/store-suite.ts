@@ -1098,6 +1098,18 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect(await stores.deliveries.forConversation('c2')).toEqual([]);
       });
 
+      it('marks a customer linked to an outage read before it was restored as still to be told', async ({
+        stores,
+      }) => {
+        await stores.store.openConversation('telegram', 't1', 'c1', T0);
+        const stale = await stores.outages.create(fault('o1', ['城东片区']), 'TD20261126', T0);
+        const restored = await stores.outages.update('o1', { status: 'restored' }, later(1000));
+        expect(restored?.tellPending).toBe(false);
+        await stores.outages.link(stale, 'c1', later(2000));
+        expect((await stores.outages.withTellingPending(10)).map((o) => o.id)).toEqual(['o1']);
+        expect((await stores.outages.linkedToTell('o1', 2, 10)).map((r) => r.conversationId)).toEqual(['c1']);
+      });
+
       it('sends a planned notice to the bound chat users of the area once each, not to those who opted out', async ({
         stores,
         db,
