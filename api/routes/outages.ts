@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
 import type { Areas } from '../../knowledge/areas.js';
-import { badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../errors.js';
 import { changeOutage, createOutage, outageView } from '../outages/outages.js';
 import { requireStaff, staffOf } from '../staff/auth.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, pageBody, pageQuery } from './paging.js';
@@ -49,7 +49,7 @@ export function outageRoutes(deps: OutageRouteDeps) {
     })
     .get('/:id', guard, async (c) => {
       const outage = await deps.outages.get(c.req.param('id'));
-      if (!outage) return c.json({ error: { code: 'not_found', message: 'no such outage' } }, 404);
+      if (!outage) throw new ApiError(404, 'not_found', 'no such outage');
       return c.json(outageView(outage));
     })
     .post('/', guard, async (c) => {
