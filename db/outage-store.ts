@@ -154,30 +154,31 @@ export function createSqliteOutageStore(db: Db): OutageStore {
   const get = async (id: string): Promise<Outage | undefined> =>
     db.select().from(outages).where(eq(outages.id, id)).get();
 
-  /** A message and, on a push channel, its delivery: statements for one unit. */
+  /**
+   * A message and, on a push channel, its delivery, written only when the statement just before
+   * them changed a row (`changes() = 1`: this customer's link moved to the new version, or this
+   * notice row is new). Two passes that picked the same customers (a timer and a staff change at
+   * once, a cron event beside a request) thus tell each once: the second finds nothing to change.
+   * The columns are the tables' in their order (drizzle's insert … select takes them all).
+   */
   function tellingStatements(telling: Telling, at: Date): Statement[] {
     const { recipient, text } = telling;
+    const ms = at.getTime();
+    const conversation = recipient.conversationId;
     const statements: Statement[] = [
-      db.insert(messages).values({
-        conversationId: recipient.conversationId,
-        role: 'assistant',
-        text,
-        intent: 'faq',
-        createdAt: at,
-      }),
+      db
+        .insert(messages)
+        .select(
+          sql`select null, ${conversation}, 'assistant', ${text}, 'faq', null, ${ms} where changes() = 1`,
+        ),
     ];
     if ((PUSH_CHANNELS as readonly string[]).includes(recipient.channel)) {
       statements.push(
-        db.insert(deliveries).values({
-          channel: recipient.channel as PushChannel,
-          address: recipient.userId,
-          conversationId: recipient.conversationId,
-          messageId: sql`(select max(${messages.id}) from ${messages} where ${messages.conversationId} = ${recipient.conversationId})`,
-          text,
-          status: 'pending',
-          nextAttemptAt: at,
-          createdAt: at,
-        }),
+        db
+          .insert(deliveries)
+          .select(
+            sql`select null, ${recipient.channel}, ${recipient.userId}, ${conversation}, (select max(${messages.id}) from ${messages} where ${messages.conversationId} = ${conversation}), ${text}, 'pending', 0, ${ms}, null, ${ms}, null where changes() = 1`,
+          ),
       );
     }
     return statements;
@@ -382,19 +383,26 @@ export function createSqliteOutageStore(db: Db): OutageStore {
         .all();
     },
     async tellLinked(outageId, version, tellings, at) {
-      if (tellings.length === 0) return;
-      const ids = tellings.map((t) => t.recipient.conversationId);
-      await run([
-        ...tellings.flatMap((t) => tellingStatements(t, at)),
-        db
-          .update(outageLinks)
-          .set({ toldVersion: version })
-          .where(and(eq(outageLinks.outageId, outageId), inArray(outageLinks.conversationId, ids))),
-        db
-          .update(outages)
-          .set({ notified: sql`${outages.notified} + ${tellings.length}` })
-          .where(eq(outages.id, outageId)),
-      ]);
+      await run(
+        tellings.flatMap((t) => [
+          db
+            .update(outageLinks)
+            .set({ toldVersion: version })
+            .where(
+              and(
+                eq(outageLinks.outageId, outageId),
+                eq(outageLinks.conversationId, t.recipient.conversationId),
+                lt(outageLinks.toldVersion, version),
+              ),
+            ),
+          ...tellingStatements(t, at),
+          // 1 when the customer was told just now (the message or its delivery was written).
+          db
+            .update(outages)
+            .set({ notified: sql`${outages.notified} + changes()` })
+            .where(eq(outages.id, outageId)),
+        ]),
+      );
     },
     async doneTelling(outageId, version) {
       await db
@@ -502,12 +510,12 @@ export function createSqliteOutageStore(db: Db): OutageStore {
         .all();
     },
     async sendNotices(outageId, stage, tellings, at) {
-      if (tellings.length === 0) return;
       await run(
         tellings.flatMap((t) => [
           db
             .insert(outageNotices)
-            .values({ outageId, stage, conversationId: t.recipient.conversationId, at }),
+            .values({ outageId, stage, conversationId: t.recipient.conversationId, at })
+            .onConflictDoNothing(),
           ...tellingStatements(t, at),
         ]),
       );
