@@ -207,15 +207,27 @@ describe('outage answers in chat', () => {
   });
 
   it('gives an unverified visitor the area of a typed address, and nothing about any account', async () => {
-    await recordFault();
+    const fault = await recordFault();
     const user = webUser();
     const asked = await service.say('为什么停电了', user);
     expect(replyText(asked)).toContain('地址');
     const answer = replyText(await service.say('幸福路20号', user));
-    expect(answer).toContain('城东片区目前有一起故障停电');
+    expect(answer).toContain('城东片区目前有一起已知的故障停电');
     expect(answer).toContain('10千伏幸福线电缆故障');
     expect(answer).toContain('预计12月6日 14:00恢复供电');
     expect(answer).not.toMatch(/张三|1000000001|幸福路12号/);
+    // Asked why their power is off, they are one of those the fault cut off: told when it is back.
+    expect((await call('GET', `/v1/outages/${fault.id}`)).body.linked).toBe(1);
+    const typedAccount = replyText(await service.say('1000000001明天停电吗', webUser()));
+    expect(typedAccount).toContain('地址');
+    expect(typedAccount).not.toMatch(/张三|城东|幸福路/);
+  });
+
+  it('answers a question about tomorrow with the area report, without linking the asker', async () => {
+    const fault = await recordFault();
+    const answer = replyText(await service.say('和平路明天停电吗', webUser()));
+    expect(answer).toContain('城东片区目前有一起故障停电');
+    expect((await call('GET', `/v1/outages/${fault.id}`)).body.linked).toBe(0);
   });
 
   it('says clearly when no outage is known, with the next step', async () => {

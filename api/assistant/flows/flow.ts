@@ -17,6 +17,8 @@ export interface OutageState {
   description?: string;
   /** The address the customer gave with it (carried into the repair case too). */
   address?: string;
+  /** Asked why their power is off: an outage under way in the area they name absorbs it as a report. */
+  lost?: boolean;
   misses: number;
 }
 

@@ -34,7 +34,7 @@ const areaList = (areas: string[]) => areas.join('、');
 /** Customer-facing sentences about outages (Simplified Chinese; times in Beijing time). */
 export const OUTAGE_REPLIES = {
   askArea:
-    '请告诉我您的地址或所在供电片区（例如“幸福路12号”或“城东片区”），我帮您查询该片区的停电计划和故障停电信息。',
+    '请告诉我您的地址（路名和门牌号，或小区名）或所在供电片区，我帮您查询该片区的停电计划和故障停电信息。',
   unknownArea:
     '抱歉，没有找到这个地址所在的供电片区。请换个说法（路名、小区名或片区名），或拨打95598供电服务热线查询。',
   /** The planned outages of the next days and any fault now, for an area. */

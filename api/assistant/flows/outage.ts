@@ -19,6 +19,10 @@ const OUTAGE_QUESTION =
 const RULE_WORDS =
   /提前.{0,6}(通知|告知|公告)|(几天|多久|多少天|多长时间).{0,6}(通知|告知|公告)|规定|合法|合理|合规|违规|赔偿|补偿|(没|冇|不|未)(有)?(提前)?(通知|告知|公告)|通知(都)?(没|冇)|标准|应该|怎么办|咋办|点算|跳闸|欠费|电表|\bwhy\b/;
 
+/** "为什么停电了", "怎么又没电了": the asker's own supply is off now. */
+const LOST_NOW =
+  /为(什么|啥|何)(会)?(又)?(停电|断电|没电|冇电)|(怎么|咋|点解)(又)?(停电|断电|没电|冇电)了|(停电|断电|没电)(的|嘅)?(原因|是什么原因|是咩原因|怎么回事|咋回事)/;
+
 const SUBSCRIBE = /^(请|请帮我|帮我|我要|我想|麻烦)?(重新)?(订阅|开启|打开|开通)停电(通知|提醒)[!！。.\s]*$/;
 const UNSUBSCRIBE =
   /^(请|请帮我|帮我|我要|我想|麻烦)?(退订|取消订阅|关闭|取消|不要|不再接收|别发)停电(通知|提醒)(了)?[!！。.\s]*$/;
@@ -79,13 +83,19 @@ async function reportFor(area: string, deps: OutageFlowDeps): Promise<string> {
  * account itself is never shown.
  */
 export async function answerOutageQuestion(ctx: TurnContext, deps: OutageFlowDeps): Promise<FlowStep> {
+  const lost = LOST_NOW.test(ctx.message.normalized);
   const areas = await areasOf(ctx, deps, ctx.message.normalized);
   if (areas.length === 0)
     return {
       intent: 'faq',
       replies: [OUTAGE_REPLIES.askArea],
-      state: { flow: 'outage', step: 'area', misses: 0 },
+      state: { flow: 'outage', step: 'area', misses: 0, ...(lost ? { lost: true } : {}) },
     };
+  // "为什么停电了" from an area with an outage under way: the asker is one of those it cut off.
+  if (lost) {
+    const absorbed = await absorbReport(ctx, deps, ctx.message.normalized, ctx.message.raw);
+    if (absorbed) return absorbed;
+  }
   const replies = await Promise.all(areas.map((area) => reportFor(area, deps)));
   return { intent: 'faq', replies, state: null };
 }
@@ -173,6 +183,10 @@ export async function resumeOutage(
     });
   }
   const area = deps.areas.find(ctx.message.normalized);
+  if (area && state.lost) {
+    const absorbed = await absorbReport(ctx, deps, ctx.message.normalized, '', ctx.message.raw.trim());
+    if (absorbed) return absorbed;
+  }
   if (area) return { intent: 'faq', replies: [await reportFor(area, deps)], state: null };
   if (state.misses >= 1) return NOT_FOR_ME;
   return {
