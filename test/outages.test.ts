@@ -252,6 +252,7 @@ describe('fault reports absorbed by a known outage', () => {
     }
     expect(repairCases()).toBe(0);
     expect((await call('GET', `/v1/outages/${fault.id}`)).body.linked).toBe(500);
+    expect((await call('GET', '/v1/stats')).body.outageReportsAbsorbed).toBe(500);
 
     now += 3 * HOUR;
     const restored = await call('PATCH', `/v1/outages/${fault.id}`, {
