@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { DeliveryStore } from '../db/channel-store.js';
+import type { LimitStore } from '../db/limit-store.js';
 import type { OutageStore } from '../db/outage-store.js';
 import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
@@ -14,6 +15,8 @@ import type { ConsoleAssets } from './console/assets.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import type { Handoffs } from './handoff/handoffs.js';
+import type { ChatLimits } from './limits/chat-limits.js';
+import { type ClientAddressOf, clientAddress, nodeClientAddress } from './limits/client-address.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
@@ -21,9 +24,11 @@ import { healthRoutes } from './routes/health.js';
 import { messagesRoutes } from './routes/messages.js';
 import { outageRoutes } from './routes/outages.js';
 import { outboxRoutes } from './routes/outbox.js';
-import { staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
+import { staffPasswordRoutes, staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
 import { statsRoutes, ticketRoutes } from './routes/tickets.js';
+import { readJsonObject } from './routes/validation.js';
+import { createLoginThrottle } from './staff/login-throttle.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
 import type { DueSoonRule } from './standard/working-hours.js';
 
@@ -43,6 +48,14 @@ export interface AppDeps {
   areas: Areas;
   /** An outage was recorded or changed: run the outage pass soon. */
   onOutageChange?: () => void;
+  /** The abuse limits' counters. */
+  limits: LimitStore;
+  /** Where the platform finds a request's client address; unset, the socket's peer (Node, no proxy). */
+  clientAddress?: ClientAddressOf;
+  /** New conversations, handoffs and cases a chat may create per minute. */
+  chatLimits?: ChatLimits;
+  /** Staff login attempts per client address per minute. */
+  loginLimitPerMinute?: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
   clock: () => Date;
@@ -62,24 +75,40 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const assertChannelAllowed = createChannelGuard(deps.apiServiceToken);
   const app = new Hono();
+  const loginThrottle = createLoginThrottle({
+    limits: deps.limits,
+    clock: deps.clock,
+    logger: deps.logger,
+    perAddressPerMinute: deps.loginLimitPerMinute ?? 30,
+  });
   app.use(requestLogger(deps.logger));
+  app.use(clientAddress(deps.clientAddress ?? nodeClientAddress([])));
+  // One body limit for every route, webhooks included: a declared length over it is refused before
+  // anything is read, a body without one is read no further than the limit.
   app.use(
-    '/v1/*',
     bodyLimit({
-      maxSize: 64 * 1024,
+      maxSize: BODY_LIMIT_BYTES,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', 'the request body is larger than 64 KiB');
       },
     }),
   );
+  // The API's answers carry customers' and staff's data: no cache may keep them.
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
   app.route('/healthz', healthRoutes(deps));
-  // Each adapter checks its platform's proof (Telegram's secret token header: 401 without it).
-  for (const hook of deps.webhooks ?? []) app.on(hook.method, hook.path, hook.handler);
+  for (const hook of deps.webhooks ?? []) app.on(hook.method, hook.path, webhookEntry(hook), hook.handler);
   app.route('/v1/messages', messagesRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1/outbox', outboxRoutes({ ...deps, assertChannelAllowed }));
   app.route('/v1', standardsRoutes(deps));
-  app.route('/v1/staff/session', staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false }));
+  app.route(
+    '/v1/staff/session',
+    staffSessionRoutes({ ...deps, secureCookies: deps.secureCookies ?? false, loginThrottle }),
+  );
   app.route('/v1/staff/users', staffUserRoutes(deps));
+  app.route('/v1/staff/password', staffPasswordRoutes({ ...deps, loginThrottle }));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
@@ -91,3 +120,20 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The largest request body any route reads. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Before a platform's webhook handler: its proof (401 without it), then its JSON body read the
+ * way every route reads one (400 when it is not a JSON object), so the handler never meets a
+ * forged call or an unreadable body.
+ */
+function webhookEntry(hook: ChannelWebhook): MiddlewareHandler {
+  return async function checkWebhook(c, next) {
+    if (hook.authorize && !hook.authorize(c.req.raw))
+      throw new ApiError(401, 'unauthorized', 'the platform secret is missing or wrong');
+    if (hook.body === 'json') await readJsonObject(c.req);
+    await next();
+  };
+}

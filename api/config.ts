@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIpRanges } from './limits/ip.js';
 
 /**
  * Every setting of every entry (the service, the terminal chat, the Worker, the WeChat bot as a
@@ -22,12 +23,22 @@ const hours = (name: string, example: string) =>
       message: `${name} must look like ${example} (Beijing time) or be always`,
     });
 
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 /** Each setting's rule, in one place. */
 const fields = {
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_PATH: z.string().min(1).default('./data/assistant.db'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
-  STAFF_BOOTSTRAP_PASSWORD: optional,
+  /** The first staff account's password: at least 12 characters, like every staff password. */
+  STAFF_BOOTSTRAP_PASSWORD: optional.refine(
+    (password) => password === undefined || [...password].length >= 12,
+    {
+      message: 'STAFF_BOOTSTRAP_PASSWORD must be at least 12 characters (the rule for every staff password)',
+    },
+  ),
+  /** Login attempts one client address may make per minute, whatever the user names. */
+  STAFF_LOGIN_LIMIT_PER_MINUTE: perMinute(30),
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_SECRET: optional.refine(
@@ -49,6 +60,21 @@ const fields = {
   WECHATY_PUPPET_SERVICE_TOKEN: optional,
   /** Names the login session file `<name>.memory-card.json` in the working directory. */
   WECHATY_NAME: z.string().min(1).default('power-service-wechat'),
+  /** The Token in the Official Account's server settings: where set, the 公众号 channel is on. */
+  WECHAT_OA_TOKEN: optional.refine((token) => token === undefined || /^[A-Za-z0-9]{3,32}$/.test(token), {
+    message: 'WECHAT_OA_TOKEN must be 3 to 32 letters and digits (WeChat rule)',
+  }),
+  /** The Official Account's AppID and AppSecret, for the access token (messages, media, menu). */
+  WECHAT_OA_APPID: optional.refine((id) => id === undefined || /^wx[0-9a-f]{16}$/i.test(id), {
+    message: 'WECHAT_OA_APPID must look like wx followed by 16 hex digits',
+  }),
+  WECHAT_OA_SECRET: optional,
+  /** The 43-character EncodingAESKey: safe-mode messages are decrypted and answered encrypted. */
+  WECHAT_OA_AES_KEY: optional.refine((key) => key === undefined || /^[A-Za-z0-9]{43}$/.test(key), {
+    message: 'WECHAT_OA_AES_KEY must be the 43 letters and digits of the EncodingAESKey',
+  }),
+  /** Every Official Account platform call goes here (a stand-in in tests). */
+  WECHAT_API_ROOT: z.url().default('https://api.weixin.qq.com'),
   API_SERVICE_TOKEN: optional.refine((token) => token === undefined || token.length >= 16, {
     message: 'API_SERVICE_TOKEN must be at least 16 characters',
   }),
@@ -67,7 +93,25 @@ const fields = {
   /** The model name sent to the ASR_URL endpoint. */
   ASR_MODEL: z.string().min(1).default('whisper-1'),
   MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
-  TICKET_FORM_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  TICKET_FORM_LIMIT_PER_MINUTE: perMinute(10),
+  /** New chat conversations one client address may open per minute (web visitors over HTTP). */
+  CHAT_CONVERSATION_LIMIT_PER_MINUTE: perMinute(20),
+  /** Handoffs to a person per minute, per client address and per chat user. */
+  CHAT_HANDOFF_LIMIT_PER_MINUTE: perMinute(5),
+  /** Cases opened in chat per minute, per client address and per chat user. */
+  CHAT_CASE_LIMIT_PER_MINUTE: perMinute(5),
+  /**
+   * Proxies (CIDRs or addresses, comma-separated) whose X-Forwarded-For / CF-Connecting-IP names the
+   * client; unset, the connection's own address is the client's.
+   */
+  TRUSTED_PROXIES: optional.superRefine((list, ctx) => {
+    const parsed = list === undefined ? undefined : parseIpRanges(list);
+    if (parsed && 'invalid' in parsed)
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUSTED_PROXIES: "${parsed.invalid}" is not a CIDR or an address (e.g. 10.0.0.0/8, ::1)`,
+      });
+  }),
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   /** Planned-outage notices go out this many days before the outage (and again the day before). */
   PLANNED_OUTAGE_NOTICE_DAYS: z.coerce.number().int().min(2).max(30).default(7),
@@ -98,6 +142,22 @@ function puppetServiceToken(settings: { WECHATY_PUPPET?: string; WECHATY_PUPPET_
     : [];
 }
 
+/** Settings that only work together. */
+function officialAccount(
+  settings: Partial<Record<'WECHAT_OA_AES_KEY' | 'WECHAT_OA_APPID' | 'WECHAT_OA_SECRET', string>>,
+) {
+  const problems: string[] = [];
+  if (settings.WECHAT_OA_AES_KEY && !settings.WECHAT_OA_APPID) {
+    problems.push(
+      'WECHAT_OA_APPID is not set: encrypted messages name the appid WECHAT_OA_AES_KEY belongs to',
+    );
+  }
+  if (Boolean(settings.WECHAT_OA_APPID) !== Boolean(settings.WECHAT_OA_SECRET)) {
+    problems.push('WECHAT_OA_APPID and WECHAT_OA_SECRET go together: both are needed for the access token');
+  }
+  return problems;
+}
+
 const schema = z.object(fields);
 
 export type Config = z.infer<typeof schema>;
@@ -113,7 +173,7 @@ function parse(env: Record<string, string | undefined>, required: Record<string,
     .filter(([name]) => blankAsUnset[name] === undefined)
     .map(([name, what]) => `${name} is not set: ${what}`);
   const parsed = schema.safeParse(blankAsUnset);
-  if (parsed.success) problems.push(...puppetServiceToken(parsed.data));
+  if (parsed.success) problems.push(...puppetServiceToken(parsed.data), ...officialAccount(parsed.data));
   else
     problems.push(
       ...parsed.error.issues.map((issue) => {

@@ -13,10 +13,14 @@ import type { Config } from './config.js';
 import type { ConsoleAssets } from './console/assets.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { createHandoffs } from './handoff/handoffs.js';
+import { createChatLimits } from './limits/chat-limits.js';
+import type { ClientAddressOf } from './limits/client-address.js';
+import { MINUTE_MS } from './limits/rate.js';
 import { createStaffNotices } from './notify/staff-notices.js';
 import { runOutagePass } from './outages/notifier.js';
 import { bootstrapAdmin } from './staff/bootstrap.js';
 import { parseStaffedHours } from './staff/hours.js';
+import { LOGIN_SPACING } from './staff/login-throttle.js';
 import type { WorkdayCalendar } from './standard/calendar.js';
 import { createDueSoonRule, parseOfficeHours } from './standard/working-hours.js';
 
@@ -41,6 +45,10 @@ export interface Platform {
   later: (work: Promise<unknown>, failure: string) => void;
   /** The console's static files as text (a Workers bundle); unset, read from disk (Node). */
   consoleAssets?: ConsoleAssets;
+  /** Where a request's client address is found (the socket and trusted proxies, or Cloudflare's header). */
+  clientAddress?: ClientAddressOf;
+  /** A terminal to show a generated first password on (standard error); unset, none is generated. */
+  terminal?: (text: string) => void;
 }
 
 /** Turns answered in this process, by the assistant itself. */
@@ -70,6 +78,16 @@ export function createCore(config: Config, platform: Platform) {
     staffChatId: config.TELEGRAM_STAFF_CHAT_ID,
     clock,
     onQueued: sendSoon,
+  });
+
+  const chatLimits = createChatLimits({
+    limits: stores.limits,
+    clock,
+    perMinute: {
+      conversation: config.CHAT_CONVERSATION_LIMIT_PER_MINUTE,
+      handoff: config.CHAT_HANDOFF_LIMIT_PER_MINUTE,
+      case: config.CHAT_CASE_LIMIT_PER_MINUTE,
+    },
   });
 
   const handoffs = createHandoffs({
@@ -109,6 +127,7 @@ export function createCore(config: Config, platform: Platform) {
         areas,
         handoffs,
         minConfidence: config.MIN_CONFIDENCE,
+        chatLimits,
         onHandoff: (conversation) =>
           staffNotices
             .handoff(conversation)
@@ -159,6 +178,9 @@ export function createCore(config: Config, platform: Platform) {
         clock,
         secureCookies: config.SECURE_COOKIES === 'on',
         formLimitPerMinute: config.TICKET_FORM_LIMIT_PER_MINUTE,
+        loginLimitPerMinute: config.STAFF_LOGIN_LIMIT_PER_MINUTE,
+        chatLimits,
+        ...(platform.clientAddress ? { clientAddress: platform.clientAddress } : {}),
         apiServiceToken: config.API_SERVICE_TOKEN,
         isDueSoon,
         onOutbound: sendSoon,
@@ -171,7 +193,12 @@ export function createCore(config: Config, platform: Platform) {
      * where the platform has a terminal, a random one shown there).
      */
     bootstrapAdmin(password: string | undefined) {
-      return bootstrapAdmin(stores.staff, password, clock(), logger);
+      return bootstrapAdmin(stores.staff, password, clock(), logger, platform.terminal);
+    },
+    /** Forgets the abuse limits' counters of past minutes and attempts of past days (outside requests). */
+    async pruneLimits(now = clock()) {
+      await stores.limits.pruneCounters(new Date(now.getTime() - 10 * MINUTE_MS));
+      await stores.limits.pruneAttempts(new Date(now.getTime() - LOGIN_SPACING.forgetAfterMs));
     },
     /**
      * One pass of outage messages: linked customers told of restorations and new restoration times,

@@ -16,6 +16,17 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** A limit was reached: 429 with `Retry-After`, the seconds after which the same request may go. */
+export class RateLimited extends ApiError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    code = 'rate_limited',
+    message = 'too many requests; please try again later',
+  ) {
+    super(429, code, message);
+  }
+}
+
 export const badRequest = (code: string, message: string, field?: string) =>
   new ApiError(400, code, message, field);
 
@@ -26,6 +37,7 @@ export function errorBody(code: string, message: string, field?: string) {
 /** The one place errors become responses: known ones keep their status, the rest are a logged 500. */
 export function createErrorHandler(logger: Logger) {
   return function onError(error: Error, c: Context) {
+    if (error instanceof RateLimited) c.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof ApiError)
       return c.json(errorBody(error.code, error.message, error.field), error.status);
     if (error instanceof HTTPException) {

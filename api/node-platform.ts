@@ -9,6 +9,8 @@ import { loadTariff } from '../knowledge/tariff.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
 import type { KnowledgeParts, Platform } from './core.js';
+import { nodeClientAddress } from './limits/client-address.js';
+import { parseIpRanges } from './limits/ip.js';
 import { createDefaultWorkdayCalendar } from './standard/calendar.js';
 
 export interface NodePlatformOptions {
@@ -46,6 +48,17 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
     later: (work, failure) => {
       work.catch((error: unknown) => logger.error({ err: error }, failure));
     },
+    clientAddress: nodeClientAddress(trustedProxies(config.TRUSTED_PROXIES)),
+    // Standard error: the log is standard output, and a password must never be in the log.
+    terminal: (text) => {
+      process.stderr.write(text);
+    },
   };
   return { ...platform, database, knowledgeParts: parts };
+}
+
+/** The TRUSTED_PROXIES ranges (the setting was checked by parseConfig). */
+function trustedProxies(setting: string | undefined) {
+  const parsed = parseIpRanges(setting ?? '');
+  return 'ranges' in parsed ? parsed.ranges : [];
 }

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { parseConfig } from '../api/config.js';
+import { type Config, parseConfig } from '../api/config.js';
 import { createServices } from './services.js';
 
 /**
@@ -7,7 +7,15 @@ import { createServices } from './services.js';
  * chat channel whose settings are present.
  */
 const started = performance.now();
-const services = await createServices(parseConfig(process.env));
+let settings: Config;
+try {
+  settings = parseConfig(process.env);
+} catch (error) {
+  // A bad setting stops the service with a sentence naming it, not a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const services = await createServices(settings);
 const { config, logger, knowledge, telegram, wechat } = services;
 
 const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) => {
@@ -20,6 +28,9 @@ const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) =>
       voice: services.inbound.recognizer?.kind ?? 'off',
       telegram: telegram ? (config.TELEGRAM_WEBHOOK_SECRET ? 'webhook' : 'polling') : 'off',
       wechat: config.WECHATY_PUPPET ?? 'off',
+      wechatOfficial: config.WECHAT_OA_TOKEN
+        ? `/wechat/official${config.WECHAT_OA_AES_KEY ? ' (safe mode)' : ''}${config.WECHAT_OA_APPID ? '' : ', no AppID: passive replies only'}`
+        : 'off',
       readyMs: Math.round(performance.now() - started),
     },
     'service ready',
@@ -39,11 +50,13 @@ scanner.unref();
 const stopDeliveries = services.deliveryWorker.start(5_000);
 services.deliveryWorker.kick();
 
-// Platforms stop redelivering within a day; older event ids are forgotten hourly.
+// Platforms stop redelivering within a day; older event ids, and the abuse limits' counters of
+// past minutes, are forgotten hourly.
 const pruner = setInterval(() => {
   services.inbound.events
     .prune(new Date(Date.now() - 2 * 86_400_000))
     .catch((error: unknown) => logger.error({ err: error }, 'inbound event pruning failed'));
+  services.pruneLimits().catch((error: unknown) => logger.error({ err: error }, 'limit pruning failed'));
 }, 3600_000);
 pruner.unref();
 

@@ -5,7 +5,10 @@ import type { InboundDeps } from './channel/inbound.js';
 import { createSpeechRecognizer } from './voice/asr.js';
 import { decodeVoice } from './voice/decode.js';
 
-export type ServiceOptions = NodePlatformOptions;
+export type ServiceOptions = NodePlatformOptions & {
+  /** How long a 公众号 message may take before it is answered by message instead (tests shorten it). */
+  wechatOfficialReplyMs?: number;
+};
 
 /**
  * The whole service in one Node process, wired once: the core (api/core.ts) on SQLite, speech
@@ -41,9 +44,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     core.addChannel({
       channel: 'telegram',
       sender: telegram.sender,
-      webhooks: secret
-        ? [{ method: 'POST', path: '/telegram/webhook', handler: telegram.webhook(secret) }]
-        : [],
+      webhooks: secret ? [telegram.webhook(secret)] : [],
     });
   }
   // WeChat where WECHATY_PUPPET is set (the puppet reads its own settings, e.g.
@@ -58,6 +59,31 @@ export async function createServices(config: Config, options: ServiceOptions = {
       })
     : undefined;
   if (wechat) core.addChannel({ channel: 'wechat', sender: wechat.sender });
+  // The WeChat Official Account (公众号) where WECHAT_OA_TOKEN is set: its server URL on the app.
+  const wechatOfficial = config.WECHAT_OA_TOKEN
+    ? (await import('./wechat-official/official.js')).createWechatOfficialAccount({
+        token: config.WECHAT_OA_TOKEN,
+        appId: config.WECHAT_OA_APPID,
+        secret: config.WECHAT_OA_SECRET,
+        aesKey: config.WECHAT_OA_AES_KEY,
+        apiRoot: config.WECHAT_API_ROOT,
+        inbound,
+        logger,
+        clock,
+        sendLater: (openId, text) => core.sendLater('wechat_oa', openId, text),
+        background: platform.later,
+        ...(options.wechatOfficialReplyMs === undefined
+          ? {}
+          : { passiveReplyMs: options.wechatOfficialReplyMs }),
+      })
+    : undefined;
+  if (wechatOfficial) {
+    core.addChannel({
+      channel: 'wechat_oa',
+      sender: wechatOfficial.sender,
+      webhooks: wechatOfficial.webhooks,
+    });
+  }
   const app = await core.app();
   return {
     ...core,
@@ -68,6 +94,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     inbound,
     telegram,
     wechat,
+    wechatOfficial,
     close() {
       platform.database.close();
     },

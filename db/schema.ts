@@ -298,11 +298,27 @@ export const staffUsers = sqliteTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['agent', 'supervisor'] }).notNull(),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    /** A password someone else saw (a generated first password): to be changed before anything else. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_users_username').on(t.username)],
+);
+
+/**
+ * Staff login attempts per user name and client address (the key), counted before the password is
+ * checked: after a few, each further attempt waits longer (`nextAllowedAt`). Never per account
+ * alone, so nobody can lock a colleague out; a quiet day starts the count again.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    nextAllowedAt: integer('next_allowed_at', { mode: 'timestamp_ms' }).notNull(),
+    lastAt: integer('last_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_attempts_last').on(t.lastAt)],
 );
 
 /** Console sessions: the cookie carries a random token, the table only its SHA-256. */
@@ -364,6 +380,22 @@ export const deliveries = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('deliveries_due').on(t.status, t.nextAttemptAt), index('deliveries_message').on(t.messageId)],
+);
+
+/**
+ * Fixed-window counters of what a client may do only so often (new chat conversations, handoffs
+ * and cases per address and per chat user, web-form cases, login attempts per address): one row
+ * per key, counting the window that began at `windowStart`. In the database, so that the limits
+ * hold across Workers isolates; rows of past windows are pruned outside requests.
+ */
+export const rateCounters = sqliteTable(
+  'rate_counters',
+  {
+    key: text('key').primaryKey(),
+    windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_counters_window').on(t.windowStart)],
 );
 
 export const OUTAGE_KINDS = ['planned', 'fault'] as const;

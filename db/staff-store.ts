@@ -1,4 +1,4 @@
-import { count, eq, lt, sql } from 'drizzle-orm';
+import { count, eq, lt } from 'drizzle-orm';
 import type { Db } from './handle.js';
 import { auditLog, staffSessions, staffUsers } from './schema.js';
 
@@ -7,12 +7,11 @@ export type StaffSession = typeof staffSessions.$inferSelect;
 
 export interface StaffStore {
   count(): Promise<number>;
-  create(user: Omit<StaffUser, 'failedLogins' | 'lockedUntil'>): Promise<void>;
+  create(user: Omit<StaffUser, 'mustChangePassword'> & { mustChangePassword?: boolean }): Promise<void>;
   findByUsername(username: string): Promise<StaffUser | undefined>;
   findById(id: string): Promise<StaffUser | undefined>;
-  /** Counts a failed login; returns the new count. */
-  recordFailure(id: string, lockedUntil: Date | null): Promise<void>;
-  resetFailures(id: string): Promise<void>;
+  /** A new password hash, chosen by its owner (no longer to be changed). */
+  setPassword(id: string, passwordHash: string): Promise<void>;
   createSession(session: StaffSession): Promise<void>;
   findSession(tokenHash: string): Promise<StaffSession | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
@@ -35,18 +34,10 @@ export function createSqliteStaffStore(db: Db): StaffStore {
     async findById(id) {
       return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
     },
-    async recordFailure(id, lockedUntil) {
-      // Counted in SQL: two failed logins at once both count.
+    async setPassword(id, passwordHash) {
       await db
         .update(staffUsers)
-        .set({ failedLogins: sql`${staffUsers.failedLogins} + 1`, lockedUntil })
-        .where(eq(staffUsers.id, id))
-        .run();
-    },
-    async resetFailures(id) {
-      await db
-        .update(staffUsers)
-        .set({ failedLogins: 0, lockedUntil: null })
+        .set({ passwordHash, mustChangePassword: false })
         .where(eq(staffUsers.id, id))
         .run();
     },

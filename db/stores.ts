@@ -1,6 +1,7 @@
 import { createSqliteAccountStore } from './account-store.js';
 import { createSqliteDeliveryStore, createSqliteInboundLog } from './channel-store.js';
 import type { Db } from './handle.js';
+import { createSqliteLimitStore } from './limit-store.js';
 import { createSqliteOutageStore } from './outage-store.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteStore } from './store.js';
@@ -16,6 +17,7 @@ export function createStores(db: Db) {
     deliveries: createSqliteDeliveryStore(db),
     inboundEvents: createSqliteInboundLog(db),
     outages: createSqliteOutageStore(db),
+    limits: createSqliteLimitStore(db),
   };
 }
 

@@ -91,7 +91,9 @@ describe('the knowledge base', () => {
 
   it('cites a clause and has varied example questions for every entry', () => {
     for (const entry of base.entries) {
-      expect(entry.clause, entry.id).toMatch(/[一二三四五六七八九十]、|包括哪些方面|方案 \d/);
+      expect(entry.clause, entry.id).toMatch(
+        /[一二三四五六七八九十]、|包括哪些方面|方案 \d|重要性|引言|结语/,
+      );
       expect(entry.questions.length, entry.id).toBeGreaterThanOrEqual(5);
       expect(
         entry.questions.some((q) => /[a-z]/i.test(q)),

@@ -11,6 +11,8 @@ describe('a message typed in pinyin', () => {
     ['rengong', '人工'],
     ['抄表shuju不对', '抄表数据不对'],
     ['Zhuang Biao Jie Dian Duo Jiu', '装表接电多久'],
+    ['zhe ge yue dian fei zen me zhe me gui', '这个月电费怎么这么贵'],
+    ['gongdian fangan ji tian dafu a', '供电方案几天答复啊'],
   ])('reads %s as %s', (typed, read) => {
     expect(normalize(typed)).toBe(read);
   });

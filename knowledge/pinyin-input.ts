@@ -18,9 +18,12 @@ const EVERYDAY_WORDS: readonly string[] = [
   '接电', '校验', '验表', '抄表', '工作日', '时间', '规定', '电话', '热线', '你好', '谢谢', '欠费', '户号', '进度', '申请',
   '客户', '用户', '居民', '非居民', '高压', '低压', '最多', '最长', '最久', '最晚', '一般', '大概', '请问', '需要', '期限',
   '时限', '要多久', '几个工作日', '营业员', '工作人员', '服务', '态度', '标准', '收费', '上门', '维修',
+  '用电', '申请用电', '这个月', '上个月', '这么', '那么', '怎么这么', '查下', '一下', '太贵', '好贵', '我家', '我们',
+  '你们', '不对', '没有', '可以吗', '为什么', '有哪些', '哪几个', '几个', '是什么', '什么是', '服务标准',
 ];
-/** One-character words read on their own (查 in "cha dianfei", 交 in "jiao dianfei"). */
-const ONE_CHARACTER_WORDS: readonly string[] = ['查', '交', '缴', '修'];
+/** One-character words read between others (查 in "cha dianfei", 啊 in "da fu a"), never alone. */
+// biome-ignore format: a word list reads best on one line
+const ONE_CHARACTER_WORDS: readonly string[] = ['查', '交', '缴', '修', '贵', '啊', '吗', '呢', '吧', '的', '了', '有', '哪'];
 
 /** The longest word spelling considered, in letters. */
 const MAX_WORD_LETTERS = 24;

@@ -18,7 +18,7 @@ const FOREIGN_TOPIC_CHINESE: readonly string[] = [
   '居住证|护照|签证|驾照|驾驶证|驾校|学车|社保|公积金|医保|新农合|农合|合作医疗|个税|退税|年检|工商(注册|登记|局)|营业执照(年检|年报|注册|变更|怎么(办|申请|弄)|(在|去)?哪(里|儿)?办)|排污|环评',
   '低保|养老金|退休金|救助金|残疾证|报名|考试|成绩|快递|包裹|物流(单号|信息|到哪|查询|公司电话)|(办|申请)(一)?(张|个)?(银行卡|储蓄卡|存折)|(附近|哪里有|哪儿有|最近的).{0,6}(加油站|医院|药店|厕所|停车场)',
   '年终奖|工资|薪水|薪资|招聘|招人|校招|奖金|面试|应聘|应征|求职|(请|招)(不|唔)(请|招)人|(请|招)人(吗|不|唔|冇)',
-  '光伏|太阳能|补贴|补偿|赔偿|索赔|理赔|发票|滞纳金|违约金|发电机',
+  '光伏|太阳能|补贴|(?<!无功)补偿|赔偿|索赔|理赔|发票|滞纳金|违约金|发电机',
   '峰谷.{0,6}(申请|开通|办理|变更)|(申请|开通|办理|变更).{0,6}(峰谷|分时)',
   '(挪|移|迁|搬)(动|走|个)?.{0,3}(电表|电能表|表箱)|(电表|电能表|表箱).{0,6}(挪|移位|移到|迁移|搬|改位置|换位置|换个位置)',
   '(变压器|电缆|电线|开关柜|箱变|配电柜).{0,10}(多少钱|价格|报价|价钱|怎么卖)',
@@ -118,7 +118,7 @@ const POWER_SUBJECT = either(POWER_SUBJECT_CHINESE, POWER_SUBJECT_ENGLISH);
  * (the standard gives no facts, and a person has to look at each claim).
  */
 const COMPENSATION =
-  /补偿|赔偿|索赔|理赔|包赔|(?<!陪)赔(钱|付|款|不赔|吗|么|嘛|唔赔|我|给我)|(能|会|要|肯|该|可以|可不可以|会不会|能不能)(不)?赔(?!礼|不是|罪|笑)|\b(compensat\w*|reimburs\w*|(make|file|put in) a claim|claim (for|back|damages|compensation)|pay for (the )?damage)\b/;
+  /(?<!无功)补偿|赔偿|索赔|理赔|包赔|(?<!陪)赔(钱|付|款|不赔|吗|么|嘛|唔赔|我|给我)|(能|会|要|肯|该|可以|可不可以|会不会|能不能)(不)?赔(?!礼|不是|罪|笑)|\b(compensat\w*|reimburs\w*|(make|file|put in) a claim|claim (for|back|damages|compensation)|pay for (the )?damage)\b/;
 
 export function isForeignTopic(normalizedText: string): boolean {
   if (ABOUT_OUR_HANDLING_OF_DATA.test(normalizedText)) return false;

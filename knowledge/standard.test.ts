@@ -16,6 +16,10 @@ describe('the service standard shipped with the knowledge base', () => {
     expect(clauses.filter((c) => c.section === '包括哪些方面')).toHaveLength(6);
     expect(clauses.filter((c) => c.section === '方案')).toHaveLength(6);
     expect(clauses.find((c) => c.id === '方案 4')?.text).toMatch(/自助服务终端/);
+    expect(clauses.find((c) => c.id === '重要性')?.text).toMatch(/降低投诉率/);
+    expect(clauses.find((c) => c.id === '引言')?.text).toMatch(/重要桥梁/);
+    expect(clauses.find((c) => c.id === '结语')?.text).toMatch(/核心竞争力/);
+    expect(clauses.filter((c) => c.id === '引言' || c.id === '结语')).toHaveLength(2);
     expect(clauses.find((c) => c.id === '三、5')?.text).toMatch(/1个工作日内联系客户/);
     expect(clauses.find((c) => c.id === '二、1')?.text).toBe('不准违规停电、无故拖延送电。');
   });
@@ -46,5 +50,6 @@ describe('a citation', () => {
     expect(citationForPeople('包括哪些方面 6 / 四、3')).toBe('“包括哪些方面”第6条 / 四、3');
     expect(citationForPeople('方案 2 / 方案 3')).toBe('“方案”第2条 / “方案”第3条');
     expect(citationForPeople('包括哪些方面 1–6')).toBe('“包括哪些方面”第1–6条');
+    expect(citationForPeople('重要性 / 方案 3')).toBe('“重要性”一节 / “方案”第3条');
   });
 });

@@ -7,6 +7,9 @@ import {
   webUser,
 } from './support/services.js';
 
+/** A web visitor's secret (random-looking, so only the field under test is wrong). */
+const VISITOR = 'contract-visitor-0123456789';
+
 let service: TestServices;
 beforeEach(async () => {
   service = await startTestServices();
@@ -75,13 +78,13 @@ describe('POST /v1/messages', () => {
   it.each([
     ['not JSON', '{"channel":', 'invalid_json'],
     ['a JSON array', '[]', 'invalid_body'],
-    ['a missing text', { channel: 'web', userId: 'x'.repeat(20) }, 'missing_field'],
+    ['a missing text', { channel: 'web', userId: VISITOR }, 'missing_field'],
     ['a missing userId', { channel: 'web', text: '你好' }, 'missing_field'],
-    ['an empty text', { channel: 'web', userId: 'x'.repeat(20), text: '' }, 'field_too_short'],
-    ['a text of spaces', { channel: 'web', userId: 'x'.repeat(20), text: '   ' }, 'empty_text'],
+    ['an empty text', { channel: 'web', userId: VISITOR, text: '' }, 'field_too_short'],
+    ['a text of spaces', { channel: 'web', userId: VISITOR, text: '   ' }, 'empty_text'],
     [
       'a text over 2000 characters',
-      { channel: 'web', userId: 'x'.repeat(20), text: '电'.repeat(2001) },
+      { channel: 'web', userId: VISITOR, text: '电'.repeat(2001) },
       'field_too_long',
     ],
     [
@@ -89,9 +92,14 @@ describe('POST /v1/messages', () => {
       { channel: 'web', userId: 'x'.repeat(129), text: '你好' },
       'field_too_long',
     ],
-    ['a number as text', { channel: 'web', userId: 'x'.repeat(20), text: 42 }, 'invalid_field'],
-    ['an unknown channel', { channel: 'sms', userId: 'x'.repeat(20), text: '你好' }, 'unknown_channel'],
+    ['a number as text', { channel: 'web', userId: VISITOR, text: 42 }, 'invalid_field'],
+    ['an unknown channel', { channel: 'sms', userId: VISITOR, text: '你好' }, 'unknown_channel'],
     ['a short web userId', { channel: 'web', userId: 'abc', text: '你好' }, 'user_id_too_short'],
+    [
+      'a web userId of one letter',
+      { channel: 'web', userId: 'x'.repeat(20), text: '你好' },
+      'user_id_too_weak',
+    ],
   ])('rejects %s with 400 and changes nothing', async (_, body, code) => {
     const response = await service.post(body);
     expect(response.status).toBe(400);
@@ -106,7 +114,7 @@ describe('POST /v1/messages', () => {
     expect(response.status).toBe(200);
   });
 
-  it.each(['telegram', 'wechat'])(
+  it.each(['telegram', 'wechat', 'wechat_oa'])(
     'refuses channel %s without the service token, with 401',
     async (channel) => {
       const body = { channel, userId: '123456', text: '查电费' };
@@ -119,13 +127,16 @@ describe('POST /v1/messages', () => {
     },
   );
 
-  it.each(['telegram', 'wechat'])('accepts channel %s with the service token', async (channel) => {
-    const response = await service.post(
-      { channel, userId: '123456', text: '您好' },
-      { authorization: `Bearer ${SERVICE_TOKEN}` },
-    );
-    expect(response.status).toBe(200);
-  });
+  it.each(['telegram', 'wechat', 'wechat_oa'])(
+    'accepts channel %s with the service token',
+    async (channel) => {
+      const response = await service.post(
+        { channel, userId: '123456', text: '您好' },
+        { authorization: `Bearer ${SERVICE_TOKEN}` },
+      );
+      expect(response.status).toBe(200);
+    },
+  );
 
   it('closes the bot channels entirely when no service token is configured', async () => {
     const open = await startTestServices({ API_SERVICE_TOKEN: '' });

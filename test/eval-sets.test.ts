@@ -31,6 +31,8 @@ const SETS = [
   'fresh-15.jsonl',
   'fresh-16.jsonl',
   'fresh-18.jsonl',
+  'fresh-19.jsonl',
+  'fresh-20.jsonl',
 ];
 
 let service: TestServices;

@@ -1,15 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../db/client.js';
 
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+const readJournal = (dir = MIGRATIONS_DIR) =>
+  JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as Journal;
+
 /** The committed migrations in order, each as the statements drizzle's migrator runs one by one. */
 function migrations(): { tag: string; statements: string[] }[] {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  return journal.entries.map(({ tag }) => ({
+  return readJournal().entries.map(({ tag }) => ({
     tag,
     statements: readFileSync(join(MIGRATIONS_DIR, `${tag}.sql`), 'utf8')
       .split('--> statement-breakpoint')
@@ -89,5 +95,99 @@ it('carries the cases of a database from before the staff-side migration over to
     ratings: 2,
     ratings_satisfied: 1,
   });
+  db.close();
+});
+
+it('chains the migrations: one file and snapshot per entry, in order, each after the one before', () => {
+  const { entries } = readJournal();
+  const sqlFiles = readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql'));
+  expect(sqlFiles.sort()).toEqual(entries.map(({ tag }) => `${tag}.sql`));
+  let previousId = '00000000-0000-0000-0000-000000000000';
+  entries.forEach(({ idx, when, tag }, i) => {
+    expect(idx).toBe(i);
+    expect(tag.slice(0, 4)).toBe(String(i).padStart(4, '0'));
+    // drizzle's migrator applies only what was written after the last migration a database has.
+    if (i > 0) expect(when, tag).toBeGreaterThan(entries[i - 1]?.when ?? 0);
+    const snapshot = JSON.parse(
+      readFileSync(join(MIGRATIONS_DIR, 'meta', `${tag.slice(0, 4)}_snapshot.json`), 'utf8'),
+    ) as { id: string; prevId: string };
+    expect(snapshot.prevId, tag).toBe(previousId);
+    previousId = snapshot.id;
+  });
+  // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it, then
+  // the outages (issue 20).
+  expect(entries.map(({ tag }) => tag).slice(7)).toEqual([
+    '0007_staff_side_at_scale',
+    '0008_abuse_limits',
+    '0009_first_password_change',
+    '0010_outages',
+  ]);
+});
+
+it('brings a database migrated through the staff side up to the abuse limits, keeping its staff', () => {
+  // The migrations as they were released with the staff side (through 0007), applied by drizzle.
+  const released = mkdtempSync(join(tmpdir(), 'migrations-'));
+  try {
+    cpSync(MIGRATIONS_DIR, released, { recursive: true });
+    const journal = readJournal(released);
+    journal.entries = journal.entries.filter(({ tag }) => tag < '0008');
+    writeFileSync(join(released, 'meta', '_journal.json'), JSON.stringify(journal));
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: released });
+    sqlite
+      .prepare(
+        `insert into staff_users (id, username, password_hash, role, failed_logins, created_at)
+         values ('s1', 'agent1', 'hash', 'agent', 2, ?)`,
+      )
+      .run(T0);
+
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+
+    const columns = (table: string) =>
+      (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    expect(sqlite.prepare('select id, username, must_change_password from staff_users').all()).toEqual([
+      { id: 's1', username: 'agent1', must_change_password: 0 },
+    ]);
+    expect(columns('staff_users')).not.toContain('failed_logins');
+    expect(columns('staff_users')).not.toContain('locked_until');
+    expect(columns('login_attempts')).toEqual(['key', 'attempts', 'next_allowed_at', 'last_at']);
+    expect(columns('rate_counters')).toEqual(['key', 'window_start', 'count']);
+    // The staff side's tables are still there, beside them.
+    expect(columns('tallies')).toEqual(['name', 'n']);
+    expect((sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(
+      readJournal().entries.length,
+    );
+    sqlite.close();
+  } finally {
+    rmSync(released, { recursive: true, force: true });
+  }
+});
+
+it('brings a database migrated through the first password change up to the outages, giving the demo accounts their areas', () => {
+  const db = new Database(':memory:');
+  apply(db, (tag) => tag < '0010');
+  const account = db.prepare(
+    `insert into accounts (account_number, customer_class, class_label, name, phone, address, created_at)
+     values (?, 'resident', '居民', ?, '13800000000', ?, ?)`,
+  );
+  account.run('1000000001', '张三', '幸福路12号3栋201', T0);
+  account.run('3000000003', '某公司', '创业大道88号', T0);
+  // A demo number at another address is not the demo account: it keeps no area (staff or the import give one).
+  account.run('2000000002', '李四', '别处路1号', T0);
+
+  apply(db, (tag) => tag >= '0010');
+
+  expect(db.prepare('select account_number, area from accounts order by account_number').all()).toEqual([
+    { account_number: '1000000001', area: '城东片区' },
+    { account_number: '2000000002', area: null },
+    { account_number: '3000000003', area: '开发区片区' },
+  ]);
+  for (const table of ['outages', 'outage_areas', 'outage_links', 'outage_notices', 'outage_opt_outs'])
+    expect(
+      db.prepare("select count(*) as n from sqlite_master where type = 'table' and name = ?").get(table),
+    ).toEqual({
+      n: 1,
+    });
   db.close();
 });

@@ -49,18 +49,25 @@ async function recordFault(areas = ['城东片区'], extra: Record<string, unkno
   return body as { id: string; number: string };
 }
 
-/** A verified Telegram customer of the demo account 1000000001 (城东片区). */
-async function verifiedOnTelegram(userId: string, account = '1000000001', lastFour = '1234') {
-  await service.say('查电费', userId, 'telegram');
-  await service.say(account, userId, 'telegram');
-  const verified = await service.say(lastFour, userId, 'telegram');
+type PushChannel = 'telegram' | 'wechat' | 'wechat_oa';
+
+/** A verified customer of the demo account 1000000001 (城东片区), on Telegram unless told otherwise. */
+async function verifiedCustomer(
+  userId: string,
+  account = '1000000001',
+  lastFour = '1234',
+  channel: PushChannel = 'telegram',
+) {
+  await service.say('查电费', userId, channel);
+  await service.say(account, userId, channel);
+  const verified = await service.say(lastFour, userId, channel);
   expect(replyText(verified)).toContain('电费');
 }
 
-const deliveriesTo = (userId: string) =>
+const deliveriesTo = (userId: string, channel: PushChannel = 'telegram') =>
   service.database.sqlite
-    .prepare("select text from deliveries where address = ? and channel = 'telegram' order by id")
-    .all(userId)
+    .prepare('select text from deliveries where address = ? and channel = ? order by id')
+    .all(userId, channel)
     .map((row) => (row as { text: string }).text);
 
 describe('supply areas', () => {
@@ -199,7 +206,7 @@ describe('outage answers in chat', () => {
       reason: '配电变压器更换',
     });
     const user = 'tg-zhang';
-    await verifiedOnTelegram(user);
+    await verifiedCustomer(user);
     const answer = replyText(await service.say('最近有停电计划吗', user, 'telegram'));
     expect(answer).toContain('城东片区');
     expect(answer).toContain('12月8日 08:00—12:30');
@@ -318,7 +325,7 @@ describe('fault reports absorbed by a known outage', () => {
   it('links a verified customer at once by the account area, and tells them a new restoration time on Telegram', async () => {
     const fault = await recordFault();
     const user = 'tg-zhang';
-    await verifiedOnTelegram(user);
+    await verifiedCustomer(user);
     const told = replyText(await service.say('家里停电了', user, 'telegram'));
     expect(told).toContain(fault.number);
     expect(repairCases()).toBe(0);
@@ -330,6 +337,45 @@ describe('fault reports absorbed by a known outage', () => {
     expect(deliveriesTo(user).filter((t) => t.startsWith('【停电进展】'))).toEqual([
       expect.stringContaining('预计12月6日 18:00恢复供电'),
     ]);
+  });
+});
+
+describe('every push channel', () => {
+  it('tells WeChat and Official Account customers through the outbox as it tells Telegram ones', async () => {
+    const users: [PushChannel, string][] = [
+      ['telegram', 'tg-zhang'],
+      ['wechat', 'wx-zhang'],
+      ['wechat_oa', 'oa-zhang'],
+    ];
+    for (const [channel, user] of users) await verifiedCustomer(user, '1000000001', '1234', channel);
+    const fault = await recordFault();
+    for (const [channel, user] of users)
+      expect(replyText(await service.say('家里停电了', user, channel))).toContain(fault.number);
+    expect(repairCases()).toBe(0);
+    now += 2 * HOUR;
+    expect((await call('PATCH', `/v1/outages/${fault.id}`, { status: 'restored' })).status).toBe(200);
+    const startsAt = new Date(START + 5 * DAY);
+    const planned = await call('POST', '/v1/outages', {
+      kind: 'planned',
+      areas: ['城东片区'],
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 4 * HOUR).toISOString(),
+      reason: '线路检修',
+    });
+    expect(planned.status).toBe(201);
+    await service.outagePass();
+    await service.outagePass();
+    for (const [channel, user] of users) {
+      const texts = deliveriesTo(user, channel);
+      expect(
+        texts.filter((t) => t.startsWith('【恢复供电】')),
+        channel,
+      ).toHaveLength(1);
+      expect(
+        texts.filter((t) => t.startsWith('【停电通知】')),
+        channel,
+      ).toHaveLength(1);
+    }
   });
 });
 
@@ -349,7 +395,7 @@ describe('planned-outage notices', () => {
 
   it('goes out once 7 days before and once the day before, across a restart', async () => {
     const user = 'tg-zhang';
-    await verifiedOnTelegram(user);
+    await verifiedCustomer(user);
     await planned(10);
     const notices = () => deliveriesTo(user).filter((t) => /^【停电(通知|提醒)】/.test(t));
     await service.outagePass();
@@ -379,8 +425,8 @@ describe('planned-outage notices', () => {
   it('sends a cancellation to those already told, and nothing to those who unsubscribed', async () => {
     const told = 'tg-zhang';
     const quiet = 'tg-li';
-    await verifiedOnTelegram(told);
-    await verifiedOnTelegram(quiet, '2000000002', '5678');
+    await verifiedCustomer(told);
+    await verifiedCustomer(quiet, '2000000002', '5678');
     expect(replyText(await service.say('退订停电通知', quiet, 'telegram'))).toContain('退订');
     const outage = await planned(5);
     await service.outagePass();

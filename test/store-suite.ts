@@ -805,7 +805,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         createdAt: T0,
       };
 
-      it('stores users and counts failed logins until reset', async ({ stores }) => {
+      it('stores users, unique by user name', async ({ stores }) => {
         expect(await stores.staff.count()).toBe(0);
         await stores.staff.create(user);
         await stores.staff.create({ ...user, id: 's2', username: 'li', role: 'supervisor' });
@@ -813,19 +813,18 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await expect(stores.staff.create({ ...user, id: 's3' })).rejects.toThrow();
         expect(await stores.staff.findByUsername('wang')).toMatchObject({
           id: 's1',
-          failedLogins: 0,
-          lockedUntil: null,
+          role: 'agent',
+          mustChangePassword: false,
+        });
+        await stores.staff.create({ ...user, id: 's4', username: 'first', mustChangePassword: true });
+        expect(await stores.staff.findById('s4')).toMatchObject({ mustChangePassword: true });
+        await stores.staff.setPassword('s4', 'scrypt$new');
+        expect(await stores.staff.findById('s4')).toMatchObject({
+          passwordHash: 'scrypt$new',
+          mustChangePassword: false,
         });
         expect(await stores.staff.findById('s2')).toMatchObject({ username: 'li', role: 'supervisor' });
         expect(await stores.staff.findByUsername('nobody')).toBeUndefined();
-        await stores.staff.recordFailure('s1', null);
-        await Promise.all([
-          stores.staff.recordFailure('s1', null),
-          stores.staff.recordFailure('s1', later(60_000)),
-        ]);
-        expect(await stores.staff.findById('s1')).toMatchObject({ failedLogins: 3 });
-        await stores.staff.resetFailures('s1');
-        expect(await stores.staff.findById('s1')).toMatchObject({ failedLogins: 0, lockedUntil: null });
       });
 
       it('keeps sessions until deleted or expired, and an audit trail', async ({ stores, db }) => {
@@ -855,6 +854,70 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           ['view_account', 'A1', later(1)],
           ['close_case', 't1', later(2)],
         ]);
+      });
+    });
+
+    describe('abuse limits', () => {
+      it('counts events per key in fixed windows, each of a burst at once counted once', async ({
+        stores,
+      }) => {
+        const counted = await Promise.all(
+          Array.from({ length: 12 }, () => stores.limits.count('handoff:addr:203.0.113.1', 60_000, T0)),
+        );
+        expect(counted.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 12 }, (_, i) => i + 1),
+        );
+        expect(counted[0]?.windowEnds).toEqual(at('2026-11-26T02:01:00.000Z'));
+        expect((await stores.limits.count('handoff:addr:203.0.113.2', 60_000, T0)).count).toBe(1);
+        // The next window starts again; a clock a little behind still counts into the current one.
+        expect((await stores.limits.count('handoff:addr:203.0.113.1', 60_000, later(61_000))).count).toBe(1);
+        expect(await stores.limits.count('handoff:addr:203.0.113.1', 60_000, later(59_000))).toEqual({
+          count: 2,
+          windowEnds: at('2026-11-26T02:02:00.000Z'),
+        });
+        expect(await stores.limits.pruneCounters(later(60_000))).toBe(1);
+        expect((await stores.limits.count('handoff:addr:203.0.113.2', 60_000, later(61_000))).count).toBe(1);
+      });
+
+      it('spaces attempts alike whether they come at once or one after another', async ({ stores }) => {
+        const spacing = { free: 3, firstDelayMs: 1000, maxDelayMs: 4000, forgetAfterMs: 3600_000 };
+        const burst = await Promise.all(
+          Array.from({ length: 10 }, () => stores.limits.claimAttempt('admin@203.0.113.1', T0, spacing)),
+        );
+        expect(burst.filter((c) => c.allowed)).toHaveLength(3);
+        expect(burst.filter((c) => !c.allowed).map((c) => c.nextAllowedAt)).toEqual(
+          Array.from({ length: 7 }, () => later(1000)),
+        );
+        expect(await stores.limits.claimAttempt('admin@203.0.113.1', later(999), spacing)).toEqual({
+          allowed: false,
+          nextAllowedAt: later(1000),
+        });
+        expect(await stores.limits.claimAttempt('admin@203.0.113.1', later(1000), spacing)).toEqual({
+          allowed: true,
+          attempts: 4,
+          nextAllowedAt: later(3000),
+        });
+        expect(await stores.limits.claimAttempt('admin@203.0.113.1', later(3000), spacing)).toMatchObject({
+          attempts: 5,
+          nextAllowedAt: later(7000),
+        });
+        expect(await stores.limits.claimAttempt('admin@203.0.113.1', later(7000), spacing)).toMatchObject({
+          attempts: 6,
+          nextAllowedAt: later(11_000),
+        });
+        // Another key is not held back; a success, or a quiet hour, starts the count again.
+        expect(await stores.limits.claimAttempt('admin@203.0.113.2', later(7000), spacing)).toMatchObject({
+          allowed: true,
+          attempts: 1,
+        });
+        await stores.limits.forgetAttempts('admin@203.0.113.2');
+        expect(await stores.limits.claimAttempt('admin@203.0.113.2', later(7000), spacing)).toMatchObject({
+          attempts: 1,
+        });
+        expect(
+          await stores.limits.claimAttempt('admin@203.0.113.1', later(7000 + 3600_000), spacing),
+        ).toMatchObject({ allowed: true, attempts: 1 });
+        expect(await stores.limits.pruneAttempts(later(7001))).toBe(1);
       });
     });
 

@@ -122,6 +122,21 @@ describe('questions that only sound like requests', () => {
     '想問下電費帳單可唔可以喺你哋度查？仲有報修係唔係24個鐘都得？',
     // "approved" of a fee by the government, not of the customer's application.
     'Can the power company charge fees that have not been approved by the government?',
+    // A billing meter to be tested is no bill to look up.
+    'If I asked you to check the accuracy of my billing meter, how long until the result?',
+    // Whether the company calls back after a complaint asks about the follow-up, not the case.
+    '我上回投诉完以后，你们会不会再打电话来问我满不满意？',
+    // Where the rating device is, or where to leave a bad review, asks about the way.
+    'Is there a rating device or a suggestion book in your service hall?',
+    '差评要去哪里打？',
+    // Staff telling a neighbour about the account is a privacy question.
+    '你们抄表的师傅把我家的用电量讲给邻居听了，这合规吗？',
+    // Keeping the company's data secret is a privacy question, not a bill look-up.
+    '我们厂的用电量数据算商业机密，你们能保密吗？',
+    // "没人给个说法" is part of the story; the question asks what the rule requires.
+    '检修完说好下午来电，拖到第二天才来，也没人给个说法。你们规定里对拖着不送电有没有要求？',
+    // Reactive-power compensation is a technical question, not a claim.
+    '我们厂要上新设备，无功补偿怎么配不太懂，你们提供技术咨询吗？',
     // A fee our staff ask for, even for a charging pile, is the standard's.
     '小区车库装充电桩，你们的人说要另外交一笔加急费，这个收费有依据吗',
   ])('%s is answered, and opens nothing', async (question) => {
@@ -420,6 +435,13 @@ describe('a question about a process', () => {
     expect(next.intent).not.toBe('repair');
   });
 
+  it('is acted on when the customer asks for it to be registered, after any story', async () => {
+    const complaint = await ask('上周没通知就停了一天电，打电话也没人说清楚原因。我现在正式投诉，请登记。');
+    expect(complaint.intent).toBe('complaint');
+    const meter = await ask('我家电表读数不对，我要反映一下，帮我登记核实');
+    expect(meter.intent).toBe('meter');
+  });
+
   it('is acted on when it is a request or a problem happening now', async () => {
     expect((await ask('我要投诉营业员态度太差')).intent).toBe('complaint');
     expect((await ask('家里停电三个小时了什么时候能来电')).intent).toBe('repair');
@@ -514,10 +536,22 @@ describe('a class named in other words, or misspelt', () => {
     ['我开了个小超市，低压非居民用电，装表接电要几天', '5个工作日', '3个工作日'],
     ['我们家不需要备用电源，就一般居民，装表几天', '3个工作日', '5个工作日'],
     ['局民装表接电几天', '3个工作日', '5个工作日'],
+    [
+      'A high-voltage user with just one supply line: how long for the supply plan?',
+      '15个工作日',
+      '30个工作日',
+    ],
     ['非住宅客戶受電工程驗收合格後，幾個工作日內送電？', '5个工作日', '3个工作日'],
     ['我们是高压双电原的，方按交上去很久了，规定几天答复', '30个工作日', '15个工作日'],
     // The class of a limit the customer already knows is not the one asked about.
     ['居民的方案答复是3个工作日我知道，那开小超市的低压用户呢，多少天？', '7个工作日', '15个工作日'],
+    // Premises said not to be theirs are not theirs; the clause about their own case tells the class.
+    ['验收早过了还不送电，我家是普通住户，又不是什么大工厂，几天内该送电？', '3个工作日', '5个工作日'],
+    [
+      '以前房东用的是居民电，现在改成开奶茶店，听说商用跟居民不一样，像我这种小店方案几天答复？',
+      '7个工作日',
+      '3个工作日',
+    ],
     // A part naming only the class asks the question of the part before it.
     ['供电方案答复期限，居民客户最多几天？', '3个工作日', '7个工作日'],
     ['双电原的方案几天', '30个工作日', '15个工作日'],
@@ -537,11 +571,23 @@ describe('the standard’s preamble: its aspects and the company’s plans', () 
     ['營業廳有冇自助終端可以自己交費？', '自助服务终端'],
     ['你们能不能到村里宣传一下安全用电知识', '用电安全意识'],
     ['我提的意见到底有没有人处理，服务质量谁来考核', '考核'],
+    ['供电公司为什么这么看重服务？', '降低投诉率'],
+    ['营业窗口对你们来说有多重要？', '桥梁'],
+    ['你们这个满意服务标准最后想达到什么？', '共赢'],
+    ['为了把服务做好，你们具体采取了哪些措施？', '公众教育'],
   ])('%s', async (question, fact) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain(fact);
-    expect(replyText(turn)).toMatch(/依据：服务标准“(包括哪些方面|方案)”第/);
+    expect(replyText(turn)).toMatch(/依据：服务标准(“(包括哪些方面|方案|重要性)”|引言)/);
+  });
+});
+
+describe('two matters asked of at once', () => {
+  it('answers each where the message asks for each ("分别")', async () => {
+    const text = replyText(await ask('我觉得抄表读数不对，又想验一下表，分别要几天？'));
+    expect(text).toContain('7个工作日');
+    expect(text).toContain('5个工作日');
   });
 });
 

@@ -26,6 +26,7 @@ export const CHANNEL_TABLE = {
   web: { name: '网页', private: false, replies: 'poll' },
   telegram: { name: 'Telegram', private: true, replies: 'push' },
   wechat: { name: '微信', private: true, replies: 'push' },
+  wechat_oa: { name: '微信公众号', private: true, replies: 'push' },
 } as const satisfies Record<string, ChannelRow>;
 
 export type Channel = keyof typeof CHANNEL_TABLE;

@@ -12,6 +12,7 @@ import type { Tariff } from '../../knowledge/tariff.js';
 import { CASE_KIND_TABLE, type ChatCaseIntent, kindOfPrefix } from '../../vocabulary/case-kinds.js';
 import type { InboundMessage, TurnResult } from '../channel/contract.js';
 import { createHandoffs, type Handoffs } from '../handoff/handoffs.js';
+import type { ChatLimits } from '../limits/chat-limits.js';
 import type { StaffedHours } from '../staff/hours.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import { createTurnContext, type TurnContext, type TurnServices } from './context.js';
@@ -63,6 +64,8 @@ export interface AssistantDeps {
   staffedHours?: StaffedHours;
   /** The handoff service shared with the staff routes (made here from the above when not given). */
   handoffs?: Handoffs;
+  /** How many handoffs and cases a chat may create a minute (per chat user and client address); unset, no limit. */
+  chatLimits?: ChatLimits;
   /** Told once when a conversation is handed to a person (staff notices). Must not throw: the turn is already recorded. */
   onHandoff?: (conversation: ConversationRecord) => Promise<void>;
 }
@@ -113,6 +116,7 @@ export function createAssistant(deps: AssistantDeps) {
     clock,
     newId,
     ...(deps.outages && deps.areas ? { outages: deps.outages, areas: deps.areas } : {}),
+    chatLimits: deps.chatLimits,
   };
   const router = createRouter(deps);
   const withLock = createKeyedLock();
@@ -222,7 +226,10 @@ export function createAssistant(deps: AssistantDeps) {
     const carried = open.flow === 'case' ? open.description : undefined;
     const raw = [carried, correction.restRaw(ctx.message.raw)].filter(Boolean).join('；');
     const message = { raw, normalized: knowledge.normalize(raw) };
-    const step = await startFlow(detected, createTurnContext(services, message, ctx.conversation));
+    const step = await startFlow(
+      detected,
+      createTurnContext(services, message, ctx.conversation, ctx.clientAddress),
+    );
     return { ...step, replies: [REPLIES.flowCorrected, ...step.replies] };
   }
 
@@ -246,7 +253,12 @@ export function createAssistant(deps: AssistantDeps) {
     }
     if (!previous) return undefined;
     const normalized = askedAgainAbout(previous, about);
-    return createTurnContext(services, { raw: ctx.message.raw, normalized }, ctx.conversation);
+    return createTurnContext(
+      services,
+      { raw: ctx.message.raw, normalized },
+      ctx.conversation,
+      ctx.clientAddress,
+    );
   }
 
   async function unbind(conversation: ConversationRecord): Promise<FlowStep> {
@@ -412,7 +424,7 @@ export function createAssistant(deps: AssistantDeps) {
         const raw = stripControlCharacters(inbound.text).trim();
         const message: CustomerText = { raw, normalized: knowledge.normalize(raw) };
         const answered: FlowStep = message.normalized
-          ? await respond(createTurnContext(services, message, conversation))
+          ? await respond(createTurnContext(services, message, conversation, inbound.clientAddress))
           : {
               intent: 'unknown',
               replies: [REPLIES.emptyText],
@@ -420,6 +432,16 @@ export function createAssistant(deps: AssistantDeps) {
             };
         const step = inEnglish(message) ? withEnglishNote(answered) : answered;
         const sources = step.sources ?? [];
+        // Refused by a limit: answered politely, and nothing of the turn is kept (a flood leaves no trace).
+        if (step.limited !== undefined)
+          return {
+            conversationId: conversation.id,
+            intent: step.intent,
+            replies: step.replies.map((text) => ({ text })),
+            handoff: conversation.mode === 'handoff',
+            sources,
+            retryAfterSeconds: step.limited,
+          };
         await store.recordTurn({
           conversationId: conversation.id,
           flowState: step.state,

@@ -6,12 +6,14 @@ import type { Areas } from '../../knowledge/areas.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { Tariff } from '../../knowledge/tariff.js';
 import type { Handoffs } from '../handoff/handoffs.js';
+import type { ChatLimits } from '../limits/chat-limits.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
 import type { AccountFlowDeps } from './flows/account.js';
 import type { CaseFlowDeps } from './flows/case.js';
-import type { FlowStep } from './flows/flow.js';
+import type { FlowState, FlowStep } from './flows/flow.js';
 import type { OutageFlowDeps } from './flows/outage.js';
 import type { CustomerText, RatingDeps } from './flows/rating.js';
+import { REPLIES } from './replies.js';
 
 /** What the assistant is built from, shared by every turn. */
 export interface TurnServices {
@@ -27,6 +29,8 @@ export interface TurnServices {
   /** Outages and the supply areas; without them, no outage answers and every report opens a case. */
   outages?: OutageStore;
   areas?: Areas;
+  /** How many handoffs and cases a chat may create a minute; unset, no limit. */
+  chatLimits?: ChatLimits;
 }
 
 /**
@@ -38,6 +42,8 @@ export interface TurnContext {
   /** The normalised text with homophone typos mended (我要投塑 → 我要投诉), for whole-phrase rules. */
   readonly mended: string;
   conversation: ConversationRecord;
+  /** The client's address, for a web visitor's message over HTTP (the limits count it). */
+  clientAddress?: string;
   services: TurnServices;
   /** A knowledge entry's answer and source, by id (safety advice, payment methods…). */
   entryAnswer(id: string): { text: string; source: Source };
@@ -46,7 +52,10 @@ export interface TurnContext {
   cases(): Promise<CaseFlowDeps>;
   /** Outages by area, where the service has them. */
   outages(): OutageFlowDeps | undefined;
-  /** Queues the conversation for a person; `reply` tells the customer their place. */
+  /**
+   * Queues the conversation for a person; `reply` tells the customer their place. Past the handoff
+   * limit, a polite "not so often" instead (a `limited` step).
+   */
   handOff(reply: (position: number) => string): Promise<FlowStep>;
 }
 
@@ -54,9 +63,11 @@ export function createTurnContext(
   services: TurnServices,
   message: CustomerText,
   conversation: ConversationRecord,
+  clientAddress?: string,
 ): TurnContext {
   const { knowledge, clock } = services;
   const user = { channel: conversation.channel, userId: conversation.userId };
+  const requester = { ...user, ...(clientAddress === undefined ? {} : { clientAddress }) };
   const entryAnswer = (id: string) => {
     const entry = knowledge.base.byId(id);
     if (!entry) throw new Error(`knowledge entry ${id} is missing`);
@@ -74,6 +85,7 @@ export function createTurnContext(
       return mended;
     },
     conversation,
+    clientAddress,
     services,
     entryAnswer,
     rating: () => ({
@@ -100,6 +112,7 @@ export function createTurnContext(
         userId: conversation.userId,
         conversationId: conversation.id,
         accountNumber: bound.length === 1 ? bound[0] : undefined,
+        mayOpenCase: async () => services.chatLimits?.take('case', requester),
       };
     },
     outages: () =>
@@ -107,6 +120,14 @@ export function createTurnContext(
         ? { outages: services.outages, areas: services.areas, now: clock() }
         : undefined,
     async handOff(reply) {
+      const wait = await services.chatLimits?.take('handoff', requester);
+      if (wait !== undefined)
+        return {
+          intent: 'handoff',
+          replies: [REPLIES.handoffTooOften],
+          state: conversation.flowState as FlowState | null,
+          limited: wait,
+        };
       const text = await services.handoffs.request(conversation, reply);
       return { intent: 'handoff', replies: [text], state: null, handoff: true };
     },

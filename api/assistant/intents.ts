@@ -45,11 +45,11 @@ const RATING =
   /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING =
-  /评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?/;
+  /(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
-  /多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
+  /(是|就是|不就是)为了|目的是|图什么|有没有(要求|规定)|有(什么|啥)要求|多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
 
 const DANGER =
   /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
@@ -83,10 +83,12 @@ const CONDUCT =
   /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|态度|推诿|踢皮球|道歉|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
 
 const COMPLAINT =
-  /投诉|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(给|讨|要)(我)?(个)?说法|曝光你们|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
+  /投诉|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(?<!没人|没有人|也没人|没)(给|讨|要)(我)?(个)?说法|曝光你们|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
+/** The words of a complaint itself (反映 alone may report a meter problem). */
+const COMPLAINT_WORDS = /投诉|投述|客诉|举报|检举|揭发|告发|complain/;
 /** A demand to complain, not a question about complaining. */
 const DEMANDS_COMPLAINT =
-  /(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
+  /正式(投诉|举报)|(请|帮我|给我|麻烦)(你们)?(帮我)?(登记|记录|受理)(一下)?(投诉|举报)?[。.!！]?$|(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
 const COMPLAINT_STATUS =
   /(?<!(可以|能|应该|要|该|去|得))投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
@@ -97,8 +99,14 @@ const METER_PROBLEM =
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bill|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请)|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请)|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
+/** Asking about the satisfaction follow-up after a case (回访), not about the case itself. */
+const ABOUT_FOLLOW_UP =
+  /满不满意|满意度|满意吗|回访|\bfollow[- ]?up (call|visit|survey)s?\b|\bsatisf(ied|action)\b/;
+/** Our staff telling others about the customer's account, or keeping it secret: a privacy question, not a look-up. */
+const DISCLOSED =
+  /保密|机密|商业秘密|隐私|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
   /(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
@@ -234,8 +242,12 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   if (DANGER.test(text) && !asksAdvice) return { intent: 'repair', danger: true };
   if (RATING.test(text) && !NOT_RATING.test(text)) return { intent: 'rating' };
   const asksAboutRules = ASKS_ABOUT_RULES.test(text);
-  if (COMPLAINT.test(text)) {
-    if (COMPLAINT_STATUS.test(text)) return { intent: 'complaint', lookup: true };
+  // "电表读数不对，我要反映一下帮我登记核实": a meter problem reported, not a complaint.
+  const meterReported = !COMPLAINT_WORDS.test(text) && METER.test(text) && METER_PROBLEM.test(text);
+  if (COMPLAINT.test(text) && !meterReported) {
+    // "上次投诉完了你们还会不会打电话问我满不满意": the follow-up rule, not where the case stands.
+    if (COMPLAINT_STATUS.test(text) && !ABOUT_FOLLOW_UP.test(text))
+      return { intent: 'complaint', lookup: true };
     if (!asksAboutRules) return { intent: 'complaint' };
     // "打了十几次电话都推来推去，我要投诉你们": a demand, whatever else it mentions.
     if (DEMANDS_COMPLAINT.test(text) && !asksAboutProcess(text)) return { intent: 'complaint' };
@@ -263,7 +275,8 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   if (HAPPENING.test(text) && WHEN_BACK.test(text) && !hypothetical) return { intent: 'repair' };
   if (FEE_ESTIMATE.test(text) && /多少钱|几多钱|几多|电费|费用|要给|要付|要交|how much|cost/.test(text))
     return { intent: 'bill', estimate: true };
-  if (BILL.test(text) && !BILL_RULE_QUESTION.test(text) && !asksWhatToDo) return { intent: 'bill' };
+  if (BILL.test(text) && !BILL_RULE_QUESTION.test(text) && !DISCLOSED.test(text) && !asksWhatToDo)
+    return { intent: 'bill' };
   if (APPLICATION.test(text) && !APPLICATION_RULE_QUESTION.test(text)) return { intent: 'application' };
   if (APPLICATION_LOOSE.test(text) && !APPLICATION_RULE_QUESTION.test(text) && !ASKS_TIME_LIMIT.test(text))
     return { intent: 'application' };

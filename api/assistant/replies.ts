@@ -51,6 +51,9 @@ export const REPLIES = {
   /** Asked "还要等多久" while waiting in the queue in staffed hours. */
   handoffStillWaiting: (position: number) =>
     `您正在等待人工客服，前面还有${position - 1}位客户。工作人员接入后会直接在这里回复您，请稍候；情况紧急可拨打95598（24小时）。回复“取消人工”可继续与我对话。`,
+  /** Past the handoff limit (per chat user or client address): not now, and the hotline. */
+  handoffTooOften:
+    '您请求人工服务的次数过于频繁，请约1分钟后再试。情况紧急请直接拨打95598（24小时），如遇电线断落、触电等危险请先远离。',
   handoffCancelled: '好的，已取消人工服务，我继续为您服务。请问有什么可以帮您？',
   /** The description of the callback case opened for a customer outside staffed hours (staff read it). */
   callbackCaseDescription: '客户在非值班时间请求人工服务',

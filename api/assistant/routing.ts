@@ -51,7 +51,7 @@ const COMPARES_RULES =
   /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各(自)?(要|需要|是)|边个(快|耐)|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
 /** "X和Y，哪个快": the two sides and what is asked of both. */
 const SIDES =
-  /^(.{2,}?)(和|跟|与|同|及|还是|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|which|respectively).*)$/;
+  /^(.{2,}?)(和|跟|与|同|及|以及|还是|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|which|respectively).*)$/;
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 

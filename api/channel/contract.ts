@@ -20,6 +20,11 @@ export interface InboundMessage {
   channel: Channel;
   userId: string;
   text: string;
+  /**
+   * The client's address, where the message came over HTTP from a public channel (a web visitor):
+   * handoffs and cases are limited per address as well as per chat user.
+   */
+  clientAddress?: string;
 }
 
 /** What a turn gives back (and `POST /v1/messages` answers). */
@@ -29,6 +34,12 @@ export interface TurnResult {
   replies: { text: string }[];
   handoff: boolean;
   sources: Source[];
+  /**
+   * Set when what the customer asked for (a person, a case) was refused by a limit: the replies say
+   * so politely, nothing of the turn was recorded, and the same request may go after this many
+   * seconds. (`POST /v1/messages` answers a web visitor 429 with `Retry-After` instead.)
+   */
+  retryAfterSeconds?: number;
 }
 
 /** How a chat adapter gets a turn answered: in this process, or by the API over HTTP. */
@@ -54,10 +65,18 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
-/** A platform's HTTP entry into the service (Telegram's webhook), mounted on the app. */
+/**
+ * A platform's HTTP entry into the service (Telegram's webhook), mounted on the app behind the same
+ * body limit as every route (413), then `authorize` (401), then, for a JSON body, the same JSON
+ * reading as every route (400): the handler sees only a proven, parsed request.
+ */
 export interface ChannelWebhook {
   method: 'GET' | 'POST';
   path: string;
+  /** The platform's proof that the call is its own (a secret header), checked before the body is read. */
+  authorize?: (request: Request) => boolean;
+  /** `json`: the body must be a JSON object (read once; the handler's `c.req.json()` gets it again). */
+  body?: 'json';
   handler: Handler;
 }
 

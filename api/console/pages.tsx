@@ -22,7 +22,7 @@ import {
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login';
+type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login' | 'password';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -93,6 +93,38 @@ export function LoginPage() {
         </label>
         <button type="submit">登录</button>
         <p class="error" id="login-error" role="alert" />
+      </form>
+    </Layout>
+  );
+}
+
+/** A staff member's own password; a generated first one must be changed here before anything else. */
+export function PasswordPage(props: { username: string; csrfToken: string; required: boolean }) {
+  return (
+    <Layout title="修改密码" section="password" username={props.username} csrfToken={props.csrfToken}>
+      <form id="password-form" class="card narrow">
+        <h1>修改密码</h1>
+        {props.required ? <p>这是系统生成的初始密码，请先设置您自己的密码再开始工作。</p> : null}
+        <label>
+          当前密码
+          <input id="current-password" type="password" autocomplete="current-password" required />
+        </label>
+        <label>
+          新密码（至少 12 个字符）
+          <input id="new-password" type="password" autocomplete="new-password" minlength={12} required />
+        </label>
+        <label>
+          再次输入新密码
+          <input
+            id="new-password-again"
+            type="password"
+            autocomplete="new-password"
+            minlength={12}
+            required
+          />
+        </label>
+        <button type="submit">保存新密码</button>
+        <p class="error" id="password-error" role="alert" />
       </form>
     </Layout>
   );

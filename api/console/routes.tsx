@@ -22,6 +22,7 @@ import {
   DashboardPage,
   LoginPage,
   NotFoundPage,
+  PasswordPage,
   QueuePage,
 } from './pages.js';
 
@@ -98,6 +99,8 @@ export function consoleRoutes(deps: ConsoleDeps) {
     async (c: Context): Promise<Response> => {
       const me = await sessionOf(c);
       if (!me) return c.redirect('/console/login', 302);
+      // A generated first password is changed before anything else.
+      if (me.user.mustChangePassword) return c.redirect('/console/password', 302);
       return render(c, me);
     };
 
@@ -114,6 +117,18 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get('/login', async (c) => {
       if (await sessionOf(c)) return c.redirect('/console/queue', 302);
       return page(c, <LoginPage />);
+    })
+    .get('/password', async (c) => {
+      const me = await sessionOf(c);
+      if (!me) return c.redirect('/console/login', 302);
+      return page(
+        c,
+        <PasswordPage
+          username={me.user.username}
+          csrfToken={me.csrfToken}
+          required={me.user.mustChangePassword}
+        />,
+      );
     })
     .get(
       '/queue',

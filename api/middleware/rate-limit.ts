@@ -1,37 +1,30 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors.js';
+import type { MiddlewareHandler } from 'hono';
+import type { LimitStore } from '../../db/limit-store.js';
+import { RateLimited } from '../errors.js';
+import { overLimit } from '../limits/rate.js';
 
 export interface RateLimitOptions {
-  windowMs: number;
-  max: number;
-  /** Who is counted: by default the client's address. */
-  key?: (c: Context) => string;
-  clock?: () => number;
+  /** What is counted, e.g. `ticket-form`: each name has its own count per client address. */
+  name: string;
+  perMinute: number;
+  limits: LimitStore;
+  clock: () => Date;
 }
 
-/** A fixed-window request limit per client, answering 429 with a reason past `max` a window. */
+/**
+ * At most `perMinute` requests a minute per client address (`c.get('clientAddress')`), counted in
+ * the database so that the limit holds across processes and Workers isolates; past it 429 with
+ * `Retry-After`. A request whose address is unknown is not counted.
+ */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  if (!(options.windowMs > 0) || !(options.max > 0))
-    throw new Error('rateLimit needs a positive windowMs and max');
-  const clock = options.clock ?? Date.now;
-  const key = options.key ?? clientAddress;
-  const windows = new Map<string, { start: number; count: number }>();
+  if (!(options.perMinute > 0)) throw new Error('rateLimit needs a positive perMinute');
   return async function limitRate(c, next) {
-    const now = clock();
-    const id = key(c);
-    const window = windows.get(id);
-    if (!window || now - window.start >= options.windowMs) {
-      if (windows.size > 10_000) windows.clear(); // bounded memory under a flood of addresses
-      windows.set(id, { start: now, count: 1 });
-    } else if (++window.count > options.max) {
-      c.header('retry-after', String(Math.ceil((window.start + options.windowMs - now) / 1000)));
-      throw new ApiError(429, 'rate_limited', 'too many requests; please try again later');
+    const address = c.get('clientAddress');
+    if (address !== undefined) {
+      const key = `${options.name}|address|${address}`;
+      const wait = await overLimit(options.limits, key, options.perMinute, options.clock());
+      if (wait !== undefined) throw new RateLimited(wait);
     }
     await next();
   };
-}
-
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
 }

@@ -124,9 +124,11 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
     })
     .post('/handoffs/:conversationId/release', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('conversationId'));
+      const me = staffOf(c);
+      assertMayAct(conversation, me);
       const now = clock();
       await deps.handoffs.release(conversation, now);
-      await staff.audit(staffOf(c).id, 'release', conversation.id, now);
+      await staff.audit(me.id, 'release', conversation.id, now);
       return c.json({ conversationId: conversation.id, mode: 'bot' });
     })
     .post('/handoffs/:conversationId/close', guard, async (c) => {

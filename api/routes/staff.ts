@@ -2,12 +2,10 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { StaffStore } from '../../db/staff-store.js';
-import { ApiError } from '../errors.js';
+import { ApiError, badRequest } from '../errors.js';
 import {
   hashPassword,
   hashToken,
-  LOGIN_LOCK_MS,
-  LOGIN_MAX_FAILURES,
   newToken,
   requireStaff,
   SESSION_COOKIE,
@@ -15,13 +13,18 @@ import {
   staffOf,
   verifyPassword,
 } from '../staff/auth.js';
-import { parseOrThrow, readJsonObject } from './validation.js';
+import type { LoginThrottle } from '../staff/login-throttle.js';
+import { parseOrThrow, readJsonObject, saysJson } from './validation.js';
 
 const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 const newStaffSchema = z.object({
   username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, 'username: 3-32 lower-case letters, digits, _ . -'),
   password: z.string().min(12).max(200),
   role: z.enum(['agent', 'supervisor']),
+});
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(12).max(200),
 });
 // A hash to compare against when the user does not exist, so timing does not reveal usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password');
@@ -49,33 +52,38 @@ export function staffUserRoutes({ staff, clock }: { staff: StaffStore; clock: ()
   });
 }
 
-/** Console sessions: log in (httpOnly, SameSite=Strict cookie + CSRF token), log out. */
+/**
+ * Console sessions: log in (httpOnly, SameSite=Strict cookie + CSRF token), log out. A login is a
+ * JSON request only (a cross-site form or `text/plain` post cannot log a browser in), and is
+ * throttled per user name and client address before its password is checked.
+ */
 export function staffSessionRoutes({
   staff,
   clock,
   secureCookies,
+  loginThrottle,
 }: {
   staff: StaffStore;
   clock: () => Date;
   secureCookies: boolean;
+  loginThrottle: LoginThrottle;
 }) {
   return new Hono()
     .post('/', async (c) => {
-      const { username, password } = parseOrThrow(loginSchema, await readJsonObject(c.req.raw));
-      const now = clock();
-      const user = await staff.findByUsername(username);
-      if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-        throw new ApiError(401, 'locked', 'too many wrong passwords; try again later');
+      if (!saysJson(c.req.header('content-type'))) {
+        throw new ApiError(415, 'unsupported_media_type', 'a login is sent as application/json');
       }
+      const { username, password } = parseOrThrow(loginSchema, await readJsonObject(c.req.raw));
+      const attempt = await loginThrottle.attempt(username, c.get('clientAddress'));
+      // An unknown user name costs the same password check as a known one.
+      const user = await staff.findByUsername(username);
       const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
       if (!user || !ok) {
-        if (user) {
-          const locks = user.failedLogins + 1 >= LOGIN_MAX_FAILURES;
-          await staff.recordFailure(user.id, locks ? new Date(now.getTime() + LOGIN_LOCK_MS) : null);
-        }
+        await attempt.failed();
         throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
       }
-      await staff.resetFailures(user.id);
+      await attempt.succeeded();
+      const now = clock();
       await staff.deleteExpiredSessions(now);
       const token = newToken();
       const csrfToken = newToken();
@@ -93,12 +101,48 @@ export function staffSessionRoutes({
         path: '/',
         maxAge: SESSION_MS / 1000,
       });
-      return c.json({ csrfToken, username: user.username, role: user.role });
+      return c.json({
+        csrfToken,
+        username: user.username,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword,
+      });
     })
-    .delete('/', requireStaff(staff, clock), async (c) => {
+    .delete('/', requireStaff(staff, clock, { beforePasswordChange: true }), async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await staff.deleteSession(hashToken(token));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });
+}
+
+/**
+ * A staff member changes their own password (the current one, and a new one of at least 12
+ * characters); a generated first password must be changed this way before anything else. The
+ * current password is checked under the login's throttle.
+ */
+export function staffPasswordRoutes({
+  staff,
+  clock,
+  loginThrottle,
+}: {
+  staff: StaffStore;
+  clock: () => Date;
+  loginThrottle: LoginThrottle;
+}) {
+  return new Hono().post('/', requireStaff(staff, clock, { beforePasswordChange: true }), async (c) => {
+    const me = staffOf(c);
+    const input = parseOrThrow(passwordChangeSchema, await readJsonObject(c.req.raw));
+    const attempt = await loginThrottle.attempt(me.username, c.get('clientAddress'));
+    if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
+      await attempt.failed();
+      throw badRequest('wrong_password', 'currentPassword is not the current password');
+    }
+    await attempt.succeeded();
+    if (input.newPassword === input.currentPassword)
+      throw badRequest('same_password', 'newPassword must differ from the current password');
+    await staff.setPassword(me.id, await hashPassword(input.newPassword));
+    await staff.audit(me.id, 'change_password', me.username, clock());
+    return c.json({ username: me.username, mustChangePassword: false });
+  });
 }

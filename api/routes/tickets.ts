@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { LimitStore } from '../../db/limit-store.js';
 import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
@@ -29,6 +30,7 @@ export interface TicketRouteDeps {
   tickets: TicketStore;
   store: Store;
   staff: StaffStore;
+  limits: LimitStore;
   calendar: WorkdayCalendar;
   clock: () => Date;
   newId: () => string;
@@ -115,25 +117,34 @@ export function ticketRoutes(deps: TicketRouteDeps) {
       }
       return c.json(view(updated ?? ticket, now));
     })
-    .post('/', rateLimit({ windowMs: 60_000, max: deps.formLimitPerMinute ?? 10 }), async (c) => {
-      const input = parseOrThrow(ticketSchema, await readJsonObject(c.req.raw), { kind: 'unknown_kind' });
-      const description = input.description.trim();
-      if (!description)
-        throw badRequest('empty_description', 'description must contain something other than spaces');
-      const contactPhone = input.contactPhone?.replace(/[\s-]/g, '');
-      if (contactPhone !== undefined && !PHONE.test(contactPhone)) {
-        throw badRequest(
-          'invalid_phone',
-          'contactPhone must be a mainland mobile (11 digits) or landline number',
+    .post(
+      '/',
+      rateLimit({
+        name: 'ticket-form',
+        perMinute: deps.formLimitPerMinute ?? 10,
+        limits: deps.limits,
+        clock: deps.clock,
+      }),
+      async (c) => {
+        const input = parseOrThrow(ticketSchema, await readJsonObject(c.req.raw), { kind: 'unknown_kind' });
+        const description = input.description.trim();
+        if (!description)
+          throw badRequest('empty_description', 'description must contain something other than spaces');
+        const contactPhone = input.contactPhone?.replace(/[\s-]/g, '');
+        if (contactPhone !== undefined && !PHONE.test(contactPhone)) {
+          throw badRequest(
+            'invalid_phone',
+            'contactPhone must be a mainland mobile (11 digits) or landline number',
+          );
+        }
+        if (input.accountNumber !== undefined && !/^\d{10}$/.test(input.accountNumber)) {
+          throw badRequest('invalid_account_number', 'accountNumber must be 10 digits');
+        }
+        const ticket = await openCase(
+          { ...input, description, contactPhone, channel: 'form' },
+          { tickets: deps.tickets, calendar: deps.calendar, now: deps.clock(), newId: deps.newId },
         );
-      }
-      if (input.accountNumber !== undefined && !/^\d{10}$/.test(input.accountNumber)) {
-        throw badRequest('invalid_account_number', 'accountNumber must be 10 digits');
-      }
-      const ticket = await openCase(
-        { ...input, description, contactPhone, channel: 'form' },
-        { tickets: deps.tickets, calendar: deps.calendar, now: deps.clock(), newId: deps.newId },
-      );
-      return c.json(caseView(ticket), 201);
-    });
+        return c.json(caseView(ticket), 201);
+      },
+    );
 }

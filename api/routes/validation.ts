@@ -44,8 +44,18 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** Reads a JSON object body; anything else is a 400. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+/** True when the request says its body is JSON (`application/json`, with or without a charset). */
+export function saysJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Reads a JSON object body (of a `Request`, or of Hono's request, which keeps the parsed body for
+ * handlers that read it again); anything else is a 400.
+ */
+export async function readJsonObject(request: {
+  json(): Promise<unknown>;
+}): Promise<Record<string, unknown>> {
   let body: unknown;
   try {
     body = await request.json();

@@ -13,9 +13,6 @@ const scrypt = promisify(scryptCallback) as (
 
 export const SESSION_COOKIE = 'staff_session';
 export const SESSION_MS = 12 * 3600_000;
-/** Wrong passwords in a row that lock an account, and for how long. */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MS = 15 * 60_000;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -59,11 +56,14 @@ export async function signedInStaff(
 
 /**
  * Staff endpoints: a valid session cookie or 401; every state-changing request also carries the
- * session's CSRF token in `x-csrf-token`, or 403.
+ * session's CSRF token in `x-csrf-token`, or 403; a staff member whose password must be changed (a
+ * generated first password) may do nothing else until it is (403 `password_change_required`),
+ * except where `beforePasswordChange` (changing it, logging out).
  */
 export function requireStaff(
   staffStore: StaffStore,
   clock: () => Date,
+  options: { beforePasswordChange?: boolean } = {},
 ): MiddlewareHandler<{ Variables: { staff: StaffContext } }> {
   return async function staffOnly(c, next) {
     const signedIn = await signedInStaff(c, staffStore, clock());
@@ -79,6 +79,13 @@ export function requireStaff(
           'state-changing staff requests need the x-csrf-token of the session',
         );
       }
+    }
+    if (signedIn.staff.mustChangePassword && !options.beforePasswordChange) {
+      throw new ApiError(
+        403,
+        'password_change_required',
+        'the first password must be changed before anything else: POST /v1/staff/password',
+      );
     }
     c.set('staff', signedIn);
     await next();

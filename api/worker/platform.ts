@@ -6,6 +6,7 @@ import { createStores } from '../../db/stores.js';
 import { parseConfig } from '../config.js';
 import type { ConsoleAssets } from '../console/assets.js';
 import { createCore } from '../core.js';
+import { cloudflareClientAddress } from '../limits/client-address.js';
 import type { ConfiguredWorkdayCalendar } from '../standard/calendar.js';
 import { createConsoleLogger } from './logger.js';
 import type { WorkerKnowledge } from './statics.js';
@@ -63,6 +64,8 @@ export function createWorkerCore(env: Env, background: Background, cache: Isolat
     later: (work, failure) =>
       background.waitUntil(work.catch((error: unknown) => logger.error({ err: error }, failure))),
     consoleAssets: cache.consoleAssets,
+    // Cloudflare's edge names the client; TRUSTED_PROXIES has no part here.
+    clientAddress: cloudflareClientAddress,
   });
   return {
     ...core,

@@ -1,8 +1,13 @@
+import { timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Context, GrammyError, Keyboard, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import { type ChannelSender, PermanentDeliveryError } from '../../api/channel/contract.js';
+import {
+  type ChannelSender,
+  type ChannelWebhook,
+  PermanentDeliveryError,
+} from '../../api/channel/contract.js';
 import { answerInbound, type InboundContent, type InboundDeps } from '../channel/inbound.js';
 import { CHANNEL_REPLIES } from '../channel/replies.js';
 import { splitMessage } from '../channel/split.js';
@@ -163,14 +168,23 @@ export function createTelegramBot(options: TelegramBotOptions) {
     sender,
     /** Fetches the bot's identity (getMe) unless it was given. */
     init: () => bot.init(),
-    /** Hono handler for `POST /telegram/webhook`: 401 without the secret header. */
-    webhook(secretToken: string) {
-      return webhookCallback(bot, 'hono', {
-        secretToken,
-        // Long work (voice) must not make Telegram redeliver: answer 200 and finish the update.
-        onTimeout: 'return',
-        timeoutMilliseconds: 8_000,
-      });
+    /**
+     * `POST /telegram/webhook`: the secret header is checked before the body is read (401), the
+     * body must be JSON (400); grammY checks the secret again.
+     */
+    webhook(secretToken: string): ChannelWebhook {
+      return {
+        method: 'POST',
+        path: '/telegram/webhook',
+        authorize: (request) => sameSecret(request.headers.get(TELEGRAM_SECRET_HEADER), secretToken),
+        body: 'json',
+        handler: webhookCallback(bot, 'hono', {
+          secretToken,
+          // Long work (voice) must not make Telegram redeliver: answer 200 and finish the update.
+          onTimeout: 'return',
+          timeoutMilliseconds: 8_000,
+        }),
+      };
     },
     /** Long polling until `stop()`; resolves when polling ends. */
     startPolling() {
@@ -181,6 +195,15 @@ export function createTelegramBot(options: TelegramBotOptions) {
 }
 
 export type TelegramBot = ReturnType<typeof createTelegramBot>;
+
+const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+/** The secret header compared in constant time. */
+function sameSecret(given: string | null, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 function describeMessage(ctx: Context): string {
   const m = ctx.message;

@@ -25,7 +25,11 @@ export function webUser(tag = 'visitor'): string {
 export interface TestServices extends Services {
   dir: string;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
-  say(text: string, userId: string, channel?: 'web' | 'telegram' | 'wechat'): Promise<ChatResponse>;
+  say(
+    text: string,
+    userId: string,
+    channel?: 'web' | 'telegram' | 'wechat' | 'wechat_oa',
+  ): Promise<ChatResponse>;
   dispose(): void;
 }
 
@@ -40,7 +44,7 @@ export interface ChatResponse {
 /** The whole service on a fresh SQLite file of its own, driven through HTTP without a port. */
 export async function startTestServices(
   env: Record<string, string> = {},
-  options: { clock?: () => Date; dir?: string; logger?: pino.Logger } = {},
+  options: { clock?: () => Date; dir?: string; logger?: pino.Logger; wechatOfficialReplyMs?: number } = {},
 ): Promise<TestServices> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'assistant-test-'));
   const config: Config = parseConfig({
@@ -56,6 +60,9 @@ export async function startTestServices(
     logger: options.logger ?? pino({ level: 'silent' }),
     clock: options.clock,
     knowledge,
+    ...(options.wechatOfficialReplyMs === undefined
+      ? {}
+      : { wechatOfficialReplyMs: options.wechatOfficialReplyMs }),
   });
   const post = async (body: unknown, headers: Record<string, string> = {}) =>
     services.app.request('/v1/messages', {

@@ -37,11 +37,37 @@ const workerEnv = {
   LOG_LEVEL: 'silent',
 };
 
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
+async function call(
+  path: string,
+  init: RequestInit = {},
+  settings: Record<string, string> = {},
+): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`https://worker.test${path}`, init), workerEnv, ctx);
+  const request = new Request(`https://worker.test${path}`, init);
+  const response = await worker.fetch(request, { ...workerEnv, ...settings }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
+}
+
+/** A JSON request from a client as Cloudflare's edge hands it over (CF-Connecting-IP). */
+const from = (
+  address: string,
+  body: unknown,
+  settings: Record<string, string> = {},
+): RequestInit & {
+  settings: Record<string, string>;
+} => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'cf-connecting-ip': address },
+  body: JSON.stringify(body),
+  settings,
+});
+
+/** Requests one after another (each one a fresh core, as separate isolates would build). */
+async function statusesOf(path: string, requests: (RequestInit & { settings: Record<string, string> })[]) {
+  const statuses: number[] = [];
+  for (const { settings, ...init } of requests) statuses.push((await call(path, init, settings)).status);
+  return statuses;
 }
 
 const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -203,6 +229,79 @@ describe('the Worker on D1', () => {
     expect(items.map((d) => d.address)).toEqual(['wxid_customer']);
     const result = await postJson(`/v1/outbox/${items[0]?.id}/result`, { sent: true }, bearer);
     expect(await result.json()).toMatchObject({ status: 'sent' });
+  });
+
+  // Every request builds its core afresh, as another isolate would: a limit kept in memory would
+  // never hold. The counters are in D1. (A minute may turn during a test: the checks allow for it.)
+  it('holds one client address to the web form limit across requests', async () => {
+    const statuses = await statusesOf(
+      '/v1/tickets',
+      Array.from({ length: 5 }, (_, i) =>
+        from(
+          '198.51.100.7',
+          { kind: 'report', description: `举报${i}` },
+          { TICKET_FORM_LIMIT_PER_MINUTE: '2' },
+        ),
+      ),
+    );
+    expect(statuses.slice(0, 2)).toEqual([201, 201]);
+    expect(statuses).toContain(429);
+    const other = await call(
+      '/v1/tickets',
+      from('198.51.100.8', { kind: 'report', description: '另一个地址' }),
+      { TICKET_FORM_LIMIT_PER_MINUTE: '2' },
+    );
+    expect(other.status).toBe(201);
+  });
+
+  it('throttles logins per user name and address, never for the account as a whole', async () => {
+    const login = (password: string, address: string) => from(address, { username: 'admin', password });
+    const statuses = await statusesOf(
+      '/v1/staff/session',
+      Array.from({ length: 6 }, (_, i) => login(`wrong-${i}`, '203.0.113.40')),
+    );
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const { settings, ...right } = login(ADMIN_PASSWORD, '203.0.113.41');
+    expect((await call('/v1/staff/session', right, settings)).status).toBe(200);
+  });
+
+  it('opens no more handoffs from one address than the limit', async () => {
+    telegramStandIn(); // each handoff is told to the staff chat
+    const settings = { CHAT_HANDOFF_LIMIT_PER_MINUTE: '2' };
+    const before = await env.DB.prepare(
+      "select count(*) as n from conversations where mode = 'handoff'",
+    ).first<{
+      n: number;
+    }>();
+    const statuses = await statusesOf(
+      '/v1/messages',
+      Array.from({ length: 5 }, (_, i) =>
+        from(
+          '203.0.113.60',
+          { channel: 'web', userId: `workers-flood-${i}-0123456789`, text: '转人工' },
+          settings,
+        ),
+      ),
+    );
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses).toContain(429);
+    const after = await env.DB.prepare(
+      "select count(*) as n from conversations where mode = 'handoff'",
+    ).first<{
+      n: number;
+    }>();
+    expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(statuses.filter((s) => s === 200).length);
+  });
+
+  it('answers a Telegram update that is not JSON with 400', async () => {
+    const telegram = telegramStandIn();
+    const response = await call('/telegram/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
+      body: 'not json',
+    });
+    expect(response.status).toBe(400);
+    expect(telegram.calls).toEqual([]);
   });
 
   it('runs the deadline scanner and the Telegram outbox on the cron trigger', async () => {

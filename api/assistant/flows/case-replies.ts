@@ -13,6 +13,9 @@ export const CASE_REPLIES = {
       `联系电话：${phone}`,
       '信息无误请回复“确认”提交；需要修改请说明（如“改电话”）；回复“取消”放弃。',
     ].join('\n'),
+  /** Past the chat's case limit: the case is kept at its confirmation. */
+  tooOften:
+    '提交得过于频繁，暂时无法受理。您填写的信息已保留，请约1分钟后回复“确认”再提交；情况紧急请拨打95598（24小时）。',
   confirmOrCorrect: '请回复“确认”提交；需要修改请说明要改哪一项（如“改电话”），回复“取消”放弃。',
   whichItem: (withAddress: boolean) =>
     `请问需要修改哪一项？可以回复“改描述”${withAddress ? '、“改地址”' : ''}或“改电话”；信息无误请回复“确认”，回复“取消”放弃。`,

@@ -31,6 +31,8 @@ export interface CaseFlowDeps {
   accountNumber?: string;
   /** Where failed contact-phone checks are counted, for the same lock-out as identity checks. */
   accounts: AccountStore;
+  /** Counts a case about to be opened: the seconds to wait when that is over the limit. */
+  mayOpenCase?: () => Promise<number | undefined>;
 }
 
 type Intent = CaseState['intent'];
@@ -110,6 +112,10 @@ export async function resumeCase(
     }
     case 'confirm': {
       if (!isConfirmation(message.normalized)) return correct(state, message, retry);
+      // Too many cases a minute: the case waits at its confirmation for a 确认 a little later.
+      const wait = await deps.mayOpenCase?.();
+      if (wait !== undefined)
+        return { intent: state.intent, replies: [CASE_REPLIES.tooOften], state, limited: wait };
       const ticket = await openCase(
         {
           kind: state.kind,

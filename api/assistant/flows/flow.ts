@@ -89,6 +89,11 @@ export interface FlowStep {
   /** The customer asked to leave the person's queue: the bot answers again. */
   release?: boolean;
   /**
+   * What the customer asked for (a person, a case) was refused by a limit: wait this many seconds.
+   * The turn is answered and not recorded (the conversation stays as it was).
+   */
+  limited?: number;
+  /**
    * The flow did not understand the answer and asks again (its state counts the miss). The
    * conversation may instead answer the message as a question of its own (see assistant.ts).
    */

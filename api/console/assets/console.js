@@ -12,7 +12,10 @@
 
   const ERRORS = {
     invalid_credentials: '用户名或密码错误',
-    locked: '密码错误次数过多，账号已锁定 15 分钟',
+    too_many_attempts: '登录尝试次数过多，请稍等片刻再试',
+    password_change_required: '请先修改系统生成的初始密码',
+    wrong_password: '当前密码不正确',
+    same_password: '新密码不能与当前密码相同',
     unauthorized: '登录已失效，请重新登录',
     csrf_token_invalid: '安全校验失败，请刷新页面后重试',
     status_not_forward: '工单状态只能向前变更',
@@ -81,10 +84,32 @@
           password: document.getElementById('password').value,
         });
         sessionStorage.setItem(CSRF_KEY, data.csrfToken);
-        location.assign('/console/queue');
+        location.assign(data.mustChangePassword ? '/console/password' : '/console/queue');
       } catch (error) {
         showError('login-error', error);
         busy(loginForm, false);
+      }
+    });
+  }
+
+  const passwordForm = document.getElementById('password-form');
+  if (passwordForm) {
+    passwordForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const newPassword = document.getElementById('new-password').value;
+      if (newPassword.length < 12) return showError('password-error', '新密码至少需要 12 个字符');
+      if (newPassword !== document.getElementById('new-password-again').value)
+        return showError('password-error', '两次输入的新密码不一致');
+      busy(passwordForm, true);
+      try {
+        await api('POST', '/v1/staff/password', {
+          currentPassword: document.getElementById('current-password').value,
+          newPassword,
+        });
+        location.assign('/console/queue');
+      } catch (error) {
+        showError('password-error', error);
+        busy(passwordForm, false);
       }
     });
   }
