@@ -22,7 +22,7 @@ import {
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'dashboard' | 'login' | 'password';
+type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login' | 'password';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -36,6 +36,7 @@ export function Layout(props: {
   const nav: [Section, string, string][] = [
     ['queue', '/console/queue', '队列'],
     ['cases', '/console/cases', '工单'],
+    ['outages', '/console/outages', '停电'],
     ['dashboard', '/console/dashboard', '统计'],
   ];
   return (
@@ -136,7 +137,7 @@ export interface QueueItem {
 }
 
 /** A link to the next page of a list, where there is one. */
-function NextPage(props: { href: string | undefined }) {
+export function NextPage(props: { href: string | undefined }) {
   return props.href ? (
     <p class="pager">
       <a href={props.href} id="next-page" rel="next">
@@ -542,6 +543,8 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
 export function DashboardPage(props: {
   rows: KindRow[];
   stats: ServiceStats;
+  /** Fault reports linked to a known outage instead of opening a repair case. */
+  absorbed: number;
   username: string;
   csrfToken: string;
 }) {
@@ -569,6 +572,12 @@ export function DashboardPage(props: {
             {percent(stats.satisfactionRate)}
           </div>
           <div class="label">满意率（4–5 分，共 {stats.ratings} 个评价）</div>
+        </div>
+        <div class="tile">
+          <div class="value" id="absorbed">
+            {props.absorbed}
+          </div>
+          <div class="label">已知停电吸收的报修（未另开报修工单）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.answered}</div>
