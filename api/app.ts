@@ -4,9 +4,11 @@ import type { Logger } from 'pino';
 import type { AccountStore } from '../db/account-store.js';
 import type { DeliveryStore } from '../db/channel-store.js';
 import type { LimitStore } from '../db/limit-store.js';
+import type { OutageStore } from '../db/outage-store.js';
 import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
+import type { Areas } from '../knowledge/areas.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Assistant } from './assistant/assistant.js';
 import type { ChannelWebhook } from './channel/contract.js';
@@ -22,6 +24,7 @@ import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { liveRoutes } from './routes/live.js';
 import { messagesRoutes } from './routes/messages.js';
+import { outageRoutes } from './routes/outages.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { staffPasswordRoutes, staffSessionRoutes, staffUserRoutes } from './routes/staff.js';
 import { standardsRoutes } from './routes/standards.js';
@@ -43,6 +46,11 @@ export interface AppDeps {
   staff: StaffStore;
   deliveries: DeliveryStore;
   accounts: AccountStore;
+  outages: OutageStore;
+  /** The supply areas (knowledge/areas.yaml). */
+  areas: Areas;
+  /** An outage was recorded or changed: run the outage pass soon. */
+  onOutageChange?: () => void;
   /** The abuse limits' counters. */
   limits: LimitStore;
   /** Where the platform finds a request's client address; unset, the socket's peer (Node, no proxy). */
@@ -108,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', liveRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
+  app.route('/v1/outages', outageRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/console', consoleRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));

@@ -113,6 +113,8 @@ const fields = {
       });
   }),
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  /** Planned-outage notices go out this many days before the outage (and again the day before). */
+  PLANNED_OUTAGE_NOTICE_DAYS: z.coerce.number().int().min(2).max(30).default(7),
   /** A case deadline within this many working hours is due soon. */
   DUE_SOON_HOURS: z.coerce.number().min(0).default(4),
   /** Office hours on working days (Beijing time), the hours DUE_SOON_HOURS counts. */

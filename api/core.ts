@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Stores } from '../db/stores.js';
+import type { Areas } from '../knowledge/areas.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Tariff } from '../knowledge/tariff.js';
 import type { PushChannel } from '../vocabulary/channels.js';
@@ -16,6 +17,7 @@ import { createChatLimits } from './limits/chat-limits.js';
 import type { ClientAddressOf } from './limits/client-address.js';
 import { MINUTE_MS } from './limits/rate.js';
 import { createStaffNotices } from './notify/staff-notices.js';
+import { runOutagePass } from './outages/notifier.js';
 import { bootstrapAdmin } from './staff/bootstrap.js';
 import { parseStaffedHours } from './staff/hours.js';
 import { LOGIN_SPACING } from './staff/login-throttle.js';
@@ -27,6 +29,8 @@ export interface KnowledgeParts {
   knowledge: Knowledge;
   tariff: Tariff;
   intentClassifier: IntentClassifier;
+  /** The supply areas and their streets (knowledge/areas.yaml). */
+  areas: Areas;
 }
 
 /** What a platform (Node with SQLite, Workers with D1) gives the core. */
@@ -95,10 +99,21 @@ export function createCore(config: Config, platform: Platform) {
     newId: () => crypto.randomUUID(),
   });
 
+  /** One pass of outage messages (changes to linked customers, planned-outage notices), then the outbox. */
+  async function outagePass(now = clock()) {
+    const result = await runOutagePass(
+      { outages: stores.outages, noticeDays: config.PLANNED_OUTAGE_NOTICE_DAYS, logger },
+      now,
+    );
+    if (result.told || result.noticed) sendSoon();
+    return result;
+  }
+  const outagesSoon = () => platform.later(outagePass(), 'outage pass failed');
+
   let assistant: Promise<Assistant> | undefined;
   /** The assistant, built on first use (a cron event or a platform delivery needs no knowledge). */
   function assistantOnce(): Promise<Assistant> {
-    assistant ??= platform.knowledge().then(({ knowledge, tariff, intentClassifier }) =>
+    assistant ??= platform.knowledge().then(({ knowledge, tariff, intentClassifier, areas }) =>
       createAssistant({
         store: stores.store,
         knowledge,
@@ -108,6 +123,8 @@ export function createCore(config: Config, platform: Platform) {
         calendar,
         tariff,
         tickets: stores.tickets,
+        outages: stores.outages,
+        areas,
         handoffs,
         minConfidence: config.MIN_CONFIDENCE,
         chatLimits,
@@ -148,10 +165,12 @@ export function createCore(config: Config, platform: Platform) {
     },
     /** The HTTP app over the channels added so far. */
     async app(): Promise<App> {
-      const [{ knowledge }, chat] = await Promise.all([platform.knowledge(), assistantOnce()]);
+      const [{ knowledge, areas }, chat] = await Promise.all([platform.knowledge(), assistantOnce()]);
       return createApp({
         ...stores,
         knowledge,
+        areas,
+        onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,
         logger,
@@ -181,6 +200,11 @@ export function createCore(config: Config, platform: Platform) {
       await stores.limits.pruneCounters(new Date(now.getTime() - 10 * MINUTE_MS));
       await stores.limits.pruneAttempts(new Date(now.getTime() - LOGIN_SPACING.forgetAfterMs));
     },
+    /**
+     * One pass of outage messages: linked customers told of restorations and new restoration times,
+     * planned-outage notices PLANNED_OUTAGE_NOTICE_DAYS before and the day before (timer and cron).
+     */
+    outagePass,
     /** One pass of the deadline scanner: escalations recorded once, logged and sent to the staff chat. */
     scanOnce(now = clock()) {
       return scanAndNotify(

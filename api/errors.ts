@@ -9,6 +9,8 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** The request field at fault, where one is (`endsAt`, `areas.0`). */
+    readonly field?: string,
   ) {
     super(status, { message });
   }
@@ -25,17 +27,19 @@ export class RateLimited extends ApiError {
   }
 }
 
-export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+export const badRequest = (code: string, message: string, field?: string) =>
+  new ApiError(400, code, message, field);
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, field?: string) {
+  return { error: field === undefined ? { code, message } : { code, message, field } };
 }
 
 /** The one place errors become responses: known ones keep their status, the rest are a logged 500. */
 export function createErrorHandler(logger: Logger) {
   return function onError(error: Error, c: Context) {
     if (error instanceof RateLimited) c.header('retry-after', String(error.retryAfterSeconds));
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof ApiError)
+      return c.json(errorBody(error.code, error.message, error.field), error.status);
     if (error instanceof HTTPException) {
       const status = error.status;
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'http_error';

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createStores } from '../db/stores.js';
+import { loadAreas } from '../knowledge/areas.js';
 import { createKnowledge, type Knowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { loadTariff } from '../knowledge/tariff.js';
@@ -35,6 +36,7 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
   const parts: KnowledgeParts = {
     knowledge,
     tariff: loadTariff(),
+    areas: loadAreas(),
     intentClassifier: createIntentClassifier(loadIntentExamples(), knowledge.normalize, knowledge.segmenter),
   };
   const platform: Platform = {

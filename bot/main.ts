@@ -38,9 +38,11 @@ const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) =>
 });
 
 // The deadline scanner: every SCAN_INTERVAL_SECONDS, open cases near or past a deadline are
-// escalated once each, logged, and posted to the staff chat where one is set.
+// escalated once each, logged, and posted to the staff chat where one is set. Then the outage
+// pass: customers linked to an outage told of its changes, planned-outage notices.
 const scanner = setInterval(() => {
   services.scanOnce().catch((error: unknown) => logger.error({ err: error }, 'deadline scan failed'));
+  services.outagePass().catch((error: unknown) => logger.error({ err: error }, 'outage pass failed'));
 }, config.SCAN_INTERVAL_SECONDS * 1000);
 scanner.unref();
 

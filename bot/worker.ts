@@ -122,14 +122,16 @@ export default {
   },
 
   /**
-   * Every minute (wrangler.toml `[triggers]`): the deadline scanner, then the outbox (Telegram,
-   * 公众号); once an hour, the abuse limits' counters of past minutes are forgotten.
+   * Every minute (wrangler.toml `[triggers]`): the deadline scanner, the outage pass (changes told to
+   * linked customers, planned-outage notices), then the outbox (Telegram, 公众号); once an hour, the
+   * abuse limits' counters of past minutes are forgotten.
    */
   async scheduled(event: ScheduledEvent, env: Env, ctx: Background): Promise<void> {
     const services = workerServices(env, ctx);
     ctx.waitUntil(
       (async () => {
         await services.scanOnce(new Date(event.scheduledTime));
+        await services.outagePass(new Date(event.scheduledTime));
         const { sent, failed } = await services.deliveryWorker.runOnce();
         if (sent || failed) services.logger.info({ sent, failed }, 'delivery pass');
         const at = new Date(event.scheduledTime);

@@ -4,7 +4,7 @@ import type { SqliteDb } from './client.js';
 import { accounts, applicationEvents, applications, bills } from './schema.js';
 
 /**
- * The demo data of the outside contract (docs/contract.md), addresses included. Usage (kWh) and
+ * The demo data of the outside contract (docs/contract.md), addresses and supply areas included. Usage (kWh) and
  * due dates are not in the contract: they are example values, consistent with the amounts.
  */
 export const DEMO_ACCOUNTS = [
@@ -15,6 +15,7 @@ export const DEMO_ACCOUNTS = [
     name: '张三',
     phone: '13800001234',
     address: '幸福路12号3栋201',
+    area: '城东片区',
   },
   {
     accountNumber: '2000000002',
@@ -23,6 +24,7 @@ export const DEMO_ACCOUNTS = [
     name: '李四便利店',
     phone: '13900005678',
     address: '幸福路18号',
+    area: '城东片区',
   },
   {
     accountNumber: '3000000003',
@@ -31,6 +33,7 @@ export const DEMO_ACCOUNTS = [
     name: '华东精密制造有限公司',
     phone: '13700009012',
     address: '创业大道88号',
+    area: '开发区片区',
   },
 ] as const;
 

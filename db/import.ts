@@ -25,6 +25,8 @@ const customerRow = z.object({
   name: z.string().min(1).max(100),
   phone: z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
   address: z.string().max(200).optional(),
+  /** The supply area (knowledge/areas.yaml), for outage notices and answers. */
+  area: z.string().min(1).max(50).optional(),
 });
 const billRow = z.object({
   account_number: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
@@ -66,7 +68,12 @@ export function detectKind(header: readonly string[]): ImportKind | undefined {
 }
 
 /** better-sqlite3 only (one synchronous transaction that reads as it writes); not for D1 yet. */
-export function importCsv(db: SqliteDb, csvText: string, now: Date): ImportReport {
+export function importCsv(
+  db: SqliteDb,
+  csvText: string,
+  now: Date,
+  options: { knownArea?: (area: string) => boolean } = {},
+): ImportReport {
   // With `info`, csv-parse returns each record with the line it ends on (its types do not say so).
   const records = parse(csvText, {
     bom: true,
@@ -93,6 +100,11 @@ export function importCsv(db: SqliteDb, csvText: string, now: Date): ImportRepor
       columns.map((column, i) => [column, record[i] === '' ? undefined : record[i]]),
     );
     const parsed = KINDS[kind].safeParse(raw);
+    const area = parsed.success ? (parsed.data as Record<string, string>).area : undefined;
+    if (area !== undefined && options.knownArea && !options.knownArea(area)) {
+      rejected.push({ line: info.lines, reason: `area: ${area} is not an area of knowledge/areas.yaml` });
+      continue;
+    }
     if (parsed.success) valid.push({ line: info.lines, row: parsed.data as Record<string, string> });
     else
       rejected.push({
@@ -139,6 +151,7 @@ function writeRow(db: SqliteDb, kind: ImportKind, row: Record<string, string>, n
       name: row.name as string,
       phone: row.phone as string,
       address: row.address ?? null,
+      ...(row.area === undefined ? {} : { area: row.area }),
     };
     db.insert(accounts)
       .values({ ...values, createdAt: now })

@@ -107,18 +107,27 @@ export const ratings = sqliteTable('ratings', {
   createdAt: createdAt(),
 });
 
-export const accounts = sqliteTable('accounts', {
-  accountNumber: text('account_number').primaryKey(),
-  customerClass: text('customer_class', {
-    enum: ['resident', 'low_voltage', 'high_voltage_single', 'high_voltage_dual'],
-  }).notNull(),
-  /** Shown to people as "居民", "低压非居民"… */
-  classLabel: text('class_label').notNull(),
-  name: text('name').notNull(),
-  phone: text('phone').notNull(),
-  address: text('address'),
-  createdAt: createdAt(),
-});
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    accountNumber: text('account_number').primaryKey(),
+    customerClass: text('customer_class', {
+      enum: ['resident', 'low_voltage', 'high_voltage_single', 'high_voltage_dual'],
+    }).notNull(),
+    /** Shown to people as "居民", "低压非居民"… */
+    classLabel: text('class_label').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    address: text('address'),
+    /** The supply area (供电片区) the account is in, as named in knowledge/areas.yaml. */
+    area: text('area'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The customers of an area, for planned-outage notices.
+    index('accounts_area').on(t.area, t.accountNumber),
+  ],
+);
 
 export const bills = sqliteTable(
   'bills',
@@ -177,7 +186,11 @@ export const accountBindings = sqliteTable(
     verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.userId, t.accountNumber] })],
+  (t) => [
+    primaryKey({ columns: [t.channel, t.userId, t.accountNumber] }),
+    // The chat users of an account (planned-outage notices go to those of an area's accounts).
+    index('account_bindings_account').on(t.accountNumber),
+  ],
 );
 
 /**
@@ -418,4 +431,127 @@ export const rateCounters = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [index('rate_counters_window').on(t.windowStart)],
+);
+
+export const OUTAGE_KINDS = ['planned', 'fault'] as const;
+export const OUTAGE_STATUSES = ['active', 'restored', 'cancelled'] as const;
+
+/**
+ * A planned outage (计划停电) or a fault (故障停电) in one or more supply areas. `version` counts the
+ * changes customers are told about (a new expected restoration, restored, cancelled): a linked
+ * customer is told once per version (`outage_links.told_version`).
+ */
+export const outages = sqliteTable(
+  'outages',
+  {
+    id: text('id').primaryKey(),
+    /** TD20261206-0001 */
+    number: text('number').notNull(),
+    kind: text('kind', { enum: OUTAGE_KINDS }).notNull(),
+    status: text('status', { enum: OUTAGE_STATUSES }).notNull(),
+    areas: text('areas', { mode: 'json' }).$type<string[]>().notNull(),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
+    expectedRestoreAt: integer('expected_restore_at', { mode: 'timestamp_ms' }),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    /** When it was marked restored or cancelled. */
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    version: integer('version').notNull().default(1),
+    /** Fault reports absorbed (linked instead of a new repair case), and customers told of a change. */
+    linked: integer('linked').notNull().default(0),
+    notified: integer('notified').notNull().default(0),
+    /** Linked customers not yet told of the current version, or a cancellation not yet sent out. */
+    tellPending: integer('tell_pending', { mode: 'boolean' }).notNull().default(false),
+    /** Planned-outage notices finished: the one days before, the one the day before. */
+    daysBeforeDone: integer('days_before_done', { mode: 'boolean' }).notNull().default(false),
+    dayBeforeDone: integer('day_before_done', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('outages_number').on(t.number),
+    // The staff list, latest start first, by keyset: all, or active only.
+    index('outages_newest').on(t.startsAt, t.id),
+    index('outages_status').on(t.status, t.startsAt, t.id),
+    // Changes still to be told (the notifier's work): a handful of rows, never the history.
+    index('outages_to_tell').on(t.updatedAt).where(sql`tell_pending = 1`),
+  ],
+);
+
+/**
+ * An outage in one area, with the span it covers (`until`: its end, expected restoration, or far
+ * ahead when unknown; the closing instant once restored or cancelled): the chat's and the list's
+ * look-ups read a range of (area, until) and never the history.
+ */
+export const outageAreas = sqliteTable(
+  'outage_areas',
+  {
+    area: text('area').notNull(),
+    outageId: text('outage_id')
+      .notNull()
+      .references(() => outages.id),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    until: integer('until', { mode: 'timestamp_ms' }).notNull(),
+    open: integer('open', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.outageId, t.area] }),
+    // The chat's question "is there an outage here": the open ones of an area not yet over.
+    index('outage_areas_lookup').on(t.area, t.open, t.until),
+    // The staff list of one area (all, or open only), latest start first.
+    index('outage_areas_list').on(t.area, t.startsAt, t.outageId),
+    index('outage_areas_open_list').on(t.area, t.open, t.startsAt, t.outageId),
+  ],
+);
+
+/** A customer whose fault report an outage absorbed: told of its changes on their own channel. */
+export const outageLinks = sqliteTable(
+  'outage_links',
+  {
+    outageId: text('outage_id')
+      .notNull()
+      .references(() => outages.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    linkedAt: integer('linked_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The outage version this customer was last told (the one current when they reported). */
+    toldVersion: integer('told_version').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.outageId, t.conversationId] }),
+    index('outage_links_to_tell').on(t.outageId, t.toldVersion, t.conversationId),
+  ],
+);
+
+/**
+ * Planned-outage notices sent: one row per outage, stage (`days_before`, `day_before`, `cancelled`)
+ * and conversation, written with the message it records, so each is sent once whatever restarts.
+ */
+export const outageNotices = sqliteTable(
+  'outage_notices',
+  {
+    outageId: text('outage_id')
+      .notNull()
+      .references(() => outages.id),
+    stage: text('stage', { enum: ['days_before', 'day_before', 'cancelled'] }).notNull(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.outageId, t.stage, t.conversationId] })],
+);
+
+/** Chat users who asked for no planned-outage notices (退订停电通知). */
+export const outageOptOuts = sqliteTable(
+  'outage_opt_outs',
+  {
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    userId: text('user_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.userId] })],
 );

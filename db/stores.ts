@@ -2,6 +2,7 @@ import { createSqliteAccountStore } from './account-store.js';
 import { createSqliteDeliveryStore, createSqliteInboundLog } from './channel-store.js';
 import type { Db } from './handle.js';
 import { createSqliteLimitStore } from './limit-store.js';
+import { createSqliteOutageStore } from './outage-store.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteStore } from './store.js';
 import { createSqliteTicketStore } from './ticket-store.js';
@@ -15,6 +16,7 @@ export function createStores(db: Db) {
     staff: createSqliteStaffStore(db),
     deliveries: createSqliteDeliveryStore(db),
     inboundEvents: createSqliteInboundLog(db),
+    outages: createSqliteOutageStore(db),
     limits: createSqliteLimitStore(db),
   };
 }

@@ -215,9 +215,9 @@ const OWN_CASE =
 const NEGATED_HIGH_VOLTAGE =
   /(没有|没|无|不是|并非|冇|不用|不带|唔系)(用)?(自己的|专用的?)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
 
-/** "又不是啥大工厂", "不是开店的": premises said not to be the customer's. */
+/** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =
-  /(不是|并非|不算|唔系|唔係|毋是)(啥|什么|乜|个|一个|开|做)?(大|小)?(工厂|厂子|企业|公司|商铺|店铺|店|铺面|商户|单位)(的)?/g;
+  /(不是|并非|不算|唔系|唔係)(居民|住户|家庭|住宅|民用)(用户|客户|用电)?|(不是|并非|不算|唔系|唔係|毋是)(啥|什么|乜|个|一个|开|做)?(大|小)?(工厂|厂子|企业|公司|商铺|店铺|店|铺面|商户|单位)(的)?/g;
 
 /** The class a message that compares none shows. */
 function classOf(normalizedText: string, comparing: boolean): ClassReading | undefined {

@@ -109,13 +109,25 @@ export function knowledgeBaseFromData(data: KnowledgeData): KnowledgeBase {
           ? undefined
           : entry.narrowed?.find(
               (part) =>
-                part.when.some((word) => question.includes(word)) &&
-                !part.except.some((word) => question.includes(word)),
+                part.when.some((word) => mentions(question, word)) &&
+                !part.except.some((word) => mentions(question, word)),
             )?.answer;
       return fillLocalFacts(classAnswer ?? narrowed ?? entry.answer, facts);
     },
   };
 }
+
+/**
+ * Whether a question says a word of a narrowed answer's list; "交…电费" allows a few characters
+ * between its parts ("交个家里的电费").
+ */
+function mentions(question: string, word: string): boolean {
+  if (!word.includes('…')) return question.includes(word);
+  const parts = word.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join(`.{0,${NARROWED_GAP}}`)).test(question);
+}
+/** Characters allowed between the parts of "交…电费". */
+const NARROWED_GAP = 5;
 
 /** YAML folds a long answer's lines with a space; Chinese text has none between characters. */
 const FOLDED_SPACE =

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseConfig } from '../api/config.js';
 import { openDatabase } from '../db/client.js';
 import { importCsv } from '../db/import.js';
+import { loadAreas } from '../knowledge/areas.js';
 
 /** `npm run import -- <file.csv> [more.csv …]`: loads billing-system exports into DATABASE_PATH. */
 const files = process.argv.slice(2);
@@ -11,11 +12,14 @@ if (files.length === 0) {
 }
 const config = parseConfig(process.env);
 const database = openDatabase(config.DATABASE_PATH);
+const areas = loadAreas();
 let failed = false;
 try {
   for (const file of files) {
     try {
-      const report = importCsv(database.db, readFileSync(file, 'utf8'), new Date());
+      const report = importCsv(database.db, readFileSync(file, 'utf8'), new Date(), {
+        knownArea: areas.has,
+      });
       console.log(
         `${file}: ${report.kind}, ${report.imported} row(s) imported, ${report.rejected.length} rejected`,
       );

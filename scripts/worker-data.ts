@@ -22,6 +22,7 @@ export function collectWorkerData(): WorkerData {
     entryFiles,
     localFacts: yamlAt('knowledge/local-facts.yaml'),
     tariff: yamlAt('knowledge/tariff.yaml'),
+    areas: yamlAt('knowledge/areas.yaml'),
     outOfScope: yamlAt('knowledge/out-of-scope.yaml'),
     intentExamples: yamlAt('api/assistant/intent-examples.yaml'),
     calendarOverrides: yamlAt('api/standard/calendar-overrides.yaml'),

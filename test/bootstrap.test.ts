@@ -72,14 +72,25 @@ describe('the first staff account', () => {
     const admin = await staffSession(app, 'admin', generated);
     // Nothing but the password change (and logging out) until it is changed.
     // The paged lists and the counts (issue 17) included.
-    for (const path of ['/v1/handoffs', '/v1/tickets?limit=1', '/v1/stats']) {
+    // The outages (issue 20) too.
+    for (const path of ['/v1/handoffs', '/v1/tickets?limit=1', '/v1/stats', '/v1/outages?active=true']) {
       const blocked = await staffCall(app, admin, 'GET', path);
       expect(blocked.status, path).toBe(403);
       expect(((await blocked.json()) as { error: { code: string } }).error.code, path).toBe(
         'password_change_required',
       );
     }
-    for (const path of ['/console/queue', '/console/cases?q=13912345678']) {
+    const recorded = await staffCall(app, admin, 'POST', '/v1/outages', {
+      kind: 'fault',
+      areas: ['城东片区'],
+      startsAt: new Date().toISOString(),
+      reason: '10千伏线路故障',
+    });
+    expect(recorded.status).toBe(403);
+    expect(((await recorded.json()) as { error: { code: string } }).error.code).toBe(
+      'password_change_required',
+    );
+    for (const path of ['/console/queue', '/console/cases?q=13912345678', '/console/outages']) {
       const page = await app.request(path, { headers: { cookie: admin.cookie } });
       expect(page.status, path).toBe(302);
       expect(page.headers.get('location'), path).toBe('/console/password');

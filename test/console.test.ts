@@ -522,4 +522,42 @@ describe('staff console in a browser', () => {
     expect(overdueRepairs.length).toBeGreaterThan(0);
     expect(overdueRepairs.every((name) => name.includes('overdue'))).toBe(true);
   });
+  it('records a fault on the outage page, shows the customers it absorbed, and marks it restored', async () => {
+    await page.goto(`${base}/console/outages`);
+    if (new URL(page.url()).pathname === '/console/login') {
+      await page.fill('#username', 'admin');
+      await page.fill('#password', ADMIN_PASSWORD);
+      await Promise.all([page.waitForURL('**/console/queue'), page.click('#login-form button[type=submit]')]);
+      await page.goto(`${base}/console/outages`);
+    }
+    const beijingLocal = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
+    await page.selectOption('#outage-kind', 'fault');
+    await page.selectOption('#outage-areas', ['城东片区']);
+    await page.fill('#outage-starts', beijingLocal(now - 30 * 60_000));
+    await page.fill('#outage-restore', beijingLocal(now + 3 * 3600_000));
+    await page.fill('#outage-reason', `幸福线电缆故障 ${XSS}`);
+    await Promise.all([page.waitForEvent('load'), page.click('#outage-form button[type=submit]')]);
+    const row = page.locator('tr.outage-row').first();
+    await expect.poll(() => row.textContent()).toContain('幸福线电缆故障');
+    expect(await row.textContent()).toContain('故障停电');
+    expect(await xssFired()).toBeUndefined();
+
+    const customer = webUser('outage-customer');
+    await customerSays(customer, '家里停电了');
+    await customerSays(customer, '幸福路5号');
+    await page.reload();
+    expect(await row.locator('td.linked').textContent()).toBe('1');
+    await page.screenshot({ path: join(SCREENSHOTS, 'outages.png'), fullPage: true });
+
+    await Promise.all([page.waitForEvent('load'), row.locator('button[value=restored]').click()]);
+    await expect.poll(() => page.locator('tr.outage-row').count()).toBe(0);
+    await page.goto(`${base}/console/outages?active=`);
+    expect(await page.locator('tr.outage-row').first().textContent()).toContain('已恢复');
+    await service.outagePass();
+    await page.reload();
+    expect(await page.locator('tr.outage-row td.notified').first().textContent()).toBe('1');
+
+    await page.goto(`${base}/console/dashboard`);
+    expect(await page.textContent('#absorbed')).toBe('1');
+  });
 });

@@ -33,6 +33,7 @@ const SETS = [
   'fresh-18.jsonl',
   'fresh-19.jsonl',
   'fresh-20.jsonl',
+  'fresh-21.jsonl',
 ];
 
 let service: TestServices;

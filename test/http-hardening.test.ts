@@ -139,6 +139,8 @@ describe('every route that takes a body', () => {
     ['POST', '/v1/handoffs/x/replies', 'staff', true],
     ['POST', '/v1/handoffs/x/transfer', 'staff', true],
     ['PATCH', '/v1/tickets/x', 'staff', true],
+    ['POST', '/v1/outages', 'staff', false],
+    ['PATCH', '/v1/outages/x', 'staff', false],
     ['POST', '/v1/outbox/1/result', 'service', true],
     ['POST', '/telegram/webhook', 'telegram', false],
   ];
@@ -193,6 +195,20 @@ describe('responses with personal data', () => {
     const { nextCursor: nextMessages } = (await firstMessages.clone().json()) as { nextCursor?: string };
     expect(nextCases).toBeDefined();
     expect(nextMessages).toBeDefined();
+    // The outages (issue 20): recorded, listed page by page, and one read.
+    const outage = (area: string) =>
+      staffCall(s.app, admin, 'POST', '/v1/outages', {
+        kind: 'fault',
+        areas: [area],
+        startsAt: new Date().toISOString(),
+        reason: '10千伏线路故障',
+      });
+    const recorded = await outage('城东片区');
+    expect(await outage('开发区片区')).toHaveProperty('status', 201);
+    const { id: outageId } = (await recorded.clone().json()) as { id: string };
+    const firstOutages = await staffCall(s.app, admin, 'GET', '/v1/outages?active=true&limit=1');
+    const { nextCursor: nextOutages } = (await firstOutages.clone().json()) as { nextCursor?: string };
+    expect(nextOutages).toBeDefined();
     const responses = [
       posted,
       ticket,
@@ -212,6 +228,11 @@ describe('responses with personal data', () => {
       ),
       await staffCall(s.app, admin, 'GET', '/v1/handoffs?limit=1'),
       await staffCall(s.app, admin, 'GET', '/v1/stats'),
+      recorded,
+      firstOutages,
+      await staffCall(s.app, admin, 'GET', `/v1/outages?active=true&limit=1&cursor=${nextOutages}`),
+      await staffCall(s.app, admin, 'GET', `/v1/outages/${outageId}`),
+      await staffCall(s.app, admin, 'PATCH', `/v1/outages/${outageId}`, { status: 'restored' }),
     ];
     for (const response of responses) {
       expect(response.status, response.url).toBeLessThan(300);

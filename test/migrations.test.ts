@@ -114,14 +114,14 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     expect(snapshot.prevId, tag).toBe(previousId);
     previousId = snapshot.id;
   });
-  // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it.
+  // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it, then
+  // the outages (issue 20), then the console for a shift (issue 16).
   expect(entries.map(({ tag }) => tag).slice(7)).toEqual([
     '0007_staff_side_at_scale',
     '0008_abuse_limits',
     '0009_first_password_change',
-    '0010_queue_worklist',
-    '0011_staff_notes',
-    '0012_staff_disabled',
+    '0010_outages',
+    '0011_queue_notes_disabled',
   ]);
 });
 
@@ -163,4 +163,32 @@ it('brings a database migrated through the staff side up to the abuse limits, ke
   } finally {
     rmSync(released, { recursive: true, force: true });
   }
+});
+
+it('brings a database migrated through the first password change up to the outages, giving the demo accounts their areas', () => {
+  const db = new Database(':memory:');
+  apply(db, (tag) => tag < '0010');
+  const account = db.prepare(
+    `insert into accounts (account_number, customer_class, class_label, name, phone, address, created_at)
+     values (?, 'resident', '居民', ?, '13800000000', ?, ?)`,
+  );
+  account.run('1000000001', '张三', '幸福路12号3栋201', T0);
+  account.run('3000000003', '某公司', '创业大道88号', T0);
+  // A demo number at another address is not the demo account: it keeps no area (staff or the import give one).
+  account.run('2000000002', '李四', '别处路1号', T0);
+
+  apply(db, (tag) => tag >= '0010');
+
+  expect(db.prepare('select account_number, area from accounts order by account_number').all()).toEqual([
+    { account_number: '1000000001', area: '城东片区' },
+    { account_number: '2000000002', area: null },
+    { account_number: '3000000003', area: '开发区片区' },
+  ]);
+  for (const table of ['outages', 'outage_areas', 'outage_links', 'outage_notices', 'outage_opt_outs'])
+    expect(
+      db.prepare("select count(*) as n from sqlite_master where type = 'table' and name = ?").get(table),
+    ).toEqual({
+      n: 1,
+    });
+  db.close();
 });

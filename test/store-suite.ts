@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { it as base, describe, expect } from 'vitest';
 import { STALE_CLAIM_MS } from '../db/channel-store.js';
 import { atomic, type Db } from '../db/handle.js';
+import type { NewOutage } from '../db/outage-store.js';
 import {
   accounts,
   applicationEvents,
@@ -1116,6 +1117,192 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
       expect(await db.select({ id: conversations.id }).from(conversations).all()).toEqual([{ id: 'c1' }]);
       expect((await db.select().from(conversations).get())?.unansweredStreak).toBe(0);
       expect((await db.select().from(messages).all()).map((m) => m.text)).toEqual(['一']);
+    });
+
+    describe('outages', () => {
+      const fault = (id: string, areas: string[], startsAt = T0): NewOutage => ({
+        id,
+        kind: 'fault',
+        areas,
+        startsAt,
+        endsAt: null,
+        expectedRestoreAt: later(4 * 3600_000),
+        reason: '电缆故障',
+        createdBy: 'admin',
+      });
+
+      it('numbers outages by day and finds the open ones of an area by time; closed ones are no longer found', async ({
+        stores,
+      }) => {
+        const first = await stores.outages.create(fault('o1', ['城东片区', '城西片区']), 'TD20261126', T0);
+        const second = await stores.outages.create(
+          {
+            ...fault('o2', ['城东片区']),
+            kind: 'planned',
+            startsAt: later(3 * 86_400_000),
+            endsAt: later(3 * 86_400_000 + 3600_000),
+          },
+          'TD20261126',
+          T0,
+        );
+        expect([first.number, second.number]).toEqual(['TD20261126-0001', 'TD20261126-0002']);
+        const now = later(60_000);
+        expect((await stores.outages.activeIn('城东片区', now, now)).map((o) => o.id)).toEqual(['o1']);
+        expect(
+          (await stores.outages.activeIn('城东片区', now, later(14 * 86_400_000))).map((o) => o.id),
+        ).toEqual(['o1', 'o2']);
+        expect((await stores.outages.activeIn('开发区片区', now, now)).map((o) => o.id)).toEqual([]);
+        const restored = await stores.outages.update('o1', { status: 'restored' }, later(3600_000));
+        expect(restored).toMatchObject({ status: 'restored', version: 2, closedAt: later(3600_000) });
+        expect(await stores.outages.activeIn('城西片区', later(2 * 3600_000), later(2 * 3600_000))).toEqual(
+          [],
+        );
+        const page = await stores.outages.page({ area: '城东片区', limit: 1 });
+        expect(page.items.map((o) => o.id)).toEqual(['o2']);
+        const rest = await stores.outages.page({ area: '城东片区', limit: 1, after: page.next });
+        expect(rest.items.map((o) => o.id)).toEqual(['o1']);
+        expect(rest.next).toBeUndefined();
+        expect((await stores.outages.page({ active: true, limit: 10 })).items.map((o) => o.id)).toEqual([
+          'o2',
+        ]);
+      });
+
+      it('links a customer once, and tells each linked customer of a change once: transcript and outbox', async ({
+        stores,
+      }) => {
+        await stores.store.openConversation('telegram', 't1', 'c1', T0);
+        await stores.store.openConversation('web', 'w1', 'c2', T0);
+        const outage = await stores.outages.create(fault('o1', ['城东片区']), 'TD20261126', T0);
+        await stores.outages.link(outage, 'c1', T0);
+        await stores.outages.link(outage, 'c1', later(1000));
+        await stores.outages.link(outage, 'c2', later(2000));
+        expect((await stores.outages.get('o1'))?.linked).toBe(2);
+        const changed = await stores.outages.update('o1', { status: 'restored' }, later(3600_000));
+        expect(changed?.tellPending).toBe(true);
+        expect((await stores.outages.withTellingPending(10)).map((o) => o.id)).toEqual(['o1']);
+        const first = await stores.outages.linkedToTell('o1', 2, 1);
+        expect(first).toHaveLength(1);
+        await stores.outages.tellLinked(
+          'o1',
+          2,
+          first.map((recipient) => ({ recipient, text: '已恢复供电' })),
+          later(3600_000),
+        );
+        const second = await stores.outages.linkedToTell('o1', 2, 10);
+        expect(second.map((r) => r.conversationId)).not.toContain(first[0]?.conversationId);
+        await stores.outages.tellLinked(
+          'o1',
+          2,
+          second.map((recipient) => ({ recipient, text: '已恢复供电' })),
+          later(3600_000),
+        );
+        expect(await stores.outages.linkedToTell('o1', 2, 10)).toEqual([]);
+        // Passes that read the same batch: the second writes nothing.
+        await stores.outages.tellLinked(
+          'o1',
+          2,
+          second.map((recipient) => ({ recipient, text: '已恢复供电' })),
+          later(3600_000),
+        );
+        await stores.outages.doneTelling('o1', 2);
+        expect(await stores.outages.withTellingPending(10)).toEqual([]);
+        expect((await stores.outages.get('o1'))?.notified).toBe(2);
+        expect((await stores.store.listMessages('c2')).map((m) => m.text)).toEqual(['已恢复供电']);
+        // Only the Telegram customer's message goes through the outbox; the web one reads the transcript.
+        expect((await stores.deliveries.forConversation('c1')).map((d) => [d.address, d.text])).toEqual([
+          ['t1', '已恢复供电'],
+        ]);
+        expect(await stores.deliveries.forConversation('c2')).toEqual([]);
+      });
+
+      it('marks a customer linked to an outage read before it was restored as still to be told', async ({
+        stores,
+      }) => {
+        await stores.store.openConversation('telegram', 't1', 'c1', T0);
+        const stale = await stores.outages.create(fault('o1', ['城东片区']), 'TD20261126', T0);
+        const restored = await stores.outages.update('o1', { status: 'restored' }, later(1000));
+        expect(restored?.tellPending).toBe(false);
+        await stores.outages.link(stale, 'c1', later(2000));
+        expect((await stores.outages.withTellingPending(10)).map((o) => o.id)).toEqual(['o1']);
+        expect((await stores.outages.linkedToTell('o1', 2, 10)).map((r) => r.conversationId)).toEqual(['c1']);
+      });
+
+      it('sends a planned notice to the bound chat users of the area once each, not to those who opted out', async ({
+        stores,
+        db,
+      }) => {
+        await db.insert(accounts).values([
+          {
+            accountNumber: '1000000001',
+            customerClass: 'resident',
+            classLabel: '居民',
+            name: '张三',
+            phone: '13800001234',
+            area: '城东片区',
+            createdAt: T0,
+          },
+          {
+            accountNumber: '3000000003',
+            customerClass: 'resident',
+            classLabel: '居民',
+            name: '王五',
+            phone: '13700009012',
+            area: '开发区片区',
+            createdAt: T0,
+          },
+        ]);
+        for (const [user, conversation, account] of [
+          ['t1', 'c1', '1000000001'],
+          ['t2', 'c2', '1000000001'],
+          ['t3', 'c3', '3000000003'],
+        ] as const) {
+          await stores.store.openConversation('telegram', user, conversation, T0);
+          await stores.accounts.bind({ channel: 'telegram', userId: user }, account, T0, later(86_400_000));
+        }
+        await stores.outages.setOptOut('telegram', 't2', true, T0);
+        const outage = await stores.outages.create(
+          {
+            ...fault('o1', ['城东片区']),
+            kind: 'planned',
+            startsAt: later(5 * 86_400_000),
+            endsAt: later(5 * 86_400_000 + 3600_000),
+          },
+          'TD20261126',
+          T0,
+        );
+        expect(
+          (await stores.outages.plannedStartingBy(T0, later(7 * 86_400_000), 10)).map((o) => o.id),
+        ).toEqual(['o1']);
+        const recipients = await stores.outages.noticeRecipients(outage, '城东片区', 'days_before', '', 10);
+        expect(recipients.map((r) => r.userId)).toEqual(['t1']);
+        await stores.outages.sendNotices(
+          'o1',
+          'days_before',
+          recipients.map((recipient) => ({ recipient, text: '停电通知' })),
+          T0,
+        );
+        expect(await stores.outages.noticeRecipients(outage, '城东片区', 'days_before', '', 10)).toEqual([]);
+        // The same batch again (a second pass that read the same customers): nobody is told twice.
+        await stores.outages.sendNotices(
+          'o1',
+          'days_before',
+          recipients.map((recipient) => ({ recipient, text: '停电通知' })),
+          T0,
+        );
+        expect((await stores.deliveries.forConversation('c1')).map((d) => d.text)).toEqual(['停电通知']);
+        await stores.outages.markNoticeStageDone('o1', 'days_before');
+        await stores.outages.update('o1', { status: 'cancelled' }, later(1000));
+        expect(
+          (await stores.outages.cancellationRecipients('o1', 'days_before', '', 10)).map((r) => r.userId),
+        ).toEqual(['t1']);
+        await stores.outages.sendNotices(
+          'o1',
+          'cancelled',
+          recipients.map((recipient) => ({ recipient, text: '停电取消' })),
+          T0,
+        );
+        expect(await stores.outages.cancellationRecipients('o1', 'days_before', '', 10)).toEqual([]);
+      });
     });
 
     it('gives each case a fresh database', async ({ db }) => {

@@ -46,7 +46,7 @@ it('numbers bursts from two connections to one file (two processes) without a cl
   }
 });
 
-it('reads the staff lists, search, counts and the scanner’s deadlines on indexes, never by reading a whole table', async () => {
+it('reads the staff lists, search, counts, the scanner’s deadlines and the outage look-ups on indexes, never by reading a whole table', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'store-plans-'));
   const opened = openDatabase(join(dir, 'test.sqlite'));
   try {
@@ -69,6 +69,20 @@ it('reads the staff lists, search, counts and the scanner’s deadlines on index
         (n) => `TS20261126-${n}`,
       );
     }
+    const outage = await stores.outages.create(
+      {
+        id: 'o1',
+        kind: 'planned',
+        areas: ['城东片区'],
+        startsAt: new Date(T0 + 86_400_000),
+        endsAt: new Date(T0 + 90_000_000),
+        expectedRestoreAt: null,
+        reason: '检修',
+        createdBy: 'admin',
+      },
+      'TD20261126',
+      new Date(T0),
+    );
     recorded.length = 0;
     const asOf = new Date(T0 + 5 * 3600_000);
     const reads = [
@@ -89,6 +103,16 @@ it('reads the staff lists, search, counts and the scanner’s deadlines on index
       stores.tickets.unansweredFollowUps(10),
       stores.store.listHandoffs({ limit: 10 }),
       stores.store.latestMessages('c1', 51, 100),
+      stores.outages.page({ limit: 3 }),
+      stores.outages.page({ active: true, limit: 3, after: { startsAt: T0, id: 'o1' } }),
+      stores.outages.page({ area: '城东片区', limit: 3, after: { startsAt: T0, id: 'o1' } }),
+      stores.outages.page({ area: '城东片区', active: true, limit: 3 }),
+      stores.outages.activeIn('城东片区', asOf, asOf),
+      stores.outages.withTellingPending(10),
+      stores.outages.linkedToTell('o1', 2, 100),
+      stores.outages.plannedStartingBy(asOf, new Date(T0 + 7 * 86_400_000), 100),
+      stores.outages.noticeRecipients(outage, '城东片区', 'days_before', '1000000001', 100),
+      stores.outages.cancellationRecipients('o1', 'days_before', 'c1', 100),
     ];
     for (const read of reads) await read;
     expect(recorded.length).toBeGreaterThan(reads.length);
@@ -105,7 +129,11 @@ it('reads the staff lists, search, counts and the scanner’s deadlines on index
             step,
           ) ||
           step === 'SCAN tallies' ||
+          // The newest-first lists: a keyset walk of their index, stopped at the page's limit.
           step === 'SCAN tickets USING INDEX tickets_newest' ||
+          step === 'SCAN outages USING INDEX outages_newest' ||
+          // A partial index of only the outages with something still to tell.
+          step === 'SCAN outages USING INDEX outages_to_tell' ||
           (searched && step === 'USE TEMP B-TREE FOR ORDER BY');
         expect(allowed, `${step} in\n${query}`).toBe(true);
       }

@@ -131,6 +131,8 @@ describe('questions that only sound like requests', () => {
     '差评要去哪里打？',
     // Staff telling a neighbour about the account is a privacy question.
     '你们抄表的师傅把我家的用电量讲给邻居听了，这合规吗？',
+    // An outage over and done with is the story; the question asks what the standard requires.
+    '上个月小区突然停电，修了一下午才来电。事情过去了，就想问问服务标准里对这种突发情况怎么要求？',
     // Keeping the company's data secret is a privacy question, not a bill look-up.
     '我们厂的用电量数据算商业机密，你们能保密吗？',
     // "没人给个说法" is part of the story; the question asks what the rule requires.
@@ -153,7 +155,7 @@ describe('the part of an answer a question asks', () => {
   });
 
   it('gives the payment line however the payment is said, and the other line for other business', async () => {
-    const paying = replyText(await ask('我就去柜台交个电费，你们规定一笔最多办多久'));
+    const paying = replyText(await ask('我就去柜台交一下家里的电费，你们规定一笔最多办多久'));
     expect(paying).toContain('5分钟');
     expect(paying).not.toContain('20分钟');
     const renaming = replyText(
@@ -440,6 +442,11 @@ describe('a question about a process', () => {
     expect(complaint.intent).toBe('complaint');
     const meter = await ask('我家电表读数不对，我要反映一下，帮我登记核实');
     expect(meter.intent).toBe('meter');
+  });
+
+  it('is a repair when a fault at home comes with someone asked to come', async () => {
+    const turn = await ask('家里空开跳了合不上，好像是外面线路的毛病，你们派个师傅过来看看吧');
+    expect(turn.intent).toBe('repair');
   });
 
   it('is acted on when it is a request or a problem happening now', async () => {

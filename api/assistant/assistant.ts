@@ -1,7 +1,9 @@
 import type { AccountStore } from '../../db/account-store.js';
 import { createKeyedLock } from '../../db/keyed-lock.js';
+import type { OutageStore } from '../../db/outage-store.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import type { Areas } from '../../knowledge/areas.js';
 import { type ClassReading, inferCustomerClass, readCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
@@ -17,6 +19,7 @@ import { createTurnContext, type TurnContext, type TurnServices } from './contex
 import { isFlowCancel, isStopHandoff } from './flows/answers.js';
 import { findCaseNumber, lookUpCases } from './flows/case.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flows/flow.js';
+import { answerOutageQuestion, asksAboutOutages, asksToSubscribe, setNotices } from './flows/outage.js';
 import type { CustomerText } from './flows/rating.js';
 import { resumeFlow, startFlow } from './flows/registry.js';
 import type { IntentClassifier } from './intent-classifier.js';
@@ -54,6 +57,9 @@ export interface AssistantDeps {
   tariff: Tariff;
   /** Cases (complaints, repairs, meter cases) taken in chat. */
   tickets: TicketStore;
+  /** Outages by area (planned and faults) and the supply areas, for outage answers and absorbed reports. */
+  outages?: OutageStore;
+  areas?: Areas;
   /** When people answer; outside these hours a handoff also opens a callback case. Unset: always. */
   staffedHours?: StaffedHours;
   /** The handoff service shared with the staff routes (made here from the above when not given). */
@@ -109,6 +115,7 @@ export function createAssistant(deps: AssistantDeps) {
     handoffs,
     clock,
     newId,
+    ...(deps.outages && deps.areas ? { outages: deps.outages, areas: deps.areas } : {}),
     chatLimits: deps.chatLimits,
   };
   const router = createRouter(deps);
@@ -169,6 +176,14 @@ export function createAssistant(deps: AssistantDeps) {
     if (UNBIND.test(message.normalized)) return unbind(conversation);
     const caseNumber = findCaseNumber(message.normalized);
     if (caseNumber) return lookUpCases(message, await ctx.cases(), caseIntentOf(caseNumber));
+    const outages = ctx.outages();
+    if (outages) {
+      const choice = asksToSubscribe(message.normalized);
+      if (choice) return setNotices(ctx, outages, choice);
+      // "明天停电吗" is an answer of its own, but not a case's description being written.
+      if (stored?.flow !== 'case' && asksAboutOutages(message.normalized) && !mentionsDanger(ctx.mended))
+        return answerOutageQuestion(ctx, outages);
+    }
     // A question asked instead of the rating's optional comment is answered, not filed as a comment
     // (the score is already stored). Only questions the bot can answer or act on; remarks stay comments.
     if (stored?.flow === 'rating' && stored.step === 'comment' && QUESTION.test(message.normalized)) {
@@ -593,6 +608,8 @@ function flowIntent(state: FlowState): Intent {
     case 'case':
     case 'case-lookup':
       return state.intent;
+    case 'outage':
+      return state.step === 'linked' ? 'repair' : 'faq';
   }
 }
 

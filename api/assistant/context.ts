@@ -1,6 +1,8 @@
 import type { AccountStore } from '../../db/account-store.js';
+import type { OutageStore } from '../../db/outage-store.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import type { Areas } from '../../knowledge/areas.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { Tariff } from '../../knowledge/tariff.js';
 import type { Handoffs } from '../handoff/handoffs.js';
@@ -9,6 +11,7 @@ import type { WorkdayCalendar } from '../standard/calendar.js';
 import type { AccountFlowDeps } from './flows/account.js';
 import type { CaseFlowDeps } from './flows/case.js';
 import type { FlowState, FlowStep } from './flows/flow.js';
+import type { OutageFlowDeps } from './flows/outage.js';
 import type { CustomerText, RatingDeps } from './flows/rating.js';
 import { REPLIES } from './replies.js';
 
@@ -23,6 +26,9 @@ export interface TurnServices {
   handoffs: Handoffs;
   clock: () => Date;
   newId: () => string;
+  /** Outages and the supply areas; without them, no outage answers and every report opens a case. */
+  outages?: OutageStore;
+  areas?: Areas;
   /** How many handoffs and cases a chat may create a minute; unset, no limit. */
   chatLimits?: ChatLimits;
 }
@@ -44,6 +50,8 @@ export interface TurnContext {
   rating(): RatingDeps;
   account(): AccountFlowDeps;
   cases(): Promise<CaseFlowDeps>;
+  /** Outages by area, where the service has them. */
+  outages(): OutageFlowDeps | undefined;
   /**
    * Queues the conversation for a person; `reply` tells the customer their place. Past the handoff
    * limit, a polite "not so often" instead (a `limited` step).
@@ -108,6 +116,10 @@ export function createTurnContext(
         mayOpenCase: async () => services.chatLimits?.take('case', requester),
       };
     },
+    outages: () =>
+      services.outages && services.areas
+        ? { outages: services.outages, areas: services.areas, now: clock() }
+        : undefined,
     async handOff(reply, reason) {
       const wait = await services.chatLimits?.take('handoff', requester);
       if (wait !== undefined)

@@ -45,7 +45,7 @@ const RATING =
   /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING =
-  /(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?/;
+  /(打个?分|评个?分|评价|写个?意见).{0,14}(有地方|有没有地方|在哪|哪里|可以弄|怎么弄)|(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打分|评分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
@@ -61,8 +61,12 @@ const HOTLINE_NAMES = '热线|95598|客服电话|报修电话';
 const HOTLINE_ANSWERS = `(${HOTLINE_NAMES}).{0,12}((有)?人(接|搭理|理|应|听)|打得通|能打|通不通)`;
 
 /** Questions about an outage rather than reports of one; whether the hotline answers among them. */
+/** An outage told as past ("上个月…", "才来电"), and words that say it goes on now. */
+const OVER_AND_DONE =
+  /上个?月|上周|上星期|上礼拜|上次|去年|前年|前几天|前阵子|那次|事情过去|已经(修好|来电|恢复)|才来电/;
+const STILL = /现在|目前|还(是)?(没|冇|未)|仍然|一直|到现在|今天|今晚|刚才|刚刚|又/;
 const OUTAGE_RULE_QUESTION_WORDS =
-  /\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
+  /(服务)?标准(里|中|上)?.{0,16}(怎么|如何|有没有|是否|有什么)(要求|说|规定|提到)|\b(does|do) (your|the) [\w ]{0,30}(standard|rules?) (say|cover|mention)|\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
 const OUTAGE_RULE_QUESTION = new RegExp(`${HOTLINE_ANSWERS}|${OUTAGE_RULE_QUESTION_WORDS.source}`);
 
 const ASKS_TIME_LIMIT =
@@ -77,8 +81,11 @@ const DANGER_ADVICE =
 const WHEN_BACK =
   /(什么|啥|几|咩|乜)(时候|时|点).{0,6}(修好|来电|有电|恢复|来修|通电)|(多久|多长时间|几耐|几点).{0,6}(修好|来电|有电|恢复(供电)?)|能(不能)?修好|修好了(没|吗|未)|\bwhen\b.{0,30}\b(fixed|back on|restored)\b/;
 /** Asking for someone to come is a report, however it is worded. */
+/** A fault in the customer's own supply, as they see it. */
+const FAULT_AT_HOME =
+  /跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,4}(跳|掉)|推不上|合不上|没电|冇电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)/;
 const WANTS_SOMEONE =
-  /派人|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)/;
+  /派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)/;
 const CONDUCT =
   /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|态度|推诿|踢皮球|道歉|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
 
@@ -99,7 +106,7 @@ const METER_PROBLEM =
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请)|电量|户口|账户)|(电费|账单|用电|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请)|电量|户口|账户)|(电费|账单|用电(?!申请)|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 /** Asking about the satisfaction follow-up after a case (回访), not about the case itself. */
 const ABOUT_FOLLOW_UP =
@@ -108,7 +115,7 @@ const ABOUT_FOLLOW_UP =
 const DISCLOSED =
   /保密|机密|商业秘密|隐私|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
-  /(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
+  /\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|是否|怎么)(说|规定|提到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)(?!(去|可以|能|先)?(投诉|举报|反映|交|缴|办|申请|报|问|查|找))|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|(?<!(n't|not) )been approved(?! by)|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
@@ -159,7 +166,7 @@ function asksAboutTheHotline(text: string): boolean {
 
 /** A problem happening now: a report, whatever question comes with it. */
 const HAPPENING =
-  /(停电|没电|断电|冇电|跳闸|跳电|跳掣|掉闸)(了|咗|啦)|(停电|没电|断电|冇电|停了电|停咗电|没有电).{0,6}(小时|钟头|分钟|半天|一天|一晚|一夜|天)|(又|还|一直|老是|经常|总是|频繁|成日)(在)?(停电|没电|断电|跳闸|闪|跳|掉电|不亮|忽明忽暗)|电压(不稳|太低|低|忽高忽低)|忽明忽暗|一闪一闪|(已经|现在|今天|昨天|刚才|刚刚|一直|还没|到现在).{0,8}(停电|没电|断电|冇电|来电|没人|不准|坏)|坏了|坏咗|冒烟|着火|火花|电线.{0,4}断|(灯|电|插座|电表|空开|闸|线路).{0,4}(不亮|坏|烧|没反应|不通|不行|冒)|(我家|家里|我们|楼里|楼道|小区|这边|村里|屋企|店里|厂里).{0,8}(停电|没电|断电|冇电|故障|跳闸)|is (out|down|off) (now|again)|went out|\b(power|electricity|lights?)\b.{0,12}\b(is|are|has|have|keeps?) (been )?(out|off|gone|down|cut)\b|\b(no|lost) (power|electricity)\b|(no|lost) power (now|since|for)|right now|since (this|last|yesterday)/;
+  /(都|全|晒)(冇|没有?)电|(停电|没电|断电|冇电|跳闸|跳电|跳掣|掉闸)(了|咗|啦)|(停电|没电|断电|冇电|停了电|停咗电|没有电).{0,6}(小时|钟头|分钟|半天|一天|一晚|一夜|天)|(又|还|一直|老是|经常|总是|频繁|成日)(在)?(停电|没电|断电|跳闸|闪|跳|掉电|不亮|忽明忽暗)|电压(不稳|太低|低|忽高忽低)|忽明忽暗|一闪一闪|(已经|现在|今天|昨天|刚才|刚刚|一直|还没|到现在).{0,8}(停电|没电|断电|冇电|来电|没人|不准|坏)|坏了|坏咗|冒烟|着火|火花|电线.{0,4}断|(灯|电|插座|电表|空开|闸|线路).{0,4}(不亮|坏|烧|没反应|不通|不行|冒)|(我家|家里|我们|楼里|楼道|小区|这边|村里|屋企|店里|厂里).{0,8}(停电|没电|断电|冇电|故障|跳闸)|is (out|down|off) (now|again)|went out|\b(power|electricity|lights?)\b.{0,12}\b(is|are|has|have|keeps?) (been )?(out|off|gone|down|cut)\b|\b(no|lost) (power|electricity)\b|(no|lost) power (now|since|for)|right now|since (this|last|yesterday)/;
 
 /**
  * The action a question is about ("投诉后多久联系", "半夜能报修吗", "校验电表要多久"), for the offer
@@ -263,14 +270,19 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   const asksWhatToDo = ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text);
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
     return { intent: 'meter' };
+  // "上个月我们小区突然停电…修了一下午才来电": an outage over and done with is the story, not a report.
+  const pastOutage = OVER_AND_DONE.test(text) && !STILL.test(text);
   if (
     OUTAGE.test(text) &&
+    !pastOutage &&
     !OUTAGE_RULE_QUESTION.test(text) &&
     !hypothetical &&
     !asksWhatToDo &&
     !asksAboutTheHotline(text)
   )
     return { intent: 'repair' };
+  // "电闸跳了推不上去…你们派个人来看看吧": a fault at home, and someone asked to come.
+  if (FAULT_AT_HOME.test(text) && WANTS_SOMEONE.test(text) && !hypothetical) return { intent: 'repair' };
   // "我们这边停电了，啥时候能修好": the power is out now and they want it back; a report.
   if (HAPPENING.test(text) && WHEN_BACK.test(text) && !hypothetical) return { intent: 'repair' };
   if (FEE_ESTIMATE.test(text) && /多少钱|几多钱|几多|电费|费用|要给|要付|要交|how much|cost/.test(text))

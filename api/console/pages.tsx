@@ -27,7 +27,7 @@ import {
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'dashboard' | 'login' | 'password' | 'staff';
+type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login' | 'password' | 'staff';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -41,6 +41,7 @@ export function Layout(props: {
   const nav: [Section, string, string][] = [
     ['queue', '/console/queue', '队列'],
     ['cases', '/console/cases', '工单'],
+    ['outages', '/console/outages', '停电'],
     ['dashboard', '/console/dashboard', '统计'],
   ];
   return (
@@ -162,7 +163,7 @@ const QUEUE_TABS: [QueueTab, string][] = [
 ];
 
 /** A link to the next page of a list, where there is one. */
-function NextPage(props: { href: string | undefined }) {
+export function NextPage(props: { href: string | undefined }) {
   return props.href ? (
     <p class="pager">
       <a href={props.href} id="next-page" rel="next">
@@ -789,6 +790,8 @@ export function DashboardPage(props: {
   rows: KindRow[];
   stats: ServiceStats;
   accepted: AcceptedCounts;
+  /** Fault reports linked to a known outage instead of opening a repair case. */
+  absorbed: number;
   username: string;
   csrfToken: string;
 }) {
@@ -833,6 +836,12 @@ export function DashboardPage(props: {
             {percent(stats.satisfactionRate)}
           </div>
           <div class="label">满意率：评 4–5 分的占全部 {stats.ratings} 个评价（累计，自系统启用起）</div>
+        </div>
+        <div class="tile">
+          <div class="value" id="absorbed">
+            {props.absorbed}
+          </div>
+          <div class="label">已知停电吸收的报修（未另开报修工单）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.answered}</div>

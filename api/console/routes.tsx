@@ -3,17 +3,20 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { AccountStore } from '../../db/account-store.js';
 import type { DeliveryStore } from '../../db/channel-store.js';
+import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readStats } from '../cases/stats.js';
+import { outageCursor, outageListQuery } from '../routes/outages.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
 import { parseOrThrow } from '../routes/validation.js';
 import { signedInStaff } from '../staff/auth.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
+import { OutagesPage } from './outage-pages.js';
 import {
   CasePage,
   CasesPage,
@@ -34,6 +37,9 @@ export interface ConsoleDeps {
   staff: StaffStore;
   deliveries: DeliveryStore;
   accounts: AccountStore;
+  outages: OutageStore;
+  /** The supply areas, for the outage page's choices. */
+  areas: { names: readonly string[]; has(area: string): boolean };
   clock: () => Date;
   /** The deadline scanner's rule, so amber in the console means what the scanner escalates. */
   isDueSoon: DueSoonRule;
@@ -334,15 +340,52 @@ export function consoleRoutes(deps: ConsoleDeps) {
       ),
     )
     .get(
+      '/outages',
+      staffPage(async (c, me) => {
+        // As GET /v1/outages; the page opens on the active ones.
+        const given = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+        const query = parseOrThrow(
+          outageListQuery,
+          'active' in c.req.query() ? given : { ...given, active: 'true' },
+        );
+        const area = query.area && deps.areas.has(query.area) ? query.area : undefined;
+        const list = await deps.outages.page({
+          active: query.active === 'true',
+          area,
+          after: query.cursor ? decodeCursor(query.cursor, outageCursor) : undefined,
+          limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        });
+        return page(
+          c,
+          <OutagesPage
+            outages={list.items}
+            areas={deps.areas.names}
+            filter={{
+              ...(query.active === 'true' ? { active: 'true' as const } : {}),
+              ...(area ? { area } : {}),
+            }}
+            {...(list.next ? { next: list.next } : {})}
+            now={deps.clock()}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        );
+      }),
+    )
+    .get(
       '/dashboard',
       staffPage(async (c, me) => {
-        const { stats, kinds, accepted } = await readStats(deps.tickets, deps.clock());
+        const [{ stats, kinds, accepted }, absorbed] = await Promise.all([
+          readStats(deps.tickets, deps.clock()),
+          deps.outages.absorbedReports(),
+        ]);
         return page(
           c,
           <DashboardPage
             rows={kinds}
             stats={stats}
             accepted={accepted}
+            absorbed={absorbed}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

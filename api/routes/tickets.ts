@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { LimitStore } from '../../db/limit-store.js';
+import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
@@ -37,6 +38,8 @@ export interface TicketRouteDeps {
   formLimitPerMinute?: number;
   /** A follow-up was queued for a chat platform: send it now. */
   onOutbound?: () => void;
+  /** For the statistics' count of fault reports absorbed by known outages. */
+  outages?: Pick<OutageStore, 'absorbedReports'>;
 }
 
 const patchSchema = z.object({ status: z.enum(CASE_STATUSES), note: z.string().min(1).max(1000) });
@@ -44,7 +47,11 @@ const patchSchema = z.object({ status: z.enum(CASE_STATUSES), note: z.string().m
 /** Follow-up coverage and satisfaction (standard 四、2), for staff: from counts, never from the cases. */
 export function statsRoutes(deps: TicketRouteDeps) {
   return new Hono().get('/', requireStaff(deps.staff, deps.clock), async (c) => {
-    return c.json((await readStats(deps.tickets, deps.clock())).stats);
+    const [{ stats }, absorbed] = await Promise.all([
+      readStats(deps.tickets, deps.clock()),
+      deps.outages?.absorbedReports() ?? 0,
+    ]);
+    return c.json({ ...stats, outageReportsAbsorbed: absorbed });
   });
 }
 

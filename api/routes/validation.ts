@@ -11,6 +11,9 @@ export function parseOrThrow<T extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || 'body';
+  const fail = (code: string, message: string): never => {
+    throw badRequest(code, message, issue?.path.length ? field : undefined);
+  };
   switch (issue?.code) {
     case 'invalid_type':
       return valueAt(value, issue.path) === undefined
@@ -39,10 +42,6 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
-}
-
-function fail(code: string, message: string): never {
-  throw badRequest(code, message);
 }
 
 /** True when the request says its body is JSON (`application/json`, with or without a charset). */

@@ -14,6 +14,8 @@ export interface WorkerData {
   localFacts: unknown;
   /** knowledge/tariff.yaml */
   tariff: unknown;
+  /** knowledge/areas.yaml */
+  areas: unknown;
   /** knowledge/out-of-scope.yaml */
   outOfScope: unknown;
   /** api/assistant/intent-examples.yaml */

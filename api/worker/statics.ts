@@ -1,3 +1,4 @@
+import { type Areas, areasFromData } from '../../knowledge/areas.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knowledgeBaseFromData } from '../../knowledge/knowledge-base.js';
 import { outOfScopeExamplesFrom } from '../../knowledge/out-of-scope.js';
@@ -20,6 +21,7 @@ export interface WorkerKnowledge {
   knowledge: Knowledge;
   tariff: Tariff;
   intentClassifier: IntentClassifier;
+  areas: Areas;
 }
 
 /** The holiday calendar: chinese-days' bundled data and the operator's overrides. */
@@ -48,5 +50,5 @@ export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnow
     knowledge.normalize,
     knowledge.segmenter,
   );
-  return { knowledge, tariff, intentClassifier };
+  return { knowledge, tariff, intentClassifier, areas: areasFromData(data.areas) };
 }

@@ -6,6 +6,7 @@ import type { WorkerData } from '../../api/worker/data.js';
 import { buildWorkerKnowledge, type WorkerKnowledge, workerCalendar } from '../../api/worker/statics.js';
 import { openDatabase } from '../../db/client.js';
 import { createStores } from '../../db/stores.js';
+import { loadAreas } from '../../knowledge/areas.js';
 import { createKnowledge } from '../../knowledge/index.js';
 import { loadKnowledgeBase } from '../../knowledge/load.js';
 import { loadTariff } from '../../knowledge/tariff.js';
@@ -33,6 +34,7 @@ export async function nodeParts(): Promise<RuntimeParts> {
     knowledge,
     tariff: loadTariff(),
     intentClassifier: createIntentClassifier(loadIntentExamples(), knowledge.normalize, knowledge.segmenter),
+    areas: loadAreas(),
     calendar: createDefaultWorkdayCalendar(),
   };
 }

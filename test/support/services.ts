@@ -25,7 +25,11 @@ export function webUser(tag = 'visitor'): string {
 export interface TestServices extends Services {
   dir: string;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
-  say(text: string, userId: string, channel?: 'web' | 'telegram' | 'wechat'): Promise<ChatResponse>;
+  say(
+    text: string,
+    userId: string,
+    channel?: 'web' | 'telegram' | 'wechat' | 'wechat_oa',
+  ): Promise<ChatResponse>;
   dispose(): void;
 }
 

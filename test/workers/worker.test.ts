@@ -12,6 +12,7 @@ import type { WorkerData } from '../../api/worker/data.js';
 import { buildWorkerKnowledge, workerCalendar } from '../../api/worker/statics.js';
 import worker from '../../bot/worker.js';
 import { openD1 } from '../../db/d1.js';
+import { accounts } from '../../db/schema.js';
 import { createStores } from '../../db/stores.js';
 import { parityAssistantOn, probeAnswer, probeUser, turnAnswer } from '../support/answer-probe.js';
 
@@ -324,6 +325,61 @@ describe('the Worker on D1', () => {
       n: number;
     }>();
     expect(sent?.n).toBeGreaterThan(0);
+  });
+});
+
+describe('outages on the Worker', () => {
+  it('sends a planned-outage notice from the cron, once, through the Telegram outbox', async () => {
+    const db = openD1(env.DB);
+    const stores = createStores(db);
+    const now = new Date();
+    await db.insert(accounts).values({
+      accountNumber: '7000000007',
+      customerClass: 'resident',
+      classLabel: '居民',
+      name: '周八',
+      phone: '13500007777',
+      address: '科技路9号',
+      area: '开发区片区',
+      createdAt: now,
+    });
+    await stores.store.openConversation('telegram', '7770007', 'conversation-7770007', now);
+    await stores.accounts.bind(
+      { channel: 'telegram', userId: '7770007' },
+      '7000000007',
+      now,
+      new Date(now.getTime() + 86_400_000),
+    );
+    const startsAt = new Date(now.getTime() + 5 * 86_400_000);
+    await stores.outages.create(
+      {
+        id: 'outage-worker',
+        kind: 'planned',
+        areas: ['开发区片区'],
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
+        expectedRestoreAt: null,
+        reason: '开发区线路检修',
+        createdBy: 'admin',
+      },
+      'TD20990101',
+      now,
+    );
+    const telegram = telegramStandIn();
+    // Two cron events: the notice goes out on the first, and not again on the second.
+    for (let event = 0; event < 2; event++) {
+      const ctx = createExecutionContext();
+      await worker.scheduled(
+        createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }),
+        workerEnv,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+    }
+    const notices = telegram.calls.filter(
+      (c) => c.method === 'sendMessage' && String(c.body.chat_id) === '7770007',
+    );
+    expect(notices.map((c) => String(c.body.text))).toEqual([expect.stringContaining('开发区线路检修')]);
   });
 });
 

@@ -170,6 +170,11 @@ function correct(
   };
 }
 
+/** A case flow taken up from a state built elsewhere (a report an outage had absorbed). */
+export function continueCase(state: CaseState): FlowStep {
+  return next(state);
+}
+
 function next(state: CaseState, prefix: string[] = []): FlowStep {
   const ask = (step: CaseState['step'], question: string): FlowStep => ({
     intent: state.intent,

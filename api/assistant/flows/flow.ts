@@ -3,7 +3,24 @@ import type { ChatCaseIntent, ChatCaseKind } from '../../../vocabulary/case-kind
 import type { Intent } from '../intents.js';
 
 /** A flow's position in a conversation, persisted as JSON between turns. */
-export type FlowState = RatingState | AccountState | CaseState | CaseLookupState;
+export type FlowState = RatingState | AccountState | CaseState | CaseLookupState | OutageState;
+
+/**
+ * An outage question waiting for the place (`area`), or a fault report linked to a known outage
+ * (`linked`), where "我家情况不一样" still opens a repair case (api/assistant/flows/outage.ts).
+ */
+export interface OutageState {
+  flow: 'outage';
+  step: 'area' | 'linked';
+  outageId?: string;
+  /** The report the outage absorbed, carried into the repair case if the customer's is different. */
+  description?: string;
+  /** The address the customer gave with it (carried into the repair case too). */
+  address?: string;
+  /** Asked why their power is off: an outage under way in the area they name absorbs it as a report. */
+  lost?: boolean;
+  misses: number;
+}
 
 /** A complaint, report, repair or meter case being taken (api/assistant/flows/case.ts). */
 export interface CaseState {
@@ -15,6 +32,8 @@ export interface CaseState {
   address?: string;
   phone?: string;
   misses: number;
+  /** The customer said theirs is not the area's known outage: no outage absorbs the report. */
+  ownFault?: boolean;
 }
 
 /**

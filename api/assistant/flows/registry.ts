@@ -6,6 +6,7 @@ import { REPLIES } from '../replies.js';
 import { resumeAccount, startAccountRequest } from './account.js';
 import { lookUpCases, resumeCase, resumeCaseLookup, startCase } from './case.js';
 import { type FlowState, type FlowStep, NOT_FOR_ME } from './flow.js';
+import { absorbReport, resumeOutage } from './outage.js';
 import { declinesRating, parseScore, resumeRating, startRating } from './rating.js';
 
 /**
@@ -24,7 +25,9 @@ export const STARTS: Record<ActionIntent, Start> = {
   handoff: (_, ctx) => ctx.handOff(REPLIES.handoffQueued, 'asked'),
   rating: (_, ctx) => startRating(ctx.message, ctx.rating()),
   // Safety first: a danger's advice goes out before any question.
-  repair: (detected, ctx) =>
+  // A report of lost supply where an outage is known is linked to it instead (outage.ts).
+  repair: async (detected, ctx) =>
+    (await absorbedReport(detected, ctx)) ??
     startCaseWithAnswer(detected, ctx, detected.danger ? 'electrical-safety' : undefined),
   meter: (detected, ctx) => startCaseWithAnswer(detected, ctx),
   complaint: async (detected, ctx) => {
@@ -61,9 +64,36 @@ const RESUMES: { [F in FlowState['flow']]: Resume<Extract<FlowState, { flow: F }
     return resumeRating(state, ctx.message, ctx.rating());
   },
   account: (state, ctx) => resumeAccount(state, ctx.message, ctx.account()),
-  case: async (state, ctx) => resumeCase(state, ctx.message, await ctx.cases()),
+  case: async (state, ctx) => {
+    // The address of a repair report finds its area: an outage known there absorbs the report.
+    const outages = ctx.outages();
+    if (outages && state.kind === 'repair' && state.step === 'address' && !state.ownFault) {
+      const absorbed = await absorbReport(
+        ctx,
+        outages,
+        ctx.message.normalized,
+        state.description ?? '',
+        ctx.message.raw.trim(),
+      );
+      if (absorbed) return absorbed;
+    }
+    return resumeCase(state, ctx.message, await ctx.cases());
+  },
+  outage: async (state, ctx) => {
+    const outages = ctx.outages();
+    return outages ? resumeOutage(state, ctx, outages) : NOT_FOR_ME;
+  },
   'case-lookup': async (state, ctx) => resumeCaseLookup(state, ctx.message, await ctx.cases()),
 };
+
+/** A repair report (not a danger) that an outage known in the customer's area absorbs. */
+async function absorbedReport(detected: DetectedIntent, ctx: TurnContext): Promise<FlowStep | undefined> {
+  const outages = ctx.outages();
+  if (!outages || detected.danger) return undefined;
+  if (chatCaseKindOf(detected.intent as ChatCaseIntent, ctx.message.normalized) !== 'repair')
+    return undefined;
+  return absorbReport(ctx, outages, ctx.message.normalized, ctx.message.raw);
+}
 
 /** A case flow opened with its kind's opening answer (vocabulary `openingAnswer`), or `entry`'s. */
 function startCaseWithAnswer(detected: DetectedIntent, ctx: TurnContext, entry?: string): FlowStep {

@@ -1,5 +1,5 @@
 // Staff console client: login, replies, take, close, release, transfer, delivery retries, case status
-// changes, the dashboard chart.
+// changes, outages (record, new restoration time, restored, cancelled), the dashboard chart.
 // Data from the server is only ever written with textContent (never innerHTML).
 (() => {
   const CSRF_KEY = 'console.csrfToken';
@@ -30,7 +30,19 @@
     not_found: '找不到该记录（可能已处理）',
     supervisor_only: '只有班长可以这样操作',
     cannot_disable_self: '不能停用自己的账号',
+    missing_field: '请填写必填项（计划停电须填结束时间）',
+    ends_before_start: '结束时间须晚于开始时间',
+    restores_before_start: '预计恢复时间须晚于开始时间',
+    overlapping_outage: '该片区同一时间已有同类停电，请更新已有记录',
+    unknown_area: '没有这个供电片区',
+    outage_closed: '该停电已恢复或已取消',
+    not_started: '尚未开始的停电不能标记恢复，请取消',
+    empty_change: '请填写新的预计恢复时间',
+    empty_reason: '请填写停电原因',
   };
+
+  /** A datetime-local value (Beijing wall-clock time in the console) as an ISO instant. */
+  const beijingInstant = (value) => (value ? `${value}:00+08:00` : undefined);
 
   /** JSON request to the API; resolves to the parsed body, rejects with a Chinese message. */
   async function api(method, path, payload) {
@@ -342,6 +354,56 @@
       } catch (error) {
         showError('status-error', error);
         busy(statusForm, false);
+      }
+    });
+  }
+
+  const outageForm = document.getElementById('outage-form');
+  if (outageForm) {
+    outageForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const value = (id) => document.getElementById(id).value;
+      const areas = [...document.getElementById('outage-areas').selectedOptions].map((o) => o.value);
+      const payload = {
+        kind: value('outage-kind'),
+        areas,
+        startsAt: beijingInstant(value('outage-starts')),
+        endsAt: beijingInstant(value('outage-ends')),
+        expectedRestoreAt: beijingInstant(value('outage-restore')),
+        reason: value('outage-reason'),
+      };
+      busy(outageForm, true);
+      try {
+        await api('POST', '/v1/outages', payload);
+        location.reload();
+      } catch (error) {
+        showError('outage-error', error);
+        busy(outageForm, false);
+      }
+    });
+  }
+
+  for (const form of document.querySelectorAll('form.outage-update')) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const action = event.submitter ? event.submitter.value : 'time';
+      const error = form.querySelector('.error');
+      const payload =
+        action === 'time'
+          ? { expectedRestoreAt: beijingInstant(form.querySelector('input[name=expectedRestoreAt]').value) }
+          : { status: action };
+      if (action === 'time' && !payload.expectedRestoreAt) {
+        error.textContent = ERRORS.empty_change;
+        return;
+      }
+      if (action === 'cancelled' && !window.confirm('确定取消这次停电？已通知的客户会收到取消通知。')) return;
+      busy(form, true);
+      try {
+        await api('PATCH', `/v1/outages/${encodeURIComponent(form.dataset.outageId || '')}`, payload);
+        location.reload();
+      } catch (failure) {
+        error.textContent = failure instanceof Error ? failure.message : String(failure);
+        busy(form, false);
       }
     });
   }

@@ -1,1 +1,0 @@
-ALTER TABLE `staff_users` ADD `disabled_at` integer;
