@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
+import type { AccountStore } from '../db/account-store.js';
 import type { DeliveryStore } from '../db/channel-store.js';
 import type { LimitStore } from '../db/limit-store.js';
 import type { OutageStore } from '../db/outage-store.js';
@@ -21,6 +22,7 @@ import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
+import { liveRoutes } from './routes/live.js';
 import { messagesRoutes } from './routes/messages.js';
 import { outageRoutes } from './routes/outages.js';
 import { outboxRoutes } from './routes/outbox.js';
@@ -43,6 +45,7 @@ export interface AppDeps {
   tickets: TicketStore;
   staff: StaffStore;
   deliveries: DeliveryStore;
+  accounts: AccountStore;
   outages: OutageStore;
   /** The supply areas (knowledge/areas.yaml). */
   areas: Areas;
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/staff/users', staffUserRoutes(deps));
   app.route('/v1/staff/password', staffPasswordRoutes({ ...deps, loginThrottle }));
   app.route('/v1', handoffRoutes(deps));
+  app.route('/v1', liveRoutes(deps));
   app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
   app.route('/v1/outages', outageRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));

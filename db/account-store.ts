@@ -23,8 +23,10 @@ export interface ChannelUser {
 /** Customer accounts, bills and applications, and who has proved to own which account. */
 export interface AccountStore {
   findAccount(accountNumber: string): Promise<Account | undefined>;
-  listBills(accountNumber: string): Promise<Bill[]>;
-  listApplications(accountNumber: string): Promise<Application[]>;
+  /** Newest first; at most `limit` when given (the console's side panel reads the latest few). */
+  listBills(accountNumber: string, limit?: number): Promise<Bill[]>;
+  /** Newest first; at most `limit` when given. */
+  listApplications(accountNumber: string, limit?: number): Promise<Application[]>;
   findApplication(number: string): Promise<Application | undefined>;
   listApplicationEvents(number: string): Promise<ApplicationEvent[]>;
   /** Accounts this channel user has proved to own and whose binding has not expired. */
@@ -47,21 +49,21 @@ export function createSqliteAccountStore(db: Db): AccountStore {
     async findAccount(accountNumber) {
       return db.select().from(accounts).where(eq(accounts.accountNumber, accountNumber)).get();
     },
-    async listBills(accountNumber) {
-      return db
+    async listBills(accountNumber, limit) {
+      const query = db
         .select()
         .from(bills)
         .where(eq(bills.accountNumber, accountNumber))
-        .orderBy(desc(bills.period))
-        .all();
+        .orderBy(desc(bills.period));
+      return (limit === undefined ? query : query.limit(limit)).all();
     },
-    async listApplications(accountNumber) {
-      return db
+    async listApplications(accountNumber, limit) {
+      const query = db
         .select()
         .from(applications)
         .where(eq(applications.accountNumber, accountNumber))
-        .orderBy(desc(applications.acceptedOn))
-        .all();
+        .orderBy(desc(applications.acceptedOn));
+      return (limit === undefined ? query : query.limit(limit)).all();
     },
     async findApplication(number) {
       return db.select().from(applications).where(eq(applications.number, number)).get();

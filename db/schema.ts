@@ -15,6 +15,9 @@ export const APPLICATION_STAGES = [
   'connection',
   'done',
 ] as const;
+/** Why a conversation went to a person: asked for one, two unanswered turns, after hours. */
+export const HANDOFF_REASONS = ['asked', 'unanswered', 'after_hours'] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
 export const conversations = sqliteTable(
@@ -33,6 +36,12 @@ export const conversations = sqliteTable(
     handoffSince: integer('handoff_since', { mode: 'timestamp_ms' }),
     /** The staff member who took the handed-off conversation. */
     handoffOwner: text('handoff_owner'),
+    /**
+     * Why the conversation was handed over (see HANDOFF_REASONS): the customer asked for a person,
+     * two turns in a row went unanswered, or it happened outside staffed hours. Null while the bot
+     * answers, and on handoffs from before the reason was kept.
+     */
+    handoffReason: text('handoff_reason', { enum: HANDOFF_REASONS }),
     /** Consecutive customer turns the assistant could not answer. */
     unansweredStreak: integer('unanswered_streak').notNull().default(0),
     createdAt: createdAt(),
@@ -42,6 +51,8 @@ export const conversations = sqliteTable(
     uniqueIndex('conversations_channel_user').on(t.channel, t.userId),
     // The handoff queue (staff list, a customer's place in it) without reading every conversation.
     index('conversations_handoff_queue').on(t.mode, t.handoffSince, t.id),
+    // The queue's tabs (待接入: no owner; 我的会话: mine), longest waiting first, on one index.
+    index('conversations_handoff_owner').on(t.mode, t.handoffOwner, t.handoffSince, t.id),
   ],
 );
 
@@ -59,7 +70,29 @@ export const messages = sqliteTable(
     sources: text('sources', { mode: 'json' }).$type<{ id: string; title: string }[]>(),
     createdAt: createdAt(),
   },
-  (t) => [index('messages_conversation').on(t.conversationId, t.id)],
+  (t) => [
+    index('messages_conversation').on(t.conversationId, t.id),
+    // A conversation's last customer message (the queue shows it, not the bot's) in one index seek.
+    index('messages_conversation_role').on(t.conversationId, t.role, t.id),
+  ],
+);
+
+/**
+ * Internal notes on a conversation: staff only. A table of their own, never the messages table, so
+ * nothing that reads a customer's messages (their message list, a platform delivery) can meet one.
+ */
+export const staffNotes = sqliteTable(
+  'staff_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    staffId: text('staff_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_notes_conversation').on(t.conversationId, t.createdAt, t.id)],
 );
 
 export const ratings = sqliteTable('ratings', {
@@ -300,6 +333,8 @@ export const staffUsers = sqliteTable(
     role: text('role', { enum: ['agent', 'supervisor'] }).notNull(),
     /** A password someone else saw (a generated first password): to be changed before anything else. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** When a supervisor disabled the account (null: active): it cannot log in, its sessions ended. */
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_users_username').on(t.username)],

@@ -1,5 +1,5 @@
-import { count, eq, lt } from 'drizzle-orm';
-import type { Db } from './handle.js';
+import { asc, count, eq, lt } from 'drizzle-orm';
+import { atomic, type Db } from './handle.js';
 import { auditLog, staffSessions, staffUsers } from './schema.js';
 
 export type StaffUser = typeof staffUsers.$inferSelect;
@@ -7,11 +7,22 @@ export type StaffSession = typeof staffSessions.$inferSelect;
 
 export interface StaffStore {
   count(): Promise<number>;
-  create(user: Omit<StaffUser, 'mustChangePassword'> & { mustChangePassword?: boolean }): Promise<void>;
+  create(
+    user: Omit<StaffUser, 'mustChangePassword' | 'disabledAt'> & { mustChangePassword?: boolean },
+  ): Promise<void>;
   findByUsername(username: string): Promise<StaffUser | undefined>;
   findById(id: string): Promise<StaffUser | undefined>;
+  /** Every staff member by user name (a transfer picks a colleague from it; a small table). */
+  list(): Promise<Pick<StaffUser, 'id' | 'username' | 'role' | 'disabledAt'>[]>;
   /** A new password hash, chosen by its owner (no longer to be changed). */
   setPassword(id: string, passwordHash: string): Promise<void>;
+  /**
+   * A password someone else set (a supervisor's reset, `npm run staff -- reset-password`): to be
+   * changed at the next login; every session of the account ends in the same write.
+   */
+  resetPassword(id: string, passwordHash: string): Promise<void>;
+  /** Disables the account (`at`) and ends all its sessions at once, or enables it again (null). */
+  setDisabled(id: string, at: Date | null): Promise<void>;
   createSession(session: StaffSession): Promise<void>;
   findSession(tokenHash: string): Promise<StaffSession | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
@@ -34,12 +45,36 @@ export function createSqliteStaffStore(db: Db): StaffStore {
     async findById(id) {
       return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
     },
+    async list() {
+      return db
+        .select({
+          id: staffUsers.id,
+          username: staffUsers.username,
+          role: staffUsers.role,
+          disabledAt: staffUsers.disabledAt,
+        })
+        .from(staffUsers)
+        .orderBy(asc(staffUsers.username))
+        .all();
+    },
     async setPassword(id, passwordHash) {
       await db
         .update(staffUsers)
         .set({ passwordHash, mustChangePassword: false })
         .where(eq(staffUsers.id, id))
         .run();
+    },
+    async resetPassword(id, passwordHash) {
+      await atomic(db, [
+        db.update(staffUsers).set({ passwordHash, mustChangePassword: true }).where(eq(staffUsers.id, id)),
+        db.delete(staffSessions).where(eq(staffSessions.staffId, id)),
+      ]);
+    },
+    async setDisabled(id, at) {
+      await atomic(db, [
+        db.update(staffUsers).set({ disabledAt: at }).where(eq(staffUsers.id, id)),
+        ...(at ? [db.delete(staffSessions).where(eq(staffSessions.staffId, id))] : []),
+      ]);
     },
     async createSession(session) {
       await db.insert(staffSessions).values(session).run();

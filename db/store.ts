@@ -1,10 +1,21 @@
-import { and, asc, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { groupCommit } from './group-commit.js';
 import { atomic, type Db, onlyRow, type SyncDb, syncDriver } from './handle.js';
-import { accounts, conversations, deliveries, messages, ratings, tickets } from './schema.js';
+import {
+  accounts,
+  conversations,
+  deliveries,
+  type HandoffReason,
+  messages,
+  ratings,
+  staffNotes,
+  tickets,
+} from './schema.js';
 import { addToTally, addToTallyIf, SATISFIED_FROM, TALLY } from './tallies.js';
 
 export type { Channel } from '../vocabulary/channels.js';
+export type { HandoffReason } from './schema.js';
 
 import { type Channel, isPushChannel } from '../vocabulary/channels.js';
 export type Role = 'customer' | 'assistant' | 'staff';
@@ -25,6 +36,8 @@ export interface ConversationRecord {
   mode: ConversationMode;
   handoffSince: Date | null;
   handoffOwner: string | null;
+  /** Why it was handed over (null while the bot answers). */
+  handoffReason: HandoffReason | null;
   unansweredStreak: number;
   createdAt: Date;
   updatedAt: Date;
@@ -47,8 +60,26 @@ export interface NewMessage {
   sources?: Source[];
 }
 
-/** A handed-off conversation with its last message, as the staff queue lists it. */
-export type HandoffRecord = ConversationRecord & { lastMessage: MessageRecord | undefined };
+/**
+ * A handed-off conversation with its last message and its customer's last message (what the agent
+ * reads first: not the bot's words), as the staff queue lists it.
+ */
+export type HandoffRecord = ConversationRecord & {
+  lastMessage: MessageRecord | undefined;
+  lastCustomerMessage: MessageRecord | undefined;
+};
+
+/** An internal note on a conversation: staff only, never sent to the customer. */
+export interface StaffNoteRecord {
+  id: number;
+  conversationId: string;
+  staffId: string;
+  text: string;
+  createdAt: Date;
+}
+
+/** Which handed-off conversations: all, those nobody has taken (null), or one staff member's. */
+export type HandoffOwnerFilter = string | null | undefined;
 
 /** Where a page of the handoff queue ended: the last one's queueing instant and id. */
 export interface HandoffPosition {
@@ -62,6 +93,8 @@ export interface TurnRecord {
   mode: ConversationMode;
   /** When the turn handed the conversation to a person; unchanged where absent. */
   handoffSince?: Date | null;
+  /** Why (written with `handoffSince`). */
+  handoffReason?: HandoffReason | null;
   unansweredStreak: number;
   messages: NewMessage[];
   at: Date;
@@ -100,12 +133,31 @@ export interface Store {
   listHandoffs(page?: {
     after?: HandoffPosition;
     limit?: number;
+    /** Unset: all; null: nobody has taken them; a staff id: theirs. */
+    owner?: HandoffOwnerFilter;
   }): Promise<{ items: HandoffRecord[]; next?: HandoffPosition }>;
   /**
    * Handed-off conversations no staff member has taken yet: the queue a new one joins; with
    * `before`, only those waiting since earlier (the ones ahead of a customer already in it).
    */
   countWaitingHandoffs(before?: Date): Promise<number>;
+  /**
+   * 接入: the staff member takes the handed-off conversation if nobody has it yet, in one conditional
+   * write (two agents taking at once: one gets it). False when it is not waiting for a person.
+   */
+  takeHandoff(conversationId: string, staffId: string, at: Date): Promise<boolean>;
+  /** Adds an internal note (staff only) to the conversation. */
+  addNote(conversationId: string, staffId: string, text: string, at: Date): Promise<StaffNoteRecord>;
+  /**
+   * The conversation's notes written from `from` (and before `to`, when given), oldest first, at
+   * most `limit`: the ones among a page of its transcript (one range read on their index).
+   */
+  notesBetween(
+    conversationId: string,
+    from: Date,
+    to: Date | undefined,
+    limit: number,
+  ): Promise<StaffNoteRecord[]>;
   /** Gives the conversation back to the bot (or to a person with `since`). */
   setMode(
     conversationId: string,
@@ -185,7 +237,9 @@ export function createSqliteStore(db: Db): Store {
           .set({
             flowState: turn.flowState ?? null,
             mode: turn.mode,
-            ...(turn.handoffSince !== undefined ? { handoffSince: turn.handoffSince } : {}),
+            ...(turn.handoffSince !== undefined
+              ? { handoffSince: turn.handoffSince, handoffReason: turn.handoffReason ?? null }
+              : {}),
             unansweredStreak: turn.unansweredStreak,
             updatedAt: turn.at,
           })
@@ -200,6 +254,7 @@ export function createSqliteStore(db: Db): Store {
             flowState: encodeJson(turn.flowState ?? null),
             mode: turn.mode,
             handoffSince: turn.handoffSince?.getTime() ?? null,
+            handoffReason: turn.handoffReason ?? null,
             unansweredStreak: turn.unansweredStreak,
             updatedAt: turn.at.getTime(),
           });
@@ -285,11 +340,12 @@ export function createSqliteStore(db: Db): Store {
     async countAccounts() {
       return (await db.select({ n: count() }).from(accounts).get())?.n ?? 0;
     },
-    async listHandoffs({ after, limit = 50 } = {}) {
-      // Each one's last message joined on the newest id of its conversation (one index seek each):
-      // the page reads its own rows and nothing more.
+    async listHandoffs({ after, limit = 50, owner } = {}) {
+      // Each one's last message and last customer message joined on the newest id of its
+      // conversation (one index seek each): the page reads its own rows and nothing more.
+      const fromCustomer = alias(messages, 'customer_message');
       const rows = await db
-        .select({ conversation: conversations, lastMessage: messages })
+        .select({ conversation: conversations, lastMessage: messages, lastCustomerMessage: fromCustomer })
         .from(conversations)
         .leftJoin(
           messages,
@@ -298,9 +354,21 @@ export function createSqliteStore(db: Db): Store {
             sql`(select max(m.id) from messages m where m.conversation_id = ${conversations.id})`,
           ),
         )
+        .leftJoin(
+          fromCustomer,
+          eq(
+            fromCustomer.id,
+            sql`(select max(m.id) from messages m where m.conversation_id = ${conversations.id} and m.role = 'customer')`,
+          ),
+        )
         .where(
           and(
             eq(conversations.mode, 'handoff'),
+            owner === undefined
+              ? undefined
+              : owner === null
+                ? isNull(conversations.handoffOwner)
+                : eq(conversations.handoffOwner, owner),
             after
               ? sql`(${conversations.handoffSince}, ${conversations.id}) > (${after.since}, ${after.id})`
               : undefined,
@@ -312,6 +380,7 @@ export function createSqliteStore(db: Db): Store {
       const items = rows.slice(0, limit).map((row) => ({
         ...toConversation(row.conversation),
         lastMessage: row.lastMessage ? toMessage(row.lastMessage) : undefined,
+        lastCustomerMessage: row.lastCustomerMessage ? toMessage(row.lastCustomerMessage) : undefined,
       }));
       const last = items.at(-1);
       return rows.length > limit && last
@@ -332,6 +401,44 @@ export function createSqliteStore(db: Db): Store {
         .get();
       return row?.n ?? 0;
     },
+    async addNote(conversationId, staffId, text, at) {
+      const rows = await db
+        .insert(staffNotes)
+        .values({ conversationId, staffId, text, createdAt: at })
+        .returning()
+        .all();
+      return onlyRow(rows);
+    },
+    async notesBetween(conversationId, from, to, limit) {
+      return db
+        .select()
+        .from(staffNotes)
+        .where(
+          and(
+            eq(staffNotes.conversationId, conversationId),
+            gte(staffNotes.createdAt, from),
+            to ? lt(staffNotes.createdAt, to) : undefined,
+          ),
+        )
+        .orderBy(asc(staffNotes.createdAt), asc(staffNotes.id))
+        .limit(limit)
+        .all();
+    },
+    async takeHandoff(conversationId, staffId, at) {
+      const taken = await db
+        .update(conversations)
+        .set({ handoffOwner: staffId, updatedAt: at })
+        .where(
+          and(
+            eq(conversations.id, conversationId),
+            eq(conversations.mode, 'handoff'),
+            isNull(conversations.handoffOwner),
+          ),
+        )
+        .returning({ id: conversations.id })
+        .all();
+      return taken.length > 0;
+    },
     async setMode(conversationId, mode, since, owner, at) {
       await db
         .update(conversations)
@@ -339,6 +446,8 @@ export function createSqliteStore(db: Db): Store {
           mode,
           handoffSince: since,
           handoffOwner: owner,
+          // A handoff keeps its reason when it changes hands; the bot answering again clears it.
+          ...(mode === 'bot' ? { handoffReason: null } : {}),
           updatedAt: at,
           flowState: null,
           unansweredStreak: 0,
@@ -401,7 +510,9 @@ function prepareTurnStatements(db: SyncDb) {
       .set({
         flowState: encoded('flowState'),
         mode: encoded('mode'),
-        ...(withHandoff ? { handoffSince: encoded('handoffSince') } : {}),
+        ...(withHandoff
+          ? { handoffSince: encoded('handoffSince'), handoffReason: encoded('handoffReason') }
+          : {}),
         unansweredStreak: encoded('unansweredStreak'),
         updatedAt: encoded('updatedAt'),
       })

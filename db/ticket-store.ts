@@ -120,8 +120,10 @@ export interface TicketStore {
   create(ticket: NewTicket, numberPrefix: string, numberFor: (sequence: number) => string): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;
   findByNumber(number: string): Promise<Ticket | undefined>;
-  listForUser(channel: string, userId: string): Promise<Ticket[]>;
-  listForAccount(accountNumber: string): Promise<Ticket[]>;
+  /** Newest first; at most `limit` when given (the console's side panel reads the latest few). */
+  listForUser(channel: string, userId: string, limit?: number): Promise<Ticket[]>;
+  /** Newest first; at most `limit` when given. */
+  listForAccount(accountNumber: string, limit?: number): Promise<Ticket[]>;
   /** One page of the staff list (overdue first, then newest), read on indexes by keyset. */
   page(request: CasePageRequest): Promise<CasePage>;
   events(ticketId: string): Promise<TicketEvent[]>;
@@ -142,6 +144,8 @@ export interface TicketStore {
   unansweredFollowUps(limit: number): Promise<Ticket[]>;
   /** The counts behind the statistics, at `now`. */
   counts(now: Date): Promise<CaseCounts>;
+  /** Cases accepted from `since` on: one range count on the acceptance index (a window, not history). */
+  countAcceptedSince(since: Date): Promise<number>;
 }
 
 /**
@@ -419,21 +423,21 @@ export function createSqliteTicketStore(db: Db): TicketStore {
     async findByNumber(number) {
       return db.select().from(tickets).where(eq(tickets.number, number)).get();
     },
-    async listForUser(channel, userId) {
-      return db
+    async listForUser(channel, userId, limit) {
+      const query = db
         .select()
         .from(tickets)
         .where(and(eq(tickets.channel, channel as Ticket['channel']), eq(tickets.userId, userId)))
-        .orderBy(desc(tickets.acceptedAt))
-        .all();
+        .orderBy(desc(tickets.acceptedAt));
+      return (limit === undefined ? query : query.limit(limit)).all();
     },
-    async listForAccount(accountNumber) {
-      return db
+    async listForAccount(accountNumber, limit) {
+      const query = db
         .select()
         .from(tickets)
         .where(eq(tickets.accountNumber, accountNumber))
-        .orderBy(desc(tickets.acceptedAt))
-        .all();
+        .orderBy(desc(tickets.acceptedAt));
+      return (limit === undefined ? query : query.limit(limit)).all();
     },
     async page(request) {
       // One row more than asked for tells whether another page follows.
@@ -564,6 +568,10 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         .orderBy(desc(tickets.followedUpAt))
         .limit(limit)
         .all();
+    },
+    async countAcceptedSince(since) {
+      const row = await db.select({ n: count() }).from(tickets).where(gte(tickets.acceptedAt, since)).get();
+      return row?.n ?? 0;
     },
     async counts(now) {
       const [tally, overdue] = await Promise.all([

@@ -114,7 +114,6 @@ describe('staff console in a browser', () => {
     expect(await row.locator('.waiting').textContent()).toBe('7 分钟');
     expect(await row.textContent()).toContain(XSS);
     expect(await xssFired()).toBeUndefined();
-    await page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
 
     await Promise.all([page.waitForURL('**/console/conversations/**'), row.locator('a.open').click()]);
     const payload = page.locator('.msg.role-customer .msg-text', { hasText: XSS });
@@ -130,7 +129,6 @@ describe('staff console in a browser', () => {
     await Promise.all([page.waitForEvent('load'), page.click('#reply-send')]);
     await expect.poll(() => page.locator('.msg.role-staff .msg-text').textContent()).toBe(reply);
     expect(await xssFired()).toBeUndefined();
-    await page.screenshot({ path: join(SCREENSHOTS, 'conversation.png'), fullPage: true });
 
     const polled = (await (
       await fetch(`${base}/v1/messages?channel=web&userId=${encodeURIComponent(user)}`)
@@ -206,6 +204,8 @@ describe('staff console in a browser', () => {
     expect(rows.find((r) => r.kind === 'complaint')).toMatchObject({ total: 2, onTime: 2, overdue: 0 });
     expect(await page.textContent('#coverage')).toBe('100%');
     expect(await page.textContent('#satisfaction')).toBe('100%');
+    expect(await page.textContent('#accepted-tiles')).toContain('近 30 天');
+    expect(await page.textContent('main')).toContain('累计，自系统启用起');
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
 
     // Logging out ends the session: the console sends the browser back to the login page.
@@ -246,7 +246,7 @@ describe('staff console in a browser', () => {
     await expect.poll(() => note.textContent()).toContain('发送中');
     expect((await service.deliveries.get(delivery.id))?.status).toBe('pending');
 
-    // Transfers are explicit: to a colleague who exists, by name.
+    // Transfers are explicit: to a colleague picked by name.
     const admin = await staffSession(service.app);
     const created = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
       username: 'wang',
@@ -254,12 +254,14 @@ describe('staff console in a browser', () => {
       role: 'agent',
     });
     expect(created.status).toBe(201);
-    await page.fill('#transfer-to', 'nobody');
+    // The colleague is picked from a list, not typed.
+    await page.reload();
     await page.click('#transfer-form button[type=submit]');
-    await expect.poll(() => page.textContent('#transfer-error')).toContain('没有这个客服用户名');
-    await page.fill('#transfer-to', 'wang');
+    await expect.poll(() => page.textContent('#transfer-error')).toContain('请选择要转交的同事');
+    expect(await page.locator('#transfer-to option').allTextContents()).toContain('wang（客服）');
+    await page.selectOption('#transfer-to', 'wang');
     await Promise.all([page.waitForEvent('load'), page.click('#transfer-form button[type=submit]')]);
-    await expect.poll(() => page.locator('p.meta').textContent()).toContain('wang');
+    await expect.poll(() => page.locator('#owner').textContent()).toBe('wang');
 
     // Closing gives the conversation back to the bot and asks the customer for a rating.
     await Promise.all([page.waitForURL('**/console/queue'), page.click('#close-handoff')]);
@@ -268,6 +270,200 @@ describe('staff console in a browser', () => {
     expect(last?.text).toContain('1-5分');
     const queued = await service.deliveries.forConversation(conversationId);
     expect(queued.at(-1)).toMatchObject({ messageId: last?.id, status: 'pending' });
+  });
+
+  it('lets an agent take (接入) a waiting conversation from the queue, and a colleague sees it taken', async () => {
+    const admin = await staffSession(service.app);
+    const made = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
+      username: 'liu',
+      password: 'liu-password-0123',
+      role: 'agent',
+    });
+    expect(made.status).toBe(201);
+    const li = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const liPage = await li.newPage();
+    try {
+      await liPage.goto(`${base}/console/login`);
+      await liPage.fill('#username', 'liu');
+      await liPage.fill('#password', 'liu-password-0123');
+      await Promise.all([
+        liPage.waitForURL('**/console/queue'),
+        liPage.click('#login-form button[type=submit]'),
+      ]);
+
+      // 张三 (demo account 1000000001) proves who she is, then asks for a person.
+      const user = webUser('console-take');
+      for (const text of ['查电费', '1000000001', '1234']) await customerSays(user, text);
+      const { conversationId } = await customerSays(user, '转人工');
+      await customerSays(user, '我家电表箱一直在响');
+      now += 6 * 60_000;
+      await page.goto(`${base}/console/queue`);
+      const row = page.locator(`tr.queue-row[data-conversation-id="${conversationId}"]`);
+      expect(await row.getAttribute('class')).toContain('sla-amber');
+      expect(await row.locator('.last-message a').textContent()).toBe('我家电表箱一直在响');
+      expect(await row.locator('.reason').textContent()).toBe('客户要求人工');
+      expect(await row.locator('.customer').textContent()).toBe('张*户号 1000000001');
+      expect(await page.locator('#queue-tabs a.active').textContent()).toContain('待接入');
+      await page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
+
+      await liPage.goto(`${base}/console/queue`);
+      await Promise.all([
+        liPage.waitForURL(`**/console/conversations/${conversationId}`),
+        liPage.locator(`tr.queue-row[data-conversation-id="${conversationId}"] button.take`).click(),
+      ]);
+      expect(await liPage.textContent('#owner')).toBe('liu');
+
+      // The colleague's queue: gone from 待接入, shown taken by liu under 全部, nothing left to take.
+      await page.reload();
+      expect(await row.count()).toBe(0);
+      await page.click('#queue-tabs a[data-tab="all"]');
+      await page.waitForURL('**/console/queue?tab=all');
+      expect(await row.locator('.owner').textContent()).toBe('liu');
+      expect(await row.locator('button.take').count()).toBe(0);
+      await page.click('#queue-tabs a[data-tab="mine"]');
+      await page.waitForURL('**/console/queue?tab=mine');
+      expect(await row.count()).toBe(0);
+    } finally {
+      await li.close();
+    }
+  });
+
+  it('opens a long conversation at its newest message beside the verified customer, and keeps internal notes from the customer', async () => {
+    const user = webUser('console-long');
+    for (const text of ['查电费', '1000000001', '1234']) await customerSays(user, text);
+    for (let i = 0; i < 12; i++) {
+      now += 60_000;
+      await customerSays(user, `电费为什么这么高，第${i}次问`);
+    }
+    const { conversationId } = await customerSays(user, '转人工');
+    await customerSays(user, '最后一句：请尽快回电');
+    const calendar = createDefaultWorkdayCalendar();
+    const ticket = await openCase(
+      { kind: 'complaint', description: '电费异常', channel: 'web', userId: user, conversationId },
+      { tickets: service.tickets, calendar, now: clock(), newId: () => crypto.randomUUID() },
+    );
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2000);
+    await expect.poll(() => inView('#transcript > li:last-child')).toBe(true);
+    // Not hidden under the reply box either.
+    const [newestBottom, replyTop] = await page.evaluate(() => [
+      document.querySelector('#transcript > li:last-child')?.getBoundingClientRect().bottom ?? 0,
+      document.querySelector('#reply-form')?.getBoundingClientRect().top ?? 0,
+    ]);
+    expect(newestBottom).toBeLessThanOrEqual(replyTop);
+    expect(await page.locator('#transcript > li:last-child .msg-text').textContent()).toBe(
+      '最后一句：请尽快回电',
+    );
+    expect(await inView('#reply-text')).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'conversation.png') });
+    // Scrolled back to the top, the reply box is still there.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await inView('#reply-text')).toBe(true);
+
+    // The side panel: who the customer is (masked), bills and arrears, the case, linked.
+    const panel = page.locator('#side-panel');
+    expect(await panel.locator('#panel-account').textContent()).toContain('张*');
+    expect(await panel.textContent()).not.toContain('张三');
+    expect(await panel.locator('#panel-account').textContent()).toContain('居民');
+    expect(await panel.locator('#panel-arrears').textContent()).toContain('元');
+    expect(await panel.locator('#panel-bills tbody tr').count()).toBeGreaterThan(0);
+
+    // An internal note: in the transcript for staff, never to the customer.
+    const note = '客户情绪激动，已核实户号，建议班长回电';
+    await page.fill('#reply-text', note);
+    await Promise.all([page.waitForEvent('load'), page.click('#note-send')]);
+    const shown = page.locator('#transcript .msg.note');
+    await expect.poll(() => shown.locator('.msg-text').textContent()).toBe(note);
+    expect(await shown.locator('.role').textContent()).toBe('内部备注 · admin');
+    const polled = await (
+      await fetch(`${base}/v1/messages?channel=web&userId=${encodeURIComponent(user)}`)
+    ).text();
+    expect(polled).not.toContain(note);
+
+    await Promise.all([
+      page.waitForURL(`**/console/cases/${ticket.id}`),
+      panel.locator(`a[href="/console/cases/${ticket.id}"]`).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(`**/console/conversations/${conversationId}`),
+      page.click('#case-conversation'),
+    ]);
+    await page.setViewportSize({ width: 1200, height: 760 });
+  });
+
+  it('shows a new handoff in an open queue and a new customer message in an open conversation, without a reload', async () => {
+    await page.goto(`${base}/console/queue`);
+    const pageLoads: string[] = [];
+    page.on('load', () => pageLoads.push(page.url()));
+    const user = webUser('console-live');
+    const { conversationId } = await customerSays(user, '转人工');
+    const row = page.locator(`tr.queue-row[data-conversation-id="${conversationId}"]`);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^\(1\) 队列/);
+
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    await page.fill('#reply-text', '正在输入，还没写完');
+    await customerSays(user, '我家停电了，请尽快处理');
+    const last = page.locator('#transcript > li:last-child .msg-text');
+    await expect.poll(() => last.textContent(), { timeout: 10_000 }).toBe('我家停电了，请尽快处理');
+    expect(await page.inputValue('#reply-text')).toBe('正在输入，还没写完');
+    await expect.poll(() => page.title()).toMatch(/^\(1\) 会话/);
+    expect(pageLoads).toHaveLength(1); // the conversation page's own load, nothing since
+  });
+
+  it('sends a disabled agent’s open page to the login on its next action', async () => {
+    const admin = await staffSession(service.app);
+    const made = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
+      username: 'zhou',
+      password: 'zhou-password-0123',
+      role: 'agent',
+    });
+    expect(made.status).toBe(201);
+    const zhou = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const zhouPage = await zhou.newPage();
+    try {
+      await zhouPage.goto(`${base}/console/login`);
+      await zhouPage.fill('#username', 'zhou');
+      await zhouPage.fill('#password', 'zhou-password-0123');
+      await Promise.all([
+        zhouPage.waitForURL('**/console/queue'),
+        zhouPage.click('#login-form button[type=submit]'),
+      ]);
+      const { conversationId } = await customerSays(webUser('console-disabled'), '转人工');
+      await zhouPage.goto(`${base}/console/conversations/${conversationId}`);
+
+      // The supervisor disables zhou on the accounts page.
+      await page.goto(`${base}/console/staff`);
+      const row = page.locator('tr.staff-row[data-username="zhou"]');
+      await Promise.all([page.waitForEvent('load'), row.locator('button[data-action="disable"]').click()]);
+      await expect.poll(() => row.locator('.status').textContent()).toContain('已停用');
+
+      await zhouPage.fill('#reply-text', '您好');
+      await Promise.all([zhouPage.waitForURL('**/console/login'), zhouPage.click('#reply-send')]);
+      expect((await service.store.listMessages(conversationId)).map((m) => m.role)).not.toContain('staff');
+
+      // Enabled again with a reset password, shown once to the supervisor; zhou must change it.
+      await Promise.all([page.waitForEvent('load'), row.locator('button[data-action="enable"]').click()]);
+      await row.locator('button[data-action="reset-password"]').click();
+      await expect.poll(() => page.textContent('#staff-result')).toContain('zhou 的临时密码');
+      await page.screenshot({ path: join(SCREENSHOTS, 'staff.png') });
+      const temporary = /临时密码：(\S+?)（/.exec((await page.textContent('#staff-result')) ?? '')?.[1] ?? '';
+      await zhouPage.fill('#username', 'zhou');
+      await zhouPage.fill('#password', temporary);
+      await Promise.all([
+        zhouPage.waitForURL('**/console/password'),
+        zhouPage.click('#login-form button[type=submit]'),
+      ]);
+    } finally {
+      await zhou.close();
+    }
   });
 
   it('pages the case list with links and searches it, overdue cases still first', async () => {
@@ -306,7 +502,7 @@ describe('staff console in a browser', () => {
       await Promise.all([page.waitForEvent('load'), page.click('#next-page')]);
       total += await rows.count();
     }
-    expect(total).toBe(65); // the four of the earlier tests, the repair and the sixty complaints
+    expect(total).toBe(66); // the five of the earlier tests, the repair and the sixty complaints
 
     const wanted = complaints[7];
     if (!wanted) throw new Error('no complaint to look for');

@@ -367,7 +367,7 @@ describe('outside staffed hours', () => {
       };
       expect(row.kind).toBe('callback');
       expect(JSON.parse(row.deadlines)).toEqual({ callbackDueAt: Date.parse('2026-11-27T02:00:00Z') });
-      expect((await night.store.listHandoffs()).items).toHaveLength(1);
+      expect((await night.store.listHandoffs()).items).toMatchObject([{ handoffReason: 'after_hours' }]);
     } finally {
       night.dispose();
     }

@@ -245,6 +245,53 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect((await stores.store.listHandoffs()).items.map((h) => h.id)).toEqual(['c2']);
       });
 
+      it("lists the queue by owner with each customer's own last message, and lets one agent take a conversation", async ({
+        stores,
+      }) => {
+        for (const id of ['c1', 'c2', 'c3']) await stores.store.openConversation('web', `u-${id}`, id, T0);
+        await stores.store.appendMessage('c1', { role: 'customer', text: '电表箱在响' }, T0);
+        await stores.store.appendMessage('c1', { role: 'assistant', text: '已为您转接人工客服' }, T0);
+        await stores.store.setMode('c1', 'handoff', later(1000), null, later(1000));
+        await stores.store.setMode('c2', 'handoff', later(2000), null, later(2000));
+        const [c1, c2] = (await stores.store.listHandoffs()).items;
+        expect(c1?.lastMessage?.text).toBe('已为您转接人工客服');
+        expect(c1?.lastCustomerMessage?.text).toBe('电表箱在响');
+        expect(c2?.lastCustomerMessage).toBeUndefined();
+
+        expect(await stores.store.takeHandoff('c1', 'staff-1', later(3000))).toBe(true);
+        // Taken already, or with the bot: nobody else gets it.
+        expect(await stores.store.takeHandoff('c1', 'staff-2', later(3000))).toBe(false);
+        expect(await stores.store.takeHandoff('c3', 'staff-2', later(3000))).toBe(false);
+        expect((await stores.store.getConversation('c1'))?.handoffOwner).toBe('staff-1');
+        expect((await stores.store.getConversation('c1'))?.handoffSince).toEqual(later(1000));
+
+        const ids = async (owner: string | null | undefined) =>
+          (await stores.store.listHandoffs({ owner })).items.map((h) => h.id);
+        expect(await ids(null)).toEqual(['c2']);
+        expect(await ids('staff-1')).toEqual(['c1']);
+        expect(await ids('staff-2')).toEqual([]);
+        expect(await ids(undefined)).toEqual(['c1', 'c2']);
+      });
+
+      it('keeps internal notes apart from the messages, read by time range', async ({ stores }) => {
+        await stores.store.openConversation('web', 'u-n', 'cn', T0);
+        await stores.store.appendMessage('cn', { role: 'customer', text: '你好' }, T0);
+        await stores.store.addNote('cn', 'staff-1', '第一条备注', later(1000));
+        await stores.store.addNote('cn', 'staff-2', '第二条备注', later(2000));
+        expect((await stores.store.listMessages('cn')).map((m) => m.text)).toEqual(['你好']);
+        const all = await stores.store.notesBetween('cn', T0, undefined, 10);
+        expect(all.map((n) => [n.staffId, n.text])).toEqual([
+          ['staff-1', '第一条备注'],
+          ['staff-2', '第二条备注'],
+        ]);
+        expect(
+          (await stores.store.notesBetween('cn', later(1500), undefined, 10)).map((n) => n.text),
+        ).toEqual(['第二条备注']);
+        expect((await stores.store.notesBetween('cn', T0, later(2000), 10)).map((n) => n.text)).toEqual([
+          '第一条备注',
+        ]);
+      });
+
       it('pages through the handoff queue, longest waiting first, each with its last message', async ({
         stores,
       }) => {

@@ -203,7 +203,7 @@ export function createAssistant(deps: AssistantDeps) {
         [...message.normalized].length <= SHORT_REQUEST_CHARS &&
         detectActionIntent(ctx.mended)?.intent === 'handoff'
       )
-        return safetyFirst(await ctx.handOff(REPLIES.handoffQueued), ctx);
+        return safetyFirst(await ctx.handOff(REPLIES.handoffQueued, 'asked'), ctx);
       const corrected = await correctedFlow(stored, ctx);
       if (corrected) return safetyFirst(corrected, ctx);
       const step = await resumeFlow(stored, ctx);
@@ -412,7 +412,7 @@ export function createAssistant(deps: AssistantDeps) {
   /** Out of scope: say so and offer a person; the second time in a row, hand over to one. */
   async function unknownStep(ctx: TurnContext, reply: string = REPLIES.unknown): Promise<FlowStep> {
     if (ctx.conversation.unansweredStreak < 1) return { intent: 'unknown', replies: [reply], state: null };
-    const step = await ctx.handOff(REPLIES.handoffAfterUnknown);
+    const step = await ctx.handOff(REPLIES.handoffAfterUnknown, 'unanswered');
     return { ...step, intent: 'unknown' };
   }
 
@@ -451,6 +451,9 @@ export function createAssistant(deps: AssistantDeps) {
             : step.handoff && conversation.mode !== 'handoff'
               ? at
               : undefined,
+          ...(step.handoff && conversation.mode !== 'handoff' && !step.release
+            ? { handoffReason: step.handoffReason ?? 'asked' }
+            : {}),
           unansweredStreak: step.intent === 'unknown' ? conversation.unansweredStreak + 1 : 0,
           at,
           messages: [

@@ -56,7 +56,8 @@ export interface TurnContext {
    * Queues the conversation for a person; `reply` tells the customer their place. Past the handoff
    * limit, a polite "not so often" instead (a `limited` step).
    */
-  handOff(reply: (position: number) => string): Promise<FlowStep>;
+  /** Queues the conversation for a person: `reason` is why (asked for one, or two unanswered turns). */
+  handOff(reply: (position: number) => string, reason: 'asked' | 'unanswered'): Promise<FlowStep>;
 }
 
 export function createTurnContext(
@@ -119,7 +120,7 @@ export function createTurnContext(
       services.outages && services.areas
         ? { outages: services.outages, areas: services.areas, now: clock() }
         : undefined,
-    async handOff(reply) {
+    async handOff(reply, reason) {
       const wait = await services.chatLimits?.take('handoff', requester);
       if (wait !== undefined)
         return {
@@ -128,8 +129,14 @@ export function createTurnContext(
           state: conversation.flowState as FlowState | null,
           limited: wait,
         };
-      const text = await services.handoffs.request(conversation, reply);
-      return { intent: 'handoff', replies: [text], state: null, handoff: true };
+      const { text, afterHours } = await services.handoffs.request(conversation, reply);
+      return {
+        intent: 'handoff',
+        replies: [text],
+        state: null,
+        handoff: true,
+        handoffReason: afterHours ? 'after_hours' : reason,
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CaseCounts, TicketStore } from '../../db/ticket-store.js';
 import { CASE_KIND_NAMES, CASE_KINDS, CASE_STATUSES, followsUp } from '../../vocabulary/case-kinds.js';
+import { shanghaiDate } from '../standard/beijing-time.js';
 
 /** How many of the follow-ups still waiting for a rating the statistics name. */
 export const UNANSWERED_SHOWN = 20;
@@ -16,7 +17,8 @@ export function serviceStats(counts: CaseCounts, unanswered: string[]) {
     unanswered,
     /** …and how many wait in all. */
     unansweredCount: counts.followUps - counts.followUpsAnswered,
-    followUpCoverage: closedCases ? counts.followUps / closedCases : 1,
+    /** null over no closed case (shown "—"): a rate over nothing is not 100 %. */
+    followUpCoverage: closedCases ? counts.followUps / closedCases : null,
     ratings: counts.ratings,
     satisfactionRate: counts.ratings ? counts.ratingsSatisfied / counts.ratings : null,
   };
@@ -33,13 +35,26 @@ export function casesByKind(counts: CaseCounts) {
   });
 }
 
+/** Cases accepted today (Beijing day), in the last 7 and the last 30 days. */
+export interface AcceptedCounts {
+  today: number;
+  days7: number;
+  days30: number;
+}
+
 /** The counts and the few unanswered follow-ups: a few dozen rows at any history size. */
 export async function readStats(tickets: TicketStore, now: Date) {
-  const [counts, unanswered] = await Promise.all([
+  const startOfToday = new Date(Date.parse(`${shanghaiDate(now)}T00:00:00+08:00`));
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const [counts, unanswered, today, days7, days30] = await Promise.all([
     tickets.counts(now),
     tickets.unansweredFollowUps(UNANSWERED_SHOWN),
+    tickets.countAcceptedSince(startOfToday),
+    tickets.countAcceptedSince(daysAgo(7)),
+    tickets.countAcceptedSince(daysAgo(30)),
   ]);
   return {
+    accepted: { today, days7, days30 } satisfies AcceptedCounts,
     stats: serviceStats(
       counts,
       unanswered.map((t) => t.number),

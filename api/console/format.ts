@@ -39,6 +39,29 @@ export function urgency(ticket: Ticket, now: Date, isDueSoon: DueSoonRule): Urge
   return next && isDueSoon(new Date(next[1]), now) ? 'due-soon' : 'ok';
 }
 
+/**
+ * How long a handed-off conversation may wait for an agent to take it (接入): amber from 5 minutes,
+ * red from 10. Only conversations nobody has taken are marked.
+ */
+export const QUEUE_SLA = { amberMinutes: 5, redMinutes: 10 } as const;
+
+export type QueueMark = 'sla-red' | 'sla-amber' | 'sla-ok';
+
+/** The SLA mark of a conversation waiting since `since`, if nobody has taken it yet. */
+export function queueMark(since: Date, now: Date, taken: boolean): QueueMark {
+  if (taken) return 'sla-ok';
+  const minutes = (now.getTime() - since.getTime()) / 60_000;
+  if (minutes >= QUEUE_SLA.redMinutes) return 'sla-red';
+  return minutes >= QUEUE_SLA.amberMinutes ? 'sla-amber' : 'sla-ok';
+}
+
+/** Why a conversation was handed to a person, as the queue says it. */
+export const HANDOFF_REASON_NAMES: Record<string, string> = {
+  asked: '客户要求人工',
+  unanswered: '连续两次未能解答',
+  after_hours: '非服务时间（已登记回电）',
+};
+
 export const ROLE_NAMES: Record<string, string> = { customer: '客户', assistant: '智能助手', staff: '客服' };
 export const STATUS_NAMES: Record<string, string> = Object.fromEntries(
   CASE_STATUSES.map((status) => [status, CASE_STATUS_TABLE[status].staffName]),

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { Application, Bill } from '../../db/account-store.js';
 import type { DeliveryRecord } from '../../db/channel-store.js';
-import type { ConversationRecord, MessageRecord } from '../../db/store.js';
+import type { ConversationRecord, MessageRecord, StaffNoteRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
 import {
   CASE_KIND_NAMES,
@@ -8,21 +9,25 @@ import {
   CASE_STATUSES,
   deadlineCustomerName,
 } from '../../vocabulary/case-kinds.js';
+import { stageName } from '../accounts/statements.js';
 import type { CaseListQuery } from '../cases/case-list.js';
 import { beijingDue, overdueDeadlines } from '../cases/cases.js';
-import type { casesByKind, ServiceStats } from '../cases/stats.js';
+import type { AcceptedCounts, casesByKind, ServiceStats } from '../cases/stats.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import {
   beijing,
   CHANNEL_NAMES,
+  HANDOFF_REASON_NAMES,
   pendingDeadlines,
+  QUEUE_SLA,
+  queueMark,
   ROLE_NAMES,
   STATUS_NAMES,
   urgency,
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login' | 'password';
+type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login' | 'password' | 'staff';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -60,6 +65,9 @@ export function Layout(props: {
                 ))}
               </nav>
               <span class="user">
+                <a href="/console/staff" id="staff-link" class={props.section === 'staff' ? 'active' : ''}>
+                  账号
+                </a>
                 {props.username}
                 <button type="button" id="logout">
                   退出
@@ -132,9 +140,27 @@ export function PasswordPage(props: { username: string; csrfToken: string; requi
 
 export interface QueueItem {
   conversation: ConversationRecord;
-  lastMessage: MessageRecord | undefined;
+  /** The customer's own last message (not the bot's answer to it). */
+  lastCustomerMessage: MessageRecord | undefined;
   ownerName: string | null;
+  /** The account the customer has proved to own (masked name), if any. */
+  customer: VerifiedCustomer | undefined;
 }
+
+/** A channel user's verified account, as staff see it: the name masked. */
+export interface VerifiedCustomer {
+  accountNumber: string;
+  maskedName: string;
+  classLabel: string;
+}
+
+export type QueueTab = 'waiting' | 'mine' | 'all';
+
+const QUEUE_TABS: [QueueTab, string][] = [
+  ['waiting', '待接入'],
+  ['mine', '我的会话'],
+  ['all', '全部'],
+];
 
 /** A link to the next page of a list, where there is one. */
 export function NextPage(props: { href: string | undefined }) {
@@ -149,6 +175,9 @@ export function NextPage(props: { href: string | undefined }) {
 
 export function QueuePage(props: {
   items: QueueItem[];
+  tab: QueueTab;
+  /** How many wait for an agent to take them (the 待接入 tab's count). */
+  waitingCount: number;
   now: Date;
   /** The next page of the queue, where there is one. */
   nextHref?: string;
@@ -157,35 +186,87 @@ export function QueuePage(props: {
 }) {
   return (
     <Layout title="队列" section="queue" username={props.username} csrfToken={props.csrfToken}>
-      <h1>待人工处理的会话</h1>
+      <h1>会话队列</h1>
+      <nav class="tabs" id="queue-tabs" data-waiting={String(props.waitingCount)}>
+        {QUEUE_TABS.map(([tab, label]) => (
+          <a
+            href={`/console/queue?tab=${tab}`}
+            class={tab === props.tab ? 'active' : ''}
+            data-tab={tab}
+            aria-current={tab === props.tab ? 'page' : undefined}
+          >
+            {label}
+            {tab === 'waiting' ? <span class="count">{props.waitingCount}</span> : null}
+          </a>
+        ))}
+      </nav>
+      <p class="legend">
+        等待接入：<span class="swatch due-soon">{QUEUE_SLA.amberMinutes} 分钟起</span>
+        <span class="swatch overdue">{QUEUE_SLA.redMinutes} 分钟起</span>
+      </p>
       {props.items.length === 0 ? (
-        <p class="empty">队列为空。</p>
+        <p class="empty">
+          {props.tab === 'waiting'
+            ? '没有等待接入的会话。'
+            : props.tab === 'mine'
+              ? '您没有正在接待的会话。'
+              : '队列为空。'}
+        </p>
       ) : (
         <table class="list" id="queue">
           <thead>
             <tr>
-              <th>渠道</th>
-              <th>排队开始</th>
               <th>已等待</th>
+              <th>渠道</th>
+              <th>客户</th>
+              <th>转人工原因</th>
+              <th>客户最后一条消息</th>
               <th>处理人</th>
-              <th>最后一条消息</th>
+              <th />
             </tr>
           </thead>
           <tbody>
-            {props.items.map(({ conversation, lastMessage, ownerName }) => {
+            {props.items.map(({ conversation, lastCustomerMessage, ownerName, customer }) => {
               const since = conversation.handoffSince ?? conversation.updatedAt;
+              const href = `/console/conversations/${encodeURIComponent(conversation.id)}`;
+              const mark = queueMark(since, props.now, conversation.handoffOwner !== null);
               return (
-                <tr class="queue-row" data-conversation-id={conversation.id}>
+                <tr class={`queue-row ${mark}`} data-conversation-id={conversation.id}>
+                  <td class="waiting" title={`排队开始 ${beijing(since)}`}>
+                    {waited(since, props.now)}
+                  </td>
                   <td>{CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</td>
-                  <td>{beijing(since)}</td>
-                  <td class="waiting">{waited(since, props.now)}</td>
-                  <td>{ownerName ?? '未分配'}</td>
-                  <td>
-                    <a class="open" href={`/console/conversations/${encodeURIComponent(conversation.id)}`}>
-                      {lastMessage
-                        ? `${ROLE_NAMES[lastMessage.role] ?? lastMessage.role}：${clip(lastMessage.text, 60)}`
-                        : '（无消息）'}
+                  <td class="customer">
+                    {customer ? (
+                      <>
+                        {customer.maskedName}
+                        <br />
+                        <span class="meta">户号 {customer.accountNumber}</span>
+                      </>
+                    ) : (
+                      <span class="meta">未验证身份</span>
+                    )}
+                  </td>
+                  <td class="reason">
+                    {conversation.handoffReason
+                      ? (HANDOFF_REASON_NAMES[conversation.handoffReason] ?? conversation.handoffReason)
+                      : '—'}
+                  </td>
+                  <td class="last-message">
+                    <a class="open" href={href}>
+                      {lastCustomerMessage ? clip(lastCustomerMessage.text, 60) : '（客户尚未发言）'}
                     </a>
+                    {lastCustomerMessage ? (
+                      <span class="meta"> · {waited(lastCustomerMessage.createdAt, props.now)}前</span>
+                    ) : null}
+                  </td>
+                  <td class="owner">{ownerName ?? '未接入'}</td>
+                  <td>
+                    {conversation.handoffOwner ? null : (
+                      <button type="button" class="take" data-conversation-id={conversation.id}>
+                        接入
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
@@ -193,6 +274,7 @@ export function QueuePage(props: {
           </tbody>
         </table>
       )}
+      <p class="error" id="queue-error" role="alert" />
       <NextPage href={props.nextHref} />
     </Layout>
   );
@@ -219,100 +301,254 @@ function DeliveryNote(props: { delivery: DeliveryRecord }) {
   );
 }
 
+/** An internal note as the transcript shows it, with who wrote it. */
+export type NoteView = StaffNoteRecord & { author: string };
+
+/** The conversation page's side panel (see `sidePanel` in ./routes.tsx). */
+export interface SidePanel {
+  account?: VerifiedCustomer;
+  bills: Bill[];
+  applications: Application[];
+  cases: Ticket[];
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+function CustomerPanel(props: { panel: SidePanel }) {
+  const { account, bills, applications, cases } = props.panel;
+  const unpaid = bills.filter((b) => b.status === 'unpaid');
+  return (
+    <aside class="side-panel" id="side-panel">
+      <section class="card">
+        <h2>客户</h2>
+        {account ? (
+          <dl class="fields" id="panel-account">
+            <dt>户名</dt>
+            <dd>{account.maskedName}</dd>
+            <dt>户号</dt>
+            <dd>{account.accountNumber}</dd>
+            <dt>类别</dt>
+            <dd>{account.classLabel}</dd>
+            <dt>欠费</dt>
+            <dd id="panel-arrears" class={unpaid.length ? 'overdue-text' : ''}>
+              {unpaid.length
+                ? `${yuan(unpaid.reduce((sum, b) => sum + b.amountFen, 0))} 元（${unpaid.length} 期未缴，近 ${bills.length} 期内）`
+                : `无（近 ${bills.length} 期）`}
+            </dd>
+          </dl>
+        ) : (
+          <p class="meta" id="panel-account">
+            客户尚未验证身份（户号 + 手机号后四位），看不到户号信息。
+          </p>
+        )}
+        {bills.length ? (
+          <table class="list compact" id="panel-bills">
+            <thead>
+              <tr>
+                <th>账期</th>
+                <th>金额（元）</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bills.slice(0, 3).map((b) => (
+                <tr>
+                  <td>{b.period}</td>
+                  <td>{yuan(b.amountFen)}</td>
+                  <td class={b.status === 'unpaid' ? 'overdue-text' : ''}>
+                    {b.status === 'unpaid' ? '未缴' : '已缴'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {applications.length ? (
+          <>
+            <h3>业扩申请</h3>
+            <ul class="plain" id="panel-applications">
+              {applications.map((a) => (
+                <li>
+                  {a.number} · {a.kind} · {stageName(a.currentStage)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section class="card">
+        <h2>工单</h2>
+        {cases.length ? (
+          <ul class="plain" id="panel-cases">
+            {cases.map((t) => (
+              <li>
+                <a href={`/console/cases/${encodeURIComponent(t.id)}`}>{t.number}</a>{' '}
+                {CASE_KIND_NAMES[t.kind]} · {STATUS_NAMES[t.status] ?? t.status}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="meta" id="panel-cases">
+            没有工单。
+          </p>
+        )}
+      </section>
+    </aside>
+  );
+}
+
+type TranscriptEntry = { at: number; message: MessageRecord } | { at: number; note: NoteView };
+
 export function ConversationPage(props: {
   conversation: ConversationRecord;
   messages: MessageRecord[];
+  /** Internal notes among these messages. */
+  notes: NoteView[];
+  panel: SidePanel;
   deliveries: Map<number, DeliveryRecord>;
   /** The page of older messages, where there are some; and back to the latest ones. */
   olderHref?: string;
   latestHref?: string;
   ownerName: string | null;
+  /** Colleagues a transfer can go to (everyone but the current owner). */
+  colleagues: { username: string; role: string }[];
   username: string;
   csrfToken: string;
 }) {
   const { conversation } = props;
+  // Messages and notes in the order they were written (a note after a message of the same instant).
+  const entries: TranscriptEntry[] = [
+    ...props.messages.map((message) => ({ at: message.createdAt.getTime(), message })),
+    ...props.notes.map((note) => ({ at: note.createdAt.getTime() + 0.5, note })),
+  ].sort((x, y) => x.at - y.at);
   return (
     <Layout title="会话" section="queue" username={props.username} csrfToken={props.csrfToken}>
-      <p>
-        <a href="/console/queue">← 返回队列</a>
-      </p>
-      <h1>会话 · {CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</h1>
-      <p class="meta">
-        状态：{conversation.mode === 'handoff' ? '人工处理中' : '机器人应答'}
-        {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''} · 处理人：
-        {props.ownerName ?? '未分配'}
-      </p>
-      {props.olderHref ? (
-        <p class="pager">
-          <a href={props.olderHref} id="older-messages">
-            ← 更早的消息
-          </a>
-        </p>
-      ) : null}
-      <ol class="transcript" id="transcript">
-        {props.messages.map((m) => (
-          <li class={`msg role-${m.role}`}>
-            <div class="msg-meta">
-              <span class="role">{ROLE_NAMES[m.role] ?? m.role}</span>
-              <time datetime={m.createdAt.toISOString()}>{beijing(m.createdAt)}</time>
-              {m.intent ? <span class="intent">{m.intent}</span> : null}
+      <div class="conversation-layout">
+        <section class="conversation-main">
+          <p>
+            <a href="/console/queue">← 返回队列</a>
+          </p>
+          <h1>会话 · {CHANNEL_NAMES[conversation.channel] ?? conversation.channel}</h1>
+          <p class="meta">
+            状态：{conversation.mode === 'handoff' ? '人工处理中' : '机器人应答'}
+            {conversation.handoffSince ? ` · 排队开始 ${beijing(conversation.handoffSince)}` : ''}
+            {conversation.handoffReason
+              ? ` · ${HANDOFF_REASON_NAMES[conversation.handoffReason] ?? conversation.handoffReason}`
+              : ''}{' '}
+            · 处理人：<span id="owner">{props.ownerName ?? '未接入'}</span>
+            {conversation.mode === 'handoff' && !conversation.handoffOwner ? (
+              <>
+                {' '}
+                <button type="button" class="take" id="take" data-conversation-id={conversation.id}>
+                  接入
+                </button>
+              </>
+            ) : null}
+          </p>
+          {props.olderHref ? (
+            <p class="pager">
+              <a href={props.olderHref} id="older-messages">
+                ← 更早的消息
+              </a>
+            </p>
+          ) : null}
+          <ol
+            class="transcript"
+            id="transcript"
+            data-conversation-id={conversation.id}
+            data-newest={props.latestHref ? undefined : String(props.messages.at(-1)?.id ?? 0)}
+          >
+            {entries.map((entry) =>
+              'note' in entry ? (
+                <li class="msg note">
+                  <div class="msg-meta">
+                    <span class="role">内部备注 · {entry.note.author}</span>
+                    <time datetime={entry.note.createdAt.toISOString()}>{beijing(entry.note.createdAt)}</time>
+                    <span class="intent">仅客服可见</span>
+                  </div>
+                  <p class="msg-text">{entry.note.text}</p>
+                </li>
+              ) : (
+                <li class={`msg role-${entry.message.role}`}>
+                  <div class="msg-meta">
+                    <span class="role">{ROLE_NAMES[entry.message.role] ?? entry.message.role}</span>
+                    <time datetime={entry.message.createdAt.toISOString()}>
+                      {beijing(entry.message.createdAt)}
+                    </time>
+                    {entry.message.intent ? <span class="intent">{entry.message.intent}</span> : null}
+                  </div>
+                  <p class="msg-text">{entry.message.text}</p>
+                  {props.deliveries.has(entry.message.id) ? (
+                    <DeliveryNote delivery={props.deliveries.get(entry.message.id) as DeliveryRecord} />
+                  ) : null}
+                  {entry.message.sources?.length ? (
+                    <p class="sources">
+                      依据：
+                      {entry.message.sources.map((source) => (
+                        <span class="source">{source.title}</span>
+                      ))}
+                    </p>
+                  ) : null}
+                </li>
+              ),
+            )}
+          </ol>
+          {props.latestHref ? (
+            <p class="pager">
+              <a href={props.latestHref}>最新消息 →</a>
+            </p>
+          ) : null}
+          <form id="reply-form" class="card reply-box" data-conversation-id={conversation.id}>
+            <label>
+              回复客户，或写一条只有客服能看到的内部备注
+              <textarea id="reply-text" name="text" rows={3} maxlength={4000} required />
+            </label>
+            <div class="actions">
+              <button type="submit" id="reply-send">
+                发送给客户
+              </button>
+              <button type="button" id="note-send" class="secondary">
+                存为内部备注
+              </button>
+              {conversation.mode === 'handoff' ? (
+                <>
+                  <button type="button" id="close-handoff" class="secondary">
+                    结束服务并邀请评价
+                  </button>
+                  <button type="button" id="release" class="secondary">
+                    交还机器人
+                  </button>
+                </>
+              ) : null}
             </div>
-            <p class="msg-text">{m.text}</p>
-            {props.deliveries.has(m.id) ? (
-              <DeliveryNote delivery={props.deliveries.get(m.id) as DeliveryRecord} />
-            ) : null}
-            {m.sources?.length ? (
-              <p class="sources">
-                依据：
-                {m.sources.map((s) => (
-                  <span class="source">{s.title}</span>
-                ))}
-              </p>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-      {props.latestHref ? (
-        <p class="pager">
-          <a href={props.latestHref}>最新消息 →</a>
-        </p>
-      ) : null}
-      <form id="reply-form" class="card" data-conversation-id={conversation.id}>
-        <label>
-          回复客户
-          <textarea id="reply-text" name="text" rows={3} maxlength={4000} required />
-        </label>
-        <div class="actions">
-          <button type="submit" id="reply-send">
-            发送
-          </button>
+            <p class="error" id="reply-error" role="alert" />
+          </form>
+        </section>
+        <div class="side-column">
+          <CustomerPanel panel={props.panel} />
           {conversation.mode === 'handoff' ? (
-            <>
-              <button type="button" id="close-handoff" class="secondary">
-                结束服务并邀请评价
-              </button>
-              <button type="button" id="release" class="secondary">
-                交还机器人
-              </button>
-            </>
+            <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
+              <label>
+                转给其他客服
+                <select id="transfer-to" name="to">
+                  <option value="">请选择同事</option>
+                  {props.colleagues.map((c) => (
+                    <option value={c.username}>
+                      {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div class="actions">
+                <button type="submit" class="secondary">
+                  转交
+                </button>
+              </div>
+              <p class="error" id="transfer-error" role="alert" />
+            </form>
           ) : null}
         </div>
-        <p class="error" id="reply-error" role="alert" />
-      </form>
-      {conversation.mode === 'handoff' ? (
-        <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
-          <label>
-            转给其他客服（用户名）
-            <input id="transfer-to" name="to" maxlength={64} required autocomplete="off" />
-          </label>
-          <div class="actions">
-            <button type="submit" class="secondary">
-              转交
-            </button>
-          </div>
-          <p class="error" id="transfer-error" role="alert" />
-        </form>
-      ) : null}
+      </div>
     </Layout>
   );
 }
@@ -485,6 +721,16 @@ export function CasePage(props: {
         <dd>{t.contactPhone ?? '—'}</dd>
         <dt>户号</dt>
         <dd>{t.accountNumber ?? '—'}</dd>
+        <dt>会话</dt>
+        <dd>
+          {t.conversationId ? (
+            <a id="case-conversation" href={`/console/conversations/${encodeURIComponent(t.conversationId)}`}>
+              打开受理会话
+            </a>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>期限</dt>
         <dd>
           <ul class="deadlines">
@@ -543,6 +789,7 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
 export function DashboardPage(props: {
   rows: KindRow[];
   stats: ServiceStats;
+  accepted: AcceptedCounts;
   /** Fault reports linked to a known outage instead of opening a repair case. */
   absorbed: number;
   username: string;
@@ -558,20 +805,37 @@ export function DashboardPage(props: {
       scripts={['/console/assets/chart.umd.min.js']}
     >
       <h1>统计</h1>
+      <section class="tiles" id="accepted-tiles">
+        {(
+          [
+            ['today', '今天', props.accepted.today],
+            ['days7', '近 7 天', props.accepted.days7],
+            ['days30', '近 30 天', props.accepted.days30],
+          ] as const
+        ).map(([id, period, n]) => (
+          <div class="tile">
+            <div class="value" id={`accepted-${id}`}>
+              {n}
+            </div>
+            <div class="label">受理工单（{period}，各渠道合计）</div>
+          </div>
+        ))}
+      </section>
       <section class="tiles">
         <div class="tile">
           <div class="value" id="coverage">
             {percent(stats.followUpCoverage)}
           </div>
           <div class="label">
-            回访覆盖率（{stats.followedUp}/{stats.closedCases} 件已办结投诉、举报、报修）
+            回访覆盖率：已回访 {stats.followedUp} / 已办结 {stats.closedCases}{' '}
+            件投诉、举报、报修（累计，自系统启用起）
           </div>
         </div>
         <div class="tile">
           <div class="value" id="satisfaction">
             {percent(stats.satisfactionRate)}
           </div>
-          <div class="label">满意率（4–5 分，共 {stats.ratings} 个评价）</div>
+          <div class="label">满意率：评 4–5 分的占全部 {stats.ratings} 个评价（累计，自系统启用起）</div>
         </div>
         <div class="tile">
           <div class="value" id="absorbed">
@@ -581,20 +845,21 @@ export function DashboardPage(props: {
         </div>
         <div class="tile">
           <div class="value">{stats.answered}</div>
-          <div class="label">已回复回访</div>
+          <div class="label">客户已回复的回访（累计）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.unansweredCount}</div>
           <div class="label">
-            待回复回访
+            尚待客户回复的回访（当前）
             {stats.unanswered.length
               ? `：${stats.unanswered.join('、')}${stats.unansweredCount > stats.unanswered.length ? ' 等' : ''}`
               : ''}
           </div>
         </div>
       </section>
+      <p class="meta">“—”表示还没有可计算的对象（例如尚无办结工单或评价），不是 0% 或 100%。</p>
       <section class="card">
-        <h2>各类工单：按期与超期</h2>
+        <h2>各类工单：按期与超期（当前全部工单）</h2>
         <div class="chart-box">
           <canvas
             id="kind-chart"
@@ -624,6 +889,72 @@ export function DashboardPage(props: {
         </table>
         <p class="meta">超期：尚有期限已过而未完成的工单（与 GET /v1/tickets 的 overdue 相同）。</p>
       </section>
+    </Layout>
+  );
+}
+
+/** Staff accounts: everyone sees the list; a supervisor disables, enables and resets passwords. */
+export function StaffPage(props: {
+  users: { id: string; username: string; role: string; disabledAt: Date | null }[];
+  me: { id: string; role: string };
+  username: string;
+  csrfToken: string;
+}) {
+  const supervisor = props.me.role === 'supervisor';
+  return (
+    <Layout title="客服账号" section="staff" username={props.username} csrfToken={props.csrfToken}>
+      <h1>客服账号</h1>
+      {supervisor ? null : <p class="meta">只有班长可以停用账号或重置密码；修改自己的密码请到“修改密码”。</p>}
+      <p>
+        <a href="/console/password">修改我的密码</a>
+      </p>
+      <table class="list" id="staff">
+        <thead>
+          <tr>
+            <th>用户名</th>
+            <th>角色</th>
+            <th>状态</th>
+            {supervisor ? <th>操作</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr class={`staff-row${u.disabledAt ? ' disabled' : ''}`} data-username={u.username}>
+              <td>{u.username}</td>
+              <td>{u.role === 'supervisor' ? '班长' : '客服'}</td>
+              <td class="status">{u.disabledAt ? `已停用（${beijing(u.disabledAt)}）` : '在用'}</td>
+              {supervisor ? (
+                <td class="actions">
+                  {u.id === props.me.id ? (
+                    <span class="meta">本人</span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        class="secondary staff-action"
+                        data-action={u.disabledAt ? 'enable' : 'disable'}
+                        data-username={u.username}
+                      >
+                        {u.disabledAt ? '启用' : '停用'}
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary staff-action"
+                        data-action="reset-password"
+                        data-username={u.username}
+                      >
+                        重置密码
+                      </button>
+                    </>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p id="staff-result" class="card" role="status" hidden />
+      <p class="error" id="staff-error" role="alert" />
     </Layout>
   );
 }

@@ -1,11 +1,13 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
+import type { AccountStore } from '../../db/account-store.js';
 import type { DeliveryStore } from '../../db/channel-store.js';
 import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
-import type { Store } from '../../db/store.js';
+import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readStats } from '../cases/stats.js';
 import { outageCursor, outageListQuery } from '../routes/outages.js';
@@ -24,6 +26,9 @@ import {
   NotFoundPage,
   PasswordPage,
   QueuePage,
+  type SidePanel,
+  StaffPage,
+  type VerifiedCustomer,
 } from './pages.js';
 
 export interface ConsoleDeps {
@@ -31,6 +36,7 @@ export interface ConsoleDeps {
   tickets: TicketStore;
   staff: StaffStore;
   deliveries: DeliveryStore;
+  accounts: AccountStore;
   outages: OutageStore;
   /** The supply areas, for the outage page's choices. */
   areas: { names: readonly string[]; has(area: string): boolean };
@@ -41,7 +47,7 @@ export interface ConsoleDeps {
   consoleAssets?: ConsoleAssets;
 }
 
-const queueQuery = z.object(pageQuery);
+const queueQuery = z.object({ ...pageQuery, tab: z.enum(['waiting', 'mine', 'all']).default('waiting') });
 const queueCursor = z.object({ since: z.number().int(), id: z.string().max(200) });
 /** A transcript in the console: the latest messages, or those before a message (the older page). */
 const transcriptQuery = z.object({
@@ -51,6 +57,11 @@ const transcriptQuery = z.object({
     .transform(Number)
     .optional(),
 });
+
+/** A transcript page shows at most this many internal notes; the side panel this many items (bills: 12). */
+const NOTES_PER_PAGE = 200;
+const PANEL_ITEMS = 10;
+const PANEL_BILLS = 12;
 
 /** No inline script can run on a console page: customer text that slipped through would still be inert. */
 const CSP =
@@ -93,6 +104,56 @@ export function consoleRoutes(deps: ConsoleDeps) {
   const usernameOf = async (id: string | null) =>
     id ? ((await deps.staff.findById(id))?.username ?? id) : null;
 
+  /**
+   * The conversation page's side panel: the verified account (masked name, class, its latest bills
+   * and what of them is unpaid, its applications and their stages) and the customer's latest cases
+   * (from this chat and on the account): a few indexed reads, each with a limit.
+   */
+  const sidePanel = async (conversation: ConversationRecord): Promise<SidePanel> => {
+    const bound = await deps.accounts.boundAccounts(conversation, deps.clock());
+    const accountNumber = bound.at(-1);
+    const account = accountNumber ? await deps.accounts.findAccount(accountNumber) : undefined;
+    const [bills, applications, ownCases, accountCases] = await Promise.all([
+      account ? deps.accounts.listBills(account.accountNumber, PANEL_BILLS) : [],
+      account ? deps.accounts.listApplications(account.accountNumber, PANEL_ITEMS) : [],
+      deps.tickets.listForUser(conversation.channel, conversation.userId, PANEL_ITEMS),
+      account ? deps.tickets.listForAccount(account.accountNumber, PANEL_ITEMS) : [],
+    ]);
+    const cases = [...new Map([...ownCases, ...accountCases].map((t) => [t.id, t])).values()]
+      .sort((a, b) => b.acceptedAt.getTime() - a.acceptedAt.getTime())
+      .slice(0, PANEL_ITEMS);
+    return {
+      ...(account
+        ? {
+            account: {
+              accountNumber: account.accountNumber,
+              maskedName: maskName(account.name),
+              classLabel: account.classLabel,
+            },
+          }
+        : {}),
+      bills,
+      applications,
+      cases,
+    };
+  };
+
+  /** The account this channel user proved to own most recently (name masked), if any: two key reads. */
+  const verifiedCustomer = async (
+    conversation: ConversationRecord,
+  ): Promise<VerifiedCustomer | undefined> => {
+    const bound = await deps.accounts.boundAccounts(conversation, deps.clock());
+    const accountNumber = bound.at(-1);
+    const account = accountNumber ? await deps.accounts.findAccount(accountNumber) : undefined;
+    return account
+      ? {
+          accountNumber: account.accountNumber,
+          maskedName: maskName(account.name),
+          classLabel: account.classLabel,
+        }
+      : undefined;
+  };
+
   type Staff = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
   const staffPage =
     (render: (c: Context, me: Staff) => Promise<Response>) =>
@@ -133,24 +194,31 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/queue',
       staffPage(async (c, me) => {
-        const { limit, cursor } = parseOrThrow(queueQuery, c.req.query());
+        const { limit, cursor, tab } = parseOrThrow(queueQuery, c.req.query());
         const queue = await deps.store.listHandoffs({
           limit: limit ?? DEFAULT_PAGE_SIZE,
           ...(cursor ? { after: decodeCursor(cursor, queueCursor) } : {}),
+          ...(tab === 'all' ? {} : { owner: tab === 'mine' ? me.user.id : null }),
         });
+        const names = new Map((await deps.staff.list()).map((s) => [s.id, s.username]));
         const items = await Promise.all(
           queue.items.map(async (h) => ({
             conversation: h,
-            lastMessage: h.lastMessage,
-            ownerName: await usernameOf(h.handoffOwner),
+            lastCustomerMessage: h.lastCustomerMessage,
+            ownerName: h.handoffOwner ? (names.get(h.handoffOwner) ?? h.handoffOwner) : null,
+            customer: await verifiedCustomer(h),
           })),
         );
         return page(
           c,
           <QueuePage
             items={items}
+            tab={tab}
+            waitingCount={await deps.store.countWaitingHandoffs()}
             now={deps.clock()}
-            {...(queue.next ? { nextHref: `/console/queue?cursor=${encodeCursor(queue.next)}` } : {})}
+            {...(queue.next
+              ? { nextHref: `/console/queue?tab=${tab}&cursor=${encodeCursor(queue.next)}` }
+              : {})}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -175,17 +243,35 @@ export function consoleRoutes(deps: ConsoleDeps) {
         const deliveries = await deps.deliveries.forMessages(messages.map((m) => m.id));
         const base = `/console/conversations/${encodeURIComponent(conversation.id)}`;
         const oldest = messages[0];
+        // The notes among this page: from its oldest message (from the start on the first page) to
+        // the next page's oldest (the message `before`), or on to now on the latest page.
+        const first = found.length <= DEFAULT_PAGE_SIZE;
+        const next =
+          before !== undefined
+            ? (await deps.store.latestMessages(conversation.id, 1, before + 1))[0]?.createdAt
+            : undefined;
+        const notes = await deps.store.notesBetween(
+          conversation.id,
+          first || !oldest ? new Date(0) : oldest.createdAt,
+          next,
+          NOTES_PER_PAGE,
+        );
+        const colleagues = await deps.staff.list();
+        const names = new Map(colleagues.map((s) => [s.id, s.username]));
         return page(
           c,
           <ConversationPage
             conversation={conversation}
             messages={messages}
+            notes={notes.map((n) => ({ ...n, author: names.get(n.staffId) ?? n.staffId }))}
+            panel={await sidePanel(conversation)}
             deliveries={new Map(deliveries.flatMap((d) => (d.messageId === null ? [] : [[d.messageId, d]])))}
             {...(found.length > DEFAULT_PAGE_SIZE && oldest
               ? { olderHref: `${base}?before=${oldest.id}` }
               : {})}
             {...(before !== undefined ? { latestHref: base } : {})}
             ownerName={await usernameOf(conversation.handoffOwner)}
+            colleagues={colleagues.filter((s) => s.id !== conversation.handoffOwner)}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -240,6 +326,20 @@ export function consoleRoutes(deps: ConsoleDeps) {
       }),
     )
     .get(
+      '/staff',
+      staffPage(async (c, me) =>
+        page(
+          c,
+          <StaffPage
+            users={await deps.staff.list()}
+            me={me.user}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        ),
+      ),
+    )
+    .get(
       '/outages',
       staffPage(async (c, me) => {
         // As GET /v1/outages; the page opens on the active ones.
@@ -275,7 +375,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/dashboard',
       staffPage(async (c, me) => {
-        const [{ stats, kinds }, absorbed] = await Promise.all([
+        const [{ stats, kinds, accepted }, absorbed] = await Promise.all([
           readStats(deps.tickets, deps.clock()),
           deps.outages.absorbedReports(),
         ]);
@@ -284,6 +384,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
           <DashboardPage
             rows={kinds}
             stats={stats}
+            accepted={accepted}
             absorbed={absorbed}
             username={me.user.username}
             csrfToken={me.csrfToken}

@@ -36,10 +36,13 @@ export function createHandoffs(deps: HandoffDeps) {
   return {
     /**
      * Queues the conversation for a person: the reply that tells the customer where they stand
-     * (`reply` gets their place in the queue). Outside staffed hours a callback case is opened,
-     * due an hour after the next opening.
+     * (`reply` gets their place in the queue), and whether it came outside staffed hours: then a
+     * callback case is opened, due an hour after the next opening.
      */
-    async request(conversation: ConversationRecord, reply: (position: number) => string): Promise<string> {
+    async request(
+      conversation: ConversationRecord,
+      reply: (position: number) => string,
+    ): Promise<{ text: string; afterHours: boolean }> {
       const now = clock();
       if (deps.staffedHours && !isStaffed(deps.staffedHours, now)) {
         const opening = nextOpening(deps.staffedHours, now);
@@ -56,10 +59,13 @@ export function createHandoffs(deps: HandoffDeps) {
         );
         const when = `${dayWord(opening, now)}${shanghaiTime(opening)}`;
         const due = ticket.deadlines.callbackDueAt;
-        return REPLIES.handoffAfterHours(when, ticket.number, due ? shanghaiTime(new Date(due)) : when);
+        return {
+          text: REPLIES.handoffAfterHours(when, ticket.number, due ? shanghaiTime(new Date(due)) : when),
+          afterHours: true,
+        };
       }
       const waiting = await store.countWaitingHandoffs();
-      return reply(waiting + 1);
+      return { text: reply(waiting + 1), afterHours: false };
     },
 
     /** Where a waiting customer stands: the callback's due time, or their place in the queue. */

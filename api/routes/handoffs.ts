@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DeliveryRecord, DeliveryStore } from '../../db/channel-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
-import type { ConversationRecord, Store } from '../../db/store.js';
+import type { ConversationRecord, MessageRecord, Store } from '../../db/store.js';
 import { CHANNEL_TABLE } from '../../vocabulary/channels.js';
 import { ApiError } from '../errors.js';
 import type { Handoffs } from '../handoff/handoffs.js';
@@ -11,12 +11,15 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, pageBody, pageQuery } from './paging.j
 import { parseOrThrow, readJsonObject } from './validation.js';
 
 const pageSchema = z.object(pageQuery);
+/** The queue's tabs: all (unset), nobody's yet (`unowned`: 待接入), the signed-in agent's (`mine`). */
+const queueSchema = z.object({ ...pageQuery, owner: z.enum(['unowned', 'mine']).optional() });
 /** The queue's cursor: the last one's queueing instant and id. */
 const handoffCursor = z.object({ since: z.number().int(), id: z.string().max(200) });
 /** A transcript's cursor: the last message's id. */
 const messageCursor = z.object({ after: z.number().int().nonnegative() });
 const replySchema = z.object({ text: z.string().min(1).max(4000) });
 const transferSchema = z.object({ to: z.string().min(1).max(64) });
+const noteSchema = z.object({ text: z.string().min(1).max(4000) });
 
 export interface HandoffRouteDeps {
   store: Store;
@@ -55,11 +58,14 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
   };
   return new Hono()
     .get('/handoffs', guard, async (c) => {
-      const { limit, cursor } = parseOrThrow(pageSchema, c.req.query());
+      const { limit, cursor, owner } = parseOrThrow(queueSchema, c.req.query());
       const page = await store.listHandoffs({
         limit: limit ?? DEFAULT_PAGE_SIZE,
         ...(cursor ? { after: decodeCursor(cursor, handoffCursor) } : {}),
+        ...(owner ? { owner: owner === 'mine' ? staffOf(c).id : null } : {}),
       });
+      const message = (m: MessageRecord | undefined) =>
+        m ? { role: m.role, text: m.text, at: m.createdAt.toISOString() } : null;
       return c.json(
         pageBody(
           page.items.map((h) => ({
@@ -67,13 +73,9 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
             channel: h.channel,
             waitingSince: (h.handoffSince ?? h.updatedAt).toISOString(),
             owner: h.handoffOwner,
-            lastMessage: h.lastMessage
-              ? {
-                  role: h.lastMessage.role,
-                  text: h.lastMessage.text,
-                  at: h.lastMessage.createdAt.toISOString(),
-                }
-              : null,
+            reason: h.handoffReason,
+            lastMessage: message(h.lastMessage),
+            lastCustomerMessage: message(h.lastCustomerMessage),
           })),
           page.next,
         ),
@@ -107,6 +109,24 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
         },
         201,
       );
+    })
+    .post('/handoffs/:conversationId/take', guard, async (c) => {
+      // 接入: the agent takes a waiting conversation; everybody's queue shows it taken.
+      const conversation = await conversationOr404(c.req.param('conversationId'));
+      const me = staffOf(c);
+      if (conversation.mode !== 'handoff')
+        throw new ApiError(409, 'not_handed_off', 'the bot has this conversation');
+      if (conversation.handoffOwner && conversation.handoffOwner !== me.id) {
+        throw new ApiError(409, 'owned_by_other', 'another agent owns this conversation; ask for a transfer');
+      }
+      const now = clock();
+      if (!conversation.handoffOwner) {
+        // Conditional: a colleague who took it a moment earlier keeps it.
+        if (!(await store.takeHandoff(conversation.id, me.id, now)))
+          throw new ApiError(409, 'owned_by_other', 'another agent took this conversation a moment ago');
+        await staff.audit(me.id, 'take', conversation.id, now);
+      }
+      return c.json({ conversationId: conversation.id, owner: me.username });
     })
     .post('/handoffs/:conversationId/transfer', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('conversationId'));
@@ -153,6 +173,19 @@ export function handoffRoutes(deps: HandoffRouteDeps) {
       await staff.audit(staffOf(c).id, 'retry_delivery', String(id), clock());
       deps.onOutbound?.();
       return c.json({ id: String(id), status: 'pending' });
+    })
+    .post('/conversations/:id/notes', guard, async (c) => {
+      // An internal note: staff only, kept with the transcript in the console, never sent to the
+      // customer (a table of its own: no message list or delivery reads it).
+      const conversation = await conversationOr404(c.req.param('id'));
+      const { text } = parseOrThrow(noteSchema, await readJsonObject(c.req.raw));
+      if (!text.trim())
+        throw new ApiError(400, 'empty_text', 'text must contain something other than spaces');
+      const me = staffOf(c);
+      const now = clock();
+      const note = await store.addNote(conversation.id, me.id, text.trim(), now);
+      await staff.audit(me.id, 'note', conversation.id, now);
+      return c.json({ id: String(note.id), at: note.createdAt.toISOString(), author: me.username }, 201);
     })
     .get('/conversations/:id/messages', guard, async (c) => {
       const conversation = await conversationOr404(c.req.param('id'));

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { StaffStore } from '../../db/staff-store.js';
+import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import { ApiError, badRequest } from '../errors.js';
 import {
   hashPassword,
@@ -14,6 +14,7 @@ import {
   verifyPassword,
 } from '../staff/auth.js';
 import type { LoginThrottle } from '../staff/login-throttle.js';
+import { resetStaffPassword } from '../staff/reset.js';
 import { parseOrThrow, readJsonObject, saysJson } from './validation.js';
 
 const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
@@ -29,27 +30,69 @@ const passwordChangeSchema = z.object({
 // A hash to compare against when the user does not exist, so timing does not reveal usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
-/** Staff accounts: a supervisor creates them. */
+/** Staff accounts: a supervisor creates them, disables and enables them, and resets a password. */
 export function staffUserRoutes({ staff, clock }: { staff: StaffStore; clock: () => Date }) {
-  return new Hono().post('/', requireStaff(staff, clock), async (c) => {
+  const supervisorOnly = (c: Context) => {
     const me = staffOf(c);
     if (me.role !== 'supervisor')
-      throw new ApiError(403, 'supervisor_only', 'only a supervisor can create staff accounts');
-    const input = parseOrThrow(newStaffSchema, await readJsonObject(c.req.raw), { role: 'unknown_role' });
-    if (await staff.findByUsername(input.username))
-      throw new ApiError(409, 'username_taken', 'that username exists');
-    const now = clock();
-    const id = crypto.randomUUID();
-    await staff.create({
-      id,
-      username: input.username,
-      passwordHash: await hashPassword(input.password),
-      role: input.role,
-      createdAt: now,
-    });
-    await staff.audit(me.id, 'create_staff', input.username, now);
-    return c.json({ id, username: input.username, role: input.role }, 201);
+      throw new ApiError(403, 'supervisor_only', 'only a supervisor can manage staff accounts');
+    return me;
+  };
+  const target = async (c: Context) => {
+    const username = c.req.param('username') ?? '';
+    const user = await staff.findByUsername(username);
+    if (!user) throw new ApiError(404, 'not_found', `no staff member ${username}`);
+    return user;
+  };
+  const view = (user: StaffUser) => ({
+    username: user.username,
+    role: user.role,
+    disabled: user.disabledAt !== null,
+    mustChangePassword: user.mustChangePassword,
   });
+  return new Hono()
+    .post('/:username/disable', requireStaff(staff, clock), async (c) => {
+      const me = supervisorOnly(c);
+      const user = await target(c);
+      if (user.id === me.id)
+        throw badRequest('cannot_disable_self', 'a supervisor cannot disable their own account');
+      const now = clock();
+      // Its sessions end in the same write: an open console page gets 401 on its next request.
+      await staff.setDisabled(user.id, now);
+      await staff.audit(me.id, 'disable_staff', user.username, now);
+      return c.json(view({ ...user, disabledAt: now }));
+    })
+    .post('/:username/enable', requireStaff(staff, clock), async (c) => {
+      const me = supervisorOnly(c);
+      const user = await target(c);
+      await staff.setDisabled(user.id, null);
+      await staff.audit(me.id, 'enable_staff', user.username, clock());
+      return c.json(view({ ...user, disabledAt: null }));
+    })
+    .post('/:username/reset-password', requireStaff(staff, clock), async (c) => {
+      const me = supervisorOnly(c);
+      const user = await target(c);
+      const temporaryPassword = await resetStaffPassword(staff, user);
+      await staff.audit(me.id, 'reset_password', user.username, clock());
+      return c.json({ ...view({ ...user, mustChangePassword: true }), temporaryPassword });
+    })
+    .post('/', requireStaff(staff, clock), async (c) => {
+      const me = supervisorOnly(c);
+      const input = parseOrThrow(newStaffSchema, await readJsonObject(c.req.raw), { role: 'unknown_role' });
+      if (await staff.findByUsername(input.username))
+        throw new ApiError(409, 'username_taken', 'that username exists');
+      const now = clock();
+      const id = crypto.randomUUID();
+      await staff.create({
+        id,
+        username: input.username,
+        passwordHash: await hashPassword(input.password),
+        role: input.role,
+        createdAt: now,
+      });
+      await staff.audit(me.id, 'create_staff', input.username, now);
+      return c.json({ id, username: input.username, role: input.role }, 201);
+    });
 }
 
 /**
@@ -78,7 +121,8 @@ export function staffSessionRoutes({
       // An unknown user name costs the same password check as a known one.
       const user = await staff.findByUsername(username);
       const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
-      if (!user || !ok) {
+      // A disabled account answers as a wrong password does: nothing to learn by trying.
+      if (!user || !ok || user.disabledAt) {
         await attempt.failed();
         throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
       }

@@ -51,7 +51,8 @@ export async function signedInStaff(
   const session = token ? await staffStore.findSession(hashToken(token)) : undefined;
   if (!session || session.expiresAt.getTime() <= now.getTime()) return undefined;
   const staff = await staffStore.findById(session.staffId);
-  return staff ? { staff, csrfToken: session.csrfToken } : undefined;
+  // A disabled account's sessions were ended with it; this refuses any that slipped past.
+  return staff && !staff.disabledAt ? { staff, csrfToken: session.csrfToken } : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Source } from '../../../db/store.js';
+import type { HandoffReason, Source } from '../../../db/store.js';
 import type { ChatCaseIntent, ChatCaseKind } from '../../../vocabulary/case-kinds.js';
 import type { Intent } from '../intents.js';
 
@@ -86,6 +86,8 @@ export interface FlowStep {
   sources?: Source[];
   /** The conversation goes to (or stays with) a person. */
   handoff?: boolean;
+  /** Why it went to one (kept with the handoff, shown in the staff queue). */
+  handoffReason?: HandoffReason;
   /** The customer asked to leave the person's queue: the bot answers again. */
   release?: boolean;
   /**

@@ -22,7 +22,7 @@ export const STARTS: Record<ActionIntent, Start> = {
     replies: [greetingReply(ctx.message.normalized)],
     state: null,
   }),
-  handoff: (_, ctx) => ctx.handOff(REPLIES.handoffQueued),
+  handoff: (_, ctx) => ctx.handOff(REPLIES.handoffQueued, 'asked'),
   rating: (_, ctx) => startRating(ctx.message, ctx.rating()),
   // Safety first: a danger's advice goes out before any question.
   // A report of lost supply where an outage is known is linked to it instead (outage.ts).

@@ -1,4 +1,4 @@
-// Staff console client: login, replies, close, release, transfer, delivery retries, case status
+// Staff console client: login, replies, take, close, release, transfer, delivery retries, case status
 // changes, outages (record, new restoration time, restored, cancelled), the dashboard chart.
 // Data from the server is only ever written with textContent (never innerHTML).
 (() => {
@@ -28,6 +28,8 @@
     owned_by_other: '该会话已由其他客服接待，请先请其转交',
     not_handed_off: '该会话已由机器人应答',
     not_found: '找不到该记录（可能已处理）',
+    supervisor_only: '只有班长可以这样操作',
+    cannot_disable_self: '不能停用自己的账号',
     missing_field: '请填写必填项（计划停电须填结束时间）',
     ends_before_start: '结束时间须晚于开始时间',
     restores_before_start: '预计恢复时间须晚于开始时间',
@@ -129,6 +131,22 @@
   const replyForm = document.getElementById('reply-form');
   if (replyForm) {
     const id = encodeURIComponent(replyForm.dataset.conversationId || '');
+    // A conversation opens at its newest message, just above the reply box (which stays in view
+    // wherever the agent scrolls: it is sticky).
+    if (document.querySelector('#transcript > li')) window.scrollTo(0, document.documentElement.scrollHeight);
+    const noteSend = document.getElementById('note-send');
+    noteSend.addEventListener('click', async () => {
+      const text = document.getElementById('reply-text').value;
+      if (!text.trim()) return showError('reply-error', ERRORS.empty_text);
+      busy(replyForm, true);
+      try {
+        await api('POST', `/v1/conversations/${id}/notes`, { text });
+        location.reload();
+      } catch (error) {
+        showError('reply-error', error);
+        busy(replyForm, false);
+      }
+    });
     replyForm.addEventListener('submit', async (event) => {
       event.preventDefault();
       const text = document.getElementById('reply-text').value;
@@ -155,18 +173,19 @@
         }
       });
     }
-    for (const button of document.querySelectorAll('.retry-delivery')) {
-      button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
-          await api('POST', `/v1/deliveries/${encodeURIComponent(button.dataset.deliveryId || '')}/retry`);
-          location.reload();
-        } catch (error) {
-          showError('reply-error', error);
-          button.disabled = false;
-        }
-      });
-    }
+    // Delegated: live updates replace the transcript, and its resend buttons with it.
+    document.addEventListener('click', async (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button.retry-delivery') : null;
+      if (!button) return;
+      button.disabled = true;
+      try {
+        await api('POST', `/v1/deliveries/${encodeURIComponent(button.dataset.deliveryId || '')}/retry`);
+        location.reload();
+      } catch (error) {
+        showError('reply-error', error);
+        button.disabled = false;
+      }
+    });
     const release = document.getElementById('release');
     if (release) {
       release.addEventListener('click', async () => {
@@ -182,12 +201,104 @@
     }
   }
 
+  // 接入: take a waiting conversation (from the queue, or on its page), then work in it. Delegated:
+  // the queue's rows are replaced by live updates.
+  document.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button.take') : null;
+    if (!button) return;
+    {
+      const id = button.dataset.conversationId || '';
+      button.disabled = true;
+      try {
+        await api('POST', `/v1/handoffs/${encodeURIComponent(id)}/take`);
+        if (button.id === 'take') location.reload();
+        else location.assign(`/console/conversations/${encodeURIComponent(id)}`);
+      } catch (error) {
+        showError(document.getElementById('queue-error') ? 'queue-error' : 'reply-error', error);
+        button.disabled = false;
+      }
+    }
+  });
+
+  // Live updates (server-sent events; on Workers the browser polls the same endpoint): the queue
+  // and an open conversation refresh their list in place, the tab title counts what arrived
+  // unseen, and nothing else on the page (what the agent is typing) is touched.
+  const baseTitle = document.title;
+  let unread = 0;
+  const showUnread = () => {
+    document.title = unread > 0 ? `(${unread}) ${baseTitle}` : baseTitle;
+  };
+  window.addEventListener('focus', () => {
+    unread = 0;
+    showUnread();
+  });
+  async function freshCopy(selector) {
+    const response = await fetch(location.href, { credentials: 'same-origin' });
+    if (response.status === 401 || response.redirected) {
+      location.assign('/console/login');
+      return null;
+    }
+    // Parsed, never executed: the server escaped every customer text in it.
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    return doc.querySelector(selector);
+  }
+  function listen(params, handlers) {
+    const source = new EventSource(`/v1/events?${new URLSearchParams(params)}`);
+    for (const [name, handle] of Object.entries(handlers)) {
+      source.addEventListener(name, (event) => {
+        source.close();
+        handle(JSON.parse(event.data));
+      });
+    }
+    return source;
+  }
+  const queueTabs = document.getElementById('queue-tabs');
+  if (queueTabs) {
+    const watchQueue = (waiting) =>
+      listen(
+        { waiting: String(waiting) },
+        {
+          queue: async (data) => {
+            if (data.waiting > data.was) unread += data.waiting - data.was;
+            showUnread();
+            const fresh = await freshCopy('main');
+            const main = document.querySelector('main');
+            if (fresh && main) main.replaceWith(fresh);
+            watchQueue(data.waiting);
+          },
+        },
+      );
+    watchQueue(Number(queueTabs.dataset.waiting || 0));
+  }
+  const transcript = document.getElementById('transcript');
+  if (transcript?.dataset.newest !== undefined) {
+    const conversation = transcript.dataset.conversationId || '';
+    const watchConversation = (after) =>
+      listen(
+        { conversation, after: String(after) },
+        {
+          message: async (data) => {
+            unread += 1;
+            showUnread();
+            const current = document.getElementById('transcript');
+            const atBottom =
+              window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+            const fresh = await freshCopy('#transcript');
+            if (fresh && current) current.replaceWith(fresh);
+            if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
+            watchConversation(data.newest);
+          },
+        },
+      );
+    watchConversation(Number(transcript.dataset.newest || 0));
+  }
+
   const transferForm = document.getElementById('transfer-form');
   if (transferForm) {
     transferForm.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const to = document.getElementById('transfer-to').value.trim();
-      if (!to) return;
+      const to = document.getElementById('transfer-to').value;
+      if (!to) return showError('transfer-error', '请选择要转交的同事');
       busy(transferForm, true);
       try {
         await api(
@@ -201,6 +312,28 @@
       } catch (error) {
         showError('transfer-error', error);
         busy(transferForm, false);
+      }
+    });
+  }
+
+  // Staff accounts (supervisors): disable / enable reload the list; a reset shows the new password once.
+  for (const button of document.querySelectorAll('button.staff-action')) {
+    button.addEventListener('click', async () => {
+      const { action, username } = button.dataset;
+      button.disabled = true;
+      try {
+        const data = await api('POST', `/v1/staff/users/${encodeURIComponent(username || '')}/${action}`);
+        if (action === 'reset-password') {
+          const result = document.getElementById('staff-result');
+          result.textContent = `${data.username} 的临时密码：${data.temporaryPassword}（只显示这一次；对方登录后须立即修改）`;
+          result.hidden = false;
+          button.disabled = false;
+        } else {
+          location.reload();
+        }
+      } catch (error) {
+        showError('staff-error', error);
+        button.disabled = false;
       }
     });
   }
