@@ -2,7 +2,7 @@ import type { Outage } from '../../db/outage-store.js';
 import { outageWindow } from '../assistant/flows/outage-replies.js';
 import { encodeCursor } from '../routes/paging.js';
 import { beijing } from './format.js';
-import { Layout, NextPage } from './pages.js';
+import { FilterSelect, Layout, NextPage } from './pages.js';
 
 const KIND_NAMES: Record<string, string> = { planned: '计划停电', fault: '故障停电' };
 const STATUS_NAMES: Record<string, string> = {
@@ -56,14 +56,13 @@ export function OutagesPage(props: {
         </label>
         <label>
           片区
-          <select name="area">
-            <option value="">全部片区</option>
-            {props.areas.map((area) => (
-              <option value={area} selected={filter.area === area}>
-                {area}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            name="area"
+            anyLabel="全部片区"
+            values={props.areas}
+            label={(area) => area}
+            selected={filter.area}
+          />
         </label>
         <button type="submit">筛选</button>
       </form>

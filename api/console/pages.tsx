@@ -573,6 +573,27 @@ function casesHref(query: CaseListQuery, cursor: string): string {
 }
 
 /** Search and filters of the case list: a plain GET form, so every page is a link. */
+/** A list filter's drop-down: "any" first, then each value by its name, the chosen one selected. */
+export function FilterSelect<T extends string>(props: {
+  name: string;
+  id?: string;
+  anyLabel: string;
+  values: readonly T[];
+  label: (value: T) => string | undefined;
+  selected: string | undefined;
+}) {
+  return (
+    <select name={props.name} id={props.id}>
+      <option value="">{props.anyLabel}</option>
+      {props.values.map((value) => (
+        <option value={value} selected={props.selected === value}>
+          {props.label(value)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function CaseFilters(props: { query: CaseListQuery }) {
   const { query } = props;
   return (
@@ -590,25 +611,25 @@ function CaseFilters(props: { query: CaseListQuery }) {
       </label>
       <label>
         状态
-        <select name="status" id="case-status">
-          <option value="">全部</option>
-          {CASE_STATUSES.map((status) => (
-            <option value={status} selected={query.status === status}>
-              {STATUS_NAMES[status]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="status"
+          id="case-status"
+          anyLabel="全部"
+          values={CASE_STATUSES}
+          label={(status) => STATUS_NAMES[status]}
+          selected={query.status}
+        />
       </label>
       <label>
         类型
-        <select name="kind" id="case-kind">
-          <option value="">全部</option>
-          {CASE_KINDS.map((kind) => (
-            <option value={kind} selected={query.kind === kind}>
-              {CASE_KIND_NAMES[kind]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="kind"
+          id="case-kind"
+          anyLabel="全部"
+          values={CASE_KINDS}
+          label={(kind) => CASE_KIND_NAMES[kind]}
+          selected={query.kind}
+        />
       </label>
       <label>
         期限
