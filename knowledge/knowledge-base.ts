@@ -110,7 +110,7 @@ export function knowledgeBaseFromData(data: KnowledgeData): KnowledgeBase {
           : entry.narrowed?.find(
               (part) =>
                 part.when.some((word) => mentions(question, word)) &&
-                !part.except.some((word) => mentions(question, word)),
+                !part.except.some((word) => mentions(withoutAOrNotA(question), word)),
             )?.answer;
       return fillLocalFacts(classAnswer ?? narrowed ?? entry.answer, facts);
     },
@@ -126,6 +126,14 @@ function mentions(question: string, word: string): boolean {
   const parts = word.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(parts.join(`.{0,${NARROWED_GAP}}`)).test(question);
 }
+/**
+ * The question without its "是不是 / 能不能 / 要不要" (a yes-no question, not a negation): "按规定是不是
+ * 几分钟就得办完" says no 不是 that would ask for the rest.
+ */
+function withoutAOrNotA(question: string): string {
+  return question.replace(/(\p{Script=Han})不\1/gu, '');
+}
+
 /** Characters allowed between the parts of "交…电费". */
 const NARROWED_GAP = 5;
 

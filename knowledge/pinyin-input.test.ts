@@ -13,6 +13,8 @@ describe('a message typed in pinyin', () => {
     ['Zhuang Biao Jie Dian Duo Jiu', '装表接电多久'],
     ['zhe ge yue dian fei zen me zhe me gui', '这个月电费怎么这么贵'],
     ['gongdian fangan ji tian dafu a', '供电方案几天答复啊'],
+    // Syllables of words it does not know (出结果) stay as typed; the known words around them are read.
+    ['dian biao jiao yan duo jiu chu jie guo', '电表校验多久 chu jie guo'],
   ])('reads %s as %s', (typed, read) => {
     expect(normalize(typed)).toBe(read);
   });
@@ -21,6 +23,8 @@ describe('a message typed in pinyin', () => {
     ['English', 'how long for the supply plan', 'how long for the supply plan'],
     ['a name or a word that spells nothing known', 'my name is wang xiaoming', 'my name is wang xiaoming'],
     ['a lone one-character syllable', 'cha', 'cha'],
+    ['English words that happen to be syllables', 'a man to go', 'a man to go'],
+    ['syllables that are mostly no known word', 'wang xiao ming dian fei', 'wang xiao ming dian fei'],
     ['letters in an account or case number', 'ts20261201-0003', 'ts20261201-0003'],
     ['the hotline and units', '95598 10kv', '95598 10kv'],
   ])('leaves %s alone', (_, typed, kept) => {

@@ -46,7 +46,13 @@ export function createPinyinReader(knownWords: Iterable<string>): PinyinReader {
   };
   return (text) => {
     if (!/[a-z]{2}/.test(text)) return text;
-    return text.replace(LATIN_RUN, (run) => spelledWords(run.replace(/['’ ]+/g, ''), spellings()) ?? run);
+    return text.replace(
+      LATIN_RUN,
+      (run) =>
+        spelledWords(run.replace(/['’ ]+/g, ''), spellings()) ??
+        spelledAroundUnknown(run, spellings()) ??
+        run,
+    );
   };
 }
 
@@ -70,6 +76,55 @@ function spelledWords(letters: string, bySpelling: ReadonlyMap<string, string>):
   const words = fewest[letters.length]?.words;
   if (!words || words.every((word) => word.length < 2)) return undefined;
   return words.join('');
+}
+
+/** One toneless pinyin syllable (loosely: a few letter pairs that are no syllable pass too). */
+const SYLLABLE =
+  /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)$/;
+/** A word typed as pinyin is this many syllables at most ("jiao yan" is two). */
+const MAX_WORD_TOKENS = 6;
+/** Unknown syllables cost more than known words: the reading keeps as many words as it can. */
+const UNKNOWN_TOKEN_COST = 3;
+
+/** Whether a space-separated token is one or more pinyin syllables ("dian", "dianbiao"). */
+function isPinyinToken(token: string): boolean {
+  const can: boolean[] = [true];
+  for (let end = 1; end <= token.length; end++)
+    for (let start = Math.max(0, end - 6); start < end && !can[end]; start++)
+      if (can[start] && SYLLABLE.test(token.slice(start, end))) can[end] = true;
+  return can[token.length] === true;
+}
+
+/**
+ * "dian biao jiao yan duo jiu chu jie guo": a run of syllables typed apart, some of words the
+ * reader does not know (出结果). Read only when every token is pinyin, so English stays English:
+ * the known words become characters and the unknown syllables stay as typed.
+ */
+function spelledAroundUnknown(run: string, bySpelling: ReadonlyMap<string, string>): string | undefined {
+  const tokens = run.split(/['’ ]+/).filter(Boolean);
+  if (tokens.length < 3 || !tokens.every(isPinyinToken)) return undefined;
+  // For each number of tokens read: the cheapest reading, and how many of its tokens are known words.
+  const best: ({ cost: number; out: string[]; known: number } | undefined)[] = [
+    { cost: 0, out: [], known: 0 },
+  ];
+  for (let start = 0; start < tokens.length; start++) {
+    const here = best[start];
+    if (!here) continue;
+    const relax = (end: number, cost: number, out: string, known: number) => {
+      const there = best[end];
+      if (!there || here.cost + cost < there.cost)
+        best[end] = { cost: here.cost + cost, out: [...here.out, out], known: here.known + known };
+    };
+    relax(start + 1, UNKNOWN_TOKEN_COST, ` ${tokens[start]} `, 0);
+    for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_WORD_TOKENS); end++) {
+      const words = spelledWords(tokens.slice(start, end).join(''), bySpelling);
+      if (words) relax(end, 1, words, end - start);
+    }
+  }
+  const read = best[tokens.length];
+  // Mostly known words: a name or a stray phrase of syllables is left as typed.
+  if (!read || read.known * 2 <= tokens.length) return undefined;
+  return read.out.join('').replace(/\s+/g, ' ').trim();
 }
 
 function spell(word: string): string {

@@ -146,11 +146,10 @@ export function createSegmenter(
 
   return {
     mend(normalizedText) {
-      return recentMends(normalizedText, () =>
-        mendHomophoneTypos(jieba.cut(normalizedText, true), vocabulary, dictionaryWords(normalizedText)).join(
-          '',
-        ),
-      );
+      return recentMends(normalizedText, () => {
+        const text = mendClassHomophones(normalizedText);
+        return mendHomophoneTypos(jieba.cut(text, true), vocabulary, dictionaryWords(text)).join('');
+      });
     },
     terms(normalizedText) {
       // A copy: callers may change their array.
@@ -239,6 +238,19 @@ function mendHomophoneTypos(
     out.push(token);
   }
   return out;
+}
+
+/**
+ * Homophones of the class names that jieba's dictionary knows as words of their own (地压 is a mining
+ * term, 抵押 a mortgage), so the mender leaves them: before 电 / 客户 / 用户 / 的 they name the class.
+ */
+const CLASS_HOMOPHONES: readonly [RegExp, string][] = [
+  [/(?:地|底|抵)(?:压|押)(?=电力|电客户|客户|用户|的客户|的用户|供电|非居民)/g, '低压'],
+  [/(?:搞|告|稿|膏)(?:压|押)(?=电力|电客户|客户|用户|的客户|的用户|供电|单电源|双电源)/g, '高压'],
+];
+
+function mendClassHomophones(text: string): string {
+  return CLASS_HOMOPHONES.reduce((mended, [typo, word]) => mended.replace(typo, word), text);
 }
 
 function spell(word: string): string {

@@ -34,6 +34,8 @@ const SETS = [
   'fresh-19.jsonl',
   'fresh-20.jsonl',
   'fresh-21.jsonl',
+  'fresh-22.jsonl',
+  'fresh-23.jsonl',
 ];
 
 let service: TestServices;
@@ -58,7 +60,12 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f9-160',
   'f11-050',
   'f11-076',
-  'f18-069',
+  // "上次投诉了都过去十个工作日了也没答复…气死了": an overdue complaint of the customer's own.
+  'f22-061',
+  // "我要举报电工收黑钱,渠道有哪些?多少天联系我?": a request with questions, answered before its form.
+  'f22-124',
+  // "我能向你们查询我的用电申请办理到哪一步了吗": the customer's own application, looked up.
+  'f23-100',
 ]);
 
 /**

@@ -165,6 +165,12 @@ describe('the part of an answer a question asks', () => {
     expect(renaming).not.toContain('5分钟');
   });
 
+  it('reads "是不是" as a yes-no question, not as the 不是 that asks for the rest', async () => {
+    const text = replyText(await ask('我去交个电费 柜台磨磨蹭蹭的 按规定是不是几分钟就得办完'));
+    expect(text).toContain('5分钟');
+    expect(text).not.toContain('20分钟');
+  });
+
   it('gives both lines where the question asks about other business too', async () => {
     const text = replyText(await ask('窗口交电费和办其他业务各要多久'));
     expect(text).toContain('5分钟');
@@ -412,6 +418,17 @@ describe('the customer’s class read from how they describe it', () => {
     expect(text).not.toContain('3个工作日');
   });
 
+  it('reads a class name typed by pinyin as a word the dictionary knows (地压 for 低压)', async () => {
+    const text = replyText(await ask('供电方案搭复 地压电力客户 几天'));
+    expect(text).toContain('7个工作日');
+    expect(text).not.toContain('15个工作日');
+  });
+
+  it('reads pinyin around syllables of words it does not know', async () => {
+    const turn = await ask('dian biao jiao yan duo jiu chu jie guo');
+    expect(ids(turn)).toEqual(['meter-test']);
+  });
+
   it('keeps the whole table where nothing tells the class', async () => {
     const text = replyText(await ask('供电方案多久能答复'));
     for (const days of ['3个工作日', '7个工作日', '15个工作日', '30个工作日']) expect(text).toContain(days);
@@ -435,6 +452,22 @@ describe('a question about a process', () => {
     const next = await ask('13912345678', user);
     expect(next.intent).not.toBe('complaint');
     expect(next.intent).not.toBe('repair');
+  });
+
+  it.each([
+    ['我要投诉的话有哪些渠道?', 'how-to-complain'],
+    ['我家电费账单上的读数不对,核实要几天?如果我要投诉,多久联系我?', 'complaint-time-limits'],
+  ])('is answered when the request is only supposed: %s', async (question, entry) => {
+    const turn = await ask(question);
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toContain(entry);
+  });
+
+  it('answers the matter asked, not the one the customer says they are not asking about', async () => {
+    const turn = await ask('我们是高压单电源客户,受电工程验收合格以后送电时限多少?不是方案答复那个');
+    expect(ids(turn)).toEqual(['connection-time']);
+    expect(replyText(turn)).toContain('5个工作日');
+    expect(replyText(turn)).not.toContain('15个工作日');
   });
 
   it('is acted on when the customer asks for it to be registered, after any story', async () => {

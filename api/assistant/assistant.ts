@@ -33,7 +33,7 @@ import {
   isPersonal,
   mentionsDanger,
 } from './intents.js';
-import { readFollowUp, splitParts } from './reading.js';
+import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
 import { createRouter } from './routing.js';
 
@@ -296,7 +296,8 @@ export function createAssistant(deps: AssistantDeps) {
    * A new message no flow has taken: each question in it answered, in the customer's order, then
    * the one thing it asks to be done; a message of one question is routed whole.
    */
-  async function route(ctx: TurnContext): Promise<FlowStep> {
+  async function route(whole: TurnContext): Promise<FlowStep> {
+    const ctx = withoutDisowned(whole);
     const parts = splitParts(ctx.message.normalized);
     // Gas, water, phone bills…: a part read alone may lose what makes the message not ours.
     if (parts.length > 1 && !isForeignTopic(ctx.message.normalized)) {
@@ -325,6 +326,14 @@ export function createAssistant(deps: AssistantDeps) {
       case 'unknown':
         return unknownStep(ctx, decision.reply);
     }
+  }
+
+  /** The turn read without a last clause that says what the question is not about. */
+  function withoutDisowned(ctx: TurnContext): TurnContext {
+    const normalized = withoutDisownedTopic(ctx.message.normalized);
+    if (normalized === ctx.message.normalized) return ctx;
+    const message = { ...ctx.message, normalized };
+    return { ...ctx, message, mended: knowledge.segmenter.mend(normalized) };
   }
 
   /**
@@ -367,10 +376,7 @@ export function createAssistant(deps: AssistantDeps) {
       ) {
         // "能的话可以查进度吗" beside another question asks whether, not for it to be done; "我的
         // 申请到哪一步了" is the customer's own.
-        if (
-          (asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) ||
-          SUPPOSES.test(message.normalized)
-        )
+        if ((asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) || SUPPOSES.test(part))
           askedAbout = true;
         else request ??= decision.detected;
       }

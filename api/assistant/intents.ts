@@ -140,7 +140,9 @@ const QUESTION_FORM =
   /[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|\b(how|what|when|where|which|who)\b/;
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
-  /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是)|我想(要|申请|报修|投诉|举报|校验|查)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+  /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+/** "如果我要投诉", "要是想报修": a request supposed, not made. */
+const SUPPOSED_REQUEST = /(如果|假如|要是|万一|假设|假使)(我|我们)?(真)?(要|想|想要|需要|打算)/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
 const HOW_OR_WHERE =
   /(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
@@ -199,6 +201,8 @@ export function asksAboutProcess(text: string): boolean {
   if (HAPPENING.test(text)) return false;
   // "我想投诉但是不知道该找谁": wanting to, and asking how or where, is a question about the way.
   if (HOW_OR_WHERE.test(text)) return true;
+  // "如果我要投诉，多久联系我": the request is supposed, and the question asks what would follow.
+  if (SUPPOSED_REQUEST.test(text) && QUESTION_FORM.test(text)) return true;
   return QUESTION_FORM.test(text) && !REQUEST.test(text);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFollowUp, splitParts } from './reading.js';
+import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 
 describe('a message read into its parts', () => {
   it('reads numbered questions as one part each', () => {
@@ -34,6 +34,28 @@ describe('a message read into its parts', () => {
     expect(splitParts('只从一条10千伏线路接电,没有第二路电源,供电方案多久')).toHaveLength(1);
   });
 
+  it('ends a question at a spoken pause after it, and nowhere else', () => {
+    expect(splitParts('电表校验几天出结果 上门的师傅收不收红包')).toEqual([
+      '电表校验几天出结果',
+      '上门的师傅收不收红包',
+    ]);
+    // A pause mid-clause, or a yes-no tail that names nothing, is no new question.
+    expect(splitParts('我想申请那个 电表效验 嗯 效验的话 要多久')).toHaveLength(1);
+    expect(splitParts('我上个月申请的新装现在进度怎么样了 有没有批下来')).toHaveLength(1);
+  });
+
+  it('reads a supposition ("如果我要投诉") with the question after it, and dismay with what follows', () => {
+    expect(splitParts('读数不对，核实要几天？如果我要投诉，多久联系我？')).toEqual([
+      '读数不对，核实要几天？',
+      '如果我要投诉，多久联系我？',
+    ]);
+    expect(splitParts('咋回事，电费单上的表底数对不上，反映了以后啥时候回话')).toHaveLength(1);
+  });
+
+  it('keeps "分别要几天" with the question it asks more of', () => {
+    expect(splitParts('电表校验和抄表数据核实 这两个哪个快 分别要几天')).toHaveLength(1);
+  });
+
   it('makes a class named after the last question ("还有居民的") a question of its own', () => {
     expect(splitParts('高压单电源的方案几天然后那个双电源的又是几天呃还有居民的')).toEqual([
       '高压单电源的方案几天',
@@ -53,8 +75,28 @@ describe('a follow-up read for what it asks about', () => {
     expect(readFollowUp(text)).toBe(about);
   });
 
+  it('takes a long remark ending in 呢 for no follow-up unless 那 / 如果 leads it or it names a class', () => {
+    expect(readFollowUp('一家老小点蜡烛呢')).toBeUndefined();
+    expect(readFollowUp('验表呢')).toBe('验表');
+    expect(readFollowUp('楼下开奶茶店的那家呢')).toBe('楼下开奶茶店的那家');
+  });
+
   it('leaves a question of its own ("验收以后送电又要几天") alone', () => {
     expect(readFollowUp('验收以后送电又要几天')).toBeUndefined();
     expect(readFollowUp('装表接电要几天')).toBeUndefined();
+  });
+});
+
+describe('a last clause that says what the question is not about', () => {
+  it('is left out of the question', () => {
+    expect(withoutDisownedTopic('高压单电源客户验收合格以后送电时限多少?不是方案答复那个')).toBe(
+      '高压单电源客户验收合格以后送电时限多少?',
+    );
+    expect(withoutDisownedTopic('投诉以后多久联系我，我问的不是举报')).toBe('投诉以后多久联系我');
+  });
+
+  it('stays where it disowns a class, or only doubts ("不是乱收费吧")', () => {
+    expect(withoutDisownedTopic('方案几天答复，不是居民的那种')).toBe('方案几天答复，不是居民的那种');
+    expect(withoutDisownedTopic('电费怎么这么贵，不是乱收费吧')).toBe('电费怎么这么贵，不是乱收费吧');
   });
 });

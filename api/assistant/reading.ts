@@ -15,16 +15,18 @@ const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace(
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
 const TRAILING_FOLLOW_UP_CHARS = 8;
 const AGAIN_BEFORE = /(还有|另外|同埋|仲有|那|and|also)[\s,，]*$/;
 /** A part with fewer characters than this is read with the part before it. */
 const MIN_PART_CHARS = 5;
-/** "前者比后者多等几天", "两者差多少": a part that asks more of the question before it. */
+/** "有没有批下来": a yes-no opening that names nothing, and so does not make a part long. */
+const YES_NO_OPENING = /^(有没有|是不是|能不能|会不会|可不可以|行不行)/;
+/** "前者比后者多等几天", "两者差多少", "分别要几天": a part that asks more of the question before it. */
 const REFERS_BACK =
-  /前者|后者|两者|二者|两个(?!问题)|两家|两边|它们|他们俩|哪个(快|慢|多|少|长|短|久)|\b(the former|the latter|both of them|the two)\b/;
+  /^分别|^各(自|要)|前者|后者|两者|二者|两个(?!问题)|两家|两边|它们|他们俩|哪个(快|慢|多|少|长|短|久)|\b(the former|the latter|both of them|the two)\b/;
 
 /** The content of a part, without the connecting words and punctuation. */
 function content(part: string): string {
@@ -50,6 +52,60 @@ function onlyNamesTheClassOf(part: string, before: string): boolean {
 const ANNOUNCES =
   /^(嗯|那个|就是|请问|你好|您好|\s)*(我)?(想|要)?(问|请教|咨询)(一?下)?(你们?)?(两|几|一|三)?(个)?(事|问题|事情)(啊|哈|呀|哦)?$/;
 
+/** Words that ask by themselves: a pause after them ends a question. */
+const QUESTION_WORDS =
+  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|(?<verb>\p{Script=Han})不\k<verb>|有没有|\b(how|what|when|where|which|who)\b/u;
+/** A pause between two Chinese words, written as a space (voice transcripts, WeChat). */
+const SPOKEN_PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
+/**
+ * "电表校验几天出结果 上门的师傅收不收红包": without punctuation, a pause after a question ends it.
+ * A pause elsewhere is only a pause ("我想申请那个 电表效验"), and stays inside its clause.
+ */
+function withSpokenBoundaries(text: string): string {
+  let start = 0;
+  return text.replace(SPOKEN_PAUSE, (pause, at: number) => {
+    const before = text.slice(start, at);
+    const lastBoundary = Math.max(...[...'?？!！。；;,，\n'].map((mark) => before.lastIndexOf(mark)));
+    if (!QUESTION_WORDS.test(before.slice(lastBoundary + 1))) return pause;
+    // "…进度怎么样了 有没有批下来": a yes-no tail that names nothing asks the same question again.
+    const after = /^[^\s?？!！。；;,，]*/u.exec(text.slice(at + pause.length))?.[0] ?? '';
+    if (content(after.replace(YES_NO_OPENING, '')).length < MIN_PART_CHARS) return pause;
+    start = at + pause.length;
+    return '，';
+  });
+}
+
+/** "如果我要投诉，多久联系我": a supposition that asks nothing itself sets up the question after it. */
+const SUPPOSITION = /^(如果|假如|要是|万一|假设|假使|if\b)/;
+const ASKS_ITSELF =
+  /[?？]|吗|呢|多久|多少|多长|几|怎么|怎样|如何|咋|哪|什么|啥|能不能|可不可以|会不会|是不是|有没有|\b(how|what|when|where|which|who)\b/;
+
+function onlySupposes(piece: string): boolean {
+  return SUPPOSITION.test(piece) && !ASKS_ITSELF.test(piece);
+}
+
+/**
+ * "…送电时限多少？不是方案答复那个": a last clause that says which matter the question is NOT about
+ * names words that must not steer the answer. The message without it (unchanged when there is no
+ * such clause, or it disowns a customer class, which the class reading understands by itself).
+ */
+const DISOWNED_AT_END =
+  /[,，。;；?？!！(（]\s*(?:(?:我|我们)?(?:问的|说的|要问的|想问的|想知道的)(?:不是|并非)|不是问|并非问|不问)(.{2,16}?)(?:那个|那一个|那种|那项|那条|那块|的那个|的那种|的)?(?:啊|哈|哦|呀)?\s*[)）]?[,，。!！?？~～…]*$|[,，。;；?？!！(（]\s*(?:不是|并非)(.{2,16}?)(?:那个|那一个|那种|那项|那条|那块|的那个|的那种)(?:啊|哈|哦|呀)?\s*[)）]?[,，。!！?？~～…]*$/u;
+
+export function withoutDisownedTopic(normalized: string): string {
+  const match = DISOWNED_AT_END.exec(normalized);
+  if (!match) return normalized;
+  const disowned = match[1] ?? match[2] ?? '';
+  if (/[,，。;；?？!！]/.test(disowned) || readCustomerClass(disowned).reading) return normalized;
+  // The question mark before the clause stays: it tells a question from a request.
+  const rest = normalized.slice(0, match.index + (/[?？]/.test(normalized[match.index] ?? '') ? 1 : 0));
+  return isSubstantial(rest) ? rest : normalized;
+}
+
+/** "咋回事", "怎么搞的": dismay, not a question of its own; it goes with what follows. */
+const EXCLAIMS = /^(这|这是|到底)?(咋|怎么|什么|啥|咩|点解)(回事|情况|搞的|搞|整的)(啊|呀|嘛|哦|呢|啦)?$/;
+
 function isSubstantial(part: string): boolean {
   const letters = content(part);
   return /\p{Script=Han}.*\p{Script=Han}.*\p{Script=Han}|[a-z]{3,}.*[a-z]{3,}/u.test(letters);
@@ -61,7 +117,7 @@ function isSubstantial(part: string): boolean {
  */
 export function splitParts(normalized: string): string[] {
   // Each piece with whether a question mark ended it ("(2) other counter business?").
-  const split = normalized.split(BOUNDARY_KEPT);
+  const split = withSpokenBoundaries(normalized).split(BOUNDARY_KEPT);
   const pieces = split
     .map((piece, i) => ({ piece, asked: i % 2 === 0 && /[?？]/.test(split[i + 1] ?? '') }))
     .filter((_, i) => i % 2 === 0)
@@ -70,7 +126,11 @@ export function splitParts(normalized: string): string[] {
   const parts: string[] = [];
   let context = '';
   for (const { piece, asked } of pieces) {
-    if ((asked || ASKS.test(piece)) && !ANNOUNCES.test(piece)) {
+    if (
+      (asked || (ASKS.test(piece) && !onlySupposes(piece))) &&
+      !ANNOUNCES.test(piece) &&
+      !EXCLAIMS.test(piece)
+    ) {
       // The question mark stays: it tells a question from a request further on.
       const question = asked ? `${piece}？` : piece;
       parts.push(context ? `${context}，${question}` : question);
@@ -104,7 +164,9 @@ export function splitParts(normalized: string): string[] {
 
 /** "那非居民呢", "如果是工厂的话呢", "what about a shop?": the same question again, about something else. */
 const FOLLOW_UP =
-  /^(?:那如果|那要是|那么|那个|那|如果|要是|换成|换做|咁)?(?:是)?(.{1,20}?)(?:的话)?(呢|嘞|咧|喃|又点|又如何|又(?:是|要|需要|得)(?:几天|多久|多少天|几个工作日|多少)|又点计)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
+  /^(那如果|那要是|那么|那个|那|如果|要是|换成|换做|咁)?(?:是)?(.{1,20}?)(?:的话)?(呢|嘞|咧|喃|又点|又如何|又(?:是|要|需要|得)(?:几天|多久|多少天|几个工作日|多少)|又点计)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
+/** A follow-up without 那 / 如果 names its matter in this many characters at most ("验表", "高压双电源的"). */
+const UNLED_FOLLOW_UP_CHARS = 6;
 /** "…又是几天呃": sounds a speaker trails off with. */
 const FILLER_AT_END = /[呃啊呀哦嗯哈]+[?？。!！]*$/;
 /** Words that make a message a question of its own, not a follow-up. */
@@ -113,10 +175,12 @@ const OWN_QUESTION = /多久|几天|几个|多少|怎么|如何|什么|哪|吗|h
 /** What a short follow-up asks about instead ("非居民" of "那非居民呢"), if it is one. */
 export function readFollowUp(normalized: string): string | undefined {
   const match = FOLLOW_UP.exec(normalized.trim().replace(FILLER_AT_END, ''));
-  const about = (match?.[1] ?? match?.[3])?.trim();
+  const about = (match?.[2] ?? match?.[4])?.trim();
   if (!about || OWN_QUESTION.test(about)) return undefined;
-  // "验收以后送电又要几天" asks a question of its own; "双电源的又是几天" the last one about a class.
-  if (match?.[2]?.startsWith('又')) {
+  // "验收以后送电又要几天" asks a question of its own; "双电源的又是几天" the last one about a class;
+  // "…一家老小点蜡烛呢", a long remark with no 那 / 如果 before it, is no follow-up: "验表呢" is.
+  const unled = match?.[1] === undefined && match?.[2] !== undefined;
+  if (match?.[3]?.startsWith('又') || (unled && content(about).length > UNLED_FOLLOW_UP_CHARS)) {
     const { reading, compared } = readCustomerClass(about);
     if (!reading && compared.length === 0) return undefined;
   }
