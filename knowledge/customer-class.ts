@@ -101,11 +101,11 @@ const HOME =
   /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
-  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
+  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
+  /非居民|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
@@ -131,7 +131,7 @@ function comparesClasses(text: string): boolean {
  */
 function sidesOf(described: string): string[] {
   const text = described.replace(NEGATED_HIGH_VOLTAGE, ' ');
-  const dual = !NO_DUAL_SUPPLY.test(text) && DUAL_SUPPLY.test(text);
+  const dual = dualSupply(text) !== undefined;
   const single = SINGLE_SUPPLY.test(text);
   const high =
     KILOVOLTS_IN_WORDS.test(text) || HIGH_VOLTAGE.test(text) || highByKilovolts(text) !== undefined;
@@ -217,7 +217,22 @@ const NEGATED_HIGH_VOLTAGE =
 
 /** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =
-  /(不是|并非|不算|唔系|唔係)(居民|住户|家庭|住宅|民用)(用户|客户|用电)?|(不是|并非|不算|唔系|唔係|毋是)(啥|什么|乜|个|一个|开|做)?(大|小)?(工厂|厂子|企业|公司|商铺|店铺|店|铺面|商户|单位)(的)?/g;
+  /(不是|并非|不算|唔系|唔係)(居民|住户|家庭|住宅|民用|住家户?|家用)(用户|客户|用电)?|(不是|并非|不算|唔系|唔係|毋是)(啥|什么|乜|个|一个|开|做)?(大|小)?(工厂|厂子|企业|公司|商铺|店铺|店|铺面|商户|单位)(的)?|(不|没|冇|唔)(开|办|做|搞)(啥|什么|个)?(大|小)?(工厂|厂子|厂|企业|公司|商铺|店铺|店|铺面|商户)/g;
+
+/** Two supplies said as such, not only "one more line" (加一路), which a low-voltage shop may add. */
+const TWO_SUPPLIES = /双|两|二|2|备用|保安|互为|第二|dual|two|double|second|redundan|backup/;
+
+/**
+ * The words that show a second supply, if any: not where the message says there is none, nor
+ * "打印店想加一路380电", another line at 380 V, which is no second high-voltage supply.
+ */
+function dualSupply(text: string): string | undefined {
+  if (NO_DUAL_SUPPLY.test(text)) return undefined;
+  const dual = DUAL_SUPPLY.exec(text)?.[0];
+  if (!dual || TWO_SUPPLIES.test(dual)) return dual;
+  const lowOnly = LOW_VOLTAGE.test(text) && !HIGH_VOLTAGE.test(text) && highByKilovolts(text) === undefined;
+  return lowOnly ? undefined : dual;
+}
 
 /** The class a message that compares none shows. */
 function classOf(normalizedText: string, comparing: boolean): ClassReading | undefined {
@@ -253,11 +268,11 @@ function classOf(normalizedText: string, comparing: boolean): ClassReading | und
   if (onlyNamed) return { customerClass: onlyNamed[0], evidence: onlyNamed[1], named: true };
 
   const found = (pattern: RegExp) => pattern.exec(text)?.[0];
-  const dual = NO_DUAL_SUPPLY.test(text) ? undefined : found(DUAL_SUPPLY);
+  const low = found(LOW_VOLTAGE);
+  const dual = dualSupply(text);
   // "没有第二路电源" of a high-voltage customer: one supply.
   const single = found(SINGLE_SUPPLY) ?? (dual ? undefined : NO_DUAL_SUPPLY.exec(text)?.[0]);
   const high = highByKilovolts(text) ?? found(KILOVOLTS_IN_WORDS) ?? found(HIGH_VOLTAGE);
-  const low = found(LOW_VOLTAGE);
   const home = found(HOME);
   const small = found(SMALL_PREMISES);
   const large = found(LARGE_PREMISES);
@@ -300,7 +315,7 @@ function sidesCompared(text: string): CustomerClass[] {
   const named = new Set(sides.keys());
   for (const [customerClass, pattern] of SHORT_NAMES) add(customerClass, pattern);
   if (sides.size < 2) {
-    if (!NO_DUAL_SUPPLY.test(text)) add('high_voltage_dual', DUAL_SUPPLY);
+    if (dualSupply(text) !== undefined) add('high_voltage_dual', DUAL_SUPPLY);
     add('high_voltage_single', SINGLE_SUPPLY);
     add('resident', HOME);
     if (SMALL_PREMISES.test(text)) add('low_voltage', SMALL_PREMISES);
@@ -313,12 +328,32 @@ function sidesCompared(text: string): CustomerClass[] {
     // the high-voltage side, not a third one.
     // A class the message names ("居民、低压电力、高压单电源、高压双电源") stays a side.
     sides.delete('high_voltage');
+    // "门店是380低压的，总部大楼是10千伏单电源": a side the message calls 低压 stays one.
     for (const broader of ['low_voltage', 'non_resident'] as const)
-      if (!named.has(broader)) sides.delete(broader);
+      if (!named.has(broader) && !(broader === 'low_voltage' && SAYS_LOW_VOLTAGE.test(text)))
+        sides.delete(broader);
+  }
+  // "我家…我厂里380也要新开一户": the business side at 380 V is a low-voltage one.
+  const business = sides.get('non_resident');
+  if (
+    business !== undefined &&
+    !named.has('non_resident') &&
+    !sides.has('low_voltage') &&
+    (LOW_VOLTAGE.test(text) || THREE_EIGHTY.test(text)) &&
+    !HIGH_VOLTAGE.test(text) &&
+    highByKilovolts(text) === undefined
+  ) {
+    sides.delete('non_resident');
+    sides.set('low_voltage', business);
   }
   if (sides.size < 2) return [];
   return [...sides.entries()].sort((a, b) => a[1] - b[1]).map(([customerClass]) => customerClass);
 }
+
+/** "厂里380": 380 said without its unit, beside a business, is its three-phase low-voltage supply. */
+const THREE_EIGHTY = /(?<![\d.])380(?![\d.])/;
+/** The word 低压 itself (not only 380 V): a class the customer names in short. */
+const SAYS_LOW_VOLTAGE = /低压|low[- ]?voltage/;
 
 /** How each class is named to a customer. */
 export const CLASS_LABELS: Readonly<Record<CustomerClass, string>> = {

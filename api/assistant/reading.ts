@@ -26,7 +26,7 @@ const MIN_PART_CHARS = 5;
 const YES_NO_OPENING = /^(有没有|是不是|能不能|会不会|可不可以|行不行)/;
 /** "前者比后者多等几天", "两者差多少", "分别要几天": a part that asks more of the question before it. */
 const REFERS_BACK =
-  /^分别|^各(自|要)|前者|后者|两者|二者|两个(?!问题)|两家|两边|它们|他们俩|哪个(快|慢|多|少|长|短|久)|\b(the former|the latter|both of them|the two)\b/;
+  /^分别|^各(自|要|是|需要)|前者|后者|两者|二者|两个(?!问题)|两家|两边|它们|他们俩|哪个(快|慢|多|少|长|短|久)|\b(the former|the latter|both of them|the two)\b/;
 
 /** The content of a part, without the connecting words and punctuation. */
 function content(part: string): string {
@@ -54,7 +54,7 @@ const ANNOUNCES =
 
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
-  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|(?<verb>\p{Script=Han})不\k<verb>|有没有|\b(how|what|when|where|which|who)\b/u;
+  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|\b(how|what|when|where|which|who)\b/u;
 /** A pause between two Chinese words, written as a space (voice transcripts, WeChat). */
 const SPOKEN_PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
@@ -103,6 +103,12 @@ export function withoutDisownedTopic(normalized: string): string {
   return isSubstantial(rest) ? rest : normalized;
 }
 
+/** "等着装空调呢": a remark that ends in 呢, asks nothing else and follows up on nothing. */
+function onlyTrailsOff(piece: string): boolean {
+  if (!/呢[?？!！。~～]*$/.test(piece) || readFollowUp(piece)) return false;
+  return !ASKS.test(piece.replace(/呢/g, ''));
+}
+
 /** "咋回事", "怎么搞的": dismay, not a question of its own; it goes with what follows. */
 const EXCLAIMS = /^(这|这是|到底)?(咋|怎么|什么|啥|咩|点解)(回事|情况|搞的|搞|整的)(啊|呀|嘛|哦|呢|啦)?$/;
 
@@ -126,11 +132,8 @@ export function splitParts(normalized: string): string[] {
   const parts: string[] = [];
   let context = '';
   for (const { piece, asked } of pieces) {
-    if (
-      (asked || (ASKS.test(piece) && !onlySupposes(piece))) &&
-      !ANNOUNCES.test(piece) &&
-      !EXCLAIMS.test(piece)
-    ) {
+    const asks = asked || (ASKS.test(piece) && !onlySupposes(piece) && !onlyTrailsOff(piece));
+    if (asks && !ANNOUNCES.test(piece) && !EXCLAIMS.test(piece)) {
       // The question mark stays: it tells a question from a request further on.
       const question = asked ? `${piece}？` : piece;
       parts.push(context ? `${context}，${question}` : question);
@@ -165,8 +168,8 @@ export function splitParts(normalized: string): string[] {
 /** "那非居民呢", "如果是工厂的话呢", "what about a shop?": the same question again, about something else. */
 const FOLLOW_UP =
   /^(那如果|那要是|那么|那个|那|如果|要是|换成|换做|咁)?(?:是)?(.{1,20}?)(?:的话)?(呢|嘞|咧|喃|又点|又如何|又(?:是|要|需要|得)(?:几天|多久|多少天|几个工作日|多少)|又点计)[?？。!！]*$|^(?:and|what about|how about)\s+(?:for\s+)?(.{2,40}?)\s*\??$/;
-/** A follow-up without 那 / 如果 names its matter in this many characters at most ("验表", "高压双电源的"). */
-const UNLED_FOLLOW_UP_CHARS = 6;
+/** A follow-up without 那 / 如果 names its matter in this many characters at most ("验表", "电表校验"), or a class. */
+const UNLED_FOLLOW_UP_CHARS = 4;
 /** "…又是几天呃": sounds a speaker trails off with. */
 const FILLER_AT_END = /[呃啊呀哦嗯哈]+[?？。!！]*$/;
 /** Words that make a message a question of its own, not a follow-up. */

@@ -10,6 +10,7 @@ import {
   type ActionIntent,
   actionTopic,
   asksAboutProcess,
+  asksAboutRatingDevices,
   type DetectedIntent,
   detectActionIntent,
   isPersonal,
@@ -210,7 +211,12 @@ export function createRouter(deps: RouterDeps) {
       // share is no measure of a question spread over several) and `unknown`; `unknown` decides in the
       // same way, as the most probable label that also outweighs the summed entries. Otherwise the
       // knowledge base answers if it is sure enough, else the best action if it beats `unknown`.
-      const guess = intentModel?.classify(message.normalized);
+      const classified = intentModel?.classify(message.normalized);
+      // The rules have read a question about the rating devices: the classifier's "rating" is no score.
+      const guess =
+        classified?.action === 'rating' && asksAboutRatingDevices(message.normalized)
+          ? undefined
+          : classified;
       const danger = mentionsDanger(mended);
       if (
         guess &&
