@@ -280,6 +280,24 @@ export function QueuePage(props: {
   );
 }
 
+/** A colleague picked from a list (a transfer, an assignment), never a typed user name. */
+function ColleagueSelect(props: {
+  id: string;
+  name: string;
+  colleagues: { username: string; role: string }[];
+}) {
+  return (
+    <select id={props.id} name={props.name}>
+      <option value="">请选择同事</option>
+      {props.colleagues.map((c) => (
+        <option value={c.username}>
+          {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** How a message outside a turn is getting to a Telegram or WeChat customer. */
 function DeliveryNote(props: { delivery: DeliveryRecord }) {
   const d = props.delivery;
@@ -530,14 +548,7 @@ export function ConversationPage(props: {
             <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
               <label>
                 转给其他客服
-                <select id="transfer-to" name="to">
-                  <option value="">请选择同事</option>
-                  {props.colleagues.map((c) => (
-                    <option value={c.username}>
-                      {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
-                    </option>
-                  ))}
-                </select>
+                <ColleagueSelect id="transfer-to" name="to" colleagues={props.colleagues} />
               </label>
               <div class="actions">
                 <button type="submit" class="secondary">
@@ -649,6 +660,49 @@ function CaseFilters(props: { query: CaseListQuery }) {
   );
 }
 
+/** Who did something in a case's history, as staff read it. */
+function actorName(actor: string): string {
+  return actor === 'system' ? '系统' : actor === 'scanner' ? '期限扫描' : actor;
+}
+
+/** What one event of a case's history says happened. */
+function eventText(e: TicketEvent): string {
+  switch (e.type) {
+    case 'status':
+      return e.status === 'accepted' ? '受理' : `状态变更为“${STATUS_NAMES[e.status ?? ''] ?? e.status}”`;
+    case 'assigned':
+      return `分派给 ${e.assignee ?? '—'}`;
+    case 'note':
+      return '备注';
+    case 'due_soon':
+      return `即将到期提醒：${deadlineCustomerName(e.deadline ?? '')}`;
+    case 'overdue':
+      return `超期提醒：${deadlineCustomerName(e.deadline ?? '')}`;
+    case 'follow_up':
+      return '回访';
+    default:
+      return e.type;
+  }
+}
+
+/** Bulk assignment: pick the cases with the boxes in the list, a colleague here, and assign. */
+function BulkAssign(props: { colleagues: { username: string; role: string }[] }) {
+  return (
+    <form id="bulk-assign" class="filters card">
+      <span id="bulk-count" class="meta">
+        已选 0 件
+      </span>
+      <label>
+        分派给
+        <ColleagueSelect id="assign-to" name="assignee" colleagues={props.colleagues} />
+      </label>
+      <button type="submit">分派所选工单</button>
+      <span class="meta">班长可分派任何未办结工单；客服可分派未分派的或自己的工单。</span>
+      <p class="error" id="assign-error" role="alert" />
+    </form>
+  );
+}
+
 export function CasesPage(props: {
   tickets: Ticket[];
   query: CaseListQuery;
@@ -656,6 +710,11 @@ export function CasesPage(props: {
   nextCursor?: string;
   now: Date;
   isDueSoon: DueSoonRule;
+  /** Staff user names by id (the assignees), and who a case can be assigned to. */
+  staffNames: Map<string, string>;
+  colleagues: { username: string; role: string }[];
+  /** The live updates' count of overdue escalations as this page was made (see TALLY). */
+  overdueSignal: number;
   username: string;
   csrfToken: string;
 }) {
@@ -663,17 +722,22 @@ export function CasesPage(props: {
     <Layout title="工单" section="cases" username={props.username} csrfToken={props.csrfToken}>
       <h1>工单</h1>
       <CaseFilters query={props.query} />
+      <BulkAssign colleagues={props.colleagues} />
       <p class="legend">
         <span class="swatch overdue">超期</span>
         <span class="swatch due-soon">4 小时内到期</span>
         <span class="badge unconfirmed">日历未确认</span> 期限按工作日推算，节假日安排尚未公布
       </p>
-      <table class="list" id="cases">
+      <table class="list" id="cases" data-overdue-signal={String(props.overdueSignal)}>
         <thead>
           <tr>
+            <th>
+              <input type="checkbox" id="select-all-cases" aria-label="全选本页工单" />
+            </th>
             <th>编号</th>
             <th>类型</th>
             <th>状态</th>
+            <th>处理人</th>
             <th>受理时间</th>
             <th>期限</th>
             <th>描述</th>
@@ -683,10 +747,27 @@ export function CasesPage(props: {
           {props.tickets.map((t) => (
             <tr class={`case-row ${urgency(t, props.now, props.isDueSoon)}`} data-case-id={t.id}>
               <td>
+                {t.status === 'closed' ? null : (
+                  <input
+                    type="checkbox"
+                    class="case-select"
+                    value={t.number}
+                    aria-label={`选择工单 ${t.number}`}
+                  />
+                )}
+              </td>
+              <td>
                 <a href={`/console/cases/${encodeURIComponent(t.id)}`}>{t.number}</a>
               </td>
               <td>{CASE_KIND_NAMES[t.kind]}</td>
               <td>{STATUS_NAMES[t.status] ?? t.status}</td>
+              <td class="assignee">
+                {t.assignee ? (
+                  (props.staffNames.get(t.assignee) ?? t.assignee)
+                ) : (
+                  <span class="meta">未分派</span>
+                )}
+              </td>
               <td>{beijing(t.acceptedAt)}</td>
               <td>
                 {nextDeadline(t, props.now)}
@@ -703,16 +784,14 @@ export function CasesPage(props: {
   );
 }
 
-const EVENT_NAMES: Record<string, string> = {
-  status: '状态',
-  due_soon: '即将到期提醒',
-  overdue: '超期提醒',
-  follow_up: '回访',
-};
-
 export function CasePage(props: {
   ticket: Ticket;
+  /** A page of its history, newest first. */
   events: TicketEvent[];
+  /** Older history, where there is more; and back to the latest. */
+  olderHref?: string;
+  latestHref?: string;
+  assigneeName: string | null;
   now: Date;
   isDueSoon: DueSoonRule;
   username: string;
@@ -732,6 +811,8 @@ export function CasePage(props: {
       <dl class="card fields">
         <dt>受理时间</dt>
         <dd>{beijing(t.acceptedAt)}</dd>
+        <dt>处理人</dt>
+        <dd id="case-assignee">{props.assigneeName ?? '未分派'}</dd>
         <dt>来源</dt>
         <dd>{CHANNEL_NAMES[t.channel] ?? t.channel}</dd>
         <dt>描述</dt>
@@ -765,19 +846,36 @@ export function CasePage(props: {
           {t.calendarConfirmed ? null : <span class="badge unconfirmed">日历未确认</span>}
         </dd>
       </dl>
-      <h2>处理记录</h2>
+      <h2>处理记录（最新在前，北京时间）</h2>
       <ol class="history" id="history">
         {props.events.map((e) => (
-          <li>
+          <li class={`event-${e.type}`}>
             <time datetime={e.at.toISOString()}>{beijing(e.at)}</time>
-            <span>{EVENT_NAMES[e.type] ?? e.type}</span>
-            {e.status ? <span>{STATUS_NAMES[e.status] ?? e.status}</span> : null}
-            {e.deadline ? <span>{deadlineCustomerName(e.deadline)}</span> : null}
-            <span class="actor">{e.actor}</span>
+            <span class="what">{eventText(e)}</span>
+            <span class="actor">{actorName(e.actor)}</span>
             {e.note ? <span class="note">{e.note}</span> : null}
           </li>
         ))}
       </ol>
+      <p class="pager">
+        {props.latestHref ? <a href={props.latestHref}>← 最新记录</a> : null}{' '}
+        {props.olderHref ? (
+          <a href={props.olderHref} id="older-history" rel="next">
+            更早的记录 →
+          </a>
+        ) : null}
+      </p>
+      <form id="case-note-form" class="card" data-case-id={t.id}>
+        <h2>添加备注</h2>
+        <label>
+          备注（仅员工可见，记入处理记录）
+          <textarea id="case-note" name="note" rows={2} maxlength={1000} required />
+        </label>
+        <button type="submit" class="secondary">
+          保存备注
+        </button>
+        <p class="error" id="case-note-error" role="alert" />
+      </form>
       {forward.length ? (
         <form id="status-form" class="card" data-case-id={t.id}>
           <h2>变更状态</h2>
@@ -829,9 +927,9 @@ export function DashboardPage(props: {
       <section class="tiles" id="accepted-tiles">
         {(
           [
-            ['today', '今天', props.accepted.today],
-            ['days7', '近 7 天', props.accepted.days7],
-            ['days30', '近 30 天', props.accepted.days30],
+            ['today', '今天，北京时间 0:00 至 24:00', props.accepted.today],
+            ['days7', '近 7 天，含今天的 7 个自然日', props.accepted.days7],
+            ['days30', '近 30 天，含今天的 30 个自然日', props.accepted.days30],
           ] as const
         ).map(([id, period, n]) => (
           <div class="tile">

@@ -9,6 +9,7 @@ import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
+import { readHistory } from '../cases/history.js';
 import { readStats } from '../cases/stats.js';
 import { outageCursor, outageListQuery } from '../routes/outages.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
@@ -285,6 +286,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
         // As GET /v1/tickets: a page, overdue first, with its filters and search.
         const query = parseCaseListQuery(c.req.query());
         const list = await readCaseList(deps.tickets, query, now);
+        const staff = await deps.staff.list();
         return page(
           c,
           <CasesPage
@@ -293,6 +295,9 @@ export function consoleRoutes(deps: ConsoleDeps) {
             {...(list.nextCursor ? { nextCursor: list.nextCursor } : {})}
             now={now}
             isDueSoon={deps.isDueSoon}
+            staffNames={new Map(staff.map((s) => [s.id, s.username]))}
+            colleagues={staff.filter((s) => !s.disabledAt)}
+            overdueSignal={await deps.tickets.overdueSignal()}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -311,12 +316,19 @@ export function consoleRoutes(deps: ConsoleDeps) {
           );
         const now = deps.clock();
         await deps.staff.audit(me.user.id, 'open_case', ticket.id, now);
-        const events = await deps.tickets.events(ticket.id);
+        // A page of its history, newest first (the query's cursor walks to older ones).
+        const history = await readHistory(deps.tickets, ticket.id, c.req.query());
+        const base = `/console/cases/${encodeURIComponent(ticket.id)}`;
         return page(
           c,
           <CasePage
             ticket={ticket}
-            events={events}
+            events={history.items}
+            {...(history.nextCursor
+              ? { olderHref: `${base}?cursor=${encodeURIComponent(history.nextCursor)}` }
+              : {})}
+            {...(c.req.query('cursor') ? { latestHref: base } : {})}
+            assigneeName={await usernameOf(ticket.assignee)}
             now={now}
             isDueSoon={deps.isDueSoon}
             username={me.user.username}

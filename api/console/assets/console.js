@@ -19,15 +19,17 @@
     unauthorized: '登录已失效，请重新登录',
     csrf_token_invalid: '安全校验失败，请刷新页面后重试',
     status_not_forward: '工单状态只能向前变更',
-    case_closed: '工单已办结，不能再变更',
+    case_closed: '工单已办结，不能再变更（本次未作任何更改）',
     empty_text: '请输入回复内容',
     empty_note: '请填写处理说明',
     rate_limited: '操作过于频繁，请稍后再试',
     unknown_staff: '没有这个客服用户名',
-    not_owner: '只有接待人或班长可以这样操作',
+    not_owner: '只有接待人或班长可以这样操作（本次未作任何更改）',
     owned_by_other: '该会话已由其他客服接待，请先请其转交',
     not_handed_off: '该会话已由机器人应答',
     not_found: '找不到该记录（可能已处理）',
+    unknown_case: '有工单编号不存在，未作任何分派',
+    too_many: '一次最多分派 100 件工单',
     supervisor_only: '只有班长可以这样操作',
     cannot_disable_self: '不能停用自己的账号',
     missing_field: '请填写必填项（计划停电须填结束时间）',
@@ -354,6 +356,58 @@
       } catch (error) {
         showError('status-error', error);
         busy(statusForm, false);
+      }
+    });
+  }
+
+  // Bulk assignment (case list): the ticked cases go to the colleague picked, all or none.
+  const bulkAssign = document.getElementById('bulk-assign');
+  if (bulkAssign) {
+    const ticked = () => [...document.querySelectorAll('input.case-select:checked')].map((box) => box.value);
+    const showCount = () => {
+      document.getElementById('bulk-count').textContent = `已选 ${ticked().length} 件`;
+    };
+    // Delegated: live updates replace the list, and its boxes with it.
+    document.addEventListener('change', (event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement)) return;
+      if (box.id === 'select-all-cases') {
+        for (const one of document.querySelectorAll('input.case-select')) one.checked = box.checked;
+      }
+      if (box.id === 'select-all-cases' || box.classList.contains('case-select')) showCount();
+    });
+    bulkAssign.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const numbers = ticked();
+      const assignee = document.getElementById('assign-to').value;
+      if (!numbers.length) return showError('assign-error', '请先勾选要分派的工单');
+      if (!assignee) return showError('assign-error', '请选择要分派给的同事');
+      busy(bulkAssign, true);
+      try {
+        await api('POST', '/v1/tickets/assign', { numbers, assignee });
+        location.reload();
+      } catch (error) {
+        showError('assign-error', error);
+        busy(bulkAssign, false);
+      }
+    });
+  }
+
+  const caseNoteForm = document.getElementById('case-note-form');
+  if (caseNoteForm) {
+    caseNoteForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const note = document.getElementById('case-note').value;
+      if (!note.trim()) return showError('case-note-error', '请填写备注内容');
+      busy(caseNoteForm, true);
+      try {
+        await api('POST', `/v1/tickets/${encodeURIComponent(caseNoteForm.dataset.caseId || '')}/notes`, {
+          note,
+        });
+        location.reload();
+      } catch (error) {
+        showError('case-note-error', error);
+        busy(caseNoteForm, false);
       }
     });
   }
