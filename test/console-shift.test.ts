@@ -3,15 +3,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../api/cases/open-case.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
-import { type ConsoleBrowser, SCREENSHOTS, startConsoleBrowser } from './support/console-browser.js';
-import { ADMIN_PASSWORD, type TestServices } from './support/services.js';
+import { type ConsoleBrowser, SCREENSHOTS, startConsoleBrowser, webSays } from './support/console-browser.js';
+import { ADMIN_PASSWORD, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
 
 /**
  * The console for a whole shift, in a real browser (Debian chromium): bulk assignment and the
  * case's history, the customer's earlier conversations, live delivery failures and overdue cases.
  */
-const now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
+let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
 const clock = () => new Date(now);
 
 let opened: ConsoleBrowser;
@@ -45,6 +45,8 @@ const fileCase = (kind: 'complaint' | 'repair', description: string) =>
     { kind, description, contactPhone: '13700001234', channel: 'form' },
     { tickets: service.tickets, calendar, now: clock(), newId: () => crypto.randomUUID() },
   );
+
+const customerSays = (userId: string, text: string) => webSays(base, userId, text);
 
 /** The page's text of one element, or '' when it is not there. */
 const textOf = async (p: Page, selector: string) =>
@@ -83,5 +85,31 @@ describe('the console for a shift', () => {
     await Promise.all([page.waitForEvent('load'), page.click('#case-note-form button[type=submit]')]);
     await expect.poll(() => page.locator('#history li').first().textContent()).toContain('客户要求下午回电');
     await page.screenshot({ path: join(SCREENSHOTS, 'case-history.png'), fullPage: true });
+  });
+
+  it('lists the customer’s earlier conversation in the side panel, newest first, and its link opens it', async () => {
+    // Last week on the web site, and today from another browser: the same account proved both times.
+    const before = webUser('shift-last-week');
+    for (const text of ['查电费', '1000000001', '1234']) await customerSays(before, text);
+    const { conversationId: earlier } = await customerSays(before, '上个月电费为什么这么高');
+    now += 60_000;
+    const today = webUser('shift-today');
+    for (const text of ['查电费', '1000000001', '1234']) await customerSays(today, text);
+    const { conversationId } = await customerSays(today, '转人工');
+    now += 60_000;
+
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    const links = page.locator('#panel-conversations a');
+    expect(await links.count()).toBe(1);
+    expect(await links.first().textContent()).toContain('网页');
+    expect(await page.locator('#panel-conversations').textContent()).not.toContain(conversationId);
+    await page.screenshot({ path: join(SCREENSHOTS, 'conversation-panel.png') });
+    await Promise.all([page.waitForURL(`**/console/conversations/${earlier}`), links.first().click()]);
+    expect(await page.locator('#transcript').textContent()).toContain('上个月电费为什么这么高');
+    // And from there, today's conversation is the earlier one's "other" conversation.
+    expect(await page.locator('#panel-conversations a').count()).toBe(1);
+    expect(await page.locator('#panel-conversations a').getAttribute('href')).toBe(
+      `/console/conversations/${conversationId}`,
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../api/cases/open-case.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
-import { type ConsoleBrowser, SCREENSHOTS, startConsoleBrowser } from './support/console-browser.js';
+import { type ConsoleBrowser, SCREENSHOTS, startConsoleBrowser, webSays } from './support/console-browser.js';
 import { ADMIN_PASSWORD, SERVICE_TOKEN, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
 
@@ -29,15 +29,7 @@ afterAll(async () => {
   await opened?.close();
 });
 
-async function customerSays(userId: string, text: string) {
-  const response = await fetch(`${base}/v1/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ channel: 'web', userId, text }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { conversationId: string; handoff: boolean };
-}
+const customerSays = (userId: string, text: string) => webSays(base, userId, text);
 
 async function fileCase(kind: string, description: string) {
   const response = await fetch(`${base}/v1/tickets`, {

@@ -1108,6 +1108,37 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect(await stores.accounts.unbind(user)).toBe(0);
       });
 
+      it('finds the conversations of an account’s chat users, the latest verified first, at most as many as asked', async ({
+        stores,
+        db,
+      }) => {
+        await seedAccounts(db);
+        const users = ['a', 'b', 'c'].map((userId) => ({ channel: 'web' as const, userId }));
+        for (const [i, user] of users.entries()) {
+          await stores.store.openConversation(user.channel, user.userId, `conv-${user.userId}`, later(i));
+          await stores.accounts.bind(user, '0100000001', later(10 * i), later(100));
+        }
+        // A chat user without a conversation and another account's user are not listed.
+        await stores.accounts.bind(
+          { channel: 'telegram', userId: 'silent' },
+          '0100000001',
+          later(5),
+          later(100),
+        );
+        await stores.store.openConversation('web', 'other', 'conv-other', T0);
+        await stores.accounts.bind({ channel: 'web', userId: 'other' }, '0100000002', later(40), later(100));
+        const found = await stores.accounts.conversationsOfAccount('0100000001', 2);
+        expect(found.map((c) => [c.id, c.channel, c.verifiedAt])).toEqual([
+          ['conv-c', 'web', later(20)],
+          ['conv-b', 'web', later(10)],
+        ]);
+        expect((await stores.accounts.conversationsOfAccount('0100000001', 10)).map((c) => c.id)).toEqual([
+          'conv-c',
+          'conv-b',
+          'conv-a',
+        ]);
+      });
+
       it('counts failed identity checks by this user and by anyone', async ({ stores }) => {
         const me = { channel: 'web' as const, userId: 'me' };
         const other = { channel: 'telegram' as const, userId: 'other' };

@@ -106,6 +106,7 @@ it('reads the staff lists, search, counts, the scanner’s deadlines and the out
       stores.tickets.findByNumbers(['TS20261126-1', 'TS20261126-2']),
       stores.tickets.countAccepted(new Date(T0), asOf),
       stores.tickets.overdueSignal(),
+      stores.accounts.conversationsOfAccount('1000000001', 11),
       stores.store.listHandoffs({ limit: 10 }),
       stores.store.latestMessages('c1', 51, 100),
       stores.outages.page({ limit: 3 }),

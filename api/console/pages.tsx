@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Application, Bill } from '../../db/account-store.js';
+import type { AccountConversation, Application, Bill } from '../../db/account-store.js';
 import type { DeliveryRecord } from '../../db/channel-store.js';
 import type { ConversationRecord, MessageRecord, StaffNoteRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
@@ -328,12 +328,14 @@ export interface SidePanel {
   bills: Bill[];
   applications: Application[];
   cases: Ticket[];
+  /** The same customer's other conversations (on the verified account), newest first. */
+  earlier: AccountConversation[];
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 function CustomerPanel(props: { panel: SidePanel }) {
-  const { account, bills, applications, cases } = props.panel;
+  const { account, bills, applications, cases, earlier } = props.panel;
   const unpaid = bills.filter((b) => b.status === 'unpaid');
   return (
     <aside class="side-panel" id="side-panel">
@@ -408,6 +410,25 @@ function CustomerPanel(props: { panel: SidePanel }) {
         ) : (
           <p class="meta" id="panel-cases">
             没有工单。
+          </p>
+        )}
+      </section>
+      <section class="card">
+        <h2>此前的会话</h2>
+        {earlier.length ? (
+          <ul class="plain" id="panel-conversations">
+            {earlier.map((c) => (
+              <li>
+                <a href={`/console/conversations/${encodeURIComponent(c.id)}`}>
+                  {CHANNEL_NAMES[c.channel] ?? c.channel} · {beijing(c.updatedAt)}
+                </a>{' '}
+                <span class="meta">{c.mode === 'handoff' ? '人工处理中' : '机器人应答'}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="meta" id="panel-conversations">
+            {account ? '该户号没有其他渠道的会话。' : '验证身份后可查看同一户号在其他渠道的会话。'}
           </p>
         )}
       </section>

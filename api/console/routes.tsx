@@ -7,6 +7,7 @@ import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import { earlierConversations } from '../accounts/earlier-conversations.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readHistory } from '../cases/history.js';
@@ -108,17 +109,19 @@ export function consoleRoutes(deps: ConsoleDeps) {
   /**
    * The conversation page's side panel: the verified account (masked name, class, its latest bills
    * and what of them is unpaid, its applications and their stages) and the customer's latest cases
-   * (from this chat and on the account): a few indexed reads, each with a limit.
+   * (from this chat and on the account) and earlier conversations (the account's other chat users):
+   * a few indexed reads, each with a limit.
    */
   const sidePanel = async (conversation: ConversationRecord): Promise<SidePanel> => {
     const bound = await deps.accounts.boundAccounts(conversation, deps.clock());
     const accountNumber = bound.at(-1);
     const account = accountNumber ? await deps.accounts.findAccount(accountNumber) : undefined;
-    const [bills, applications, ownCases, accountCases] = await Promise.all([
+    const [bills, applications, ownCases, accountCases, earlier] = await Promise.all([
       account ? deps.accounts.listBills(account.accountNumber, PANEL_BILLS) : [],
       account ? deps.accounts.listApplications(account.accountNumber, PANEL_ITEMS) : [],
       deps.tickets.listForUser(conversation.channel, conversation.userId, PANEL_ITEMS),
       account ? deps.tickets.listForAccount(account.accountNumber, PANEL_ITEMS) : [],
+      account ? earlierConversations(conversation, account.accountNumber, deps.accounts, PANEL_ITEMS) : [],
     ]);
     const cases = [...new Map([...ownCases, ...accountCases].map((t) => [t.id, t])).values()]
       .sort((a, b) => b.acceptedAt.getTime() - a.acceptedAt.getTime())
@@ -136,6 +139,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
       bills,
       applications,
       cases,
+      earlier,
     };
   };
 

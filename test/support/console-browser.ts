@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startTestServices, type TestServices } from './services.js';
 
 /** Debian's chromium, which the console's browser tests drive through playwright-core. */
@@ -58,4 +59,15 @@ export async function startConsoleBrowser(clock: () => Date): Promise<ConsoleBro
       service.dispose();
     },
   };
+}
+
+/** A web visitor's message to the service at `base`, over HTTP as the web chat sends it. */
+export async function webSays(base: string, userId: string, text: string) {
+  const response = await fetch(`${base}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ channel: 'web', userId, text }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { conversationId: string; handoff: boolean };
 }
