@@ -595,12 +595,13 @@ export function createSqliteTicketStore(db: Db): TicketStore {
       return row?.n ?? 0;
     },
     async findByNumbers(numbers) {
-      if (!numbers.length) return [];
-      return db
-        .select()
-        .from(tickets)
-        .where(inArray(tickets.number, [...numbers]))
-        .all();
+      // In slices: D1 binds at most 100 parameters to a statement.
+      const found: Ticket[] = [];
+      for (let k = 0; k < numbers.length; k += 90) {
+        const slice = numbers.slice(k, k + 90);
+        found.push(...(await db.select().from(tickets).where(inArray(tickets.number, slice)).all()));
+      }
+      return found;
     },
     async history(ticketId, limit, before) {
       // One more than asked for tells whether older events remain; a range of (ticket, id).

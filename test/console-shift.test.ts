@@ -2,8 +2,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../api/cases/open-case.js';
+import { scanDeadlines } from '../api/cases/scanner.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
-import { type ConsoleBrowser, SCREENSHOTS, startConsoleBrowser, webSays } from './support/console-browser.js';
+import {
+  blockedByCustomer,
+  type ConsoleBrowser,
+  SCREENSHOTS,
+  startConsoleBrowser,
+  webSays,
+} from './support/console-browser.js';
 import { ADMIN_PASSWORD, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
 
@@ -111,5 +118,86 @@ describe('the console for a shift', () => {
     expect(await page.locator('#panel-conversations a').getAttribute('href')).toBe(
       `/console/conversations/${conversationId}`,
     );
+  });
+
+  it('shows a reply’s delivery failure in an open conversation without a reload, keeping what the agent types', async () => {
+    const { conversationId } = await service.say('转人工', 'shift-telegram', 'telegram');
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    await page.fill('#reply-text', '您好，请问您的户号是多少？');
+    await Promise.all([page.waitForEvent('load'), page.click('#reply-send')]);
+    const note = page.locator('.msg.role-staff .delivery');
+    await expect.poll(() => note.textContent()).toContain('发送中');
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    await page.fill('#reply-text', '还没写完的下一句');
+
+    await blockedByCustomer(service, conversationId);
+    await expect
+      .poll(() => textOf(page, '.msg.role-staff .delivery.failed'), { timeout: 10_000 })
+      .toContain('403');
+    expect(await page.locator('.retry-delivery').isVisible()).toBe(true);
+    expect(await page.inputValue('#reply-text')).toBe('还没写完的下一句');
+    expect(loads).toEqual([]);
+  });
+
+  it('shows a case that became overdue in an open case list and dashboard without a reload, keeping the ticks', async () => {
+    const repair = await fileCase('repair', '变压器冒烟');
+    await page.goto(`${base}/console/cases`);
+    const row = page.locator(`tr.case-row[data-case-id="${repair.id}"]`);
+    expect(await row.getAttribute('class')).not.toContain('overdue');
+    await page.check(`input.case-select[value="${repair.number}"]`);
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    const dashboard = await page.context().newPage();
+    await dashboard.goto(`${base}/console/dashboard`);
+    const overdueRepairs = () =>
+      dashboard.locator('#kind-section tbody tr', { hasText: '故障报修' }).locator('td').nth(3).textContent();
+    const before = Number(await overdueRepairs());
+
+    now += 2 * 3600_000; // past the repair's 45 minutes to arrive
+    const escalated = await scanDeadlines(service.tickets, clock());
+    expect(escalated.map((e) => [e.ticket.id, e.type])).toContainEqual([repair.id, 'overdue']);
+    await expect.poll(() => row.getAttribute('class'), { timeout: 10_000 }).toContain('overdue');
+    expect(await row.locator('td').nth(6).textContent()).toContain('已超期');
+    expect(await page.isChecked(`input.case-select[value="${repair.number}"]`)).toBe(true);
+    await expect.poll(() => page.title()).toMatch(/^\(1\) 工单/);
+    expect(loads).toEqual([]);
+    await expect
+      .poll(async () => Number(await overdueRepairs()), { timeout: 10_000 })
+      .toBeGreaterThan(before);
+    await dashboard.close();
+  });
+
+  it('plays a sound on a new handoff only once the agent turned it on, kept across pages', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      // The browser's own request for /favicon.ico (the console has none) is not the page's doing.
+      if (message.location().url.endsWith('/favicon.ico')) return;
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+    });
+    await page.goto(`${base}/console/queue`);
+    expect(await page.textContent('#sound-toggle')).toBe('提示音：关');
+    await customerSays(webUser('shift-quiet'), '转人工');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/^\(1\) 队列/);
+    expect(await page.evaluate(() => document.body.dataset.chimes)).toBeUndefined();
+
+    await page.click('#sound-toggle');
+    expect(await page.textContent('#sound-toggle')).toBe('提示音：开');
+    expect(await page.evaluate(() => localStorage.getItem('console.sound'))).toBe('on');
+    await customerSays(webUser('shift-loud'), '转人工');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.chimes), { timeout: 10_000 }).toBe('1');
+    // Kept across pages; after a reload nothing plays before the agent's next click or key (no autoplay).
+    await page.reload();
+    expect(await page.textContent('#sound-toggle')).toBe('提示音：开');
+    await customerSays(webUser('shift-reloaded'), '转人工');
+    await expect.poll(() => page.locator('tr.queue-row').count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.evaluate(() => document.body.dataset.chimes)).toBeUndefined();
+    await page.click('h1');
+    await customerSays(webUser('shift-after-click'), '转人工');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.chimes), { timeout: 10_000 }).toBe('1');
+    await page.click('#sound-toggle');
+    expect(await page.evaluate(() => localStorage.getItem('console.sound'))).toBe('off');
+    expect(errors).toEqual([]);
   });
 });

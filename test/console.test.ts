@@ -3,7 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../api/cases/open-case.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
-import { type ConsoleBrowser, SCREENSHOTS, startConsoleBrowser, webSays } from './support/console-browser.js';
+import {
+  blockedByCustomer,
+  type ConsoleBrowser,
+  SCREENSHOTS,
+  startConsoleBrowser,
+  webSays,
+} from './support/console-browser.js';
 import { ADMIN_PASSWORD, SERVICE_TOKEN, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
 
@@ -189,13 +195,7 @@ describe('staff console in a browser', () => {
     await expect.poll(() => note.textContent()).toContain('发送中');
 
     // Telegram refused it for good (the customer blocked the bot): the agent sees why and can resend.
-    const [delivery] = await service.deliveries.forConversation(conversationId);
-    if (!delivery) throw new Error('the staff reply was not queued for delivery');
-    await service.deliveries.markFailed(
-      delivery.id,
-      'telegram 403: Forbidden: bot was blocked by the user',
-      null,
-    );
+    const delivery = await blockedByCustomer(service, conversationId);
     await page.reload();
     expect(await page.locator('.delivery.failed').textContent()).toContain('403');
     await Promise.all([page.waitForEvent('load'), page.click('.retry-delivery')]);

@@ -69,6 +69,14 @@ export function Layout(props: {
                   账号
                 </a>
                 {props.username}
+                <button
+                  type="button"
+                  id="sound-toggle"
+                  aria-pressed="false"
+                  title="新的转人工或客户消息时播放提示音"
+                >
+                  提示音：关
+                </button>
                 <button type="button" id="logout">
                   退出
                 </button>
@@ -496,6 +504,12 @@ export function ConversationPage(props: {
             id="transcript"
             data-conversation-id={conversation.id}
             data-newest={props.latestHref ? undefined : String(props.messages.at(-1)?.id ?? 0)}
+            data-pending={
+              [...props.deliveries.values()]
+                .filter((d) => d.status === 'pending')
+                .map((d) => d.id)
+                .join(',') || undefined
+            }
           >
             {entries.map((entry) =>
               'note' in entry ? (
@@ -932,6 +946,8 @@ export function DashboardPage(props: {
   accepted: AcceptedCounts;
   /** Fault reports linked to a known outage instead of opening a repair case. */
   absorbed: number;
+  /** The live updates' count of overdue escalations as this page was made (see TALLY). */
+  overdueSignal: number;
   username: string;
   csrfToken: string;
 }) {
@@ -998,7 +1014,7 @@ export function DashboardPage(props: {
         </div>
       </section>
       <p class="meta">“—”表示还没有可计算的对象（例如尚无办结工单或评价），不是 0% 或 100%。</p>
-      <section class="card">
+      <section class="card" id="kind-section" data-overdue-signal={String(props.overdueSignal)}>
         <h2>各类工单：按期与超期（当前全部工单）</h2>
         <div class="chart-box">
           <canvas

@@ -391,9 +391,10 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/dashboard',
       staffPage(async (c, me) => {
-        const [{ stats, kinds, accepted }, absorbed] = await Promise.all([
+        const [{ stats, kinds, accepted }, absorbed, overdueSignal] = await Promise.all([
           readStats(deps.tickets, deps.clock()),
           deps.outages.absorbedReports(),
+          deps.tickets.overdueSignal(),
         ]);
         return page(
           c,
@@ -402,6 +403,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
             stats={stats}
             accepted={accepted}
             absorbed={absorbed}
+            overdueSignal={overdueSignal}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

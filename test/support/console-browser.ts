@@ -71,3 +71,15 @@ export async function webSays(base: string, userId: string, text: string) {
   expect(response.status).toBe(200);
   return (await response.json()) as { conversationId: string; handoff: boolean };
 }
+
+/** Telegram refused a conversation's first queued delivery for good (the customer blocked the bot). */
+export async function blockedByCustomer(service: TestServices, conversationId: string) {
+  const [delivery] = await service.deliveries.forConversation(conversationId);
+  if (!delivery) throw new Error('the staff reply was not queued for delivery');
+  await service.deliveries.markFailed(
+    delivery.id,
+    'telegram 403: Forbidden: bot was blocked by the user',
+    null,
+  );
+  return delivery;
+}

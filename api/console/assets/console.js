@@ -222,9 +222,51 @@
     }
   });
 
-  // Live updates (server-sent events; on Workers the browser polls the same endpoint): the queue
-  // and an open conversation refresh their list in place, the tab title counts what arrived
-  // unseen, and nothing else on the page (what the agent is typing) is touched.
+  // An optional sound when a handoff or a customer's message arrives: off unless the agent turns it
+  // on (kept in localStorage). Made with Web Audio, no file to load; the audio context is made on the
+  // agent's own click or key press, so the browser never refuses to play it (no autoplay error).
+  const SOUND_KEY = 'console.sound';
+  const soundToggle = document.getElementById('sound-toggle');
+  let audio = null;
+  const soundOn = () => localStorage.getItem(SOUND_KEY) === 'on';
+  const showSound = () => {
+    if (!soundToggle) return;
+    soundToggle.textContent = soundOn() ? '提示音：开' : '提示音：关';
+    soundToggle.setAttribute('aria-pressed', String(soundOn()));
+  };
+  const wakeAudio = () => {
+    if (!soundOn() || !window.AudioContext) return;
+    audio = audio || new AudioContext();
+    if (audio.state === 'suspended') audio.resume().catch(() => {});
+  };
+  document.addEventListener('click', wakeAudio);
+  document.addEventListener('keydown', wakeAudio);
+  if (soundToggle) {
+    showSound();
+    soundToggle.addEventListener('click', () => {
+      localStorage.setItem(SOUND_KEY, soundOn() ? 'off' : 'on');
+      showSound();
+      wakeAudio();
+    });
+  }
+  function chime() {
+    if (!soundOn() || !audio || audio.state !== 'running') return;
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+    // For the browser test: how many chimes this page played.
+    body.dataset.chimes = String(Number(body.dataset.chimes || 0) + 1);
+  }
+
+  // Live updates (server-sent events; on Workers the browser polls the same endpoint): the queue,
+  // an open conversation (new messages, replies delivered or failed), the case list and the
+  // dashboard (newly overdue cases) refresh in place; the tab title counts what arrived unseen, and
+  // nothing else on the page (what the agent is typing, the ticked cases) is touched.
   const baseTitle = document.title;
   let unread = 0;
   const showUnread = () => {
@@ -244,6 +286,13 @@
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     return doc.querySelector(selector);
   }
+  /** Replaces an element by the server's fresh copy of it; resolves to the new element (or the old). */
+  async function refresh(selector) {
+    const current = document.querySelector(selector);
+    const fresh = await freshCopy(selector);
+    if (fresh && current) current.replaceWith(fresh);
+    return fresh || current;
+  }
   function listen(params, handlers) {
     const source = new EventSource(`/v1/events?${new URLSearchParams(params)}`);
     for (const [name, handle] of Object.entries(handlers)) {
@@ -261,11 +310,12 @@
         { waiting: String(waiting) },
         {
           queue: async (data) => {
-            if (data.waiting > data.was) unread += data.waiting - data.was;
+            if (data.waiting > data.was) {
+              unread += data.waiting - data.was;
+              chime();
+            }
             showUnread();
-            const fresh = await freshCopy('main');
-            const main = document.querySelector('main');
-            if (fresh && main) main.replaceWith(fresh);
+            await refresh('main');
             watchQueue(data.waiting);
           },
         },
@@ -275,24 +325,57 @@
   const transcript = document.getElementById('transcript');
   if (transcript?.dataset.newest !== undefined) {
     const conversation = transcript.dataset.conversationId || '';
-    const watchConversation = (after) =>
+    // What the transcript shows now: its newest message and the replies still being sent.
+    const watchConversation = () => {
+      const shown = document.getElementById('transcript');
+      const params = { conversation, after: shown?.dataset.newest || '0' };
+      if (shown?.dataset.pending) params.pending = shown.dataset.pending;
+      const update = async (arrived) => {
+        if (arrived) {
+          unread += 1;
+          showUnread();
+        }
+        const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+        await refresh('#transcript');
+        if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
+        watchConversation();
+      };
+      listen(params, {
+        message: (data) => {
+          if (data.role === 'customer') chime();
+          update(true);
+        },
+        delivery: () => update(false),
+      });
+    };
+    watchConversation();
+  }
+  // The case list and the dashboard: a case became overdue.
+  const overdueWatch = document.querySelector('[data-overdue-signal]');
+  if (overdueWatch) {
+    const watchOverdue = (signal) =>
       listen(
-        { conversation, after: String(after) },
+        { overdue: String(signal) },
         {
-          message: async (data) => {
+          overdue: async (data) => {
             unread += 1;
             showUnread();
-            const current = document.getElementById('transcript');
-            const atBottom =
-              window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
-            const fresh = await freshCopy('#transcript');
-            if (fresh && current) current.replaceWith(fresh);
-            if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
-            watchConversation(data.newest);
+            if (document.getElementById('cases')) {
+              const ticked = new Set(
+                [...document.querySelectorAll('input.case-select:checked')].map((b) => b.value),
+              );
+              await refresh('#cases');
+              for (const box of document.querySelectorAll('input.case-select'))
+                box.checked = ticked.has(box.value);
+            } else {
+              await refresh('main');
+              drawChart();
+            }
+            watchOverdue(data.signal);
           },
         },
       );
-    watchConversation(Number(transcript.dataset.newest || 0));
+    watchOverdue(Number(overdueWatch.dataset.overdueSignal || 0));
   }
 
   const transferForm = document.getElementById('transfer-form');
@@ -462,8 +545,11 @@
     });
   }
 
-  const canvas = document.getElementById('kind-chart');
-  if (canvas && window.Chart) {
+  /** The dashboard's chart of cases per kind, on time and overdue (drawn again after a live refresh). */
+  function drawChart() {
+    const canvas = document.getElementById('kind-chart');
+    if (!canvas || !window.Chart) return;
+    window.kindChart?.destroy();
     const rows = JSON.parse(canvas.dataset.chart || '[]');
     window.kindChart = new window.Chart(canvas, {
       type: 'bar',
@@ -482,4 +568,5 @@
       },
     });
   }
+  drawChart();
 })();
