@@ -79,5 +79,9 @@ describe('dashboard honesty', () => {
     ]) {
       expect(html).toContain(caption);
     }
+    // Every tile's caption names its period.
+    const labels = [...html.matchAll(/<div class="label">([^<]*)/g)].map((m) => m[1] ?? '');
+    expect(labels.length).toBeGreaterThanOrEqual(8);
+    for (const label of labels) expect(label, label).toMatch(/今天|近 \d+ 天|累计|当前/);
   });
 });

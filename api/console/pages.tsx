@@ -997,16 +997,18 @@ export function DashboardPage(props: {
           <div class="value" id="absorbed">
             {props.absorbed}
           </div>
-          <div class="label">已知停电吸收的报修（未另开报修工单）</div>
+          <div class="label">
+            已知停电吸收的报修：关联到已登记停电、未另开报修工单的客户报修（累计，自系统启用起）
+          </div>
         </div>
         <div class="tile">
           <div class="value">{stats.answered}</div>
-          <div class="label">客户已回复的回访（累计）</div>
+          <div class="label">客户已回复的回访：回访后客户给出了评分（累计，自系统启用起）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.unansweredCount}</div>
           <div class="label">
-            尚待客户回复的回访（当前）
+            尚待客户回复的回访：已回访、客户尚未评分（当前）
             {stats.unanswered.length
               ? `：${stats.unanswered.join('、')}${stats.unansweredCount > stats.unanswered.length ? ' 等' : ''}`
               : ''}
