@@ -75,7 +75,12 @@ describe('the console for a shift', () => {
     for (const { id } of [first, second]) {
       await expect.poll(() => textOf(page, `tr.case-row[data-case-id="${id}"] td.assignee`)).toBe('wang');
     }
-    await page.screenshot({ path: join(SCREENSHOTS, 'cases-assigned.png'), fullPage: true });
+    // On a tablet held upright the list, its boxes and the assignment form fit the width.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    expect(await page.locator('#bulk-assign button[type=submit]').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'cases-tablet.png') });
+    await page.setViewportSize({ width: 1200, height: 760 });
 
     for (const { id } of [first, second]) {
       await page.goto(`${base}/console/cases/${id}`);
@@ -110,7 +115,6 @@ describe('the console for a shift', () => {
     expect(await links.count()).toBe(1);
     expect(await links.first().textContent()).toContain('网页');
     expect(await page.locator('#panel-conversations').textContent()).not.toContain(conversationId);
-    await page.screenshot({ path: join(SCREENSHOTS, 'conversation-panel.png') });
     await Promise.all([page.waitForURL(`**/console/conversations/${earlier}`), links.first().click()]);
     expect(await page.locator('#transcript').textContent()).toContain('上个月电费为什么这么高');
     // And from there, today's conversation is the earlier one's "other" conversation.
