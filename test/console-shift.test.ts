@@ -200,6 +200,16 @@ describe('the console for a shift', () => {
     await page.click('h1');
     await customerSays(webUser('shift-after-click'), '转人工');
     await expect.poll(() => page.evaluate(() => document.body.dataset.chimes), { timeout: 10_000 }).toBe('1');
+    // In an open conversation, the customer's new message plays it too (the page's own click first).
+    const writer = webUser('shift-writing');
+    const { conversationId } = await customerSays(writer, '转人工');
+    await page.goto(`${base}/console/conversations/${conversationId}`);
+    await page.click('h1');
+    await customerSays(writer, '我家的电表不走了');
+    await expect
+      .poll(() => page.locator('#transcript > li:last-child .msg-text').textContent(), { timeout: 10_000 })
+      .toBe('我家的电表不走了');
+    expect(await page.evaluate(() => document.body.dataset.chimes)).toBe('1');
     await page.click('#sound-toggle');
     expect(await page.evaluate(() => localStorage.getItem('console.sound'))).toBe('off');
     expect(errors).toEqual([]);

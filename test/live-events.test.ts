@@ -53,8 +53,22 @@ describe('live events', () => {
     expect(told.find((e) => e.event === 'message')?.data).toEqual({
       conversationId,
       newest: after + 1,
-      role: 'customer',
+      fromCustomer: true,
     });
+    // An agent's reply is news for the page, but not from the customer (no sound for it).
+    const reply = await staffCall(service.app, admin, 'POST', `/v1/handoffs/${conversationId}/replies`, {
+      text: '您好，我在',
+    });
+    expect(reply.status).toBe(201);
+    const replied = await events(`conversation=${conversationId}&after=${after + 1}`);
+    expect(replied.find((e) => e.event === 'message')?.data).toMatchObject({ fromCustomer: false });
+    // A bot's answer after a customer's question: the newest is the bot's, and the customer wrote.
+    const asker = webUser();
+    const { conversationId: asked } = await service.say('你好', asker);
+    const [before] = await service.store.latestMessages(asked, 1);
+    await service.say('电费怎么交', asker);
+    const answered = await events(`conversation=${asked}&after=${before?.id}`);
+    expect(answered.find((e) => e.event === 'message')?.data).toMatchObject({ fromCustomer: true });
   });
 
   it('tells an open conversation that a reply it shows as being sent failed', async () => {

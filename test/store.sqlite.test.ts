@@ -109,6 +109,7 @@ it('reads the staff lists, search, counts, the scanner’s deadlines and the out
       stores.accounts.conversationsOfAccount('1000000001', 11),
       stores.store.listHandoffs({ limit: 10 }),
       stores.store.latestMessages('c1', 51, 100),
+      stores.store.newestCustomerMessageId('c1'),
       stores.outages.page({ limit: 3 }),
       stores.outages.page({ active: true, limit: 3, after: { startsAt: T0, id: 'o1' } }),
       stores.outages.page({ area: '城东片区', limit: 3, after: { startsAt: T0, id: 'o1' } }),

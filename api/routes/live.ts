@@ -48,7 +48,8 @@ const onWorkers = () =>
  * GET /v1/events: server-sent events for an open console page.
  * - `queue` when handed-off conversations arrive or are taken (`{ waiting, was }`: how many wait
  *   now and before);
- * - `message` when the open conversation has a newer message (`{ conversationId, newest, role }`);
+ * - `message` when the open conversation has a newer message (`{ conversationId, newest,
+ *   fromCustomer }`: whether the customer wrote one of them);
  * - `delivery` when a delivery the page shows as being sent was sent or failed (`{ id, status }`);
  * - `overdue` when the scanner recorded a new overdue escalation (`{ signal, was }`).
  * Each check is a count on the queue's index, one index seek per conversation, the watched
@@ -81,12 +82,11 @@ export function liveRoutes(deps: LiveRouteDeps) {
           const [message] = await deps.store.latestMessages(query.conversation, 1);
           if (message && after === undefined) after = message.id;
           else if (message && after !== undefined && message.id > after) {
+            // Whether the customer wrote among the new messages (the newest may be the bot's answer).
+            const fromCustomer =
+              ((await deps.store.newestCustomerMessageId(query.conversation)) ?? 0) > after;
             after = message.id;
-            await send('message', {
-              conversationId: query.conversation,
-              newest: message.id,
-              role: message.role,
-            });
+            await send('message', { conversationId: query.conversation, newest: message.id, fromCustomer });
           }
         }
         if (pending.length) {

@@ -293,11 +293,18 @@
     if (fresh && current) current.replaceWith(fresh);
     return fresh || current;
   }
+  /**
+   * One stream per page state: the first event closes it and is handled (the handler listens again
+   * from the refreshed page); any other event of the same check is left to that fresh page.
+   */
   function listen(params, handlers) {
     const source = new EventSource(`/v1/events?${new URLSearchParams(params)}`);
+    let handled = false;
     for (const [name, handle] of Object.entries(handlers)) {
       source.addEventListener(name, (event) => {
         source.close();
+        if (handled) return;
+        handled = true;
         handle(JSON.parse(event.data));
       });
     }
@@ -342,7 +349,7 @@
       };
       listen(params, {
         message: (data) => {
-          if (data.role === 'customer') chime();
+          if (data.fromCustomer) chime();
           update(true);
         },
         delivery: () => update(false),
