@@ -170,5 +170,20 @@ describe('a case’s history', () => {
     expect(seen.at(-1)).toMatchObject({ note: null });
     const bad = await staffCall(service.app, admin, 'GET', `/v1/tickets/${a.id}/history?cursor=nonsense`);
     expect(bad.status).toBe(400);
+
+    // The console's case page: the latest 50, newest first, and a link to the older ones.
+    const consolePage = async (path: string) =>
+      (await service.app.request(path, { headers: { cookie: admin.cookie } })).text();
+    const latest = await consolePage(`/console/cases/${a.id}`);
+    expect(latest.match(/<li class="event-/g)).toHaveLength(50);
+    expect(latest.indexOf('备注 56')).toBeLessThan(latest.indexOf('备注 55'));
+    const older = /id="older-history" href="([^"]+)"|href="([^"]+)" id="older-history"/.exec(latest);
+    const href = (older?.[1] ?? older?.[2] ?? '').replaceAll('&amp;', '&');
+    expect(href).toMatch(/^\/console\/cases\/.+\?cursor=/);
+    const rest = await consolePage(href);
+    expect(rest.match(/<li class="event-/g)).toHaveLength(10);
+    expect(rest).toContain('受理');
+    expect(rest).toContain('← 最新记录');
+    expect(rest).not.toContain('id="older-history"');
   });
 });
