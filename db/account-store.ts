@@ -6,6 +6,7 @@ import {
   applicationEvents,
   applications,
   bills,
+  conversations,
   verificationAttempts,
 } from './schema.js';
 import type { Channel } from './store.js';
@@ -20,6 +21,17 @@ export interface ChannelUser {
   userId: string;
 }
 
+/** A conversation of one of an account's chat users (the console's earlier conversations). */
+export interface AccountConversation {
+  id: string;
+  channel: Channel;
+  userId: string;
+  mode: 'bot' | 'handoff';
+  updatedAt: Date;
+  /** When that chat user proved to own the account (most recently). */
+  verifiedAt: Date;
+}
+
 /** Customer accounts, bills and applications, and who has proved to own which account. */
 export interface AccountStore {
   findAccount(accountNumber: string): Promise<Account | undefined>;
@@ -32,6 +44,12 @@ export interface AccountStore {
   /** Accounts this channel user has proved to own and whose binding has not expired. */
   boundAccounts(user: ChannelUser, now: Date): Promise<string[]>;
   bind(user: ChannelUser, accountNumber: string, verifiedAt: Date, expiresAt: Date): Promise<void>;
+  /**
+   * The conversations of the chat users who proved to own the account (expired bindings too), the
+   * latest verified first, at most `limit`: a range of the (account, verified) index, each joined
+   * to its conversation on the (channel, user) index.
+   */
+  conversationsOfAccount(accountNumber: string, limit: number): Promise<AccountConversation[]>;
   /** Removes the user's bindings (one account, or all); returns how many were removed. */
   unbind(user: ChannelUser, accountNumber?: string): Promise<number>;
   recordAttempt(user: ChannelUser, accountNumber: string, succeeded: boolean, at: Date): Promise<void>;
@@ -90,6 +108,31 @@ export function createSqliteAccountStore(db: Db): AccountStore {
         .orderBy(asc(accountBindings.verifiedAt))
         .all();
       return rows.map((row) => row.accountNumber);
+    },
+    async conversationsOfAccount(accountNumber, limit) {
+      // The account's chat users, the latest verified first (the (account, verified) index), each
+      // joined to its conversation on the (channel, user) unique index: `limit` rows at most.
+      return db
+        .select({
+          id: conversations.id,
+          channel: conversations.channel,
+          userId: conversations.userId,
+          mode: conversations.mode,
+          updatedAt: conversations.updatedAt,
+          verifiedAt: accountBindings.verifiedAt,
+        })
+        .from(accountBindings)
+        .innerJoin(
+          conversations,
+          and(
+            eq(conversations.channel, accountBindings.channel),
+            eq(conversations.userId, accountBindings.userId),
+          ),
+        )
+        .where(eq(accountBindings.accountNumber, accountNumber))
+        .orderBy(desc(accountBindings.verifiedAt))
+        .limit(limit)
+        .all();
     },
     async bind({ channel, userId }, accountNumber, verifiedAt, expiresAt) {
       await db

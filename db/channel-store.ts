@@ -45,6 +45,8 @@ export interface DeliveryStore {
   forConversation(conversationId: string): Promise<DeliveryRecord[]>;
   /** The deliveries of these messages (a page of a transcript), on the message index. */
   forMessages(messageIds: readonly number[]): Promise<DeliveryRecord[]>;
+  /** The status of each of these deliveries (a page's few still being sent), by primary key. */
+  statuses(ids: readonly number[]): Promise<Pick<DeliveryRecord, 'id' | 'status'>[]>;
   get(id: number): Promise<DeliveryRecord | undefined>;
   /**
    * Hands due deliveries of one channel to a bot process elsewhere (the WeChat process beside the
@@ -192,6 +194,14 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
         .from(deliveries)
         .where(eq(deliveries.conversationId, conversationId))
         .orderBy(asc(deliveries.id))
+        .all();
+    },
+    async statuses(ids) {
+      if (!ids.length) return [];
+      return db
+        .select({ id: deliveries.id, status: deliveries.status })
+        .from(deliveries)
+        .where(inArray(deliveries.id, [...ids]))
         .all();
     },
     async forMessages(messageIds) {

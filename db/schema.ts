@@ -15,6 +15,8 @@ export const APPLICATION_STAGES = [
   'connection',
   'done',
 ] as const;
+/** What a case's history records (see `ticketEvents`). */
+export const TICKET_EVENT_TYPES = ['status', 'assigned', 'note', 'due_soon', 'overdue', 'follow_up'] as const;
 /** Why a conversation went to a person: asked for one, two unanswered turns, after hours. */
 export const HANDOFF_REASONS = ['asked', 'unanswered', 'after_hours'] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
@@ -188,8 +190,9 @@ export const accountBindings = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.channel, t.userId, t.accountNumber] }),
-    // The chat users of an account (planned-outage notices go to those of an area's accounts).
-    index('account_bindings_account').on(t.accountNumber),
+    // The chat users of an account (planned-outage notices go to those of an area's accounts), the
+    // latest verified first (the console's earlier conversations of the same customer).
+    index('account_bindings_account_verified').on(t.accountNumber, t.verifiedAt),
   ],
 );
 
@@ -243,6 +246,8 @@ export const tickets = sqliteTable(
     followedUpAt: integer('followed_up_at', { mode: 'timestamp_ms' }),
     /** When its customer first answered the follow-up with a rating. */
     ratedAt: integer('rated_at', { mode: 'timestamp_ms' }),
+    /** The staff member (id) the case is assigned to (bulk assignment from the case list), if any. */
+    assignee: text('assignee'),
   },
   (t) => [
     uniqueIndex('tickets_number').on(t.number),
@@ -300,7 +305,10 @@ export const tallies = sqliteTable('tallies', {
   n: integer('n').notNull().default(0),
 });
 
-/** A case's history: status changes (with who), escalations, notes. */
+/**
+ * A case's history, who did what: its acceptance and status changes (with their notes), assignments,
+ * staff notes, escalations by the scanner and the follow-up. Read a page at a time, newest first.
+ */
 export const ticketEvents = sqliteTable(
   'ticket_events',
   {
@@ -308,8 +316,10 @@ export const ticketEvents = sqliteTable(
     ticketId: text('ticket_id')
       .notNull()
       .references(() => tickets.id),
-    type: text('type', { enum: ['status', 'due_soon', 'overdue', 'follow_up'] }).notNull(),
+    type: text('type', { enum: TICKET_EVENT_TYPES }).notNull(),
     status: text('status'),
+    /** For assignments: the user name of the staff member the case went to. */
+    assignee: text('assignee'),
     /** For escalations: the deadline concerned. */
     deadline: text('deadline'),
     note: text('note'),

@@ -117,6 +117,8 @@ export interface Store {
    * first (one read on its index).
    */
   latestMessages(conversationId: string, limit: number, beforeId?: number): Promise<MessageRecord[]>;
+  /** The id of the conversation's newest customer message (one seek on its role index), if any. */
+  newestCustomerMessageId(conversationId: string): Promise<number | undefined>;
   /** Stores a rating and counts it (and the follow-up it answers) in the same write. */
   addRating(conversationId: string, score: number, at: Date, ticketId?: string): Promise<number>;
   /** Opens a flow in a conversation from outside a turn (a case follow-up). */
@@ -287,6 +289,16 @@ export function createSqliteStore(db: Db): Store {
         .limit(limit)
         .all();
       return rows.map(toMessage);
+    },
+    async newestCustomerMessageId(conversationId) {
+      const row = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.role, 'customer')))
+        .orderBy(desc(messages.id))
+        .limit(1)
+        .get();
+      return row?.id;
     },
     async latestMessages(conversationId, limit, beforeId) {
       const rows = await db

@@ -18,6 +18,11 @@ export const TALLY = {
   ratings: 'ratings',
   /** Ratings of SATISFIED_FROM or more. */
   ratingsSatisfied: 'ratings_satisfied',
+  /**
+   * Overdue escalations the scanner recorded: not shown as a count, but the live updates' signal
+   * that a case became overdue (an open case list or dashboard compares it with what it showed).
+   */
+  overdueEscalations: 'overdue_escalations',
 } as const;
 
 /** A score from which a rating counts as satisfied (满意: 4 or 5 of 5). */

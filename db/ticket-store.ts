@@ -39,8 +39,8 @@ import { addToTally, addToTallyIf, joinCaseTally, leaveCaseTally, readTallies, T
 
 export type Ticket = typeof tickets.$inferSelect;
 export type TicketEvent = typeof ticketEvents.$inferSelect;
-/** A case as it is opened: the columns the store keeps for it (deadline state, follow-up) are its own. */
-export type NewTicket = Omit<Ticket, 'number' | 'nextDueAt' | 'followedUpAt' | 'ratedAt'>;
+/** A case as it is opened: the columns the store keeps for it (deadline state, follow-up, assignee) are its own. */
+export type NewTicket = Omit<Ticket, 'number' | 'nextDueAt' | 'followedUpAt' | 'ratedAt' | 'assignee'>;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 /** What the staff list is narrowed to. */
@@ -93,11 +93,19 @@ export interface EscalationRecord {
   deadline: string;
 }
 
-/** An escalation of a case's deadline to record. */
-export interface EscalationRecord {
-  ticketId: string;
-  type: 'due_soon' | 'overdue';
-  deadline: string;
+/** A page of a case's history, newest first; `next` is the id to read on from (older events). */
+export interface HistoryPage {
+  items: TicketEvent[];
+  next?: number;
+}
+
+/** A bulk assignment: the cases (by id), to whom, by whom. */
+export interface AssignmentRequest {
+  ticketIds: readonly string[];
+  /** The staff member's id (kept on the case) and user name (kept in its history). */
+  assignee: { id: string; username: string };
+  actor: string;
+  at: Date;
 }
 
 /** The counts behind the statistics: from the tallies and the overdue index, never from the cases. */
@@ -126,7 +134,19 @@ export interface TicketStore {
   listForAccount(accountNumber: string, limit?: number): Promise<Ticket[]>;
   /** One page of the staff list (overdue first, then newest), read on indexes by keyset. */
   page(request: CasePageRequest): Promise<CasePage>;
-  events(ticketId: string): Promise<TicketEvent[]>;
+  /** Cases by number (the unique index), at most as many as asked for. */
+  findByNumbers(numbers: readonly string[]): Promise<Ticket[]>;
+  /** A page of a case's history, newest first, before the event `before` when given. */
+  history(ticketId: string, limit: number, before?: number): Promise<HistoryPage>;
+  /**
+   * Assigns the cases to a staff member in one write: each case whose assignee changes gets an
+   * `assigned` event with who did it. Returns how many changed.
+   */
+  assign(request: AssignmentRequest): Promise<number>;
+  /** A staff note in a case's history (no status change). */
+  addNote(ticketId: string, note: string, actor: string, at: Date): Promise<void>;
+  /** The live updates' signal of newly overdue cases: a count the scanner moves (see TALLY). */
+  overdueSignal(): Promise<number>;
   /** Moves a case on, meeting the deadlines its new status meets, in one write with its counts. */
   setStatus(id: string, status: CaseStatus, actor: string, note: string | null, at: Date): Promise<void>;
   /**
@@ -144,8 +164,8 @@ export interface TicketStore {
   unansweredFollowUps(limit: number): Promise<Ticket[]>;
   /** The counts behind the statistics, at `now`. */
   counts(now: Date): Promise<CaseCounts>;
-  /** Cases accepted from `since` on: one range count on the acceptance index (a window, not history). */
-  countAcceptedSince(since: Date): Promise<number>;
+  /** Cases accepted in [from, until): one range count on the acceptance index (a window, not history). */
+  countAccepted(from: Date, until: Date): Promise<number>;
 }
 
 /**
@@ -459,14 +479,6 @@ export function createSqliteTicketStore(db: Db): TicketStore {
           : { part: 'newest', acceptedAt: last.ticket.acceptedAt.getTime(), id: last.ticket.id };
       return { items: items.map((f) => f.ticket), next };
     },
-    async events(ticketId) {
-      return db
-        .select()
-        .from(ticketEvents)
-        .where(eq(ticketEvents.ticketId, ticketId))
-        .orderBy(asc(ticketEvents.id))
-        .all();
-    },
     async setStatus(id, status, actor, note, at) {
       const met = metNames(status);
       await atomic(db, [
@@ -531,6 +543,11 @@ export function createSqliteTicketStore(db: Db): TicketStore {
             .values({ ticketId, type, deadline, actor: 'scanner', at })
             .onConflictDoNothing()
             .returning({ id: ticketEvents.id }),
+          // The live updates' signal: one more only when the overdue event above is new.
+          db
+            .update(tallies)
+            .set({ n: sql`${tallies.n} + changes()` })
+            .where(and(eq(tallies.name, TALLY.overdueEscalations), sql`${type === 'overdue' ? 1 : 0} = 1`)),
           db
             .update(caseDeadlines)
             .set({ escalated: type })
@@ -545,8 +562,8 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         const [first, ...rest] = statements;
         if (!first) continue;
         const results = await atomic(db, [first, ...rest]);
-        // Each escalation's event insert answers whether it is new (its level update, nothing).
-        fresh.push(...slice.map((_, j) => (results[2 * j] as unknown[]).length > 0));
+        // Each escalation's event insert answers whether it is new (the signal and level updates, nothing).
+        fresh.push(...slice.map((_, j) => (results[3 * j] as unknown[]).length > 0));
       }
       return fresh;
     },
@@ -569,8 +586,83 @@ export function createSqliteTicketStore(db: Db): TicketStore {
         .limit(limit)
         .all();
     },
-    async countAcceptedSince(since) {
-      const row = await db.select({ n: count() }).from(tickets).where(gte(tickets.acceptedAt, since)).get();
+    async countAccepted(from, until) {
+      const row = await db
+        .select({ n: count() })
+        .from(tickets)
+        .where(and(gte(tickets.acceptedAt, from), lt(tickets.acceptedAt, until)))
+        .get();
+      return row?.n ?? 0;
+    },
+    async findByNumbers(numbers) {
+      // In slices: D1 binds at most 100 parameters to a statement.
+      const found: Ticket[] = [];
+      for (let k = 0; k < numbers.length; k += 90) {
+        const slice = numbers.slice(k, k + 90);
+        found.push(...(await db.select().from(tickets).where(inArray(tickets.number, slice)).all()));
+      }
+      return found;
+    },
+    async history(ticketId, limit, before) {
+      // One more than asked for tells whether older events remain; a range of (ticket, id).
+      const rows = await db
+        .select()
+        .from(ticketEvents)
+        .where(
+          and(
+            eq(ticketEvents.ticketId, ticketId),
+            before === undefined ? undefined : lt(ticketEvents.id, before),
+          ),
+        )
+        .orderBy(desc(ticketEvents.id))
+        .limit(limit + 1)
+        .all();
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return rows.length > limit && last ? { items, next: last.id } : { items };
+    },
+    async assign({ ticketIds, assignee, actor, at }) {
+      // Per case: its event only where the assignee changes (read before the update in the same
+      // write), then the update; closed cases are left as they are.
+      const changing = (id: string) =>
+        and(
+          eq(tickets.id, id),
+          sql`${tickets.status} != 'closed'`,
+          sql`${tickets.assignee} is not ${assignee.id}`,
+        );
+      const statements = ticketIds.flatMap((id) => [
+        db.insert(ticketEvents).select(
+          db
+            .select({
+              id: sql<null>`null`.as('id'),
+              ticketId: tickets.id,
+              type: sql<string>`'assigned'`.as('type'),
+              status: sql<null>`null`.as('status'),
+              assignee: sql<string>`${assignee.username}`.as('assignee'),
+              deadline: sql<null>`null`.as('deadline'),
+              note: sql<null>`null`.as('note'),
+              actor: sql<string>`${actor}`.as('actor'),
+              at: sql<number>`${at.getTime()}`.as('at'),
+            })
+            .from(tickets)
+            .where(changing(id)),
+        ),
+        db.update(tickets).set({ assignee: assignee.id }).where(changing(id)).returning({ id: tickets.id }),
+      ]);
+      const [first, ...rest] = statements;
+      if (!first) return 0;
+      const results = await atomic(db, [first, ...rest]);
+      return results.filter((rows, i) => i % 2 === 1 && (rows as unknown[]).length > 0).length;
+    },
+    async addNote(ticketId, note, actor, at) {
+      await db.insert(ticketEvents).values({ ticketId, type: 'note', note, actor, at }).run();
+    },
+    async overdueSignal() {
+      const row = await db
+        .select({ n: tallies.n })
+        .from(tallies)
+        .where(eq(tallies.name, TALLY.overdueEscalations))
+        .get();
       return row?.n ?? 0;
     },
     async counts(now) {

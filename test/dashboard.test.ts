@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCase } from '../api/cases/open-case.js';
+import { acceptedWindows } from '../api/cases/stats.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
 import { startTestServices, type TestServices } from './support/services.js';
 import { type StaffSession, staffCall, staffSession } from './support/staff-session.js';
@@ -32,6 +33,17 @@ const fileCase = (at: number) =>
   );
 
 describe('dashboard honesty', () => {
+  it('takes each period as Beijing calendar days [from, until), today included', () => {
+    const windows = acceptedWindows(new Date('2026-11-25T16:30:00Z')); // 00:30 on the 26th in Beijing
+    expect(windows.today).toEqual({
+      from: new Date('2026-11-25T16:00:00Z'),
+      until: new Date('2026-11-26T16:00:00Z'),
+    });
+    expect(windows.days7.from).toEqual(new Date('2026-11-19T16:00:00Z'));
+    expect(windows.days30.from).toEqual(new Date('2026-10-27T16:00:00Z'));
+    expect(windows.days30.until).toEqual(windows.today.until);
+  });
+
   it('shows "—" for a rate over no items, in the API (null) and on the page', async () => {
     const stats = await (await staffCall(service.app, admin, 'GET', '/v1/stats')).json();
     expect(stats).toMatchObject({
@@ -52,6 +64,8 @@ describe('dashboard honesty', () => {
     await fileCase(Date.parse('2026-11-25T15:30:00Z')); // 23:30 Beijing time yesterday
     await fileCase(Date.parse('2026-11-25T16:30:00Z')); // 00:30 Beijing time today
     await fileCase(now);
+    // Accepted tomorrow by Beijing time (a clock ahead of this one): not today, not in any period.
+    await fileCase(Date.parse('2026-11-26T16:30:00Z'));
     const html = await dashboard();
     expect(html).toContain('<div class="value" id="accepted-today">2</div>');
     expect(html).toContain('<div class="value" id="accepted-days7">4</div>');
@@ -65,5 +79,9 @@ describe('dashboard honesty', () => {
     ]) {
       expect(html).toContain(caption);
     }
+    // Every tile's caption names its period.
+    const labels = [...html.matchAll(/<div class="label">([^<]*)/g)].map((m) => m[1] ?? '');
+    expect(labels.length).toBeGreaterThanOrEqual(8);
+    for (const label of labels) expect(label, label).toMatch(/今天|近 \d+ 天|累计|当前/);
   });
 });

@@ -94,6 +94,8 @@ it('carries the cases of a database from before the staff-side migration over to
     follow_ups_answered: 1,
     ratings: 2,
     ratings_satisfied: 1,
+    // The live updates' signal (migration 0012) starts at nought: escalations before it were told.
+    overdue_escalations: 0,
   });
   db.close();
 });
@@ -115,13 +117,15 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     previousId = snapshot.id;
   });
   // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it, then
-  // the outages (issue 20), then the console for a shift (issue 16).
+  // the outages (issue 20), then the console for a shift (issue 16), then its case assignment and
+  // the customer's earlier conversations.
   expect(entries.map(({ tag }) => tag).slice(7)).toEqual([
     '0007_staff_side_at_scale',
     '0008_abuse_limits',
     '0009_first_password_change',
     '0010_outages',
     '0011_queue_notes_disabled',
+    '0012_case_assignment_earlier_conversations',
   ]);
 });
 

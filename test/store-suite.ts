@@ -21,7 +21,13 @@ import {
   createSqliteTicketStore,
   type NewTicket,
   type Ticket,
+  type TicketStore,
 } from '../db/ticket-store.js';
+
+/** A case's whole history, oldest first (small in these tests; the staff side reads it a page at a time). */
+async function eventsOf(tickets: TicketStore, ticketId: string) {
+  return (await tickets.history(ticketId, 1000)).items.reverse();
+}
 
 /** A freshly migrated, empty database on one driver, and how to let go of it. */
 export interface TestDatabase {
@@ -515,7 +521,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         expect(first.deadlines).toEqual({ contactDueAt: later(86_400_000).getTime() });
         expect(await stores.tickets.get('t1')).toEqual(first);
         expect(await stores.tickets.findByNumber('TS20261126-0002')).toEqual(second);
-        expect(await stores.tickets.events('t1')).toMatchObject([
+        expect(await eventsOf(stores.tickets, 't1')).toMatchObject([
           { ticketId: 't1', type: 'status', status: 'accepted', actor: 'system', at: T0 },
         ]);
       });
@@ -537,7 +543,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           Array.from({ length: 8 }, (_, i) => numberFor(i + 1)),
         );
         for (const ticket of created) {
-          expect(await stores.tickets.events(ticket.id)).toHaveLength(1);
+          expect(await eventsOf(stores.tickets, ticket.id)).toHaveLength(1);
         }
         expect(await allCases(stores)).toHaveLength(8);
         expect((await stores.tickets.counts(T0)).byKind.complaint.accepted).toBe(8);
@@ -578,7 +584,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         ]);
         const numbers = (await allCases(stores)).map((t) => t.number).sort();
         expect(numbers).toEqual([1, 2, 3, 4, 5].map(numberFor));
-        expect(await stores.tickets.events('taken')).toHaveLength(1);
+        expect(await eventsOf(stores.tickets, 'taken')).toHaveLength(1);
       });
 
       it('counts past the 9,999th case of a day', async ({ stores }) => {
@@ -594,7 +600,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         const numberFor = ticketNumber('TS20261126-');
         await stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor);
         await expect(stores.tickets.create(newTicket('t1'), 'TS20261126-', numberFor)).rejects.toThrow();
-        expect(await stores.tickets.events('t1')).toHaveLength(1);
+        expect(await eventsOf(stores.tickets, 't1')).toHaveLength(1);
       });
 
       it('records status changes with who made them, in order', async ({ stores }) => {
@@ -602,7 +608,7 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await stores.tickets.setStatus('t1', 'contacted', 'staff-1', '已电话联系', later(1000));
         await stores.tickets.setStatus('t1', 'closed', 'staff-2', null, later(2000));
         expect((await stores.tickets.get('t1'))?.status).toBe('closed');
-        const events = await stores.tickets.events('t1');
+        const events = await eventsOf(stores.tickets, 't1');
         expect(events.map((e) => [e.status, e.actor, e.note])).toEqual([
           ['accepted', 'system', null],
           ['contacted', 'staff-1', '已电话联系'],
@@ -622,12 +628,42 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
           true,
         ]);
         expect(await stores.tickets.escalate([], later(4))).toEqual([]);
-        expect((await stores.tickets.events('t1')).map((e) => e.type)).toEqual([
+        expect((await eventsOf(stores.tickets, 't1')).map((e) => e.type)).toEqual([
           'status',
           'due_soon',
           'overdue',
           'due_soon',
         ]);
+        // The live updates' signal moved with the one new overdue escalation only.
+        expect(await stores.tickets.overdueSignal()).toBe(1);
+        expect(await stores.tickets.escalate([late], later(5))).toEqual([false]);
+        expect(await stores.tickets.overdueSignal()).toBe(1);
+      });
+
+      it('assigns cases in one write, with an event only where the assignee changes', async ({ stores }) => {
+        const numberFor = ticketNumber('TS20261126-');
+        await stores.tickets.create(newTicket('a1'), 'TS20261126-', numberFor);
+        await stores.tickets.create(newTicket('a2'), 'TS20261126-', numberFor);
+        await stores.tickets.create(newTicket('a3', { status: 'closed' }), 'TS20261126-', numberFor);
+        const wang = { id: 's-wang', username: 'wang' };
+        const request = { assignee: wang, actor: 'admin', at: later(1) };
+        expect(await stores.tickets.assign({ ...request, ticketIds: ['a1'] })).toBe(1);
+        expect(await stores.tickets.assign({ ...request, ticketIds: ['a1', 'a2', 'a3'] })).toBe(1);
+        expect((await stores.tickets.get('a2'))?.assignee).toBe('s-wang');
+        expect((await stores.tickets.get('a3'))?.assignee).toBeNull();
+        expect((await eventsOf(stores.tickets, 'a1')).map((e) => [e.type, e.actor, e.assignee])).toEqual([
+          ['status', 'system', null],
+          ['assigned', 'admin', 'wang'],
+        ]);
+        expect((await stores.tickets.findByNumbers(['TS20261126-0002', 'X'])).map((t) => t.id)).toEqual([
+          'a2',
+        ]);
+        await stores.tickets.addNote('a1', '已联系', 'wang', later(2));
+        const page = await stores.tickets.history('a1', 2);
+        expect(page.items.map((e) => e.type)).toEqual(['note', 'assigned']);
+        expect(page.next).toBeDefined();
+        const rest = await stores.tickets.history('a1', 2, page.next);
+        expect(rest).toEqual({ items: [expect.objectContaining({ type: 'status' })] });
       });
 
       it('lists cases by user and by account, newest first', async ({ stores }) => {
@@ -1070,6 +1106,37 @@ export function storeSuite(driver: string, open: () => Promise<TestDatabase>) {
         await stores.accounts.bind(user, '0100000002', later(80), later(5000));
         expect(await stores.accounts.unbind(user)).toBe(2);
         expect(await stores.accounts.unbind(user)).toBe(0);
+      });
+
+      it('finds the conversations of an account’s chat users, the latest verified first, at most as many as asked', async ({
+        stores,
+        db,
+      }) => {
+        await seedAccounts(db);
+        const users = ['a', 'b', 'c'].map((userId) => ({ channel: 'web' as const, userId }));
+        for (const [i, user] of users.entries()) {
+          await stores.store.openConversation(user.channel, user.userId, `conv-${user.userId}`, later(i));
+          await stores.accounts.bind(user, '0100000001', later(10 * i), later(100));
+        }
+        // A chat user without a conversation and another account's user are not listed.
+        await stores.accounts.bind(
+          { channel: 'telegram', userId: 'silent' },
+          '0100000001',
+          later(5),
+          later(100),
+        );
+        await stores.store.openConversation('web', 'other', 'conv-other', T0);
+        await stores.accounts.bind({ channel: 'web', userId: 'other' }, '0100000002', later(40), later(100));
+        const found = await stores.accounts.conversationsOfAccount('0100000001', 2);
+        expect(found.map((c) => [c.id, c.channel, c.verifiedAt])).toEqual([
+          ['conv-c', 'web', later(20)],
+          ['conv-b', 'web', later(10)],
+        ]);
+        expect((await stores.accounts.conversationsOfAccount('0100000001', 10)).map((c) => c.id)).toEqual([
+          'conv-c',
+          'conv-b',
+          'conv-a',
+        ]);
       });
 
       it('counts failed identity checks by this user and by anyone', async ({ stores }) => {

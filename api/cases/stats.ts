@@ -35,23 +35,38 @@ export function casesByKind(counts: CaseCounts) {
   });
 }
 
-/** Cases accepted today (Beijing day), in the last 7 and the last 30 days. */
+/** Cases accepted today, in the last 7 and the last 30 days (Beijing calendar days, today included). */
 export interface AcceptedCounts {
   today: number;
   days7: number;
   days30: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The dashboard's periods as [from, until): today is the Asia/Shanghai calendar day of `now` (its
+ * midnight to the next; China keeps no daylight saving time, so a day is 24 hours); 7 and 30 days
+ * are that many calendar days ending with today.
+ */
+export function acceptedWindows(now: Date): Record<keyof AcceptedCounts, { from: Date; until: Date }> {
+  const startOfToday = Date.parse(`${shanghaiDate(now)}T00:00:00+08:00`);
+  const until = new Date(startOfToday + DAY_MS);
+  const days = (n: number) => ({ from: new Date(startOfToday - (n - 1) * DAY_MS), until });
+  return { today: days(1), days7: days(7), days30: days(30) };
+}
+
 /** The counts and the few unanswered follow-ups: a few dozen rows at any history size. */
 export async function readStats(tickets: TicketStore, now: Date) {
-  const startOfToday = new Date(Date.parse(`${shanghaiDate(now)}T00:00:00+08:00`));
-  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const windows = acceptedWindows(now);
+  const accepted = (period: keyof AcceptedCounts) =>
+    tickets.countAccepted(windows[period].from, windows[period].until);
   const [counts, unanswered, today, days7, days30] = await Promise.all([
     tickets.counts(now),
     tickets.unansweredFollowUps(UNANSWERED_SHOWN),
-    tickets.countAcceptedSince(startOfToday),
-    tickets.countAcceptedSince(daysAgo(7)),
-    tickets.countAcceptedSince(daysAgo(30)),
+    accepted('today'),
+    accepted('days7'),
+    accepted('days30'),
   ]);
   return {
     accepted: { today, days7, days30 } satisfies AcceptedCounts,

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Application, Bill } from '../../db/account-store.js';
+import type { AccountConversation, Application, Bill } from '../../db/account-store.js';
 import type { DeliveryRecord } from '../../db/channel-store.js';
 import type { ConversationRecord, MessageRecord, StaffNoteRecord } from '../../db/store.js';
 import type { Ticket, TicketEvent } from '../../db/ticket-store.js';
@@ -69,6 +69,14 @@ export function Layout(props: {
                   账号
                 </a>
                 {props.username}
+                <button
+                  type="button"
+                  id="sound-toggle"
+                  aria-pressed="false"
+                  title="新的转人工或客户消息时播放提示音"
+                >
+                  提示音：关
+                </button>
                 <button type="button" id="logout">
                   退出
                 </button>
@@ -280,6 +288,24 @@ export function QueuePage(props: {
   );
 }
 
+/** A colleague picked from a list (a transfer, an assignment), never a typed user name. */
+function ColleagueSelect(props: {
+  id: string;
+  name: string;
+  colleagues: { username: string; role: string }[];
+}) {
+  return (
+    <select id={props.id} name={props.name}>
+      <option value="">请选择同事</option>
+      {props.colleagues.map((c) => (
+        <option value={c.username}>
+          {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** How a message outside a turn is getting to a Telegram or WeChat customer. */
 function DeliveryNote(props: { delivery: DeliveryRecord }) {
   const d = props.delivery;
@@ -310,12 +336,14 @@ export interface SidePanel {
   bills: Bill[];
   applications: Application[];
   cases: Ticket[];
+  /** The same customer's other conversations (on the verified account), newest first. */
+  earlier: AccountConversation[];
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 function CustomerPanel(props: { panel: SidePanel }) {
-  const { account, bills, applications, cases } = props.panel;
+  const { account, bills, applications, cases, earlier } = props.panel;
   const unpaid = bills.filter((b) => b.status === 'unpaid');
   return (
     <aside class="side-panel" id="side-panel">
@@ -393,6 +421,25 @@ function CustomerPanel(props: { panel: SidePanel }) {
           </p>
         )}
       </section>
+      <section class="card">
+        <h2>此前的会话</h2>
+        {earlier.length ? (
+          <ul class="plain" id="panel-conversations">
+            {earlier.map((c) => (
+              <li>
+                <a href={`/console/conversations/${encodeURIComponent(c.id)}`}>
+                  {CHANNEL_NAMES[c.channel] ?? c.channel} · {beijing(c.updatedAt)}
+                </a>{' '}
+                <span class="meta">{c.mode === 'handoff' ? '人工处理中' : '机器人应答'}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="meta" id="panel-conversations">
+            {account ? '该户号没有其他渠道的会话。' : '验证身份后可查看同一户号在其他渠道的会话。'}
+          </p>
+        )}
+      </section>
     </aside>
   );
 }
@@ -457,6 +504,12 @@ export function ConversationPage(props: {
             id="transcript"
             data-conversation-id={conversation.id}
             data-newest={props.latestHref ? undefined : String(props.messages.at(-1)?.id ?? 0)}
+            data-pending={
+              [...props.deliveries.values()]
+                .filter((d) => d.status === 'pending')
+                .map((d) => d.id)
+                .join(',') || undefined
+            }
           >
             {entries.map((entry) =>
               'note' in entry ? (
@@ -530,14 +583,7 @@ export function ConversationPage(props: {
             <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
               <label>
                 转给其他客服
-                <select id="transfer-to" name="to">
-                  <option value="">请选择同事</option>
-                  {props.colleagues.map((c) => (
-                    <option value={c.username}>
-                      {c.username}（{c.role === 'supervisor' ? '班长' : '客服'}）
-                    </option>
-                  ))}
-                </select>
+                <ColleagueSelect id="transfer-to" name="to" colleagues={props.colleagues} />
               </label>
               <div class="actions">
                 <button type="submit" class="secondary">
@@ -649,6 +695,49 @@ function CaseFilters(props: { query: CaseListQuery }) {
   );
 }
 
+/** Who did something in a case's history, as staff read it. */
+function actorName(actor: string): string {
+  return actor === 'system' ? '系统' : actor === 'scanner' ? '期限扫描' : actor;
+}
+
+/** What one event of a case's history says happened. */
+function eventText(e: TicketEvent): string {
+  switch (e.type) {
+    case 'status':
+      return e.status === 'accepted' ? '受理' : `状态变更为“${STATUS_NAMES[e.status ?? ''] ?? e.status}”`;
+    case 'assigned':
+      return `分派给 ${e.assignee ?? '—'}`;
+    case 'note':
+      return '备注';
+    case 'due_soon':
+      return `即将到期提醒：${deadlineCustomerName(e.deadline ?? '')}`;
+    case 'overdue':
+      return `超期提醒：${deadlineCustomerName(e.deadline ?? '')}`;
+    case 'follow_up':
+      return '回访';
+    default:
+      return e.type;
+  }
+}
+
+/** Bulk assignment: pick the cases with the boxes in the list, a colleague here, and assign. */
+function BulkAssign(props: { colleagues: { username: string; role: string }[] }) {
+  return (
+    <form id="bulk-assign" class="filters card">
+      <span id="bulk-count" class="meta">
+        已选 0 件
+      </span>
+      <label>
+        分派给
+        <ColleagueSelect id="assign-to" name="assignee" colleagues={props.colleagues} />
+      </label>
+      <button type="submit">分派所选工单</button>
+      <span class="meta">班长可分派任何未办结工单；客服可分派未分派的或自己的工单。</span>
+      <p class="error" id="assign-error" role="alert" />
+    </form>
+  );
+}
+
 export function CasesPage(props: {
   tickets: Ticket[];
   query: CaseListQuery;
@@ -656,6 +745,11 @@ export function CasesPage(props: {
   nextCursor?: string;
   now: Date;
   isDueSoon: DueSoonRule;
+  /** Staff user names by id (the assignees), and who a case can be assigned to. */
+  staffNames: Map<string, string>;
+  colleagues: { username: string; role: string }[];
+  /** The live updates' count of overdue escalations as this page was made (see TALLY). */
+  overdueSignal: number;
   username: string;
   csrfToken: string;
 }) {
@@ -663,17 +757,22 @@ export function CasesPage(props: {
     <Layout title="工单" section="cases" username={props.username} csrfToken={props.csrfToken}>
       <h1>工单</h1>
       <CaseFilters query={props.query} />
+      <BulkAssign colleagues={props.colleagues} />
       <p class="legend">
         <span class="swatch overdue">超期</span>
         <span class="swatch due-soon">4 小时内到期</span>
         <span class="badge unconfirmed">日历未确认</span> 期限按工作日推算，节假日安排尚未公布
       </p>
-      <table class="list" id="cases">
+      <table class="list" id="cases" data-overdue-signal={String(props.overdueSignal)}>
         <thead>
           <tr>
+            <th>
+              <input type="checkbox" id="select-all-cases" aria-label="全选本页工单" />
+            </th>
             <th>编号</th>
             <th>类型</th>
             <th>状态</th>
+            <th>处理人</th>
             <th>受理时间</th>
             <th>期限</th>
             <th>描述</th>
@@ -683,10 +782,27 @@ export function CasesPage(props: {
           {props.tickets.map((t) => (
             <tr class={`case-row ${urgency(t, props.now, props.isDueSoon)}`} data-case-id={t.id}>
               <td>
+                {t.status === 'closed' ? null : (
+                  <input
+                    type="checkbox"
+                    class="case-select"
+                    value={t.number}
+                    aria-label={`选择工单 ${t.number}`}
+                  />
+                )}
+              </td>
+              <td>
                 <a href={`/console/cases/${encodeURIComponent(t.id)}`}>{t.number}</a>
               </td>
               <td>{CASE_KIND_NAMES[t.kind]}</td>
               <td>{STATUS_NAMES[t.status] ?? t.status}</td>
+              <td class="assignee">
+                {t.assignee ? (
+                  (props.staffNames.get(t.assignee) ?? t.assignee)
+                ) : (
+                  <span class="meta">未分派</span>
+                )}
+              </td>
               <td>{beijing(t.acceptedAt)}</td>
               <td>
                 {nextDeadline(t, props.now)}
@@ -703,16 +819,14 @@ export function CasesPage(props: {
   );
 }
 
-const EVENT_NAMES: Record<string, string> = {
-  status: '状态',
-  due_soon: '即将到期提醒',
-  overdue: '超期提醒',
-  follow_up: '回访',
-};
-
 export function CasePage(props: {
   ticket: Ticket;
+  /** A page of its history, newest first. */
   events: TicketEvent[];
+  /** Older history, where there is more; and back to the latest. */
+  olderHref?: string;
+  latestHref?: string;
+  assigneeName: string | null;
   now: Date;
   isDueSoon: DueSoonRule;
   username: string;
@@ -732,6 +846,8 @@ export function CasePage(props: {
       <dl class="card fields">
         <dt>受理时间</dt>
         <dd>{beijing(t.acceptedAt)}</dd>
+        <dt>处理人</dt>
+        <dd id="case-assignee">{props.assigneeName ?? '未分派'}</dd>
         <dt>来源</dt>
         <dd>{CHANNEL_NAMES[t.channel] ?? t.channel}</dd>
         <dt>描述</dt>
@@ -765,19 +881,36 @@ export function CasePage(props: {
           {t.calendarConfirmed ? null : <span class="badge unconfirmed">日历未确认</span>}
         </dd>
       </dl>
-      <h2>处理记录</h2>
+      <h2>处理记录（最新在前，北京时间）</h2>
       <ol class="history" id="history">
         {props.events.map((e) => (
-          <li>
+          <li class={`event-${e.type}`}>
             <time datetime={e.at.toISOString()}>{beijing(e.at)}</time>
-            <span>{EVENT_NAMES[e.type] ?? e.type}</span>
-            {e.status ? <span>{STATUS_NAMES[e.status] ?? e.status}</span> : null}
-            {e.deadline ? <span>{deadlineCustomerName(e.deadline)}</span> : null}
-            <span class="actor">{e.actor}</span>
+            <span class="what">{eventText(e)}</span>
+            <span class="actor">{actorName(e.actor)}</span>
             {e.note ? <span class="note">{e.note}</span> : null}
           </li>
         ))}
       </ol>
+      <p class="pager">
+        {props.latestHref ? <a href={props.latestHref}>← 最新记录</a> : null}{' '}
+        {props.olderHref ? (
+          <a href={props.olderHref} id="older-history" rel="next">
+            更早的记录 →
+          </a>
+        ) : null}
+      </p>
+      <form id="case-note-form" class="card" data-case-id={t.id}>
+        <h2>添加备注</h2>
+        <label>
+          备注（仅员工可见，记入处理记录）
+          <textarea id="case-note" name="note" rows={2} maxlength={1000} required />
+        </label>
+        <button type="submit" class="secondary">
+          保存备注
+        </button>
+        <p class="error" id="case-note-error" role="alert" />
+      </form>
       {forward.length ? (
         <form id="status-form" class="card" data-case-id={t.id}>
           <h2>变更状态</h2>
@@ -813,6 +946,8 @@ export function DashboardPage(props: {
   accepted: AcceptedCounts;
   /** Fault reports linked to a known outage instead of opening a repair case. */
   absorbed: number;
+  /** The live updates' count of overdue escalations as this page was made (see TALLY). */
+  overdueSignal: number;
   username: string;
   csrfToken: string;
 }) {
@@ -829,9 +964,9 @@ export function DashboardPage(props: {
       <section class="tiles" id="accepted-tiles">
         {(
           [
-            ['today', '今天', props.accepted.today],
-            ['days7', '近 7 天', props.accepted.days7],
-            ['days30', '近 30 天', props.accepted.days30],
+            ['today', '今天，北京时间 0:00 至 24:00', props.accepted.today],
+            ['days7', '近 7 天，含今天的 7 个自然日', props.accepted.days7],
+            ['days30', '近 30 天，含今天的 30 个自然日', props.accepted.days30],
           ] as const
         ).map(([id, period, n]) => (
           <div class="tile">
@@ -862,16 +997,18 @@ export function DashboardPage(props: {
           <div class="value" id="absorbed">
             {props.absorbed}
           </div>
-          <div class="label">已知停电吸收的报修（未另开报修工单）</div>
+          <div class="label">
+            已知停电吸收的报修：关联到已登记停电、未另开报修工单的客户报修（累计，自系统启用起）
+          </div>
         </div>
         <div class="tile">
           <div class="value">{stats.answered}</div>
-          <div class="label">客户已回复的回访（累计）</div>
+          <div class="label">客户已回复的回访：回访后客户给出了评分（累计，自系统启用起）</div>
         </div>
         <div class="tile">
           <div class="value">{stats.unansweredCount}</div>
           <div class="label">
-            尚待客户回复的回访（当前）
+            尚待客户回复的回访：已回访、客户尚未评分（当前）
             {stats.unanswered.length
               ? `：${stats.unanswered.join('、')}${stats.unansweredCount > stats.unanswered.length ? ' 等' : ''}`
               : ''}
@@ -879,7 +1016,7 @@ export function DashboardPage(props: {
         </div>
       </section>
       <p class="meta">“—”表示还没有可计算的对象（例如尚无办结工单或评价），不是 0% 或 100%。</p>
-      <section class="card">
+      <section class="card" id="kind-section" data-overdue-signal={String(props.overdueSignal)}>
         <h2>各类工单：按期与超期（当前全部工单）</h2>
         <div class="chart-box">
           <canvas

@@ -7,8 +7,10 @@ import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import { earlierConversations } from '../accounts/earlier-conversations.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
+import { readHistory } from '../cases/history.js';
 import { readStats } from '../cases/stats.js';
 import { outageCursor, outageListQuery } from '../routes/outages.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
@@ -107,17 +109,19 @@ export function consoleRoutes(deps: ConsoleDeps) {
   /**
    * The conversation page's side panel: the verified account (masked name, class, its latest bills
    * and what of them is unpaid, its applications and their stages) and the customer's latest cases
-   * (from this chat and on the account): a few indexed reads, each with a limit.
+   * (from this chat and on the account) and earlier conversations (the account's other chat users):
+   * a few indexed reads, each with a limit.
    */
   const sidePanel = async (conversation: ConversationRecord): Promise<SidePanel> => {
     const bound = await deps.accounts.boundAccounts(conversation, deps.clock());
     const accountNumber = bound.at(-1);
     const account = accountNumber ? await deps.accounts.findAccount(accountNumber) : undefined;
-    const [bills, applications, ownCases, accountCases] = await Promise.all([
+    const [bills, applications, ownCases, accountCases, earlier] = await Promise.all([
       account ? deps.accounts.listBills(account.accountNumber, PANEL_BILLS) : [],
       account ? deps.accounts.listApplications(account.accountNumber, PANEL_ITEMS) : [],
       deps.tickets.listForUser(conversation.channel, conversation.userId, PANEL_ITEMS),
       account ? deps.tickets.listForAccount(account.accountNumber, PANEL_ITEMS) : [],
+      account ? earlierConversations(conversation, account.accountNumber, deps.accounts, PANEL_ITEMS) : [],
     ]);
     const cases = [...new Map([...ownCases, ...accountCases].map((t) => [t.id, t])).values()]
       .sort((a, b) => b.acceptedAt.getTime() - a.acceptedAt.getTime())
@@ -135,6 +139,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
       bills,
       applications,
       cases,
+      earlier,
     };
   };
 
@@ -285,6 +290,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
         // As GET /v1/tickets: a page, overdue first, with its filters and search.
         const query = parseCaseListQuery(c.req.query());
         const list = await readCaseList(deps.tickets, query, now);
+        const staff = await deps.staff.list();
         return page(
           c,
           <CasesPage
@@ -293,6 +299,9 @@ export function consoleRoutes(deps: ConsoleDeps) {
             {...(list.nextCursor ? { nextCursor: list.nextCursor } : {})}
             now={now}
             isDueSoon={deps.isDueSoon}
+            staffNames={new Map(staff.map((s) => [s.id, s.username]))}
+            colleagues={staff.filter((s) => !s.disabledAt)}
+            overdueSignal={await deps.tickets.overdueSignal()}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -311,12 +320,19 @@ export function consoleRoutes(deps: ConsoleDeps) {
           );
         const now = deps.clock();
         await deps.staff.audit(me.user.id, 'open_case', ticket.id, now);
-        const events = await deps.tickets.events(ticket.id);
+        // A page of its history, newest first (the query's cursor walks to older ones).
+        const history = await readHistory(deps.tickets, ticket.id, c.req.query());
+        const base = `/console/cases/${encodeURIComponent(ticket.id)}`;
         return page(
           c,
           <CasePage
             ticket={ticket}
-            events={events}
+            events={history.items}
+            {...(history.nextCursor
+              ? { olderHref: `${base}?cursor=${encodeURIComponent(history.nextCursor)}` }
+              : {})}
+            {...(c.req.query('cursor') ? { latestHref: base } : {})}
+            assigneeName={await usernameOf(ticket.assignee)}
             now={now}
             isDueSoon={deps.isDueSoon}
             username={me.user.username}
@@ -375,9 +391,10 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .get(
       '/dashboard',
       staffPage(async (c, me) => {
-        const [{ stats, kinds, accepted }, absorbed] = await Promise.all([
+        const [{ stats, kinds, accepted }, absorbed, overdueSignal] = await Promise.all([
           readStats(deps.tickets, deps.clock()),
           deps.outages.absorbedReports(),
+          deps.tickets.overdueSignal(),
         ]);
         return page(
           c,
@@ -386,6 +403,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
             stats={stats}
             accepted={accepted}
             absorbed={absorbed}
+            overdueSignal={overdueSignal}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

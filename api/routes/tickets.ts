@@ -6,9 +6,11 @@ import type { StaffStore } from '../../db/staff-store.js';
 import type { Store } from '../../db/store.js';
 import type { Ticket, TicketStore } from '../../db/ticket-store.js';
 import { CASE_STATUSES, FORM_CASE_KINDS } from '../../vocabulary/case-kinds.js';
+import { assignCases, MAX_BULK_ASSIGN } from '../cases/assignment.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { overdueDeadlines } from '../cases/cases.js';
 import { followUpClosedCase } from '../cases/follow-up.js';
+import { historyItem, readHistory } from '../cases/history.js';
 import { caseView, openCase } from '../cases/open-case.js';
 import { readStats } from '../cases/stats.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -43,6 +45,11 @@ export interface TicketRouteDeps {
 }
 
 const patchSchema = z.object({ status: z.enum(CASE_STATUSES), note: z.string().min(1).max(1000) });
+const noteSchema = z.object({ note: z.string().min(1).max(1000) });
+const assignSchema = z.object({
+  numbers: z.array(z.string().min(1).max(40)).min(1).max(MAX_BULK_ASSIGN),
+  assignee: z.string().min(1).max(64),
+});
 
 /** Follow-up coverage and satisfaction (standard 四、2), for staff: from counts, never from the cases. */
 export function statsRoutes(deps: TicketRouteDeps) {
@@ -62,7 +69,9 @@ export function statsRoutes(deps: TicketRouteDeps) {
  */
 export function ticketRoutes(deps: TicketRouteDeps) {
   const guard = requireStaff(deps.staff, deps.clock);
-  const view = (ticket: Ticket, now: Date) => ({
+  /** Staff user names by id (a small table), for the cases' assignees. */
+  const staffNames = async () => new Map((await deps.staff.list()).map((s) => [s.id, s.username]));
+  const view = (ticket: Ticket, now: Date, names: Map<string, string>) => ({
     ...caseView(ticket),
     overdue: overdueDeadlines(ticket, now),
     description: ticket.description,
@@ -70,30 +79,58 @@ export function ticketRoutes(deps: TicketRouteDeps) {
     accountNumber: ticket.accountNumber,
     address: ticket.address,
     channel: ticket.channel,
+    assignee: ticket.assignee ? (names.get(ticket.assignee) ?? ticket.assignee) : null,
   });
+  const caseOr404 = async (id: string) => {
+    const ticket = await deps.tickets.get(id);
+    if (!ticket) throw new ApiError(404, 'not_found', 'no such case');
+    return ticket;
+  };
   return new Hono()
     .get('/', guard, async (c) => {
       const now = deps.clock();
       const page = await readCaseList(deps.tickets, parseCaseListQuery(c.req.query()), now);
-      return c.json({ ...page, items: page.items.map((t) => view(t, now)) });
+      const names = await staffNames();
+      return c.json({ ...page, items: page.items.map((t) => view(t, now, names)) });
+    })
+    .post('/assign', guard, async (c) => {
+      // Bulk assignment from the case list: all the cases or none (see assignCases for who may).
+      const input = parseOrThrow(assignSchema, await readJsonObject(c.req.raw));
+      const me = staffOf(c);
+      const now = deps.clock();
+      const result = await assignCases(input, me, { tickets: deps.tickets, staff: deps.staff, now });
+      for (const number of result.numbers) await deps.staff.audit(me.id, 'assign_case', number, now);
+      return c.json(result);
     })
     .get('/:id', guard, async (c) => {
-      const ticket = await deps.tickets.get(c.req.param('id'));
-      if (!ticket) throw new ApiError(404, 'not_found', 'no such case');
+      const ticket = await caseOr404(c.req.param('id'));
       const now = deps.clock();
       await deps.staff.audit(staffOf(c).id, 'open_case', ticket.id, now);
-      const events = await deps.tickets.events(ticket.id);
+      // The latest page of its history, oldest first; older pages from GET /v1/tickets/:id/history.
+      const history = await readHistory(deps.tickets, ticket.id, {});
       return c.json({
-        ...view(ticket, now),
-        history: events.map((e) => ({
-          type: e.type,
-          status: e.status,
-          deadline: e.deadline,
-          note: e.note,
-          actor: e.actor,
-          at: e.at.toISOString(),
-        })),
+        ...view(ticket, now, await staffNames()),
+        history: history.items.map(historyItem).reverse(),
+        ...(history.nextCursor ? { olderHistoryCursor: history.nextCursor } : {}),
       });
+    })
+    .get('/:id/history', guard, async (c) => {
+      const ticket = await caseOr404(c.req.param('id'));
+      const page = await readHistory(deps.tickets, ticket.id, c.req.query());
+      return c.json({
+        items: page.items.map(historyItem),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      });
+    })
+    .post('/:id/notes', guard, async (c) => {
+      const ticket = await caseOr404(c.req.param('id'));
+      const { note } = parseOrThrow(noteSchema, await readJsonObject(c.req.raw));
+      if (!note.trim()) throw badRequest('empty_note', 'note must contain something other than spaces');
+      const now = deps.clock();
+      const me = staffOf(c);
+      await deps.tickets.addNote(ticket.id, note.trim(), me.username, now);
+      await deps.staff.audit(me.id, 'case_note', ticket.id, now);
+      return c.json({ ticketId: ticket.id, at: now.toISOString() }, 201);
     })
     .patch('/:id', guard, async (c) => {
       const ticket = await deps.tickets.get(c.req.param('id'));
@@ -115,7 +152,7 @@ export function ticketRoutes(deps: TicketRouteDeps) {
         await followUpClosedCase(updated, { store: deps.store, tickets: deps.tickets, now });
         deps.onOutbound?.();
       }
-      return c.json(view(updated ?? ticket, now));
+      return c.json(view(updated ?? ticket, now, await staffNames()));
     })
     .post(
       '/',

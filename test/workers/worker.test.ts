@@ -306,6 +306,11 @@ describe('the Worker on D1', () => {
 
   it('runs the deadline scanner and the Telegram outbox on the cron trigger', async () => {
     const telegram = telegramStandIn();
+    // An open case list polls GET /v1/events (one check a request on Workers) with the signal it showed.
+    const login = await postJson('/v1/staff/session', { username: 'admin', password: ADMIN_PASSWORD });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const poll = async () => (await call('/v1/events?overdue=0', { headers: { cookie } })).text();
+    expect(await poll()).not.toContain('event: overdue');
     const later = Date.now() + 60 * 86_400_000; // every deadline of the case is past by then
     const ctx = createExecutionContext();
     await worker.scheduled(
@@ -318,6 +323,10 @@ describe('the Worker on D1', () => {
       type: string;
     }>();
     expect(results.length).toBeGreaterThan(0);
+    // The cron's escalations moved the signal in their write: the next poll hears of them.
+    const told = await poll();
+    expect(told).toContain('event: overdue');
+    expect(told).toContain(`"signal":${results.length}`);
     const notices = telegram.calls.filter((c) => c.method === 'sendMessage');
     expect(notices.map((c) => String(c.body.chat_id))).toContain(STAFF_CHAT);
     expect(notices.map((c) => String(c.body.text)).join('\n')).toContain(caseNumber);

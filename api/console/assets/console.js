@@ -19,15 +19,17 @@
     unauthorized: '登录已失效，请重新登录',
     csrf_token_invalid: '安全校验失败，请刷新页面后重试',
     status_not_forward: '工单状态只能向前变更',
-    case_closed: '工单已办结，不能再变更',
+    case_closed: '工单已办结，不能再变更（本次未作任何更改）',
     empty_text: '请输入回复内容',
     empty_note: '请填写处理说明',
     rate_limited: '操作过于频繁，请稍后再试',
     unknown_staff: '没有这个客服用户名',
-    not_owner: '只有接待人或班长可以这样操作',
+    not_owner: '只有接待人或班长可以这样操作（本次未作任何更改）',
     owned_by_other: '该会话已由其他客服接待，请先请其转交',
     not_handed_off: '该会话已由机器人应答',
     not_found: '找不到该记录（可能已处理）',
+    unknown_case: '有工单编号不存在，未作任何分派',
+    too_many: '一次最多分派 100 件工单',
     supervisor_only: '只有班长可以这样操作',
     cannot_disable_self: '不能停用自己的账号',
     missing_field: '请填写必填项（计划停电须填结束时间）',
@@ -220,9 +222,51 @@
     }
   });
 
-  // Live updates (server-sent events; on Workers the browser polls the same endpoint): the queue
-  // and an open conversation refresh their list in place, the tab title counts what arrived
-  // unseen, and nothing else on the page (what the agent is typing) is touched.
+  // An optional sound when a handoff or a customer's message arrives: off unless the agent turns it
+  // on (kept in localStorage). Made with Web Audio, no file to load; the audio context is made on the
+  // agent's own click or key press, so the browser never refuses to play it (no autoplay error).
+  const SOUND_KEY = 'console.sound';
+  const soundToggle = document.getElementById('sound-toggle');
+  let audio = null;
+  const soundOn = () => localStorage.getItem(SOUND_KEY) === 'on';
+  const showSound = () => {
+    if (!soundToggle) return;
+    soundToggle.textContent = soundOn() ? '提示音：开' : '提示音：关';
+    soundToggle.setAttribute('aria-pressed', String(soundOn()));
+  };
+  const wakeAudio = () => {
+    if (!soundOn() || !window.AudioContext) return;
+    audio = audio || new AudioContext();
+    if (audio.state === 'suspended') audio.resume().catch(() => {});
+  };
+  document.addEventListener('click', wakeAudio);
+  document.addEventListener('keydown', wakeAudio);
+  if (soundToggle) {
+    showSound();
+    soundToggle.addEventListener('click', () => {
+      localStorage.setItem(SOUND_KEY, soundOn() ? 'off' : 'on');
+      showSound();
+      wakeAudio();
+    });
+  }
+  function chime() {
+    if (!soundOn() || !audio || audio.state !== 'running') return;
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+    // For the browser test: how many chimes this page played.
+    body.dataset.chimes = String(Number(body.dataset.chimes || 0) + 1);
+  }
+
+  // Live updates (server-sent events; on Workers the browser polls the same endpoint): the queue,
+  // an open conversation (new messages, replies delivered or failed), the case list and the
+  // dashboard (newly overdue cases) refresh in place; the tab title counts what arrived unseen, and
+  // nothing else on the page (what the agent is typing, the ticked cases) is touched.
   const baseTitle = document.title;
   let unread = 0;
   const showUnread = () => {
@@ -242,11 +286,25 @@
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     return doc.querySelector(selector);
   }
+  /** Replaces an element by the server's fresh copy of it; resolves to the new element (or the old). */
+  async function refresh(selector) {
+    const current = document.querySelector(selector);
+    const fresh = await freshCopy(selector);
+    if (fresh && current) current.replaceWith(fresh);
+    return fresh || current;
+  }
+  /**
+   * One stream per page state: the first event closes it and is handled (the handler listens again
+   * from the refreshed page); any other event of the same check is left to that fresh page.
+   */
   function listen(params, handlers) {
     const source = new EventSource(`/v1/events?${new URLSearchParams(params)}`);
+    let handled = false;
     for (const [name, handle] of Object.entries(handlers)) {
       source.addEventListener(name, (event) => {
         source.close();
+        if (handled) return;
+        handled = true;
         handle(JSON.parse(event.data));
       });
     }
@@ -259,11 +317,12 @@
         { waiting: String(waiting) },
         {
           queue: async (data) => {
-            if (data.waiting > data.was) unread += data.waiting - data.was;
+            if (data.waiting > data.was) {
+              unread += data.waiting - data.was;
+              chime();
+            }
             showUnread();
-            const fresh = await freshCopy('main');
-            const main = document.querySelector('main');
-            if (fresh && main) main.replaceWith(fresh);
+            await refresh('main');
             watchQueue(data.waiting);
           },
         },
@@ -273,24 +332,57 @@
   const transcript = document.getElementById('transcript');
   if (transcript?.dataset.newest !== undefined) {
     const conversation = transcript.dataset.conversationId || '';
-    const watchConversation = (after) =>
+    // What the transcript shows now: its newest message and the replies still being sent.
+    const watchConversation = () => {
+      const shown = document.getElementById('transcript');
+      const params = { conversation, after: shown?.dataset.newest || '0' };
+      if (shown?.dataset.pending) params.pending = shown.dataset.pending;
+      const update = async (arrived) => {
+        if (arrived) {
+          unread += 1;
+          showUnread();
+        }
+        const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+        await refresh('#transcript');
+        if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
+        watchConversation();
+      };
+      listen(params, {
+        message: (data) => {
+          if (data.fromCustomer) chime();
+          update(true);
+        },
+        delivery: () => update(false),
+      });
+    };
+    watchConversation();
+  }
+  // The case list and the dashboard: a case became overdue.
+  const overdueWatch = document.querySelector('[data-overdue-signal]');
+  if (overdueWatch) {
+    const watchOverdue = (signal) =>
       listen(
-        { conversation, after: String(after) },
+        { overdue: String(signal) },
         {
-          message: async (data) => {
+          overdue: async (data) => {
             unread += 1;
             showUnread();
-            const current = document.getElementById('transcript');
-            const atBottom =
-              window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
-            const fresh = await freshCopy('#transcript');
-            if (fresh && current) current.replaceWith(fresh);
-            if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
-            watchConversation(data.newest);
+            if (document.getElementById('cases')) {
+              const ticked = new Set(
+                [...document.querySelectorAll('input.case-select:checked')].map((b) => b.value),
+              );
+              await refresh('#cases');
+              for (const box of document.querySelectorAll('input.case-select'))
+                box.checked = ticked.has(box.value);
+            } else {
+              await refresh('main');
+              drawChart();
+            }
+            watchOverdue(data.signal);
           },
         },
       );
-    watchConversation(Number(transcript.dataset.newest || 0));
+    watchOverdue(Number(overdueWatch.dataset.overdueSignal || 0));
   }
 
   const transferForm = document.getElementById('transfer-form');
@@ -358,6 +450,58 @@
     });
   }
 
+  // Bulk assignment (case list): the ticked cases go to the colleague picked, all or none.
+  const bulkAssign = document.getElementById('bulk-assign');
+  if (bulkAssign) {
+    const ticked = () => [...document.querySelectorAll('input.case-select:checked')].map((box) => box.value);
+    const showCount = () => {
+      document.getElementById('bulk-count').textContent = `已选 ${ticked().length} 件`;
+    };
+    // Delegated: live updates replace the list, and its boxes with it.
+    document.addEventListener('change', (event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement)) return;
+      if (box.id === 'select-all-cases') {
+        for (const one of document.querySelectorAll('input.case-select')) one.checked = box.checked;
+      }
+      if (box.id === 'select-all-cases' || box.classList.contains('case-select')) showCount();
+    });
+    bulkAssign.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const numbers = ticked();
+      const assignee = document.getElementById('assign-to').value;
+      if (!numbers.length) return showError('assign-error', '请先勾选要分派的工单');
+      if (!assignee) return showError('assign-error', '请选择要分派给的同事');
+      busy(bulkAssign, true);
+      try {
+        await api('POST', '/v1/tickets/assign', { numbers, assignee });
+        location.reload();
+      } catch (error) {
+        showError('assign-error', error);
+        busy(bulkAssign, false);
+      }
+    });
+  }
+
+  const caseNoteForm = document.getElementById('case-note-form');
+  if (caseNoteForm) {
+    caseNoteForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const note = document.getElementById('case-note').value;
+      if (!note.trim()) return showError('case-note-error', '请填写备注内容');
+      busy(caseNoteForm, true);
+      try {
+        await api('POST', `/v1/tickets/${encodeURIComponent(caseNoteForm.dataset.caseId || '')}/notes`, {
+          note,
+        });
+        location.reload();
+      } catch (error) {
+        showError('case-note-error', error);
+        busy(caseNoteForm, false);
+      }
+    });
+  }
+
   const outageForm = document.getElementById('outage-form');
   if (outageForm) {
     outageForm.addEventListener('submit', async (event) => {
@@ -408,8 +552,11 @@
     });
   }
 
-  const canvas = document.getElementById('kind-chart');
-  if (canvas && window.Chart) {
+  /** The dashboard's chart of cases per kind, on time and overdue (drawn again after a live refresh). */
+  function drawChart() {
+    const canvas = document.getElementById('kind-chart');
+    if (!canvas || !window.Chart) return;
+    window.kindChart?.destroy();
     const rows = JSON.parse(canvas.dataset.chart || '[]');
     window.kindChart = new window.Chart(canvas, {
       type: 'bar',
@@ -428,4 +575,5 @@
       },
     });
   }
+  drawChart();
 })();
