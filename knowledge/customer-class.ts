@@ -98,7 +98,7 @@ const HIGH_VOLTAGE = new RegExp(
 const LOW_VOLTAGE =
   /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
+  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|老房|生活用电|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
   /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
@@ -303,7 +303,9 @@ export function comparedClasses(normalizedText: string): CustomerClass[] {
 }
 
 /** The sides of a message that compares classes, in the order it names them. */
-function sidesCompared(text: string): CustomerClass[] {
+function sidesCompared(message: string): CustomerClass[] {
+  // "低压非居民" is the low-voltage class: the 非居民 inside it is no side of its own.
+  const text = message.replace(/低压非居民/g, '低压电力');
   /** Each side with where the message first names it, so they are answered in its order. */
   const sides = new Map<CustomerClass, number>();
   const add = (customerClass: CustomerClass, pattern: RegExp) => {

@@ -36,6 +36,9 @@ const SETS = [
   'fresh-21.jsonl',
   'fresh-22.jsonl',
   'fresh-23.jsonl',
+  'fresh-24.jsonl',
+  'fresh-25.jsonl',
+  'fresh-26.jsonl',
 ];
 
 let service: TestServices;
@@ -66,6 +69,17 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f22-124',
   // "我能向你们查询我的用电申请办理到哪一步了吗": the customer's own application, looked up.
   'f23-100',
+  // A request with questions, answered before its form ("我想投诉…投诉后多久联系我", "能帮我看下电费
+  // 账单 再教教我咋省电"): the issue's rule, which these sets' writers read the other way.
+  'f24-181',
+  'f25-080',
+  'f25-092',
+  // The customer's own wait at the counter, own tripped main switch at night, own application.
+  'f24-060',
+  'f24-131',
+  'f26-079',
+  // "请你们客户经理吃个饭，方便加快进度" names the application's progress; a bribe question.
+  'f26-105',
 ]);
 
 /**

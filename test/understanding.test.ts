@@ -429,6 +429,27 @@ describe('the customer’s class read from how they describe it', () => {
     expect(ids(turn)).toEqual(['meter-test']);
   });
 
+  it.each([
+    ['咱就是个住家户 不开店不办厂 报装用电以后你们给方案最慢几天', '3个工作日', '7个工作日'],
+    ['打印店想加一路380电 低压的 方案回复是几天啊', '7个工作日', '30个工作日'],
+    ['俺们村卫生室 验收通过手续也齐了 装表接电几天 俺可不是住家户啊', '5个工作日', '3个工作日'],
+  ])('reads the class from premises said or denied: %s', async (question, fact, wrong) => {
+    const text = replyText(await ask(question));
+    expect(text).toContain(fact);
+    expect(text).not.toContain(wrong);
+  });
+
+  it('compares a home with a business at 380 V, and a low-voltage non-resident with a home', async () => {
+    const mixed = replyText(await ask('我家里要装电 我厂里380也要新开一户 这俩供电方案答复分别要多久'));
+    expect(mixed).toContain('3个工作日');
+    expect(mixed).toContain('7个工作日');
+    expect(mixed).not.toContain('15个工作日');
+    const named = replyText(await ask('居民和低压非居民的供电方案答复，时间差多少？各自是几个工作日？'));
+    expect(named).toContain('3个工作日');
+    expect(named).toContain('7个工作日');
+    expect(named).not.toContain('30个工作日');
+  });
+
   it('keeps the whole table where nothing tells the class', async () => {
     const text = replyText(await ask('供电方案多久能答复'));
     for (const days of ['3个工作日', '7个工作日', '15个工作日', '30个工作日']) expect(text).toContain(days);
@@ -468,6 +489,24 @@ describe('a question about a process', () => {
     expect(ids(turn)).toEqual(['connection-time']);
     expect(replyText(turn)).toContain('5个工作日');
     expect(replyText(turn)).not.toContain('15个工作日');
+  });
+
+  it.each([
+    ['抄表员怕是估抄的吧 读数跟表上对不上 你们好久答复', 'reading-dispute'],
+    ['抄表员是不是抄错了 读数对不上 你们几个工作日给我答复', 'reading-dispute'],
+    ['想先问问 投诉一般几天能有处理结果 还没决定投不投', 'complaint-time-limits'],
+    ['我想举报你们一个工作人员 有哪些方式', 'how-to-complain'],
+    ['办完业务能在哪给员工打个分评价一下', 'customer-opinions'],
+  ])('is answered, not started: %s', async (question, entry) => {
+    const turn = await ask(question);
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toContain(entry);
+  });
+
+  it('answers whether a look-up is offered, and offers it', async () => {
+    const turn = await ask('你们这能查我申请用电办到哪一步了吗');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('回复“报装进度”');
   });
 
   it('is acted on when the customer asks for it to be registered, after any story', async () => {

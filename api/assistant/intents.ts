@@ -70,7 +70,7 @@ const OUTAGE_RULE_QUESTION_WORDS =
 const OUTAGE_RULE_QUESTION = new RegExp(`${HOTLINE_ANSWERS}|${OUTAGE_RULE_QUESTION_WORDS.source}`);
 
 const ASKS_TIME_LIMIT =
-  /多久|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
+  /多久|好久(?!没|都|了|不)|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
 /** "万一有人触电…", "if a wire falls…": asking what to do, not reporting it. */
 const HYPOTHETICAL =
   /万一|如果|假如|要是|担心|担忧|怕(会|哪天|有一天)|哪天|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
@@ -97,7 +97,7 @@ const COMPLAINT_WORDS = /投诉|投述|客诉|举报|检举|揭发|告发|compla
 const DEMANDS_COMPLAINT =
   /正式(投诉|举报)|(请|帮我|给我|麻烦)(你们)?(帮我)?(登记|记录|受理)(一下)?(投诉|举报)?[。.!！]?$|(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
 const COMPLAINT_STATUS =
-  /(?<!(可以|能|应该|要|该|去|得))投诉.{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
+  /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
 const METER =
   /电能表|电表|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
@@ -137,15 +137,18 @@ const WANTS_IT_DONE =
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM =
-  /[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|\b(how|what|when|where|which|who)\b/;
+  /[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|\b(how|what|when|where|which|who)\b/;
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
   /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+/** "你们几个工作日给我答复": when something is given to the customer, asked; no request. */
+const ASKED_WHEN_GIVEN =
+  /(几|多久|好久|多少|什么时候|啥时候|何时|多长时间)([^,，。?？]{0,8})给我(?=答复|回复|回话|结果|联系|打电话|消息|说法|处理)/g;
 /** "如果我要投诉", "要是想报修": a request supposed, not made. */
 const SUPPOSED_REQUEST = /(如果|假如|要是|万一|假设|假使)(我|我们)?(真)?(要|想|想要|需要|打算)/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
 const HOW_OR_WHERE =
-  /(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
+  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)(要|应该|该)?(打哪|打什么电话|打哪个电话)|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
 
 /** Whether the hotline can be called, or answers, at this hour: a question about the way to report. */
 const ASKS_ABOUT_THE_HOTLINE = new RegExp(
@@ -185,6 +188,18 @@ export function actionTopic(text: string): 'complaint' | 'repair' | 'meter' | un
 const PERSONAL =
   /我的|我家|我屋|我们(的|家|厂|公司|店|单位)|我申请|我报|我交|我那个|俺|咱|\b(my|our|mine)\b|yk\s*\d{4,}|\d{8,}|\b(ts|bx|jy|cb|jb)\s*\d{8}/;
 
+/**
+ * "你们这能查我申请用电办到哪一步了吗", "这种信息你们能给咨询吗": whether the service offers a look-up,
+ * asked; not "帮我查一下", which asks for it.
+ */
+const ASKS_WHETHER_OFFERED =
+  /((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$/;
+const ASKS_FOR_IT = /帮|替|一下|查下|看下|给我查/;
+
+export function asksWhetherOffered(text: string): boolean {
+  return ASKS_WHETHER_OFFERED.test(text) && !ASKS_FOR_IT.test(text);
+}
+
 /** "在哪给员工打个分": a question about the rating devices or the survey, not a score given. */
 export function asksAboutRatingDevices(text: string): boolean {
   return NOT_RATING.test(text);
@@ -208,7 +223,7 @@ export function asksAboutProcess(text: string): boolean {
   if (HOW_OR_WHERE.test(text)) return true;
   // "如果我要投诉，多久联系我": the request is supposed, and the question asks what would follow.
   if (SUPPOSED_REQUEST.test(text) && QUESTION_FORM.test(text)) return true;
-  return QUESTION_FORM.test(text) && !REQUEST.test(text);
+  return QUESTION_FORM.test(text) && !REQUEST.test(text.replace(ASKED_WHEN_GIVEN, '$1'));
 }
 
 export interface DetectedIntent {

@@ -11,6 +11,7 @@ import {
   actionTopic,
   asksAboutProcess,
   asksAboutRatingDevices,
+  asksWhetherOffered,
   type DetectedIntent,
   detectActionIntent,
   isPersonal,
@@ -158,10 +159,12 @@ export function createRouter(deps: RouterDeps) {
     const account = ACCOUNT_INTENTS.has(detected.intent);
     // A story about one's own bill that ends in a general question ("…我想先了解一下，申请之后多长
     // 时间能拿到检测结果？") asks that question; the classifier's guess is read against it.
-    if (account && (by === 'rules' || isPersonal(lastSentence(message.normalized)))) return act;
-    if (!asksAboutProcess(message.normalized)) return act;
+    // "你们这能查我申请用电办到哪一步了吗" asks whether the look-up is offered: answered, then offered.
+    const offered = asksWhetherOffered(message.normalized);
+    if (account && !offered && (by === 'rules' || isPersonal(lastSentence(message.normalized)))) return act;
+    if (!offered && !asksAboutProcess(message.normalized)) return act;
     const best = answer ?? (await bestKnowledgeAnswer(message.normalized));
-    const needed = account ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
+    const needed = account && !offered ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
     if (!best || best.confidence < needed) return act;
     return { kind: 'faq', answer: best, offer: detected.intent };
   }
