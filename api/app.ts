@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { AccountStore } from '../db/account-store.js';
+import type { CannedReplyStore } from '../db/canned-reply-store.js';
 import type { DeliveryStore } from '../db/channel-store.js';
 import type { LimitStore } from '../db/limit-store.js';
 import type { OutageStore } from '../db/outage-store.js';
@@ -20,6 +21,7 @@ import type { ChatLimits } from './limits/chat-limits.js';
 import { type ClientAddressOf, clientAddress, nodeClientAddress } from './limits/client-address.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
+import { cannedReplyRoutes } from './routes/canned-replies.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { liveRoutes } from './routes/live.js';
@@ -36,7 +38,13 @@ import type { DueSoonRule } from './standard/working-hours.js';
 
 export interface AppDeps {
   store: Store;
+  /** The knowledge the service started with (health's entry count). */
   knowledge: Knowledge;
+  /**
+   * The knowledge answering now, asked on every use (the console's suggestions): where a published
+   * version swaps the knowledge, this gives the new one. Unset, `knowledge`.
+   */
+  currentKnowledge?: () => Promise<Knowledge>;
   assistant: Assistant;
   handoffs: Handoffs;
   logger: Logger;
@@ -47,6 +55,7 @@ export interface AppDeps {
   deliveries: DeliveryStore;
   accounts: AccountStore;
   outages: OutageStore;
+  cannedReplies: CannedReplyStore;
   /** The supply areas (knowledge/areas.yaml). */
   areas: Areas;
   /** An outage was recorded or changed: run the outage pass soon. */
@@ -76,6 +85,7 @@ export interface AppDeps {
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
 export function createApp(deps: AppDeps) {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
   const assertChannelAllowed = createChannelGuard(deps.apiServiceToken);
   const app = new Hono();
   const loginThrottle = createLoginThrottle({
@@ -114,10 +124,14 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/staff/password', staffPasswordRoutes({ ...deps, loginThrottle }));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1', liveRoutes(deps));
-  app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
-  app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
-  app.route('/v1/outages', outageRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
-  app.route('/console', consoleRoutes(deps));
+  app.route('/v1/tickets', ticketRoutes({ ...deps, newId }));
+  app.route('/v1/stats', statsRoutes({ ...deps, newId }));
+  app.route('/v1/outages', outageRoutes({ ...deps, newId }));
+  app.route('/v1/canned-replies', cannedReplyRoutes({ ...deps, newId }));
+  app.route(
+    '/console',
+    consoleRoutes({ ...deps, currentKnowledge: deps.currentKnowledge ?? (async () => deps.knowledge) }),
+  );
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
   return app;

@@ -169,6 +169,8 @@ export function createCore(config: Config, platform: Platform) {
       return createApp({
         ...stores,
         knowledge,
+        // Asked on every use: the platform's knowledge is the one answering now.
+        currentKnowledge: async () => (await platform.knowledge()).knowledge,
         areas,
         onOutageChange: outagesSoon,
         assistant: chat,

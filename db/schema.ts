@@ -555,3 +555,21 @@ export const outageOptOuts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.channel, t.userId] })],
 );
+
+/**
+ * Canned replies (快捷回复): texts staff put into the reply box in one click. Supervisors keep the
+ * list; every agent uses it. Listed by title (a small table, read whole up to a limit, by index).
+ */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The staff member (id) who wrote the current text. */
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [index('canned_replies_title').on(t.title, t.id)],
+);

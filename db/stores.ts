@@ -1,4 +1,5 @@
 import { createSqliteAccountStore } from './account-store.js';
+import { createSqliteCannedReplyStore } from './canned-reply-store.js';
 import { createSqliteDeliveryStore, createSqliteInboundLog } from './channel-store.js';
 import type { Db } from './handle.js';
 import { createSqliteLimitStore } from './limit-store.js';
@@ -18,6 +19,7 @@ export function createStores(db: Db) {
     inboundEvents: createSqliteInboundLog(db),
     outages: createSqliteOutageStore(db),
     limits: createSqliteLimitStore(db),
+    cannedReplies: createSqliteCannedReplyStore(db),
   };
 }
 

@@ -1,79 +1,40 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../api/cases/open-case.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
 import {
-  ADMIN_PASSWORD,
-  SERVICE_TOKEN,
-  startTestServices,
-  type TestServices,
-  webUser,
-} from './support/services.js';
+  type ConsoleRig,
+  customerSays as says,
+  screenshotFolder,
+  startConsoleRig,
+} from './support/console-browser.js';
+import { ADMIN_PASSWORD, SERVICE_TOKEN, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
 
 /** The staff console in a real browser: Debian's chromium driven by playwright-core. */
-const CHROMIUM = '/usr/bin/chromium';
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs write them to a temp folder.
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? join(import.meta.dirname, '..', 'docs', 'screenshots')
-  : mkdtempSync(join(tmpdir(), 'console-screenshots-'));
+const SCREENSHOTS = screenshotFolder();
 const XSS = '<img src=x onerror="window.__xss=1">';
 
 let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
 const clock = () => new Date(now);
 
+let rig: ConsoleRig;
 let service: TestServices;
-let server: ServerType;
 let base: string;
 let browser: Browser;
 let page: Page;
 let complaint: { id: string; number: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `console browser tests need Debian chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (.ci/run does it)`,
-    );
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  service = await startTestServices({}, { clock });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: service.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 760 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
+  rig = await startConsoleRig(clock, { width: 1200, height: 760 });
+  ({ service, base, browser, page } = rig);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  service?.dispose();
-});
+afterAll(async () => rig?.close());
 
-async function customerSays(userId: string, text: string) {
-  const response = await fetch(`${base}/v1/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ channel: 'web', userId, text }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { conversationId: string; handoff: boolean };
-}
+const customerSays = (userId: string, text: string) => says(base, userId, text);
 
 async function fileCase(kind: string, description: string) {
   const response = await fetch(`${base}/v1/tickets`, {

@@ -2,20 +2,24 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { AccountStore } from '../../db/account-store.js';
+import type { CannedReplyStore } from '../../db/canned-reply-store.js';
 import type { DeliveryStore } from '../../db/channel-store.js';
 import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import type { Knowledge } from '../../knowledge/index.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readStats } from '../cases/stats.js';
+import { CANNED_REPLY_LIMIT } from '../routes/canned-replies.js';
 import { outageCursor, outageListQuery } from '../routes/outages.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
 import { parseOrThrow } from '../routes/validation.js';
 import { signedInStaff } from '../staff/auth.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
+import { AssistPanel, CannedRepliesPage } from './assist-pages.js';
 import { OutagesPage } from './outage-pages.js';
 import {
   CasePage,
@@ -30,6 +34,7 @@ import {
   StaffPage,
   type VerifiedCustomer,
 } from './pages.js';
+import { suggestionsFor } from './suggestions.js';
 
 export interface ConsoleDeps {
   store: Store;
@@ -38,6 +43,9 @@ export interface ConsoleDeps {
   deliveries: DeliveryStore;
   accounts: AccountStore;
   outages: OutageStore;
+  cannedReplies: CannedReplyStore;
+  /** The knowledge answering now, asked per request (a published version swaps it). */
+  currentKnowledge: () => Promise<Knowledge>;
   /** The supply areas, for the outage page's choices. */
   areas: { names: readonly string[]; has(area: string): boolean };
   clock: () => Date;
@@ -154,6 +162,16 @@ export function consoleRoutes(deps: ConsoleDeps) {
       : undefined;
   };
 
+  /** Canned replies with their authors' names, by title. */
+  const cannedReplies = async () => {
+    const [replies, staff] = await Promise.all([
+      deps.cannedReplies.list(CANNED_REPLY_LIMIT),
+      deps.staff.list(),
+    ]);
+    const names = new Map(staff.map((s) => [s.id, s.username]));
+    return replies.map((r) => ({ ...r, author: names.get(r.updatedBy) ?? r.updatedBy }));
+  };
+
   type Staff = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
   const staffPage =
     (render: (c: Context, me: Staff) => Promise<Response>) =>
@@ -258,6 +276,10 @@ export function consoleRoutes(deps: ConsoleDeps) {
         );
         const colleagues = await deps.staff.list();
         const names = new Map(colleagues.map((s) => [s.id, s.username]));
+        // The suggestions answer the customer's newest message, whichever page of the transcript is shown.
+        const latest =
+          before === undefined ? found : await deps.store.latestMessages(conversation.id, DEFAULT_PAGE_SIZE);
+        const question = latest.find((m) => m.role === 'customer')?.text;
         return page(
           c,
           <ConversationPage
@@ -272,6 +294,13 @@ export function consoleRoutes(deps: ConsoleDeps) {
             {...(before !== undefined ? { latestHref: base } : {})}
             ownerName={await usernameOf(conversation.handoffOwner)}
             colleagues={colleagues.filter((s) => s.id !== conversation.handoffOwner)}
+            assist={
+              <AssistPanel
+                question={question}
+                suggestions={await suggestionsFor(await deps.currentKnowledge(), question)}
+                cannedReplies={await cannedReplies()}
+              />
+            }
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -333,6 +362,20 @@ export function consoleRoutes(deps: ConsoleDeps) {
           <StaffPage
             users={await deps.staff.list()}
             me={me.user}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        ),
+      ),
+    )
+    .get(
+      '/canned-replies',
+      staffPage(async (c, me) =>
+        page(
+          c,
+          <CannedRepliesPage
+            replies={await cannedReplies()}
+            supervisor={me.user.role === 'supervisor'}
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,

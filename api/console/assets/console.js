@@ -39,6 +39,9 @@
     not_started: '尚未开始的停电不能标记恢复，请取消',
     empty_change: '请填写新的预计恢复时间',
     empty_reason: '请填写停电原因',
+    field_too_long: '内容过长',
+    field_too_short: '请填写必填项',
+    too_many: '快捷回复已达上限，请先删除不用的',
   };
 
   /** A datetime-local value (Beijing wall-clock time in the console) as an ISO instant. */
@@ -74,6 +77,9 @@
   function busy(form, on) {
     for (const button of form.querySelectorAll('button')) button.disabled = on;
   }
+
+  // The page scripts (assist.js) run after this one and share its API call and messages.
+  window.consoleApi = { api, showError, busy, ERRORS };
 
   const loginForm = document.getElementById('login-form');
   if (loginForm) {
@@ -233,14 +239,16 @@
     showUnread();
   });
   async function freshCopy(selector) {
+    return (await freshPage())?.querySelector(selector) ?? null;
+  }
+  async function freshPage() {
     const response = await fetch(location.href, { credentials: 'same-origin' });
     if (response.status === 401 || response.redirected) {
       location.assign('/console/login');
       return null;
     }
     // Parsed, never executed: the server escaped every customer text in it.
-    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-    return doc.querySelector(selector);
+    return new DOMParser().parseFromString(await response.text(), 'text/html');
   }
   function listen(params, handlers) {
     const source = new EventSource(`/v1/events?${new URLSearchParams(params)}`);
@@ -283,8 +291,12 @@
             const current = document.getElementById('transcript');
             const atBottom =
               window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
-            const fresh = await freshCopy('#transcript');
+            const doc = await freshPage();
+            const fresh = doc?.querySelector('#transcript');
             if (fresh && current) current.replaceWith(fresh);
+            // The suggestions answer the customer's newest message: they follow it.
+            const suggestions = doc?.querySelector('#kb-suggestions');
+            if (suggestions) document.getElementById('kb-suggestions')?.replaceWith(suggestions);
             if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
             watchConversation(data.newest);
           },
