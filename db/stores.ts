@@ -1,6 +1,7 @@
 import { createSqliteAccountStore } from './account-store.js';
 import { createSqliteDeliveryStore, createSqliteInboundLog } from './channel-store.js';
 import type { Db } from './handle.js';
+import { createSqliteKbStore } from './kb-store.js';
 import { createSqliteLimitStore } from './limit-store.js';
 import { createSqliteOutageStore } from './outage-store.js';
 import { createSqliteStaffStore } from './staff-store.js';
@@ -18,6 +19,7 @@ export function createStores(db: Db) {
     inboundEvents: createSqliteInboundLog(db),
     outages: createSqliteOutageStore(db),
     limits: createSqliteLimitStore(db),
+    kb: createSqliteKbStore(db),
   };
 }
 
