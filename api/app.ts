@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AccountStore } from '../db/account-store.js';
 import type { CannedReplyStore } from '../db/canned-reply-store.js';
 import type { DeliveryStore } from '../db/channel-store.js';
+import type { KbStore } from '../db/kb-store.js';
 import type { LimitStore } from '../db/limit-store.js';
 import type { OutageStore } from '../db/outage-store.js';
 import type { StaffStore } from '../db/staff-store.js';
@@ -11,12 +12,14 @@ import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
 import type { Areas } from '../knowledge/areas.js';
 import type { Knowledge } from '../knowledge/index.js';
+import type { LocalFacts } from '../knowledge/knowledge-base.js';
 import type { Assistant } from './assistant/assistant.js';
 import type { ChannelWebhook } from './channel/contract.js';
 import type { ConsoleAssets } from './console/assets.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import type { Handoffs } from './handoff/handoffs.js';
+import type { KbPreview } from './kb/preview.js';
 import type { ChatLimits } from './limits/chat-limits.js';
 import { type ClientAddressOf, clientAddress, nodeClientAddress } from './limits/client-address.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
@@ -24,6 +27,7 @@ import { requestLogger } from './middleware/request-logger.js';
 import { cannedReplyRoutes } from './routes/canned-replies.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
+import { kbRoutes } from './routes/kb.js';
 import { liveRoutes } from './routes/live.js';
 import { messagesRoutes } from './routes/messages.js';
 import { outageRoutes } from './routes/outages.js';
@@ -81,6 +85,13 @@ export interface AppDeps {
   webhooks?: ChannelWebhook[];
   /** The console's static files as text (a Workers bundle); unset, read from disk (Node). */
   consoleAssets?: ConsoleAssets;
+  /** The knowledge base's versions, draft and review queue. */
+  kb: KbStore;
+  /** The local facts the answers' {{placeholders}} name. */
+  facts: LocalFacts;
+  /** A version was published or rolled back: build it and swap it in (resolves when done). */
+  onKnowledgePublished: () => Promise<unknown>;
+  preview: KbPreview;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
@@ -128,6 +139,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/stats', statsRoutes({ ...deps, newId }));
   app.route('/v1/outages', outageRoutes({ ...deps, newId }));
   app.route('/v1/canned-replies', cannedReplyRoutes({ ...deps, newId }));
+  app.route('/v1/kb', kbRoutes({ ...deps, onPublished: deps.onKnowledgePublished }));
   app.route(
     '/console',
     consoleRoutes({ ...deps, currentKnowledge: deps.currentKnowledge ?? (async () => deps.knowledge) }),

@@ -3,12 +3,15 @@ import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createStores } from '../db/stores.js';
 import { loadAreas } from '../knowledge/areas.js';
+import { contentHash, knowledgeBaseOf } from '../knowledge/content.js';
 import { createKnowledge, type Knowledge } from '../knowledge/index.js';
-import { loadKnowledgeBase } from '../knowledge/load.js';
+import { loadKnowledgeBase, loadKnowledgeContent } from '../knowledge/load.js';
+import regressionQuestions from '../knowledge/regression-questions.json' with { type: 'json' };
 import { loadTariff } from '../knowledge/tariff.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
 import type { KnowledgeParts, Platform } from './core.js';
+import { createLiveVersion } from './kb/live.js';
 import { nodeClientAddress } from './limits/client-address.js';
 import { parseIpRanges } from './limits/ip.js';
 import { createDefaultWorkdayCalendar } from './standard/calendar.js';
@@ -33,16 +36,32 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
   const knowledge =
     options.knowledge ??
     (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
+  const shipped = shippedContent();
   const parts: KnowledgeParts = {
     knowledge,
     tariff: loadTariff(),
     areas: loadAreas(),
     intentClassifier: createIntentClassifier(loadIntentExamples(), knowledge.normalize, knowledge.segmenter),
+    content: shipped.content,
+    contentHash: shipped.hash,
+    facts: shipped.facts,
+    evaluationQuestions: regressionQuestions,
+    buildKnowledge: (content) =>
+      createKnowledge(knowledgeBaseOf(content, shipped.facts), {
+        embeddingModelDir: config.EMBEDDING_MODEL_DIR,
+        outOfScope: content.outOfScope,
+      }),
   };
   const platform: Platform = {
     stores: createStores(database.db),
     calendar: createDefaultWorkdayCalendar(),
     knowledge: () => Promise.resolve(parts),
+    // One process publishes: the version is read at the first turn and after each publish here.
+    liveKnowledge: createLiveVersion({
+      shipped: () => Promise.resolve(parts),
+      shippedHash: () => Promise.resolve(shipped.hash),
+      checkEachUse: false,
+    }),
     logger,
     clock,
     later: (work, failure) => {
@@ -55,6 +74,17 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
     },
   };
   return { ...platform, database, knowledgeParts: parts };
+}
+
+let shippedOnce: ReturnType<typeof readShipped> | undefined;
+/** The shipped knowledge content (knowledge/*.yaml) and its hash, read once per process (tests start many services). */
+function shippedContent() {
+  shippedOnce ??= readShipped();
+  return shippedOnce;
+}
+function readShipped() {
+  const { content, facts } = loadKnowledgeContent();
+  return { content, facts, hash: contentHash(content) };
 }
 
 /** The TRUSTED_PROXIES ranges (the setting was checked by parseConfig). */

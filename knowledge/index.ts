@@ -2,6 +2,7 @@ import { createFeaturizer, type LabelledText, type TextClassifier, trainClassifi
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
+import { isForeignTopic } from './scope.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search.js';
 import { createSegmenter, type JiebaFactory, type Segmenter } from './segment.js';
 
@@ -21,6 +22,11 @@ export interface Knowledge {
    * (e.g. the intents of action requests); trained once per distinct set of extra examples.
    */
   classifierWith(extra: readonly LabelledText[]): TextClassifier;
+  /**
+   * Entries that answer a topic the topic filter (scope.ts) calls foreign: an operator added an
+   * entry most of whose own example questions are about it ("燃气费在哪交"), so the topic is now ours.
+   */
+  claimedTopics: ReadonlySet<string>;
 }
 
 export interface KnowledgeOptions {
@@ -63,14 +69,26 @@ export async function createKnowledge(
   // Training texts are featurised once, whichever classifier they train.
   const featureCache = new Map<string, readonly string[]>();
   const examples: LabelledText[] = [];
+  const claimedTopics = new Set<string>();
   for (const entry of base.entries) {
     if (entry.id === UNKNOWN_LABEL) throw new Error(`knowledge entry id ${UNKNOWN_LABEL} is reserved`);
-    for (const text of [entry.title, ...entry.questions])
-      examples.push({ label: entry.id, text: normalize(text) });
+    let foreign = 0;
+    for (const text of [entry.title, ...entry.questions]) {
+      const normalized = normalize(text);
+      examples.push({ label: entry.id, text: normalized });
+      if (isForeignTopic(normalized)) foreign++;
+    }
+    // An entry about the topic: most of its questions are (one stray word is not a claim).
+    if (foreign * 2 > entry.questions.length + 1) claimedTopics.add(entry.id);
   }
   // The default examples are read from disk only when none are given (Node; a bundle passes its own).
   const outOfScope = options.outOfScope ?? (await import('./out-of-scope.js')).loadOutOfScopeExamples();
-  for (const text of outOfScope) examples.push({ label: UNKNOWN_LABEL, text: normalize(text) });
+  // An out-of-scope example that an entry now has among its own questions is that entry's.
+  const answered = new Set(examples.map((example) => example.text));
+  for (const text of outOfScope) {
+    const normalized = normalize(text);
+    if (!answered.has(normalized)) examples.push({ label: UNKNOWN_LABEL, text: normalized });
+  }
   const classifier = trainClassifier(examples, featurize, { cache: featureCache });
   const trained = new Map<string, TextClassifier>();
 
@@ -80,6 +98,7 @@ export async function createKnowledge(
     segmenter: sharedSegmenter,
     embedder,
     classifier,
+    claimedTopics,
   });
   building = false;
   segmented.clear();
@@ -91,6 +110,7 @@ export async function createKnowledge(
     search,
     retriever,
     classifier,
+    claimedTopics,
     classifierWith(extra) {
       const key = extra.map(({ label, text }) => `${label}\t${text}`).join('\n');
       let model = trained.get(key);

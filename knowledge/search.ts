@@ -49,6 +49,8 @@ export interface SearchOptions {
    * ranking and blended into the confidence.
    */
   classifier?: TextClassifier;
+  /** Entries that answer a topic the topic filter calls foreign (see index.ts `claimedTopics`). */
+  claimedTopics?: ReadonlySet<string>;
   /** Weight of the classifier's probability against the best lexical score (scaled to 1) in the ranking. */
   classifierWeight?: number;
   /** Share of the confidence that is the classifier's probability, the rest being lexical coverage. */
@@ -171,7 +173,8 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
           : lexicalConfidence;
         const similarity = semantic?.[i] ?? 0;
         const trusted = similarity >= semanticTrust && lexicalConfidence >= semanticLexicalFloor;
-        const confidence = outOfScope ? 0 : trusted ? Math.max(blended, similarity) : blended;
+        const foreign = outOfScope && !options.claimedTopics?.has((entries[i] as KnowledgeEntry).id);
+        const confidence = foreign ? 0 : trusted ? Math.max(blended, similarity) : blended;
         return {
           entry: entries[i] as KnowledgeEntry,
           score: fused[i] ?? 0,

@@ -115,14 +115,16 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     previousId = snapshot.id;
   });
   // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it, then
-  // the outages (issue 20), then the console for a shift (issue 16), then canned replies (issue 15).
+  // the outages (issue 20), then the console for a shift (issue 16), then the knowledge base's
+  // versions (issue 15), then canned replies (issue 15, the console).
   expect(entries.map(({ tag }) => tag).slice(7)).toEqual([
     '0007_staff_side_at_scale',
     '0008_abuse_limits',
     '0009_first_password_change',
     '0010_outages',
     '0011_queue_notes_disabled',
-    '0012_canned_replies',
+    '0012_knowledge_versions',
+    '0013_canned_replies',
   ]);
 });
 
