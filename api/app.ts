@@ -16,6 +16,7 @@ import type { LocalFacts } from '../knowledge/knowledge-base.js';
 import type { Assistant } from './assistant/assistant.js';
 import type { ChannelWebhook } from './channel/contract.js';
 import type { ConsoleAssets } from './console/assets.js';
+import { kbConsoleSource } from './console/kb-source.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import type { Handoffs } from './handoff/handoffs.js';
@@ -142,7 +143,11 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/kb', kbRoutes({ ...deps, onPublished: deps.onKnowledgePublished }));
   app.route(
     '/console',
-    consoleRoutes({ ...deps, currentKnowledge: deps.currentKnowledge ?? (async () => deps.knowledge) }),
+    consoleRoutes({
+      ...deps,
+      kb: kbConsoleSource(deps.kb),
+      currentKnowledge: deps.currentKnowledge ?? (async () => deps.knowledge),
+    }),
   );
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The console's static files: its own scripts (console.js on every page, assist.js for the reply
- * box's suggestions and canned replies) and style, and chart.js (served locally, never a CDN).
+ * box's suggestions and canned replies, kb.js for the knowledge base pages) and style, and chart.js (served locally, never a CDN).
  */
 export const CONSOLE_ASSET_TYPES = {
   'console.js': 'text/javascript; charset=utf-8',
   'assist.js': 'text/javascript; charset=utf-8',
+  'kb.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'chart.umd.min.js': 'text/javascript; charset=utf-8',
 } as const;

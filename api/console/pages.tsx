@@ -27,7 +27,7 @@ import {
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'canned' | 'login' | 'password' | 'staff';
+type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'kb' | 'canned' | 'login' | 'password' | 'staff';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -43,6 +43,7 @@ export function Layout(props: {
     ['cases', '/console/cases', '工单'],
     ['outages', '/console/outages', '停电'],
     ['dashboard', '/console/dashboard', '统计'],
+    ['kb', '/console/kb', '知识库'],
     ['canned', '/console/canned-replies', '快捷回复'],
   ];
   return (

@@ -20,6 +20,14 @@ import { signedInStaff } from '../staff/auth.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
 import { AssistPanel, CannedRepliesPage } from './assist-pages.js';
+import {
+  type KbConsoleSource,
+  KbEntriesPage,
+  KbEntryPage,
+  KbPublishPage,
+  KbReviewPage,
+  type UnansweredView,
+} from './kb-pages.js';
 import { OutagesPage } from './outage-pages.js';
 import {
   CasePage,
@@ -44,6 +52,8 @@ export interface ConsoleDeps {
   accounts: AccountStore;
   outages: OutageStore;
   cannedReplies: CannedReplyStore;
+  /** The knowledge base's draft, versions and review queue (./kb-source.ts). */
+  kb: KbConsoleSource;
   /** The knowledge answering now, asked per request (a published version swaps it). */
   currentKnowledge: () => Promise<Knowledge>;
   /** The supply areas, for the outage page's choices. */
@@ -172,7 +182,42 @@ export function consoleRoutes(deps: ConsoleDeps) {
     return replies.map((r) => ({ ...r, author: names.get(r.updatedBy) ?? r.updatedBy }));
   };
 
+  /** Review-queue questions with the entries the knowledge answering now finds closest to each. */
+  const suggestedEntries = async (questions: UnansweredView[]) => {
+    const knowledge = await deps.currentKnowledge();
+    return Promise.all(
+      questions.map(async (q) => ({
+        ...q,
+        suggested: (await suggestionsFor(knowledge, q.text)).map((s) => s.id),
+      })),
+    );
+  };
+
   type Staff = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
+  const notFound = (c: Context, me: Staff, what: string) =>
+    page(c, <NotFoundPage what={what} username={me.user.username} csrfToken={me.csrfToken} />, 404);
+  /** A 知识库 page: the draft's entries read first (every page shows the version and draft state). */
+  const kbPage =
+    (
+      render: (view: {
+        c: Context;
+        me: Staff;
+        kb: KbConsoleSource;
+        draft: Awaited<ReturnType<KbConsoleSource['entries']>>;
+        /** What every 知识库 page shows around its content. */
+        frame: { version: number; draft: boolean; username: string; csrfToken: string };
+      }) => Promise<Response>,
+    ) =>
+    async (c: Context, me: Staff) => {
+      const draft = await deps.kb.entries();
+      const frame = {
+        version: draft.version,
+        draft: draft.draft,
+        username: me.user.username,
+        csrfToken: me.csrfToken,
+      };
+      return render({ c, me, kb: deps.kb, draft, frame });
+    };
   const staffPage =
     (render: (c: Context, me: Staff) => Promise<Response>) =>
     async (c: Context): Promise<Response> => {
@@ -379,6 +424,88 @@ export function consoleRoutes(deps: ConsoleDeps) {
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
+        ),
+      ),
+    )
+    .get(
+      '/kb',
+      staffPage(
+        kbPage(async ({ c, draft, frame }) => {
+          const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+          const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+          const found = draft.items.filter((e) => {
+            const text = [e.title, e.category, e.clause, e.answer, ...e.examples].join('\n').toLowerCase();
+            return words.every((word) => text.includes(word));
+          });
+          return page(c, <KbEntriesPage entries={found} q={q} total={draft.items.length} {...frame} />);
+        }),
+      ),
+    )
+    .get(
+      '/kb/new',
+      staffPage(
+        kbPage(async ({ c, kb, draft, frame }) => {
+          const questionId = Number(c.req.query('question'));
+          const fromQuestion = Number.isSafeInteger(questionId)
+            ? (await kb.unanswered()).find((q) => q.id === questionId)
+            : undefined;
+          return page(
+            c,
+            <KbEntryPage
+              {...(fromQuestion ? { fromQuestion } : {})}
+              categories={[...new Set(draft.items.map((e) => e.category))]}
+              {...frame}
+            />,
+          );
+        }),
+      ),
+    )
+    .get(
+      '/kb/entries/:id',
+      staffPage(
+        kbPage(async ({ c, me, draft, frame }) => {
+          const entry = draft.items.find((e) => e.id === c.req.param('id'));
+          if (!entry) return notFound(c, me, '知识库条目');
+          return page(
+            c,
+            <KbEntryPage
+              entry={entry}
+              categories={[...new Set(draft.items.map((e) => e.category))]}
+              {...frame}
+            />,
+          );
+        }),
+      ),
+    )
+    .get(
+      '/kb/publish',
+      staffPage(
+        kbPage(async ({ c, me, kb, draft, frame }) =>
+          page(
+            c,
+            <KbPublishPage
+              changes={draft.items.filter((e) => e.status !== 'published')}
+              versions={await kb.versions()}
+              titles={Object.fromEntries(draft.items.map((e) => [e.id, e.title]))}
+              supervisor={me.user.role === 'supervisor'}
+              {...frame}
+            />,
+          ),
+        ),
+      ),
+    )
+    .get(
+      '/kb/review',
+      staffPage(
+        kbPage(async ({ c, kb, draft, frame }) =>
+          page(
+            c,
+            <KbReviewPage
+              questions={await suggestedEntries(await kb.unanswered())}
+              entries={draft.items.filter((e) => e.status !== 'removed')}
+              {...frame}
+            />,
+          ),
         ),
       ),
     )

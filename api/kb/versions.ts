@@ -18,6 +18,17 @@ export interface ViewEntry {
 }
 
 /** The shipped content as version 1 of an empty database; the newest version otherwise. */
+/** A published version as the API and the console show it. */
+export function versionView(v: KbVersion) {
+  return {
+    version: v.number,
+    note: v.note,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+    ...(v.restoredFrom === null ? {} : { restoredFrom: v.restoredFrom }),
+  };
+}
+
 export async function ensureSeeded(
   kb: KbStore,
   shipped: { content: KnowledgeContent; hash: string },

@@ -16,7 +16,7 @@ import {
 } from '../kb/entries.js';
 import type { KbPreview } from '../kb/preview.js';
 import { resolveQuestion, unansweredView } from '../kb/unanswered.js';
-import { draftView, publishDraft, rollBack } from '../kb/versions.js';
+import { draftView, publishDraft, rollBack, versionView } from '../kb/versions.js';
 import { requireStaff, staffOf } from '../staff/auth.js';
 import { parseOrThrow, readJsonObject } from './validation.js';
 
@@ -195,15 +195,7 @@ export function kbRoutes(deps: KbRouteDeps) {
     })
     .get('/versions', guard, async (c) => {
       const versions = await deps.kb.versions(200);
-      return c.json({
-        items: versions.map((v) => ({
-          version: v.number,
-          note: v.note,
-          createdBy: v.createdBy,
-          createdAt: v.createdAt.toISOString(),
-          ...(v.restoredFrom === null ? {} : { restoredFrom: v.restoredFrom }),
-        })),
-      });
+      return c.json({ items: versions.map(versionView) });
     })
     .get('/unanswered', guard, async (c) => {
       const given = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
