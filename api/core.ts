@@ -5,6 +5,7 @@ import type { Areas } from '../knowledge/areas.js';
 import type { KnowledgeContent } from '../knowledge/content.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LocalFacts } from '../knowledge/knowledge-base.js';
+import type { Pause } from '../knowledge/slices.js';
 import type { Tariff } from '../knowledge/tariff.js';
 import type { PushChannel } from '../vocabulary/channels.js';
 import { type App, createApp } from './app.js';
@@ -47,6 +48,8 @@ export interface KnowledgeParts {
   evaluationQuestions: readonly string[];
   /** Builds the knowledge of another content (a published version, the draft): CPU-heavy. */
   buildKnowledge(content: KnowledgeContent): Promise<Knowledge>;
+  /** Where long work (a preview) pauses to let turns run; unset, it runs at once (Workers). */
+  pause?: Pause;
 }
 
 /** What a platform (Node with SQLite, Workers with D1) gives the core. */
@@ -220,6 +223,7 @@ export function createCore(config: Config, platform: Platform) {
       intentClassifier: shipped.intentClassifier,
       minConfidence: config.MIN_CONFIDENCE,
       evaluationQuestions: shipped.evaluationQuestions,
+      ...(shipped.pause ? { pause: shipped.pause } : {}),
     });
     return preview;
   }
