@@ -97,11 +97,20 @@ describe('the review queue, pure parts', () => {
     expect(questionKey('燃气费在哪交')).not.toBe(questionKey('水费在哪交'));
   });
 
-  it('keeps unknown turns, low-confidence answers and the question before a request for a person', () => {
-    expect(reviewReason({ intent: 'unknown', askedForPerson: false })).toBe('unknown');
-    expect(reviewReason({ intent: 'faq', confidence: 0.25, askedForPerson: false })).toBe('low_confidence');
-    expect(reviewReason({ intent: 'faq', confidence: 0.8, askedForPerson: false })).toBeUndefined();
-    expect(reviewReason({ intent: 'handoff', askedForPerson: true })).toBe('previous_question');
-    expect(reviewReason({ intent: 'bill', askedForPerson: false })).toBeUndefined();
+  it('keeps unknown turns, low-confidence answers, the question before a request for a person or a low rating', () => {
+    const reason = (turn: Parameters<typeof reviewReason>[0]) => reviewReason(turn)?.reason;
+    expect(reason({ intent: 'unknown', askedForPerson: false })).toBe('unknown');
+    expect(reason({ intent: 'faq', confidence: 0.25, askedForPerson: false })).toBe('low_confidence');
+    expect(reason({ intent: 'faq', confidence: 0.8, askedForPerson: false })).toBeUndefined();
+    expect(reviewReason({ intent: 'handoff', askedForPerson: true })).toEqual({
+      reason: 'handoff_after_answer',
+      question: 'previous',
+    });
+    expect(reviewReason({ intent: 'rating', askedForPerson: false, rating: 2 })).toEqual({
+      reason: 'low_rating',
+      question: 'last_answered',
+    });
+    expect(reason({ intent: 'rating', askedForPerson: false, rating: 4 })).toBeUndefined();
+    expect(reason({ intent: 'bill', askedForPerson: false })).toBeUndefined();
   });
 });

@@ -272,7 +272,7 @@ describe('the review queue', () => {
     expect(again.sources.map((s) => s.id)).toEqual([entryId]);
   });
 
-  it('keeps a low-confidence answer and the question before a request for a person; resolves out of scope', async () => {
+  it('keeps the question before a request for a person or a low rating; resolves out of scope', async () => {
     const user = webUser();
     const answered = await ask('投诉以后多久有人联系我', user);
     expect(answered.intent).toBe('faq');
@@ -291,6 +291,21 @@ describe('the review queue', () => {
     expect(rows('select text from kb_draft_out_of_scope')).toEqual([{ text: '投诉以后多久有人联系我' }]);
     expect(((await call('GET', '/v1/kb/unanswered')).body.items as unknown[]).length).toBe(0);
     expect(audit('kb_question_resolved')).toHaveLength(1);
+
+    // A low rating keeps the last question answered before it.
+    const rater = webUser();
+    await ask('投诉以后多久有人联系我', rater);
+    await ask('我要评价', rater);
+    await ask('2', rater);
+    const rated = (await call('GET', '/v1/kb/unanswered')).body.items as { text: string; reason: string }[];
+    expect(rated).toEqual([
+      expect.objectContaining({ text: '投诉以后多久有人联系我', reason: 'low_rating' }),
+    ]);
+    const pleased = webUser();
+    await ask('营业厅几点开门', pleased);
+    await ask('我要评价', pleased);
+    await ask('5', pleased);
+    expect(((await call('GET', '/v1/kb/unanswered')).body.items as unknown[]).length).toBe(1);
 
     for (const body of [{}, { entryId: 5 }, { outOfScope: false }, { entryId: 'no-such-entry' }]) {
       const bad = await call('POST', `/v1/kb/unanswered/${items[0]?.id}/resolve`, body);
