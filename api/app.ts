@@ -83,6 +83,8 @@ export interface AppDeps {
   /** A version was published or rolled back: build it and swap it in (resolves when done). */
   onKnowledgePublished: () => Promise<unknown>;
   preview: KbPreview;
+  /** The published knowledge version in use. */
+  currentKnowledge: () => Promise<{ number: number; knowledge: Knowledge }>;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */

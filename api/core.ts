@@ -151,6 +151,11 @@ export function createCore(config: Config, platform: Platform) {
     const live = await platform.liveKnowledge.current(versionSource(await platform.knowledge()));
     return { number: live.number, parts: live.value };
   }
+  /** The number and knowledge of the published version in use. */
+  async function publishedKnowledge() {
+    const { number, parts } = await currentParts();
+    return { number, knowledge: parts.knowledge };
+  }
   /** After a publish or rollback here: the new version built and swapped in before the answer. */
   async function refreshKnowledge() {
     return platform.liveKnowledge.refresh(versionSource(await platform.knowledge()));
@@ -215,10 +220,7 @@ export function createCore(config: Config, platform: Platform) {
     const shipped = await platform.knowledge();
     preview ??= createPreview({
       kb: stores.kb,
-      published: async () => {
-        const { number, parts } = await currentParts();
-        return { number, knowledge: parts.knowledge };
-      },
+      published: publishedKnowledge,
       build: (content) => shipped.buildKnowledge(content),
       intentClassifier: shipped.intentClassifier,
       minConfidence: config.MIN_CONFIDENCE,
@@ -269,6 +271,7 @@ export function createCore(config: Config, platform: Platform) {
         facts: shipped.facts,
         onKnowledgePublished: refreshKnowledge,
         preview: { run: async () => (await previewOnce()).run() },
+        currentKnowledge: publishedKnowledge,
         onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,

@@ -93,7 +93,16 @@ describe('knowledge base versions', () => {
     // Still the published text until it is published.
     expect(replyText(await ask('投诉以后多久有人联系我'))).not.toContain('绿色通道');
 
-    const published = await call('POST', '/v1/kb/publish', { note: '加上绿色通道' });
+    // Turns asked while the new version is being built are answered, from the version in use.
+    let publishDone = false;
+    const publishing = call('POST', '/v1/kb/publish', { note: '加上绿色通道' }).then((response) => {
+      publishDone = true;
+      return response;
+    });
+    const during = await ask('投诉以后多久有人联系我');
+    expect(publishDone).toBe(false);
+    expect(replyText(during)).not.toContain('绿色通道');
+    const published = await publishing;
     expect(published).toEqual({ status: 200, body: { version: 2 } });
     expect(replyText(await ask('投诉以后多久有人联系我', user))).toContain('绿色通道');
     expect((await call('GET', '/v1/kb/entries')).body).toMatchObject({ version: 2, draft: false });
@@ -169,6 +178,7 @@ describe('knowledge base API: who may do what, and bad input', () => {
       ['GET', '/v1/kb/entries/complaint-time-limits'],
       ['GET', '/v1/kb/unanswered'],
       ['GET', '/v1/kb/versions'],
+      ['GET', '/v1/kb/suggest?text=电费'],
       ['POST', '/v1/kb/publish'],
       ['POST', '/v1/kb/preview'],
     ] as const) {
@@ -212,6 +222,7 @@ describe('knowledge base API: who may do what, and bad input', () => {
       ['POST', '/v1/kb/publish', {}, 'note'],
       ['POST', '/v1/kb/rollback', { version: 'one' }, 'version'],
       ['POST', '/v1/kb/rollback', { version: 99 }, 'version'],
+      ['GET', '/v1/kb/suggest', undefined, 'text'],
     ];
     for (const [method, path, body, field] of cases) {
       const response = await call(method, path, body);
@@ -270,6 +281,14 @@ describe('the review queue', () => {
     const again = await ask('你们供电所的停车场夜里能停车吗');
     expect(again.intent).toBe('faq');
     expect(again.sources.map((s) => s.id)).toEqual([entryId]);
+    // An agent is offered the same entry first for such a message.
+    const suggested = await call('GET', `/v1/kb/suggest?text=${encodeURIComponent('停车场晚上能停吗')}`);
+    expect(suggested.status).toBe(200);
+    const suggestions = suggested.body.items as { id: string; answer: string }[];
+    expect(suggested.body.version).toBe(2);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(suggestions[0]).toMatchObject({ id: entryId, answer: expect.stringContaining('7:00至21:00') });
   });
 
   it('keeps the question before a request for a person or a low rating; resolves out of scope', async () => {

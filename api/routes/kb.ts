@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KbStore } from '../../db/kb-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
 import { type KnowledgeContent, knowledgeBaseOf } from '../../knowledge/content.js';
+import type { Knowledge } from '../../knowledge/index.js';
 import type { LocalFacts } from '../../knowledge/knowledge-base.js';
 import { ApiError, badRequest } from '../errors.js';
 import {
@@ -30,6 +31,8 @@ export interface KbRouteDeps {
   onPublished: () => Promise<unknown>;
   /** Answers of the published version and of the draft, compared. */
   preview: KbPreview;
+  /** The published version in use and its knowledge (for suggestions to agents). */
+  currentKnowledge: () => Promise<{ number: number; knowledge: Knowledge }>;
 }
 
 const publishBody = z.strictObject({ note: z.string().trim().min(1).max(500) });
@@ -38,6 +41,9 @@ const resolveBody = z.union([
   z.strictObject({ entryId: z.string().min(1).max(100) }),
   z.strictObject({ outOfScope: z.literal(true) }),
 ]);
+const suggestQuery = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+/** Suggestions an agent is offered for a customer's message. */
+const SUGGESTIONS = 3;
 const unansweredQuery = z.strictObject({
   order: z.enum(['recent', 'frequent']).optional(),
   limit: z
@@ -192,6 +198,21 @@ export function kbRoutes(deps: KbRouteDeps) {
       await deps.staff.audit(me.id, 'kb_rolled_back', `${version}→${rolled.version}`, now);
       await deps.onPublished();
       return c.json({ version: rolled.version });
+    })
+    .get('/suggest', guard, async (c) => {
+      const { text } = parseOrThrow(suggestQuery, c.req.query());
+      const { number, knowledge } = await deps.currentKnowledge();
+      const docs = await knowledge.retriever.invoke(knowledge.normalize(text));
+      return c.json({
+        version: number,
+        items: docs.slice(0, SUGGESTIONS).map((doc) => ({
+          id: doc.metadata.id,
+          title: doc.metadata.title,
+          clause: doc.metadata.clause,
+          answer: doc.pageContent,
+          confidence: Math.round(doc.metadata.confidence * 1000) / 1000,
+        })),
+      });
     })
     .get('/versions', guard, async (c) => {
       const versions = await deps.kb.versions(200);
