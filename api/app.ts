@@ -45,11 +45,6 @@ export interface AppDeps {
   store: Store;
   /** The knowledge the service started with (health's entry count). */
   knowledge: Knowledge;
-  /**
-   * The knowledge answering now, asked on every use (the console's suggestions): where a published
-   * version swaps the knowledge, this gives the new one. Unset, `knowledge`.
-   */
-  currentKnowledge?: () => Promise<Knowledge>;
   assistant: Assistant;
   handoffs: Handoffs;
   logger: Logger;
@@ -93,6 +88,11 @@ export interface AppDeps {
   /** A version was published or rolled back: build it and swap it in (resolves when done). */
   onKnowledgePublished: () => Promise<unknown>;
   preview: KbPreview;
+  /**
+   * The published knowledge version in use, asked on every use (agents' suggestions): a publish or
+   * rollback swaps it.
+   */
+  currentKnowledge: () => Promise<{ number: number; knowledge: Knowledge }>;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
@@ -146,7 +146,7 @@ export function createApp(deps: AppDeps) {
     consoleRoutes({
       ...deps,
       kb: kbConsoleSource(deps.kb),
-      currentKnowledge: deps.currentKnowledge ?? (async () => deps.knowledge),
+      currentKnowledge: async () => (await deps.currentKnowledge()).knowledge,
     }),
   );
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));

@@ -5,6 +5,7 @@ import type { Areas } from '../knowledge/areas.js';
 import type { KnowledgeContent } from '../knowledge/content.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LocalFacts } from '../knowledge/knowledge-base.js';
+import type { Pause } from '../knowledge/slices.js';
 import type { Tariff } from '../knowledge/tariff.js';
 import type { PushChannel } from '../vocabulary/channels.js';
 import { type App, createApp } from './app.js';
@@ -47,6 +48,8 @@ export interface KnowledgeParts {
   evaluationQuestions: readonly string[];
   /** Builds the knowledge of another content (a published version, the draft): CPU-heavy. */
   buildKnowledge(content: KnowledgeContent): Promise<Knowledge>;
+  /** Where long work (a preview) pauses to let turns run; unset, it runs at once (Workers). */
+  pause?: Pause;
 }
 
 /** What a platform (Node with SQLite, Workers with D1) gives the core. */
@@ -148,6 +151,11 @@ export function createCore(config: Config, platform: Platform) {
     const live = await platform.liveKnowledge.current(versionSource(await platform.knowledge()));
     return { number: live.number, parts: live.value };
   }
+  /** The number and knowledge of the published version in use. */
+  async function publishedKnowledge() {
+    const { number, parts } = await currentParts();
+    return { number, knowledge: parts.knowledge };
+  }
   /** After a publish or rollback here: the new version built and swapped in before the answer. */
   async function refreshKnowledge() {
     return platform.liveKnowledge.refresh(versionSource(await platform.knowledge()));
@@ -212,14 +220,12 @@ export function createCore(config: Config, platform: Platform) {
     const shipped = await platform.knowledge();
     preview ??= createPreview({
       kb: stores.kb,
-      published: async () => {
-        const { number, parts } = await currentParts();
-        return { number, knowledge: parts.knowledge };
-      },
+      published: publishedKnowledge,
       build: (content) => shipped.buildKnowledge(content),
       intentClassifier: shipped.intentClassifier,
       minConfidence: config.MIN_CONFIDENCE,
       evaluationQuestions: shipped.evaluationQuestions,
+      ...(shipped.pause ? { pause: shipped.pause } : {}),
     });
     return preview;
   }
@@ -261,12 +267,11 @@ export function createCore(config: Config, platform: Platform) {
       return createApp({
         ...stores,
         knowledge,
-        // Asked on every use: the published version in use, swapped by a publish or rollback.
-        currentKnowledge: async () => (await currentParts()).parts.knowledge,
         areas,
         facts: shipped.facts,
         onKnowledgePublished: refreshKnowledge,
         preview: { run: async () => (await previewOnce()).run() },
+        currentKnowledge: publishedKnowledge,
         onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,

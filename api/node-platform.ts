@@ -37,20 +37,31 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
     options.knowledge ??
     (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
   const shipped = shippedContent();
+  const intentClassifier = createIntentClassifier(
+    loadIntentExamples(),
+    knowledge.normalize,
+    knowledge.segmenter,
+  );
   const parts: KnowledgeParts = {
     knowledge,
     tariff: loadTariff(),
     areas: loadAreas(),
-    intentClassifier: createIntentClassifier(loadIntentExamples(), knowledge.normalize, knowledge.segmenter),
+    intentClassifier,
     content: shipped.content,
     contentHash: shipped.hash,
     facts: shipped.facts,
     evaluationQuestions: regressionQuestions,
-    buildKnowledge: (content) =>
-      createKnowledge(knowledgeBaseOf(content, shipped.facts), {
-        embeddingModelDir: config.EMBEDDING_MODEL_DIR,
+    pause: nextTurn,
+    // Another version is built in slices of a few milliseconds: turns are answered meanwhile.
+    async buildKnowledge(content) {
+      const built = await createKnowledge(knowledgeBaseOf(content, shipped.facts), {
         outOfScope: content.outOfScope,
-      }),
+        shared: knowledge,
+        pause: nextTurn,
+      });
+      await intentClassifier.prepare(built, nextTurn);
+      return built;
+    },
   };
   const platform: Platform = {
     stores: createStores(database.db),
@@ -75,6 +86,9 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
   };
   return { ...platform, database, knowledgeParts: parts };
 }
+
+/** Lets waiting I/O (requests) run before the build goes on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let shippedOnce: ReturnType<typeof readShipped> | undefined;
 /** The shipped knowledge content (knowledge/*.yaml) and its hash, read once per process (tests start many services). */

@@ -1,10 +1,21 @@
-import { createFeaturizer, type LabelledText, type TextClassifier, trainClassifier } from './classifier.js';
+import {
+  createFeaturizer,
+  type LabelledText,
+  type TextClassifier,
+  trainClassifier,
+  trainClassifierInSlices,
+} from './classifier.js';
+import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
 import { isForeignTopic } from './scope.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search.js';
 import { createSegmenter, type JiebaFactory, type Segmenter } from './segment.js';
+import { createSliceClock, type Pause } from './slices.js';
+
+const keyOf = (extra: readonly LabelledText[]) =>
+  extra.map(({ label, text }) => `${label}\t${text}`).join('\n');
 
 /** The classifier's label for messages the knowledge base must not answer. */
 export const UNKNOWN_LABEL = 'unknown';
@@ -22,6 +33,10 @@ export interface Knowledge {
    * (e.g. the intents of action requests); trained once per distinct set of extra examples.
    */
   classifierWith(extra: readonly LabelledText[]): TextClassifier;
+  /** Trains `classifierWith(extra)`'s model ahead, in slices (a version built while the server answers). */
+  trainWith(extra: readonly LabelledText[], pause: Pause): Promise<void>;
+  /** The semantic embedder, where a model is configured (shared by the versions built from this one). */
+  embedder?: Embedder;
   /**
    * Entries that answer a topic the topic filter (scope.ts) calls foreign: an operator added an
    * entry most of whose own example questions are about it ("燃气费在哪交"), so the topic is now ours.
@@ -36,6 +51,13 @@ export interface KnowledgeOptions {
   outOfScope?: readonly string[];
   /** Which jieba segments text; default the native @node-rs/jieba (Workers pass the pure TypeScript one). */
   jieba?: JiebaFactory;
+  /**
+   * A knowledge whose normaliser, segmenter and embedder are reused (they depend on no entry): a new
+   * version is built without loading jieba's dictionary or the model again.
+   */
+  shared?: Knowledge;
+  /** Build in slices, pausing between them (a server keeps answering while a new version is built). */
+  pause?: Pause;
 }
 
 /** Builds everything retrieval needs; with `embeddingModelDir`, semantic matching is added. */
@@ -43,12 +65,15 @@ export async function createKnowledge(
   base: KnowledgeBase,
   options: KnowledgeOptions = {},
 ): Promise<Knowledge> {
-  const normalize = createNormalizer();
-  const segmenter = createSegmenter([], { jieba: options.jieba });
+  const normalize = options.shared?.normalize ?? createNormalizer();
+  const segmenter = options.shared?.segmenter ?? createSegmenter([], { jieba: options.jieba });
   // transformers.js (and onnxruntime) load only when a model is configured: start-up stays fast without.
-  const embedder = options.embeddingModelDir
-    ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)
-    : undefined;
+  const embedder =
+    options.shared?.embedder ??
+    (options.embeddingModelDir
+      ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)
+      : undefined);
+  const maybePause = createSliceClock(options.pause);
 
   // While building, every example question is segmented once: BM25 and the classifier share the terms.
   const segmented = new Map<string, string[]>();
@@ -74,6 +99,7 @@ export async function createKnowledge(
     if (entry.id === UNKNOWN_LABEL) throw new Error(`knowledge entry id ${UNKNOWN_LABEL} is reserved`);
     let foreign = 0;
     for (const text of [entry.title, ...entry.questions]) {
+      await maybePause();
       const normalized = normalize(text);
       examples.push({ label: entry.id, text: normalized });
       if (isForeignTopic(normalized)) foreign++;
@@ -89,7 +115,9 @@ export async function createKnowledge(
     const normalized = normalize(text);
     if (!answered.has(normalized)) examples.push({ label: UNKNOWN_LABEL, text: normalized });
   }
-  const classifier = trainClassifier(examples, featurize, { cache: featureCache });
+  const classifier = options.pause
+    ? await trainClassifierInSlices(examples, featurize, { cache: featureCache }, options.pause)
+    : trainClassifier(examples, featurize, { cache: featureCache });
   const trained = new Map<string, TextClassifier>();
 
   const search = await createKnowledgeSearch({
@@ -99,6 +127,7 @@ export async function createKnowledge(
     embedder,
     classifier,
     claimedTopics,
+    pause: options.pause,
   });
   building = false;
   segmented.clear();
@@ -111,8 +140,9 @@ export async function createKnowledge(
     retriever,
     classifier,
     claimedTopics,
+    embedder,
     classifierWith(extra) {
-      const key = extra.map(({ label, text }) => `${label}\t${text}`).join('\n');
+      const key = keyOf(extra);
       let model = trained.get(key);
       if (!model) {
         model = trainClassifier([...examples, ...extra], featurize, { cache: featureCache });
@@ -121,6 +151,18 @@ export async function createKnowledge(
         featureCache.clear();
       }
       return model;
+    },
+    async trainWith(extra, pause) {
+      const key = keyOf(extra);
+      if (trained.has(key)) return;
+      const model = await trainClassifierInSlices(
+        [...examples, ...extra],
+        featurize,
+        { cache: featureCache },
+        pause,
+      );
+      trained.set(key, model);
+      featureCache.clear();
     },
   };
 }

@@ -93,7 +93,16 @@ describe('knowledge base versions', () => {
     // Still the published text until it is published.
     expect(replyText(await ask('投诉以后多久有人联系我'))).not.toContain('绿色通道');
 
-    const published = await call('POST', '/v1/kb/publish', { note: '加上绿色通道' });
+    // Turns asked while the new version is being built are answered, from the version in use.
+    let publishDone = false;
+    const publishing = call('POST', '/v1/kb/publish', { note: '加上绿色通道' }).then((response) => {
+      publishDone = true;
+      return response;
+    });
+    const during = await ask('投诉以后多久有人联系我');
+    expect(publishDone).toBe(false);
+    expect(replyText(during)).not.toContain('绿色通道');
+    const published = await publishing;
     expect(published).toEqual({ status: 200, body: { version: 2 } });
     expect(replyText(await ask('投诉以后多久有人联系我', user))).toContain('绿色通道');
     expect((await call('GET', '/v1/kb/entries')).body).toMatchObject({ version: 2, draft: false });
@@ -169,6 +178,7 @@ describe('knowledge base API: who may do what, and bad input', () => {
       ['GET', '/v1/kb/entries/complaint-time-limits'],
       ['GET', '/v1/kb/unanswered'],
       ['GET', '/v1/kb/versions'],
+      ['GET', '/v1/kb/suggest?text=电费'],
       ['POST', '/v1/kb/publish'],
       ['POST', '/v1/kb/preview'],
     ] as const) {
@@ -212,6 +222,7 @@ describe('knowledge base API: who may do what, and bad input', () => {
       ['POST', '/v1/kb/publish', {}, 'note'],
       ['POST', '/v1/kb/rollback', { version: 'one' }, 'version'],
       ['POST', '/v1/kb/rollback', { version: 99 }, 'version'],
+      ['GET', '/v1/kb/suggest', undefined, 'text'],
     ];
     for (const [method, path, body, field] of cases) {
       const response = await call(method, path, body);
@@ -270,9 +281,17 @@ describe('the review queue', () => {
     const again = await ask('你们供电所的停车场夜里能停车吗');
     expect(again.intent).toBe('faq');
     expect(again.sources.map((s) => s.id)).toEqual([entryId]);
+    // An agent is offered the same entry first for such a message.
+    const suggested = await call('GET', `/v1/kb/suggest?text=${encodeURIComponent('停车场晚上能停吗')}`);
+    expect(suggested.status).toBe(200);
+    const suggestions = suggested.body.items as { id: string; answer: string }[];
+    expect(suggested.body.version).toBe(2);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(suggestions[0]).toMatchObject({ id: entryId, answer: expect.stringContaining('7:00至21:00') });
   });
 
-  it('keeps a low-confidence answer and the question before a request for a person; resolves out of scope', async () => {
+  it('keeps the question before a request for a person or a low rating; resolves out of scope', async () => {
     const user = webUser();
     const answered = await ask('投诉以后多久有人联系我', user);
     expect(answered.intent).toBe('faq');
@@ -291,6 +310,21 @@ describe('the review queue', () => {
     expect(rows('select text from kb_draft_out_of_scope')).toEqual([{ text: '投诉以后多久有人联系我' }]);
     expect(((await call('GET', '/v1/kb/unanswered')).body.items as unknown[]).length).toBe(0);
     expect(audit('kb_question_resolved')).toHaveLength(1);
+
+    // A low rating keeps the last question answered before it.
+    const rater = webUser();
+    await ask('投诉以后多久有人联系我', rater);
+    await ask('我要评价', rater);
+    await ask('2', rater);
+    const rated = (await call('GET', '/v1/kb/unanswered')).body.items as { text: string; reason: string }[];
+    expect(rated).toEqual([
+      expect.objectContaining({ text: '投诉以后多久有人联系我', reason: 'low_rating' }),
+    ]);
+    const pleased = webUser();
+    await ask('营业厅几点开门', pleased);
+    await ask('我要评价', pleased);
+    await ask('5', pleased);
+    expect(((await call('GET', '/v1/kb/unanswered')).body.items as unknown[]).length).toBe(1);
 
     for (const body of [{}, { entryId: 5 }, { outOfScope: false }, { entryId: 'no-such-entry' }]) {
       const bad = await call('POST', `/v1/kb/unanswered/${items[0]?.id}/resolve`, body);

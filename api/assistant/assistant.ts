@@ -88,6 +88,8 @@ export interface RecordedTurn {
   confidence?: number;
   /** The customer asked for a person in this turn (not handed over for unanswered questions). */
   askedForPerson: boolean;
+  /** The score the customer gave in this turn, if any. */
+  rating?: number;
   at: Date;
 }
 
@@ -513,6 +515,7 @@ export function createAssistant(deps: AssistantDeps) {
               step.handoff === true &&
               conversation.mode !== 'handoff' &&
               (step.handoffReason ?? 'asked') === 'asked',
+            rating: step.rating,
             at,
           })
           .catch(() => undefined);

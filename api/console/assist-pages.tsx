@@ -1,7 +1,8 @@
 import type { CannedReply } from '../../db/canned-reply-store.js';
+import { citationForPeople } from '../../knowledge/citation.js';
+import type { Suggestion } from '../kb/suggestions.js';
 import { beijing } from './format.js';
 import { clip, Layout } from './pages.js';
-import type { Suggestion } from './suggestions.js';
 
 /** A canned reply as the console shows it: who wrote the current text by name. */
 export type CannedReplyView = CannedReply & { author: string };
@@ -35,7 +36,7 @@ export function AssistPanel(props: {
                     <strong class="title">{s.title}</strong>
                     <span class="meta"> 匹配度 {Math.round(s.confidence * 100)}%</span>
                   </div>
-                  <p class="meta clause">依据：{s.clause}</p>
+                  <p class="meta clause">依据：{citationForPeople(s.clause)}</p>
                   <p class="answer" title={s.answer}>
                     {s.answer}
                   </p>

@@ -12,6 +12,7 @@ import type { Knowledge } from '../../knowledge/index.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readStats } from '../cases/stats.js';
+import { SUGGESTION_MIN_CONFIDENCE, suggestionsFor } from '../kb/suggestions.js';
 import { CANNED_REPLY_LIMIT } from '../routes/canned-replies.js';
 import { outageCursor, outageListQuery } from '../routes/outages.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
@@ -42,7 +43,6 @@ import {
   StaffPage,
   type VerifiedCustomer,
 } from './pages.js';
-import { suggestionsFor } from './suggestions.js';
 
 export interface ConsoleDeps {
   store: Store;
@@ -188,7 +188,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
     return Promise.all(
       questions.map(async (q) => ({
         ...q,
-        suggested: (await suggestionsFor(knowledge, q.text)).map((s) => s.id),
+        suggested: (await suggestionsFor(knowledge, q.text, SUGGESTION_MIN_CONFIDENCE)).map((s) => s.id),
       })),
     );
   };
@@ -342,7 +342,9 @@ export function consoleRoutes(deps: ConsoleDeps) {
             assist={
               <AssistPanel
                 question={question}
-                suggestions={await suggestionsFor(await deps.currentKnowledge(), question)}
+                suggestions={
+                  await suggestionsFor(await deps.currentKnowledge(), question, SUGGESTION_MIN_CONFIDENCE)
+                }
                 cannedReplies={await cannedReplies()}
               />
             }

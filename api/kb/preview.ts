@@ -1,6 +1,7 @@
 import type { KbStore } from '../../db/kb-store.js';
 import { contentHash, type KnowledgeContent } from '../../knowledge/content.js';
 import type { Knowledge } from '../../knowledge/index.js';
+import { createSliceClock, type Pause } from '../../knowledge/slices.js';
 import type { IntentClassifier } from '../assistant/intent-classifier.js';
 import { createRouter } from '../assistant/routing.js';
 import { draftContent, draftView } from './versions.js';
@@ -49,13 +50,15 @@ export interface PreviewDeps {
   minConfidence?: number;
   /** The project's evaluation questions about the knowledge base (knowledge/regression-questions.json). */
   evaluationQuestions: readonly string[];
+  /** Answer in slices, pausing between them, so that turns go on meanwhile (Node). */
+  pause?: Pause;
   clock?: () => number;
 }
 
 /** How one knowledge version answers each question: through the router, as a turn would decide. */
 async function answersOf(
   knowledge: Knowledge,
-  deps: Pick<PreviewDeps, 'intentClassifier' | 'minConfidence'>,
+  deps: Pick<PreviewDeps, 'intentClassifier' | 'minConfidence' | 'pause'>,
   questions: readonly string[],
 ): Promise<PreviewAnswer[]> {
   const router = createRouter({
@@ -63,8 +66,10 @@ async function answersOf(
     intentClassifier: deps.intentClassifier,
     minConfidence: deps.minConfidence,
   });
+  const maybePause = createSliceClock(deps.pause);
   const out: PreviewAnswer[] = [];
   for (const question of questions) {
+    await maybePause();
     const normalized = knowledge.normalize(question);
     const decision = await router.decide({ raw: question, normalized }, knowledge.segmenter.mend(normalized));
     out.push(
@@ -88,6 +93,8 @@ async function answersOf(
 export function createPreview(deps: PreviewDeps): KbPreview {
   const now = deps.clock ?? (() => performance.now());
   let draftBuilt: { hash: string; knowledge: Promise<Knowledge> } | undefined;
+  /** The published version's answers, kept per version: a new draft asks only what it has new. */
+  let publishedAnswers: { number: number; answers: Map<string, PreviewAnswer> } | undefined;
   let lastResult: { key: string; result: PreviewResult } | undefined;
 
   return {
@@ -123,10 +130,15 @@ export function createPreview(deps: PreviewDeps): KbPreview {
 
       const list = [...questions.values()];
       const texts = list.map((q) => q.question);
-      const [before, after] = [
-        await answersOf(published.knowledge, deps, texts),
-        await answersOf(draft, deps, texts),
-      ];
+      if (publishedAnswers?.number !== published.number)
+        publishedAnswers = { number: published.number, answers: new Map() };
+      const known = publishedAnswers.answers;
+      const missing = texts.filter((text) => !known.has(text));
+      (await answersOf(published.knowledge, deps, missing)).forEach((answer, i) => {
+        known.set(missing[i] as string, answer);
+      });
+      const before = texts.map((text) => known.get(text) as PreviewAnswer);
+      const after = await answersOf(draft, deps, texts);
       const draftIds = new Set(content.entries.map(({ entry }) => entry.id));
       const changed: PreviewChange[] = [];
       list.forEach((q, i) => {

@@ -29,19 +29,22 @@ export function questionKey(normalized: string): string {
 }
 
 /** What a turn tells the review queue. */
-export type ReviewedTurn = Pick<RecordedTurn, 'intent' | 'confidence' | 'askedForPerson'> & {
-  /** The rating the turn recorded, if any. */
-  rating?: number;
-};
+export type ReviewedTurn = Pick<RecordedTurn, 'intent' | 'confidence' | 'askedForPerson' | 'rating'>;
 
-/** Why a turn's question belongs in the review queue, if it does (pure). */
-export function reviewReason(turn: ReviewedTurn): UnansweredReason | 'previous_question' | undefined {
-  if (turn.intent === 'unknown') return 'unknown';
+/**
+ * Why a turn belongs in the review queue, if it does, and whose question is kept: the turn's own,
+ * the one just before (a request for a person right after an answer), or the last knowledge
+ * question before a low rating (pure).
+ */
+export function reviewReason(
+  turn: ReviewedTurn,
+): { reason: UnansweredReason; question: 'this' | 'previous' | 'last_answered' } | undefined {
+  if (turn.intent === 'unknown') return { reason: 'unknown', question: 'this' };
   if (turn.intent === 'faq' && turn.confidence !== undefined && turn.confidence < LOW_CONFIDENCE)
-    return 'low_confidence';
-  // The question is the one before: the answer did not help.
-  if (turn.askedForPerson) return 'previous_question';
-  if (turn.rating !== undefined && turn.rating <= LOW_RATING) return 'previous_question';
+    return { reason: 'low_confidence', question: 'this' };
+  if (turn.askedForPerson) return { reason: 'handoff_after_answer', question: 'previous' };
+  if (turn.rating !== undefined && turn.rating <= LOW_RATING)
+    return { reason: 'low_rating', question: 'last_answered' };
   return undefined;
 }
 
@@ -94,7 +97,7 @@ export async function resolveQuestion(
 }
 
 /** How far back the question before a request for a person is looked for (messages of the conversation). */
-const PREVIOUS_LOOKBACK = 8;
+const PREVIOUS_LOOKBACK = 12;
 
 /**
  * The review queue's hook on recorded turns (api/assistant/assistant.ts `onTurnRecorded`): at most
@@ -107,20 +110,28 @@ export function createReviewRecorder(deps: {
   normalize: (text: string) => Promise<string>;
 }) {
   return async function recordTurn(turn: RecordedTurn): Promise<void> {
-    const reason = reviewReason(turn);
-    if (!reason) return;
-    if (reason !== 'previous_question') {
-      await recordQuestion(deps.kb, { raw: turn.raw, normalized: turn.normalized, reason, at: turn.at });
+    const review = reviewReason(turn);
+    if (!review) return;
+    if (review.question === 'this') {
+      await recordQuestion(deps.kb, {
+        raw: turn.raw,
+        normalized: turn.normalized,
+        reason: review.reason,
+        at: turn.at,
+      });
       return;
     }
     const recent = await deps.store.latestMessages(turn.conversationId, PREVIOUS_LOOKBACK);
-    // The newest customer message is this turn's; the one before it must have been answered.
-    const previous = recent.filter((m) => m.role === 'customer')[1];
-    if (previous?.intent !== 'faq') return;
+    // The newest customer message is this turn's.
+    const before = recent.filter((m) => m.role === 'customer').slice(1);
+    // Right after an answer: the message just before must have been one; a low rating: the last one.
+    const asked = review.question === 'previous' ? before.slice(0, 1) : before;
+    const question = asked.find((m) => m.intent === 'faq');
+    if (!question) return;
     await recordQuestion(deps.kb, {
-      raw: previous.text,
-      normalized: await deps.normalize(previous.text),
-      reason: 'handoff_after_answer',
+      raw: question.text,
+      normalized: await deps.normalize(question.text),
+      reason: review.reason,
       at: turn.at,
     });
   };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KbStore } from '../../db/kb-store.js';
 import type { StaffStore } from '../../db/staff-store.js';
 import { type KnowledgeContent, knowledgeBaseOf } from '../../knowledge/content.js';
+import type { Knowledge } from '../../knowledge/index.js';
 import type { LocalFacts } from '../../knowledge/knowledge-base.js';
 import { ApiError, badRequest } from '../errors.js';
 import {
@@ -15,6 +16,7 @@ import {
   newEntry,
 } from '../kb/entries.js';
 import type { KbPreview } from '../kb/preview.js';
+import { suggestionsFor } from '../kb/suggestions.js';
 import { resolveQuestion, unansweredView } from '../kb/unanswered.js';
 import { draftView, publishDraft, rollBack, versionView } from '../kb/versions.js';
 import { requireStaff, staffOf } from '../staff/auth.js';
@@ -30,6 +32,8 @@ export interface KbRouteDeps {
   onPublished: () => Promise<unknown>;
   /** Answers of the published version and of the draft, compared. */
   preview: KbPreview;
+  /** The published version in use and its knowledge (for suggestions to agents). */
+  currentKnowledge: () => Promise<{ number: number; knowledge: Knowledge }>;
 }
 
 const publishBody = z.strictObject({ note: z.string().trim().min(1).max(500) });
@@ -38,6 +42,7 @@ const resolveBody = z.union([
   z.strictObject({ entryId: z.string().min(1).max(100) }),
   z.strictObject({ outOfScope: z.literal(true) }),
 ]);
+const suggestQuery = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 const unansweredQuery = z.strictObject({
   order: z.enum(['recent', 'frequent']).optional(),
   limit: z
@@ -192,6 +197,15 @@ export function kbRoutes(deps: KbRouteDeps) {
       await deps.staff.audit(me.id, 'kb_rolled_back', `${version}→${rolled.version}`, now);
       await deps.onPublished();
       return c.json({ version: rolled.version });
+    })
+    .get('/suggest', guard, async (c) => {
+      const { text } = parseOrThrow(suggestQuery, c.req.query());
+      const { number, knowledge } = await deps.currentKnowledge();
+      const items = await suggestionsFor(knowledge, text);
+      return c.json({
+        version: number,
+        items: items.map((s) => ({ ...s, confidence: Math.round(s.confidence * 1000) / 1000 })),
+      });
     })
     .get('/versions', guard, async (c) => {
       const versions = await deps.kb.versions(200);

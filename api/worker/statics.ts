@@ -35,12 +35,13 @@ export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnow
     entries: entriesOfFiles(data.entryFiles),
     outOfScope: outOfScopeExamplesFrom(data.outOfScope),
   };
+  const knowledge = await createKnowledge(knowledgeBaseOf(content, facts), {
+    jieba: jsJieba(data.jiebaDict),
+    outOfScope: content.outOfScope,
+  });
+  // Another version reuses the segmenter (jieba's dictionary is parsed once per isolate).
   const buildKnowledge = (of: KnowledgeContent) =>
-    createKnowledge(knowledgeBaseOf(of, facts), {
-      jieba: jsJieba(data.jiebaDict),
-      outOfScope: of.outOfScope,
-    });
-  const knowledge = await buildKnowledge(content);
+    createKnowledge(knowledgeBaseOf(of, facts), { outOfScope: of.outOfScope, shared: knowledge });
   const intentClassifier = createIntentClassifier(
     intentExamplesFrom(data.intentExamples),
     knowledge.normalize,
