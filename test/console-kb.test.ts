@@ -21,6 +21,7 @@ let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
 const QUESTION = '投诉以后多久有人联系我';
 const ENTRY = 'complaint-time-limits';
 const ADDED = '（另设投诉绿色通道，可优先处理）';
+const XSS = '<img src=x onerror="window.__xss=1">';
 /** A question the chat cannot answer, and the words that find the entry it belongs to. */
 const ATTACHED = '电费发票怎么开，我要报销用的那种';
 const ATTACH_FILTER = '电费缴纳';
@@ -91,8 +92,16 @@ describe('the knowledge base in the console', () => {
     expect(await newest.textContent()).toContain('admin');
     expect(await newest.textContent()).toContain('2026-11-26 10:01');
     expect(await chatAnswer(QUESTION)).toContain(ADDED);
+    // The agent's suggestions beside a conversation come from the published version too.
+    const user = webUser('kb-handoff');
+    const { conversationId } = await customerSays(rig.base, user, '转人工');
+    await customerSays(rig.base, user, QUESTION);
+    const suggestion = page.locator(`#kb-suggestions li.suggestion[data-entry-id="${ENTRY}"] .answer`);
+    await page.goto(`${rig.base}/console/conversations/${conversationId}`);
+    expect(await suggestion.textContent()).toContain(ADDED);
 
     // Rolled back to version 1: a new version 3, and the old text is back.
+    await page.goto(`${rig.base}/console/kb/publish`);
     page.once('dialog', (dialog) => dialog.accept());
     await Promise.all([
       page.waitForEvent('load'),
@@ -103,6 +112,9 @@ describe('the knowledge base in the console', () => {
     const after = await chatAnswer(QUESTION);
     expect(after).not.toContain(ADDED);
     expect(after).toContain('7个工作日');
+    await page.goto(`${rig.base}/console/conversations/${conversationId}`);
+    expect(await suggestion.textContent()).not.toContain(ADDED);
+    await page.goto(`${rig.base}/console/kb/publish`);
     await page.screenshot({ path: join(SCREENSHOTS, 'kb-versions.png'), fullPage: true });
   }, 180_000); // the preview answers every regression question twice; publish and rollback each build a version
 
@@ -152,6 +164,7 @@ describe('the knowledge base in the console', () => {
     expect(parking.replies.length).toBeGreaterThan(0);
     await customerSays(rig.base, webUser('kb-unknown'), '能不能帮我换个灯泡 138 1234 5678');
     await customerSays(rig.base, webUser('kb-unknown'), ATTACHED);
+    await customerSays(rig.base, webUser('kb-unknown'), XSS);
 
     await page.goto(`${rig.base}/console/kb/review`);
     const rows = page.locator('tr.review-row');
@@ -160,6 +173,13 @@ describe('the knowledge base in the console', () => {
     expect(text).toContain('供电所的停车场晚上开放吗');
     expect(text).toContain('*** **** ****');
     expect(text).not.toContain('1234 5678');
+    // Customer text is text: shown as written, never run (in the list and in the attach dialog).
+    const hostile = rows.filter({ hasText: XSS });
+    expect(await hostile.locator('td.text').textContent()).toBe(XSS);
+    await hostile.locator('button.attach-open').click();
+    expect(await page.textContent('#attach-question')).toBe(XSS);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await page.screenshot({ path: join(SCREENSHOTS, 'kb-review.png'), fullPage: true });
 
     // Out of scope in one click.
