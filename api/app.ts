@@ -2,7 +2,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { AccountStore } from '../db/account-store.js';
+import type { CannedReplyStore } from '../db/canned-reply-store.js';
 import type { DeliveryStore } from '../db/channel-store.js';
+import type { KbStore } from '../db/kb-store.js';
 import type { LimitStore } from '../db/limit-store.js';
 import type { OutageStore } from '../db/outage-store.js';
 import type { StaffStore } from '../db/staff-store.js';
@@ -10,18 +12,23 @@ import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
 import type { Areas } from '../knowledge/areas.js';
 import type { Knowledge } from '../knowledge/index.js';
+import type { LocalFacts } from '../knowledge/knowledge-base.js';
 import type { Assistant } from './assistant/assistant.js';
 import type { ChannelWebhook } from './channel/contract.js';
 import type { ConsoleAssets } from './console/assets.js';
+import { kbConsoleSource } from './console/kb-source.js';
 import { consoleRoutes } from './console/routes.js';
 import { ApiError, createErrorHandler, errorBody } from './errors.js';
 import type { Handoffs } from './handoff/handoffs.js';
+import type { KbPreview } from './kb/preview.js';
 import type { ChatLimits } from './limits/chat-limits.js';
 import { type ClientAddressOf, clientAddress, nodeClientAddress } from './limits/client-address.js';
 import { createChannelGuard } from './middleware/channel-auth.js';
 import { requestLogger } from './middleware/request-logger.js';
+import { cannedReplyRoutes } from './routes/canned-replies.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
+import { kbRoutes } from './routes/kb.js';
 import { liveRoutes } from './routes/live.js';
 import { messagesRoutes } from './routes/messages.js';
 import { outageRoutes } from './routes/outages.js';
@@ -36,6 +43,7 @@ import type { DueSoonRule } from './standard/working-hours.js';
 
 export interface AppDeps {
   store: Store;
+  /** The knowledge the service started with (health's entry count). */
   knowledge: Knowledge;
   assistant: Assistant;
   handoffs: Handoffs;
@@ -47,6 +55,7 @@ export interface AppDeps {
   deliveries: DeliveryStore;
   accounts: AccountStore;
   outages: OutageStore;
+  cannedReplies: CannedReplyStore;
   /** The supply areas (knowledge/areas.yaml). */
   areas: Areas;
   /** An outage was recorded or changed: run the outage pass soon. */
@@ -72,10 +81,23 @@ export interface AppDeps {
   webhooks?: ChannelWebhook[];
   /** The console's static files as text (a Workers bundle); unset, read from disk (Node). */
   consoleAssets?: ConsoleAssets;
+  /** The knowledge base's versions, draft and review queue. */
+  kb: KbStore;
+  /** The local facts the answers' {{placeholders}} name. */
+  facts: LocalFacts;
+  /** A version was published or rolled back: build it and swap it in (resolves when done). */
+  onKnowledgePublished: () => Promise<unknown>;
+  preview: KbPreview;
+  /**
+   * The published knowledge version in use, asked on every use (agents' suggestions): a publish or
+   * rollback swaps it.
+   */
+  currentKnowledge: () => Promise<{ number: number; knowledge: Knowledge }>;
 }
 
 /** The HTTP app, assembled in one place: every resource is a sub-router mounted here. */
 export function createApp(deps: AppDeps) {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
   const assertChannelAllowed = createChannelGuard(deps.apiServiceToken);
   const app = new Hono();
   const loginThrottle = createLoginThrottle({
@@ -114,10 +136,19 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/staff/password', staffPasswordRoutes({ ...deps, loginThrottle }));
   app.route('/v1', handoffRoutes(deps));
   app.route('/v1', liveRoutes(deps));
-  app.route('/v1/tickets', ticketRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
-  app.route('/v1/stats', statsRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
-  app.route('/v1/outages', outageRoutes({ ...deps, newId: deps.newId ?? (() => crypto.randomUUID()) }));
-  app.route('/console', consoleRoutes(deps));
+  app.route('/v1/tickets', ticketRoutes({ ...deps, newId }));
+  app.route('/v1/stats', statsRoutes({ ...deps, newId }));
+  app.route('/v1/outages', outageRoutes({ ...deps, newId }));
+  app.route('/v1/canned-replies', cannedReplyRoutes({ ...deps, newId }));
+  app.route('/v1/kb', kbRoutes({ ...deps, onPublished: deps.onKnowledgePublished }));
+  app.route(
+    '/console',
+    consoleRoutes({
+      ...deps,
+      kb: kbConsoleSource(deps.kb),
+      currentKnowledge: async () => (await deps.currentKnowledge()).knowledge,
+    }),
+  );
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
   return app;

@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
+import { createKeyedLock } from '../db/keyed-lock.js';
 import type { Stores } from '../db/stores.js';
 import type { Areas } from '../knowledge/areas.js';
+import type { KnowledgeContent } from '../knowledge/content.js';
 import type { Knowledge } from '../knowledge/index.js';
+import type { LocalFacts } from '../knowledge/knowledge-base.js';
+import type { Pause } from '../knowledge/slices.js';
 import type { Tariff } from '../knowledge/tariff.js';
 import type { PushChannel } from '../vocabulary/channels.js';
 import { type App, createApp } from './app.js';
@@ -13,6 +17,10 @@ import type { Config } from './config.js';
 import type { ConsoleAssets } from './console/assets.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { createHandoffs } from './handoff/handoffs.js';
+import type { LiveKnowledgeVersion, VersionSource } from './kb/live.js';
+import { createPreview } from './kb/preview.js';
+import { createReviewRecorder } from './kb/unanswered.js';
+import { ensureSeeded, versionContent } from './kb/versions.js';
 import { createChatLimits } from './limits/chat-limits.js';
 import type { ClientAddressOf } from './limits/client-address.js';
 import { MINUTE_MS } from './limits/rate.js';
@@ -31,14 +39,30 @@ export interface KnowledgeParts {
   intentClassifier: IntentClassifier;
   /** The supply areas and their streets (knowledge/areas.yaml). */
   areas: Areas;
+  /** The shipped content (version 1 of an empty database) and its hash. */
+  content: KnowledgeContent;
+  contentHash: string;
+  /** The local facts the answers' {{placeholders}} name (knowledge/local-facts.yaml and the tariff). */
+  facts: LocalFacts;
+  /** The project's evaluation questions about the knowledge base, for the preview. */
+  evaluationQuestions: readonly string[];
+  /** Builds the knowledge of another content (a published version, the draft): CPU-heavy. */
+  buildKnowledge(content: KnowledgeContent): Promise<Knowledge>;
+  /** Where long work (a preview) pauses to let turns run; unset, it runs at once (Workers). */
+  pause?: Pause;
 }
 
 /** What a platform (Node with SQLite, Workers with D1) gives the core. */
 export interface Platform {
   stores: Stores;
   calendar: WorkdayCalendar;
-  /** Built once, on first use (a Workers isolate) or before the service starts (Node). */
+  /** The shipped knowledge: built once, on first use (a Workers isolate) or before the service starts (Node). */
   knowledge: () => Promise<KnowledgeParts>;
+  /**
+   * The published version in use, held for the process (Node) or the isolate (Workers) and swapped
+   * whole when a newer one is published (api/kb/live.ts).
+   */
+  liveKnowledge: LiveKnowledgeVersion<KnowledgeParts>;
   logger: Logger;
   clock: () => Date;
   /** Runs work that may outlive the caller (a delivery pass): started at once, failures logged. */
@@ -110,11 +134,40 @@ export function createCore(config: Config, platform: Platform) {
   }
   const outagesSoon = () => platform.later(outagePass(), 'outage pass failed');
 
-  let assistant: Promise<Assistant> | undefined;
-  /** The assistant, built on first use (a cron event or a platform delivery needs no knowledge). */
-  function assistantOnce(): Promise<Assistant> {
-    assistant ??= platform.knowledge().then(({ knowledge, tariff, intentClassifier, areas }) =>
-      createAssistant({
+  /** Where the live version reads the current version and builds one: this core's stores. */
+  function versionSource(shipped: KnowledgeParts): VersionSource<KnowledgeParts> {
+    return {
+      latest: () => ensureSeeded(stores.kb, { content: shipped.content, hash: shipped.contentHash }, clock()),
+      async build(number) {
+        const knowledge = await shipped.buildKnowledge(await versionContent(stores.kb, number));
+        // The intent model is trained here, before the swap, not by the first turn.
+        shipped.intentClassifier.forKnowledge(knowledge);
+        return { ...shipped, knowledge };
+      },
+    };
+  }
+  /** The parts of the published version in use (one indexed read first, on Workers). */
+  async function currentParts(): Promise<{ number: number; parts: KnowledgeParts }> {
+    const live = await platform.liveKnowledge.current(versionSource(await platform.knowledge()));
+    return { number: live.number, parts: live.value };
+  }
+  /** The number and knowledge of the published version in use. */
+  async function publishedKnowledge() {
+    const { number, parts } = await currentParts();
+    return { number, knowledge: parts.knowledge };
+  }
+  /** After a publish or rollback here: the new version built and swapped in before the answer. */
+  async function refreshKnowledge() {
+    return platform.liveKnowledge.refresh(versionSource(await platform.knowledge()));
+  }
+
+  // One assistant per knowledge version, sharing one per-conversation lock.
+  const lock = createKeyedLock();
+  const assistants = new WeakMap<Knowledge, Assistant>();
+  function assistantFor({ knowledge, tariff, intentClassifier, areas }: KnowledgeParts): Assistant {
+    let assistant = assistants.get(knowledge);
+    if (!assistant) {
+      assistant = createAssistant({
         store: stores.store,
         knowledge,
         clock,
@@ -128,13 +181,53 @@ export function createCore(config: Config, platform: Platform) {
         handoffs,
         minConfidence: config.MIN_CONFIDENCE,
         chatLimits,
+        lock,
         onHandoff: (conversation) =>
           staffNotices
             .handoff(conversation)
             .catch((error: unknown) => logger.error({ err: error }, 'staff handoff notice failed')),
-      }),
-    );
+        onTurnRecorded: (turn) =>
+          recordForReview(turn).catch((error: unknown) =>
+            logger.error({ err: error }, 'review queue record failed'),
+          ),
+      });
+      assistants.set(knowledge, assistant);
+    }
     return assistant;
+  }
+  const recordForReview = createReviewRecorder({
+    kb: stores.kb,
+    store: stores.store,
+    // The normaliser is the same in every version: the shipped knowledge's.
+    normalize: async (text) => (await platform.knowledge()).knowledge.normalize(text),
+  });
+
+  /** Each turn takes the version current at its start and finishes on it, whatever is published meanwhile. */
+  const liveAssistant: Assistant = {
+    handle: async (inbound) => assistantFor((await currentParts()).parts).handle(inbound),
+    recordUnreadable: async (inbound, reply) =>
+      assistantFor((await currentParts()).parts).recordUnreadable(inbound, reply),
+  };
+  /** The assistant, its knowledge built on first use (a cron event or a platform delivery needs none). */
+  async function assistantOnce(): Promise<Assistant> {
+    await currentParts();
+    return liveAssistant;
+  }
+
+  /** The preview compares the published version in use with the draft (built once per draft). */
+  let preview: ReturnType<typeof createPreview> | undefined;
+  async function previewOnce() {
+    const shipped = await platform.knowledge();
+    preview ??= createPreview({
+      kb: stores.kb,
+      published: publishedKnowledge,
+      build: (content) => shipped.buildKnowledge(content),
+      intentClassifier: shipped.intentClassifier,
+      minConfidence: config.MIN_CONFIDENCE,
+      evaluationQuestions: shipped.evaluationQuestions,
+      ...(shipped.pause ? { pause: shipped.pause } : {}),
+    });
+    return preview;
   }
 
   return {
@@ -149,6 +242,10 @@ export function createCore(config: Config, platform: Platform) {
     handoffs,
     senders,
     assistant: assistantOnce,
+    /** The published knowledge version in use and its parts. */
+    currentKnowledge: currentParts,
+    /** Builds and swaps in the newest published version (after a publish elsewhere, or in tests). */
+    refreshKnowledge,
     /** What the adapters in this process hand their messages to. */
     turns: localTurns(assistantOnce),
     /** Registers a running chat adapter: its sender for the outbox, its webhooks on the app. */
@@ -165,11 +262,16 @@ export function createCore(config: Config, platform: Platform) {
     },
     /** The HTTP app over the channels added so far. */
     async app(): Promise<App> {
-      const [{ knowledge, areas }, chat] = await Promise.all([platform.knowledge(), assistantOnce()]);
+      const [shipped, chat] = await Promise.all([platform.knowledge(), assistantOnce()]);
+      const { knowledge, areas } = shipped;
       return createApp({
         ...stores,
         knowledge,
         areas,
+        facts: shipped.facts,
+        onKnowledgePublished: refreshKnowledge,
+        preview: { run: async () => (await previewOnce()).run() },
+        currentKnowledge: publishedKnowledge,
         onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,

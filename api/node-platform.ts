@@ -3,12 +3,15 @@ import { openDatabase } from '../db/client.js';
 import { seedDemoData } from '../db/demo.js';
 import { createStores } from '../db/stores.js';
 import { loadAreas } from '../knowledge/areas.js';
+import { contentHash, knowledgeBaseOf } from '../knowledge/content.js';
 import { createKnowledge, type Knowledge } from '../knowledge/index.js';
-import { loadKnowledgeBase } from '../knowledge/load.js';
+import { loadKnowledgeBase, loadKnowledgeContent } from '../knowledge/load.js';
+import regressionQuestions from '../knowledge/regression-questions.json' with { type: 'json' };
 import { loadTariff } from '../knowledge/tariff.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
 import type { KnowledgeParts, Platform } from './core.js';
+import { createLiveVersion } from './kb/live.js';
 import { nodeClientAddress } from './limits/client-address.js';
 import { parseIpRanges } from './limits/ip.js';
 import { createDefaultWorkdayCalendar } from './standard/calendar.js';
@@ -33,16 +36,43 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
   const knowledge =
     options.knowledge ??
     (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
+  const shipped = shippedContent();
+  const intentClassifier = createIntentClassifier(
+    loadIntentExamples(),
+    knowledge.normalize,
+    knowledge.segmenter,
+  );
   const parts: KnowledgeParts = {
     knowledge,
     tariff: loadTariff(),
     areas: loadAreas(),
-    intentClassifier: createIntentClassifier(loadIntentExamples(), knowledge.normalize, knowledge.segmenter),
+    intentClassifier,
+    content: shipped.content,
+    contentHash: shipped.hash,
+    facts: shipped.facts,
+    evaluationQuestions: regressionQuestions,
+    pause: nextTurn,
+    // Another version is built in slices of a few milliseconds: turns are answered meanwhile.
+    async buildKnowledge(content) {
+      const built = await createKnowledge(knowledgeBaseOf(content, shipped.facts), {
+        outOfScope: content.outOfScope,
+        shared: knowledge,
+        pause: nextTurn,
+      });
+      await intentClassifier.prepare(built, nextTurn);
+      return built;
+    },
   };
   const platform: Platform = {
     stores: createStores(database.db),
     calendar: createDefaultWorkdayCalendar(),
     knowledge: () => Promise.resolve(parts),
+    // One process publishes: the version is read at the first turn and after each publish here.
+    liveKnowledge: createLiveVersion({
+      shipped: () => Promise.resolve(parts),
+      shippedHash: () => Promise.resolve(shipped.hash),
+      checkEachUse: false,
+    }),
     logger,
     clock,
     later: (work, failure) => {
@@ -55,6 +85,20 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
     },
   };
   return { ...platform, database, knowledgeParts: parts };
+}
+
+/** Lets waiting I/O (requests) run before the build goes on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+let shippedOnce: ReturnType<typeof readShipped> | undefined;
+/** The shipped knowledge content (knowledge/*.yaml) and its hash, read once per process (tests start many services). */
+function shippedContent() {
+  shippedOnce ??= readShipped();
+  return shippedOnce;
+}
+function readShipped() {
+  const { content, facts } = loadKnowledgeContent();
+  return { content, facts, hash: contentHash(content) };
 }
 
 /** The TRUSTED_PROXIES ranges (the setting was checked by parseConfig). */

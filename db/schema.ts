@@ -565,3 +565,118 @@ export const outageOptOuts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.channel, t.userId] })],
 );
+
+/**
+ * Published versions of the knowledge base: immutable once written. `number` counts from 1 (the
+ * shipped YAML, seeded into an empty database); `hash` is the content's SHA-256 (entries and
+ * out-of-scope examples), so a process whose shipped knowledge has the same hash builds nothing.
+ * The content is in `kb_version_entries` (one row per entry, each well under D1's row limit) and
+ * `kb_version_out_of_scope` (one row per example).
+ */
+export const kbVersions = sqliteTable('kb_versions', {
+  number: integer('number').primaryKey(),
+  hash: text('hash').notNull(),
+  note: text('note').notNull(),
+  /** The staff member's username, or `system` for the seed. */
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  /** A rollback: the version whose content this one repeats. */
+  restoredFrom: integer('restored_from'),
+});
+
+/** One entry of a published version, as JSON (the knowledge/knowledge-base.ts entry schema). */
+export const kbVersionEntries = sqliteTable(
+  'kb_version_entries',
+  {
+    version: integer('version').notNull(),
+    entryId: text('entry_id').notNull(),
+    /** Order of the entry in the version (the YAML files' order, new entries at the end). */
+    position: integer('position').notNull(),
+    /** The YAML file of knowledge/entries it is exported to (`practical.yaml`). */
+    file: text('file').notNull(),
+    data: text('data').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.entryId] })],
+);
+
+/** The out-of-scope example messages of a published version (label `unknown` of the classifier). */
+export const kbVersionOutOfScope = sqliteTable(
+  'kb_version_out_of_scope',
+  {
+    version: integer('version').notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.position] })],
+);
+
+/**
+ * The draft: edits in progress over the latest version, one row per changed entry (`data` null: the
+ * entry is removed in the draft). Publishing writes a version from the latest one and these rows,
+ * and empties the draft.
+ */
+export const kbDraftEntries = sqliteTable('kb_draft_entries', {
+  entryId: text('entry_id').primaryKey(),
+  file: text('file').notNull(),
+  data: text('data'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** Out-of-scope examples added in the draft (a review-queue question resolved as not ours). */
+export const kbDraftOutOfScope = sqliteTable('kb_draft_out_of_scope', {
+  text: text('text').primaryKey(),
+  addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+  addedBy: text('added_by').notNull(),
+});
+
+/**
+ * The review queue (待完善问题): customer questions that got `unknown`, a low-confidence answer, a
+ * handoff right after an answer, or a low rating. Near-duplicates share a row (`key`: the normalised
+ * text without digits, spaces or punctuation); `text` is the latest wording with long digit runs
+ * (phones, account numbers) masked. Resolved rows leave the queue and stay as regression questions
+ * of the preview (`resolvedEntryId`).
+ */
+export const kbUnanswered = sqliteTable(
+  'kb_unanswered',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    text: text('text').notNull(),
+    reason: text('reason', {
+      enum: ['unknown', 'low_confidence', 'handoff_after_answer', 'low_rating'],
+    }).notNull(),
+    count: integer('count').notNull(),
+    firstAt: integer('first_at', { mode: 'timestamp_ms' }).notNull(),
+    lastAt: integer('last_at', { mode: 'timestamp_ms' }).notNull(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by'),
+    /** The entry the question was attached to; null with `resolvedAt` set: kept as out of scope. */
+    resolvedEntryId: text('resolved_entry_id'),
+  },
+  (t) => [
+    uniqueIndex('kb_unanswered_key').on(t.key),
+    index('kb_unanswered_open_last').on(t.resolvedAt, t.lastAt),
+    index('kb_unanswered_open_count').on(t.resolvedAt, t.count),
+  ],
+);
+
+/**
+ * Canned replies (快捷回复): texts staff put into the reply box in one click. Supervisors keep the
+ * list; every agent uses it. Listed by title (a small table, read whole up to a limit, by index).
+ */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The staff member (id) who wrote the current text. */
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [index('canned_replies_title').on(t.title, t.id)],
+);

@@ -1,6 +1,8 @@
 import { createSqliteAccountStore } from './account-store.js';
+import { createSqliteCannedReplyStore } from './canned-reply-store.js';
 import { createSqliteDeliveryStore, createSqliteInboundLog } from './channel-store.js';
 import type { Db } from './handle.js';
+import { createSqliteKbStore } from './kb-store.js';
 import { createSqliteLimitStore } from './limit-store.js';
 import { createSqliteOutageStore } from './outage-store.js';
 import { createSqliteStaffStore } from './staff-store.js';
@@ -18,6 +20,8 @@ export function createStores(db: Db) {
     inboundEvents: createSqliteInboundLog(db),
     outages: createSqliteOutageStore(db),
     limits: createSqliteLimitStore(db),
+    cannedReplies: createSqliteCannedReplyStore(db),
+    kb: createSqliteKbStore(db),
   };
 }
 

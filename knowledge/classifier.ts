@@ -17,6 +17,8 @@
  *   action, a knowledge question and `unknown`.
  */
 
+import { type Pause, runInSlices, runNow } from './slices.js';
+
 export interface LabelledText {
   label: string;
   /** Normalised text (see normalize.ts). */
@@ -101,6 +103,29 @@ export function trainClassifier(
   featurize: Featurizer,
   options: TrainOptions = {},
 ): TextClassifier {
+  return runNow(trainingSteps(examples, featurize, options));
+}
+
+/** The same training in slices, pausing between them (a version built while the server answers). */
+export function trainClassifierInSlices(
+  examples: readonly LabelledText[],
+  featurize: Featurizer,
+  options: TrainOptions,
+  pause: Pause,
+): Promise<TextClassifier> {
+  return runInSlices(trainingSteps(examples, featurize, options), pause);
+}
+
+/** How many examples are featurised, or SGD steps taken, between two chances to pause. */
+const FEATURIZED_PER_YIELD = 8;
+const STEPS_PER_YIELD = 64;
+
+/** The training as steps: it yields every few examples, so that it can run in slices. */
+function* trainingSteps(
+  examples: readonly LabelledText[],
+  featurize: Featurizer,
+  options: TrainOptions,
+): Generator<void, TextClassifier> {
   const epochs = options.epochs ?? 8;
   const learningRate = options.learningRate ?? 4;
   const l2 = options.l2 ?? 1e-5;
@@ -109,7 +134,9 @@ export function trainClassifier(
   const labelIndex = new Map<string, number>();
   const featureIndex = new Map<string, number>();
   const data: SparseExample[] = [];
+  let done = 0;
   for (const { label, text } of examples) {
+    if (++done % FEATURIZED_PER_YIELD === 0) yield;
     let y = labelIndex.get(label);
     if (y === undefined) {
       y = labels.length;
@@ -155,6 +182,7 @@ export function trainClassifier(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const n of order) {
+      if (step % STEPS_PER_YIELD === 0) yield;
       const example = data[n] as SparseExample;
       // Linearly decaying step size, never quite zero.
       const rate = learningRate * (1.01 - step / totalSteps) * example.weight;

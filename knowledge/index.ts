@@ -1,9 +1,21 @@
-import { createFeaturizer, type LabelledText, type TextClassifier, trainClassifier } from './classifier.js';
+import {
+  createFeaturizer,
+  type LabelledText,
+  type TextClassifier,
+  trainClassifier,
+  trainClassifierInSlices,
+} from './classifier.js';
+import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
+import { isForeignTopic } from './scope.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search.js';
 import { createSegmenter, type JiebaFactory, type Segmenter } from './segment.js';
+import { createSliceClock, type Pause } from './slices.js';
+
+const keyOf = (extra: readonly LabelledText[]) =>
+  extra.map(({ label, text }) => `${label}\t${text}`).join('\n');
 
 /** The classifier's label for messages the knowledge base must not answer. */
 export const UNKNOWN_LABEL = 'unknown';
@@ -21,6 +33,15 @@ export interface Knowledge {
    * (e.g. the intents of action requests); trained once per distinct set of extra examples.
    */
   classifierWith(extra: readonly LabelledText[]): TextClassifier;
+  /** Trains `classifierWith(extra)`'s model ahead, in slices (a version built while the server answers). */
+  trainWith(extra: readonly LabelledText[], pause: Pause): Promise<void>;
+  /** The semantic embedder, where a model is configured (shared by the versions built from this one). */
+  embedder?: Embedder;
+  /**
+   * Entries that answer a topic the topic filter (scope.ts) calls foreign: an operator added an
+   * entry most of whose own example questions are about it ("燃气费在哪交"), so the topic is now ours.
+   */
+  claimedTopics: ReadonlySet<string>;
 }
 
 export interface KnowledgeOptions {
@@ -30,6 +51,13 @@ export interface KnowledgeOptions {
   outOfScope?: readonly string[];
   /** Which jieba segments text; default the native @node-rs/jieba (Workers pass the pure TypeScript one). */
   jieba?: JiebaFactory;
+  /**
+   * A knowledge whose normaliser, segmenter and embedder are reused (they depend on no entry): a new
+   * version is built without loading jieba's dictionary or the model again.
+   */
+  shared?: Knowledge;
+  /** Build in slices, pausing between them (a server keeps answering while a new version is built). */
+  pause?: Pause;
 }
 
 /** Builds everything retrieval needs; with `embeddingModelDir`, semantic matching is added. */
@@ -37,12 +65,15 @@ export async function createKnowledge(
   base: KnowledgeBase,
   options: KnowledgeOptions = {},
 ): Promise<Knowledge> {
-  const normalize = createNormalizer();
-  const segmenter = createSegmenter([], { jieba: options.jieba });
+  const normalize = options.shared?.normalize ?? createNormalizer();
+  const segmenter = options.shared?.segmenter ?? createSegmenter([], { jieba: options.jieba });
   // transformers.js (and onnxruntime) load only when a model is configured: start-up stays fast without.
-  const embedder = options.embeddingModelDir
-    ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)
-    : undefined;
+  const embedder =
+    options.shared?.embedder ??
+    (options.embeddingModelDir
+      ? await (await import('./embeddings.js')).createEmbedder(options.embeddingModelDir)
+      : undefined);
+  const maybePause = createSliceClock(options.pause);
 
   // While building, every example question is segmented once: BM25 and the classifier share the terms.
   const segmented = new Map<string, string[]>();
@@ -63,15 +94,30 @@ export async function createKnowledge(
   // Training texts are featurised once, whichever classifier they train.
   const featureCache = new Map<string, readonly string[]>();
   const examples: LabelledText[] = [];
+  const claimedTopics = new Set<string>();
   for (const entry of base.entries) {
     if (entry.id === UNKNOWN_LABEL) throw new Error(`knowledge entry id ${UNKNOWN_LABEL} is reserved`);
-    for (const text of [entry.title, ...entry.questions])
-      examples.push({ label: entry.id, text: normalize(text) });
+    let foreign = 0;
+    for (const text of [entry.title, ...entry.questions]) {
+      await maybePause();
+      const normalized = normalize(text);
+      examples.push({ label: entry.id, text: normalized });
+      if (isForeignTopic(normalized)) foreign++;
+    }
+    // An entry about the topic: most of its questions are (one stray word is not a claim).
+    if (foreign * 2 > entry.questions.length + 1) claimedTopics.add(entry.id);
   }
   // The default examples are read from disk only when none are given (Node; a bundle passes its own).
   const outOfScope = options.outOfScope ?? (await import('./out-of-scope.js')).loadOutOfScopeExamples();
-  for (const text of outOfScope) examples.push({ label: UNKNOWN_LABEL, text: normalize(text) });
-  const classifier = trainClassifier(examples, featurize, { cache: featureCache });
+  // An out-of-scope example that an entry now has among its own questions is that entry's.
+  const answered = new Set(examples.map((example) => example.text));
+  for (const text of outOfScope) {
+    const normalized = normalize(text);
+    if (!answered.has(normalized)) examples.push({ label: UNKNOWN_LABEL, text: normalized });
+  }
+  const classifier = options.pause
+    ? await trainClassifierInSlices(examples, featurize, { cache: featureCache }, options.pause)
+    : trainClassifier(examples, featurize, { cache: featureCache });
   const trained = new Map<string, TextClassifier>();
 
   const search = await createKnowledgeSearch({
@@ -80,6 +126,8 @@ export async function createKnowledge(
     segmenter: sharedSegmenter,
     embedder,
     classifier,
+    claimedTopics,
+    pause: options.pause,
   });
   building = false;
   segmented.clear();
@@ -91,8 +139,10 @@ export async function createKnowledge(
     search,
     retriever,
     classifier,
+    claimedTopics,
+    embedder,
     classifierWith(extra) {
-      const key = extra.map(({ label, text }) => `${label}\t${text}`).join('\n');
+      const key = keyOf(extra);
       let model = trained.get(key);
       if (!model) {
         model = trainClassifier([...examples, ...extra], featurize, { cache: featureCache });
@@ -101,6 +151,18 @@ export async function createKnowledge(
         featureCache.clear();
       }
       return model;
+    },
+    async trainWith(extra, pause) {
+      const key = keyOf(extra);
+      if (trained.has(key)) return;
+      const model = await trainClassifierInSlices(
+        [...examples, ...extra],
+        featurize,
+        { cache: featureCache },
+        pause,
+      );
+      trained.set(key, model);
+      featureCache.clear();
     },
   };
 }

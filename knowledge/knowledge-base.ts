@@ -2,11 +2,12 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { CLASS_FALLBACK, CUSTOMER_CLASSES, type CustomerClass } from './customer-class.js';
 
-const entrySchema = z.object({
+export const entrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   category: z.string().min(1),
-  clause: z.string().min(1),
+  /** The service standard's clause the answer rests on; empty for an operator's own answer (no citation). */
+  clause: z.string(),
   answer: z.string().min(1),
   byClass: z.partialRecord(z.enum(CUSTOMER_CLASSES), z.string().min(1)).optional(),
   /**
@@ -71,21 +72,48 @@ export function parseKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
 
 /** Checks the parsed entries (both runtimes): a broken entry stops start-up with its file and id. */
 export function knowledgeBaseFromData(data: KnowledgeData): KnowledgeBase {
-  const facts = { ...localFactsSchema.parse(data.localFacts), ...data.derivedFacts };
-  const entries: KnowledgeEntry[] = [];
-  for (const file of data.entryFiles) {
+  return knowledgeBaseFromEntries(
+    entriesOfFiles(data.entryFiles).map(({ entry }) => entry),
+    localFactsFrom(data.localFacts, data.derivedFacts),
+  );
+}
+
+/** The local facts' document checked, with the derived facts (the tariff's) added. */
+export function localFactsFrom(localFacts: unknown, derivedFacts?: LocalFacts): LocalFacts {
+  return { ...localFactsSchema.parse(localFacts), ...derivedFacts };
+}
+
+/** Each entry file's entries checked, folded lines joined, with the file they came from. */
+export function entriesOfFiles(
+  entryFiles: KnowledgeData['entryFiles'],
+): { file: string; entry: KnowledgeEntry }[] {
+  const entries: { file: string; entry: KnowledgeEntry }[] = [];
+  for (const file of entryFiles) {
     const parsed = z.array(entrySchema).safeParse(file.entries);
     if (!parsed.success) throw new Error(`knowledge file ${file.name} is invalid: ${parsed.error.message}`);
-    entries.push(
-      ...parsed.data.map((entry) => ({
-        ...entry,
-        answer: joinFoldedLines(entry.answer),
-        byClass:
-          entry.byClass &&
-          Object.fromEntries(Object.entries(entry.byClass).map(([k, v]) => [k, joinFoldedLines(v)])),
-      })),
-    );
+    for (const entry of parsed.data) entries.push({ file: file.name, entry: withJoinedLines(entry) });
   }
+  return entries;
+}
+
+function withJoinedLines(entry: KnowledgeEntry): KnowledgeEntry {
+  const joined: KnowledgeEntry = { ...entry, answer: joinFoldedLines(entry.answer) };
+  if (entry.byClass)
+    joined.byClass = Object.fromEntries(
+      Object.entries(entry.byClass).map(([k, v]) => [k, joinFoldedLines(v)]),
+    );
+  else delete joined.byClass;
+  return joined;
+}
+
+/**
+ * A knowledge base of checked entries (ids unique, every placeholder a known fact); throws naming
+ * the entry otherwise. The database's versions are built with it as the files are.
+ */
+export function knowledgeBaseFromEntries(
+  entries: readonly KnowledgeEntry[],
+  facts: LocalFacts,
+): KnowledgeBase {
   const index = new Map<string, KnowledgeEntry>();
   for (const entry of entries) {
     if (index.has(entry.id)) throw new Error(`knowledge entry id ${entry.id} is used twice`);

@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type KnowledgeBase, type KnowledgeSource, parseKnowledgeBase } from './knowledge-base.js';
+import { parse } from 'yaml';
+import type { KnowledgeContent } from './content.js';
+import {
+  entriesOfFiles,
+  type KnowledgeBase,
+  type KnowledgeSource,
+  localFactsFrom,
+  parseKnowledgeBase,
+} from './knowledge-base.js';
+import { loadOutOfScopeExamples } from './out-of-scope.js';
 import { parseTariff, tariffFacts } from './tariff.js';
 
 /** Reads the curated entries shipped in knowledge/entries and the operator's local facts (Node only). */
@@ -24,4 +33,16 @@ export function readKnowledgeSource(
 
 export function loadKnowledgeBase(dir?: string, localFactsPath?: string): KnowledgeBase {
   return parseKnowledgeBase(readKnowledgeSource(dir, localFactsPath));
+}
+
+/** The shipped entries with their files, the out-of-scope examples and the local facts (Node only). */
+export function loadKnowledgeContent(dir?: string, localFactsPath?: string) {
+  const source = readKnowledgeSource(dir, localFactsPath);
+  const content: KnowledgeContent = {
+    entries: entriesOfFiles(
+      source.entryFiles.map((file) => ({ name: file.name, entries: parse(file.text) })),
+    ),
+    outOfScope: loadOutOfScopeExamples(),
+  };
+  return { content, facts: localFactsFrom(parse(source.localFactsText), source.derivedFacts) };
 }

@@ -6,6 +6,7 @@ import { CONCEPTS, DOMAIN_WORDS } from './lexicon.js';
 import type { Normalizer } from './normalize.js';
 import { isForeignTopic } from './scope.js';
 import type { Segmenter } from './segment.js';
+import { createSliceClock, type Pause } from './slices.js';
 
 export interface SearchHit {
   entry: KnowledgeEntry;
@@ -49,6 +50,10 @@ export interface SearchOptions {
    * ranking and blended into the confidence.
    */
   classifier?: TextClassifier;
+  /** Entries that answer a topic the topic filter calls foreign (see index.ts `claimedTopics`). */
+  claimedTopics?: ReadonlySet<string>;
+  /** Index in slices, pausing between them (see slices.ts). */
+  pause?: Pause;
   /** Weight of the classifier's probability against the best lexical score (scaled to 1) in the ranking. */
   classifierWeight?: number;
   /** Share of the confidence that is the classifier's probability, the rest being lexical coverage. */
@@ -87,16 +92,20 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
   const questionOwner: number[] = [];
   const questionDocs: string[][] = [];
   const questionTexts: string[] = [];
-  entries.forEach((entry, i) => {
+  const maybePause = createSliceClock(options.pause);
+  for (const [i, entry] of entries.entries()) {
     for (const text of [entry.title, ...entry.questions]) {
+      await maybePause();
       questionOwner.push(i);
       questionDocs.push(termsOf(text));
       questionTexts.push(normalize(text));
     }
-  });
-  const entryDocs = entries.map((entry) =>
-    [entry.title, knowledge.answer(entry), ...entry.questions].flatMap(termsOf),
-  );
+  }
+  const entryDocs: string[][] = [];
+  for (const entry of entries) {
+    await maybePause();
+    entryDocs.push([entry.title, knowledge.answer(entry), ...entry.questions].flatMap(termsOf));
+  }
   const entryVocab = entryDocs.map((terms) => new Set(terms));
   const knownTerms = new Set(entryDocs.flat());
   const questionIndex = createBm25Index(questionDocs);
@@ -171,7 +180,8 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
           : lexicalConfidence;
         const similarity = semantic?.[i] ?? 0;
         const trusted = similarity >= semanticTrust && lexicalConfidence >= semanticLexicalFloor;
-        const confidence = outOfScope ? 0 : trusted ? Math.max(blended, similarity) : blended;
+        const foreign = outOfScope && !options.claimedTopics?.has((entries[i] as KnowledgeEntry).id);
+        const confidence = foreign ? 0 : trusted ? Math.max(blended, similarity) : blended;
         return {
           entry: entries[i] as KnowledgeEntry,
           score: fused[i] ?? 0,

@@ -7,6 +7,7 @@ import { createServices, type Services } from '../bot/services.js';
 import { readQuestions } from '../test/support/eval.js';
 import { inProcessCasesPerSecond } from './bench/cases.js';
 import { benchService } from './bench/http.js';
+import { benchPublish } from './bench/publish.js';
 import { markdownTable } from './bench/report.js';
 import { type BenchResult, evaluateTargets } from './bench/result.js';
 import { compareRetrieval } from './bench/retrieval.js';
@@ -19,7 +20,7 @@ import { buildService } from './build.js';
 /**
  * `npm run bench`: answer quality against two baselines, turn latency, HTTP throughput against a
  * bare Hono route, the service's memory and durable cases per second, and the staff side at
- * 100,000 cases, all in one run on this machine; printed as a Markdown table, the JSON written to
+ * 100,000 cases, and publishing a knowledge version while turns go on, all in one run on this machine; printed as a Markdown table, the JSON written to
  * BENCH_OUT (default bench-results.json).
  */
 const out = process.env.BENCH_OUT ?? 'bench-results.json';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const turns = await withServices('turns', turnLatency);
   const quality = await withServices('quality', heldOutQuality);
   const casesPerSecondInProcess = await withServices('cases', inProcessCasesPerSecond);
+  const publish = await withServices('publish', benchPublish);
   const service = await benchService(
     build.outdir,
     join(dir, 'service.db'),
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     casesPerSecondInProcess,
     heldOut: quality,
     scale,
+    publish,
   };
   const result: BenchResult = { ...measured, targets: evaluateTargets(measured) };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -118,7 +118,8 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
   });
   // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it, then
   // the outages (issue 20), then the console for a shift (issue 16), then its case assignment and
-  // the customer's earlier conversations.
+  // the customer's earlier conversations, then the knowledge base's versions (issue 15), then canned
+  // replies (issue 15, the console).
   expect(entries.map(({ tag }) => tag).slice(7)).toEqual([
     '0007_staff_side_at_scale',
     '0008_abuse_limits',
@@ -126,6 +127,8 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     '0010_outages',
     '0011_queue_notes_disabled',
     '0012_case_assignment_earlier_conversations',
+    '0013_knowledge_versions',
+    '0014_canned_replies',
   ]);
 });
 

@@ -12,6 +12,7 @@ import type { Tariff } from '../../knowledge/tariff.js';
 import { CASE_KIND_TABLE, type ChatCaseIntent, kindOfPrefix } from '../../vocabulary/case-kinds.js';
 import type { InboundMessage, TurnResult } from '../channel/contract.js';
 import { createHandoffs, type Handoffs } from '../handoff/handoffs.js';
+import { claimedTopicAnswer } from '../kb/claimed-topics.js';
 import type { ChatLimits } from '../limits/chat-limits.js';
 import type { StaffedHours } from '../staff/hours.js';
 import type { WorkdayCalendar } from '../standard/calendar.js';
@@ -35,7 +36,7 @@ import {
 } from './intents.js';
 import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
-import { createRouter } from './routing.js';
+import { createRouter, DEFAULT_MIN_CONFIDENCE, type Decision } from './routing.js';
 
 export type { InboundMessage, TurnResult } from '../channel/contract.js';
 export { DEFAULT_INTENT_MIN_PROBABILITY, DEFAULT_MIN_CONFIDENCE } from './routing.js';
@@ -68,6 +69,28 @@ export interface AssistantDeps {
   chatLimits?: ChatLimits;
   /** Told once when a conversation is handed to a person (staff notices). Must not throw: the turn is already recorded. */
   onHandoff?: (conversation: ConversationRecord) => Promise<void>;
+  /** Told of every recorded turn (the knowledge base's review queue); its failure never fails the turn. */
+  onTurnRecorded?: (turn: RecordedTurn) => Promise<void>;
+  /**
+   * The per-conversation lock, shared by the assistants of successive knowledge versions so that a
+   * turn on the new version waits for one still running on the old; made here when not given.
+   */
+  lock?: ReturnType<typeof createKeyedLock>;
+}
+
+/** What the review queue learns of a recorded turn. */
+export interface RecordedTurn {
+  conversationId: string;
+  raw: string;
+  normalized: string;
+  intent: Intent;
+  /** The knowledge answer's confidence, where the turn was one answer. */
+  confidence?: number;
+  /** The customer asked for a person in this turn (not handed over for unanswered questions). */
+  askedForPerson: boolean;
+  /** The score the customer gave in this turn, if any. */
+  rating?: number;
+  at: Date;
 }
 
 export type Assistant = ReturnType<typeof createAssistant>;
@@ -119,7 +142,7 @@ export function createAssistant(deps: AssistantDeps) {
     chatLimits: deps.chatLimits,
   };
   const router = createRouter(deps);
-  const withLock = createKeyedLock();
+  const withLock = deps.lock ?? createKeyedLock();
 
   /**
    * While the conversation waits for a person (or a person has it) the bot stays silent, but for
@@ -312,7 +335,7 @@ export function createAssistant(deps: AssistantDeps) {
         state: null,
         sources: compared.map((a) => a.source),
       };
-    const decision = await router.decide(ctx.message, ctx.mended);
+    const decision = await decide(ctx);
     switch (decision.kind) {
       case 'action':
         return startFlow(decision.detected, ctx);
@@ -322,6 +345,7 @@ export function createAssistant(deps: AssistantDeps) {
           replies: [withOffer(decision.answer.text, decision.offer)],
           state: null,
           sources: [decision.answer.source],
+          confidence: decision.answer.confidence,
         };
       case 'unknown':
         return unknownStep(ctx, decision.reply);
@@ -334,6 +358,16 @@ export function createAssistant(deps: AssistantDeps) {
     if (normalized === ctx.message.normalized) return ctx;
     const message = { ...ctx.message, normalized };
     return { ...ctx, message, mended: knowledge.segmenter.mend(normalized) };
+  }
+
+  /** Routing, after a topic the filter calls foreign but an operator's entry now answers. */
+  async function decide(ctx: TurnContext): Promise<Decision> {
+    const claimed = await claimedTopicAnswer(
+      knowledge,
+      ctx.message.normalized,
+      deps.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    );
+    return claimed ? { kind: 'faq', answer: claimed } : router.decide(ctx.message, ctx.mended);
   }
 
   /**
@@ -475,6 +509,22 @@ export function createAssistant(deps: AssistantDeps) {
         if (step.handoff && conversation.mode !== 'handoff') {
           await deps.onHandoff?.(conversation).catch(() => undefined);
         }
+        await deps
+          .onTurnRecorded?.({
+            conversationId: conversation.id,
+            raw,
+            normalized: message.normalized,
+            intent: step.intent,
+            confidence: step.confidence,
+            askedForPerson:
+              step.intent === 'handoff' &&
+              step.handoff === true &&
+              conversation.mode !== 'handoff' &&
+              (step.handoffReason ?? 'asked') === 'asked',
+            rating: step.rating,
+            at,
+          })
+          .catch(() => undefined);
         return {
           conversationId: conversation.id,
           intent: step.intent,

@@ -5,6 +5,7 @@ import type { LabelledText, TextClassifier } from '../../knowledge/classifier.js
 import { type Knowledge, UNKNOWN_LABEL } from '../../knowledge/index.js';
 import type { Normalizer } from '../../knowledge/normalize.js';
 import type { Segmenter } from '../../knowledge/segment.js';
+import type { Pause } from '../../knowledge/slices.js';
 import { type ActionIntent, INTENTS } from './intents.js';
 
 /** The labels of the example file: every action intent, and `faq` for rule questions that sound like actions. */
@@ -75,6 +76,10 @@ export function createIntentClassifier(
   const models = new WeakMap<Knowledge, IntentModel>();
   return {
     examples: labelled as readonly LabelledText[],
+    /** Trains the model for a knowledge ahead, in slices (a new version built while turns go on). */
+    async prepare(knowledge: Knowledge, pause: Pause): Promise<void> {
+      await knowledge.trainWith(labelled, pause);
+    },
     /** The model trained with this knowledge's entries and out-of-scope messages (trained once). */
     forKnowledge(knowledge: Knowledge): IntentModel {
       let model = models.get(knowledge);

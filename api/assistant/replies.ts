@@ -2,8 +2,9 @@ import { citationForPeople } from '../../knowledge/citation.js';
 
 /** Customer-facing sentences (Simplified Chinese), kept in one place so tone stays consistent. */
 export const REPLIES = {
-  /** A knowledge answer with the clause of the standard it rests on. */
-  withClause: (answer: string, clause: string) => `${answer}（依据：服务标准${citationForPeople(clause)}）`,
+  /** A knowledge answer with the clause of the standard it rests on (an operator's entry may cite none). */
+  withClause: (answer: string, clause: string) =>
+    clause ? `${answer}（依据：服务标准${citationForPeople(clause)}）` : answer,
   /** After answering a question about an action: the offer to do it now. */
   offers: {
     complaint: '需要现在为您登记投诉吗？回复“投诉”即可。',

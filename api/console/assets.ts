@@ -3,9 +3,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The console's static files: its own script and style, and chart.js (served locally, never a CDN). */
+/**
+ * The console's static files: its own scripts (console.js on every page, assist.js for the reply
+ * box's suggestions and canned replies, kb.js for the knowledge base pages) and style, and chart.js (served locally, never a CDN).
+ */
 export const CONSOLE_ASSET_TYPES = {
   'console.js': 'text/javascript; charset=utf-8',
+  'assist.js': 'text/javascript; charset=utf-8',
+  'kb.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'chart.umd.min.js': 'text/javascript; charset=utf-8',
 } as const;
@@ -30,9 +35,6 @@ export function readConsoleAsset(name: ConsoleAssetName): string {
 
 /** Every asset, read from disk (Node only): what the Workers build puts in the bundle. */
 export function readConsoleAssets(): ConsoleAssets {
-  return {
-    'console.js': readConsoleAsset('console.js'),
-    'console.css': readConsoleAsset('console.css'),
-    'chart.umd.min.js': readConsoleAsset('chart.umd.min.js'),
-  };
+  const names = Object.keys(CONSOLE_ASSET_TYPES) as ConsoleAssetName[];
+  return Object.fromEntries(names.map((name) => [name, readConsoleAsset(name)])) as ConsoleAssets;
 }

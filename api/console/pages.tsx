@@ -27,7 +27,7 @@ import {
   waited,
 } from './format.js';
 
-type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'login' | 'password' | 'staff';
+type Section = 'queue' | 'cases' | 'outages' | 'dashboard' | 'kb' | 'canned' | 'login' | 'password' | 'staff';
 
 /** Every console page: head, navigation, the one client script. Customer text is only ever a JSX child (escaped). */
 export function Layout(props: {
@@ -43,6 +43,8 @@ export function Layout(props: {
     ['cases', '/console/cases', '工单'],
     ['outages', '/console/outages', '停电'],
     ['dashboard', '/console/dashboard', '统计'],
+    ['kb', '/console/kb', '知识库'],
+    ['canned', '/console/canned-replies', '快捷回复'],
   ];
   return (
     <html lang="zh-CN">
@@ -459,6 +461,8 @@ export function ConversationPage(props: {
   ownerName: string | null;
   /** Colleagues a transfer can go to (everyone but the current owner). */
   colleagues: { username: string; role: string }[];
+  /** The knowledge suggestions and canned replies (./assist-pages.tsx), first in the side column. */
+  assist?: Child;
   username: string;
   csrfToken: string;
 }) {
@@ -469,7 +473,13 @@ export function ConversationPage(props: {
     ...props.notes.map((note) => ({ at: note.createdAt.getTime() + 0.5, note })),
   ].sort((x, y) => x.at - y.at);
   return (
-    <Layout title="会话" section="queue" username={props.username} csrfToken={props.csrfToken}>
+    <Layout
+      title="会话"
+      section="queue"
+      username={props.username}
+      csrfToken={props.csrfToken}
+      scripts={['/console/assets/assist.js']}
+    >
       <div class="conversation-layout">
         <section class="conversation-main">
           <p>
@@ -578,6 +588,7 @@ export function ConversationPage(props: {
           </form>
         </section>
         <div class="side-column">
+          {props.assist}
           <CustomerPanel panel={props.panel} />
           {conversation.mode === 'handoff' ? (
             <form id="transfer-form" class="card" data-conversation-id={conversation.id}>
@@ -1128,7 +1139,8 @@ export function NotFoundPage(props: { username: string; csrfToken: string; what:
   );
 }
 
-function clip(text: string, max: number): string {
+/** At most `max` characters of a text, with an ellipsis where it was cut. */
+export function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }

@@ -2,22 +2,35 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { AccountStore } from '../../db/account-store.js';
+import type { CannedReplyStore } from '../../db/canned-reply-store.js';
 import type { DeliveryStore } from '../../db/channel-store.js';
 import type { OutageStore } from '../../db/outage-store.js';
 import type { StaffStore, StaffUser } from '../../db/staff-store.js';
 import type { ConversationRecord, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
+import type { Knowledge } from '../../knowledge/index.js';
 import { earlierConversations } from '../accounts/earlier-conversations.js';
 import { maskName } from '../accounts/identity.js';
 import { parseCaseListQuery, readCaseList } from '../cases/case-list.js';
 import { readHistory } from '../cases/history.js';
 import { readStats } from '../cases/stats.js';
+import { SUGGESTION_MIN_CONFIDENCE, suggestionsFor } from '../kb/suggestions.js';
+import { CANNED_REPLY_LIMIT } from '../routes/canned-replies.js';
 import { outageCursor, outageListQuery } from '../routes/outages.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageQuery } from '../routes/paging.js';
 import { parseOrThrow } from '../routes/validation.js';
 import { signedInStaff } from '../staff/auth.js';
 import type { DueSoonRule } from '../standard/working-hours.js';
 import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
+import { AssistPanel, CannedRepliesPage } from './assist-pages.js';
+import {
+  type KbConsoleSource,
+  KbEntriesPage,
+  KbEntryPage,
+  KbPublishPage,
+  KbReviewPage,
+  type UnansweredView,
+} from './kb-pages.js';
 import { OutagesPage } from './outage-pages.js';
 import {
   CasePage,
@@ -40,6 +53,11 @@ export interface ConsoleDeps {
   deliveries: DeliveryStore;
   accounts: AccountStore;
   outages: OutageStore;
+  cannedReplies: CannedReplyStore;
+  /** The knowledge base's draft, versions and review queue (./kb-source.ts). */
+  kb: KbConsoleSource;
+  /** The knowledge answering now, asked per request (a published version swaps it). */
+  currentKnowledge: () => Promise<Knowledge>;
   /** The supply areas, for the outage page's choices. */
   areas: { names: readonly string[]; has(area: string): boolean };
   clock: () => Date;
@@ -159,7 +177,52 @@ export function consoleRoutes(deps: ConsoleDeps) {
       : undefined;
   };
 
+  /** Canned replies with their authors' names, by title. */
+  const cannedReplies = async () => {
+    const [replies, staff] = await Promise.all([
+      deps.cannedReplies.list(CANNED_REPLY_LIMIT),
+      deps.staff.list(),
+    ]);
+    const names = new Map(staff.map((s) => [s.id, s.username]));
+    return replies.map((r) => ({ ...r, author: names.get(r.updatedBy) ?? r.updatedBy }));
+  };
+
+  /** Review-queue questions with the entries the knowledge answering now finds closest to each. */
+  const suggestedEntries = async (questions: UnansweredView[]) => {
+    const knowledge = await deps.currentKnowledge();
+    return Promise.all(
+      questions.map(async (q) => ({
+        ...q,
+        suggested: (await suggestionsFor(knowledge, q.text, SUGGESTION_MIN_CONFIDENCE)).map((s) => s.id),
+      })),
+    );
+  };
+
   type Staff = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
+  const notFound = (c: Context, me: Staff, what: string) =>
+    page(c, <NotFoundPage what={what} username={me.user.username} csrfToken={me.csrfToken} />, 404);
+  /** A 知识库 page: the draft's entries read first (every page shows the version and draft state). */
+  const kbPage =
+    (
+      render: (view: {
+        c: Context;
+        me: Staff;
+        kb: KbConsoleSource;
+        draft: Awaited<ReturnType<KbConsoleSource['entries']>>;
+        /** What every 知识库 page shows around its content. */
+        frame: { version: number; draft: boolean; username: string; csrfToken: string };
+      }) => Promise<Response>,
+    ) =>
+    async (c: Context, me: Staff) => {
+      const draft = await deps.kb.entries();
+      const frame = {
+        version: draft.version,
+        draft: draft.draft,
+        username: me.user.username,
+        csrfToken: me.csrfToken,
+      };
+      return render({ c, me, kb: deps.kb, draft, frame });
+    };
   const staffPage =
     (render: (c: Context, me: Staff) => Promise<Response>) =>
     async (c: Context): Promise<Response> => {
@@ -263,6 +326,10 @@ export function consoleRoutes(deps: ConsoleDeps) {
         );
         const colleagues = await deps.staff.list();
         const names = new Map(colleagues.map((s) => [s.id, s.username]));
+        // The suggestions answer the customer's newest message, whichever page of the transcript is shown.
+        const latest =
+          before === undefined ? found : await deps.store.latestMessages(conversation.id, DEFAULT_PAGE_SIZE);
+        const question = latest.find((m) => m.role === 'customer')?.text;
         return page(
           c,
           <ConversationPage
@@ -277,6 +344,15 @@ export function consoleRoutes(deps: ConsoleDeps) {
             {...(before !== undefined ? { latestHref: base } : {})}
             ownerName={await usernameOf(conversation.handoffOwner)}
             colleagues={colleagues.filter((s) => s.id !== conversation.handoffOwner)}
+            assist={
+              <AssistPanel
+                question={question}
+                suggestions={
+                  await suggestionsFor(await deps.currentKnowledge(), question, SUGGESTION_MIN_CONFIDENCE)
+                }
+                cannedReplies={await cannedReplies()}
+              />
+            }
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
@@ -352,6 +428,102 @@ export function consoleRoutes(deps: ConsoleDeps) {
             username={me.user.username}
             csrfToken={me.csrfToken}
           />,
+        ),
+      ),
+    )
+    .get(
+      '/canned-replies',
+      staffPage(async (c, me) =>
+        page(
+          c,
+          <CannedRepliesPage
+            replies={await cannedReplies()}
+            supervisor={me.user.role === 'supervisor'}
+            username={me.user.username}
+            csrfToken={me.csrfToken}
+          />,
+        ),
+      ),
+    )
+    .get(
+      '/kb',
+      staffPage(
+        kbPage(async ({ c, draft, frame }) => {
+          const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+          const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+          const found = draft.items.filter((e) => {
+            const text = [e.title, e.category, e.clause, e.answer, ...e.examples].join('\n').toLowerCase();
+            return words.every((word) => text.includes(word));
+          });
+          return page(c, <KbEntriesPage entries={found} q={q} total={draft.items.length} {...frame} />);
+        }),
+      ),
+    )
+    .get(
+      '/kb/new',
+      staffPage(
+        kbPage(async ({ c, kb, draft, frame }) => {
+          const questionId = Number(c.req.query('question'));
+          const fromQuestion = Number.isSafeInteger(questionId)
+            ? (await kb.unanswered()).find((q) => q.id === questionId)
+            : undefined;
+          return page(
+            c,
+            <KbEntryPage
+              {...(fromQuestion ? { fromQuestion } : {})}
+              categories={[...new Set(draft.items.map((e) => e.category))]}
+              {...frame}
+            />,
+          );
+        }),
+      ),
+    )
+    .get(
+      '/kb/entries/:id',
+      staffPage(
+        kbPage(async ({ c, me, draft, frame }) => {
+          const entry = draft.items.find((e) => e.id === c.req.param('id'));
+          if (!entry) return notFound(c, me, '知识库条目');
+          return page(
+            c,
+            <KbEntryPage
+              entry={entry}
+              categories={[...new Set(draft.items.map((e) => e.category))]}
+              {...frame}
+            />,
+          );
+        }),
+      ),
+    )
+    .get(
+      '/kb/publish',
+      staffPage(
+        kbPage(async ({ c, me, kb, draft, frame }) =>
+          page(
+            c,
+            <KbPublishPage
+              changes={draft.items.filter((e) => e.status !== 'published')}
+              versions={await kb.versions()}
+              titles={Object.fromEntries(draft.items.map((e) => [e.id, e.title]))}
+              supervisor={me.user.role === 'supervisor'}
+              {...frame}
+            />,
+          ),
+        ),
+      ),
+    )
+    .get(
+      '/kb/review',
+      staffPage(
+        kbPage(async ({ c, kb, draft, frame }) =>
+          page(
+            c,
+            <KbReviewPage
+              questions={await suggestedEntries(await kb.unanswered())}
+              entries={draft.items.filter((e) => e.status !== 'removed')}
+              {...frame}
+            />,
+          ),
         ),
       ),
     )

@@ -6,6 +6,7 @@ import { createStores } from '../../db/stores.js';
 import { parseConfig } from '../config.js';
 import type { ConsoleAssets } from '../console/assets.js';
 import { createCore } from '../core.js';
+import type { LiveKnowledgeVersion } from '../kb/live.js';
 import { cloudflareClientAddress } from '../limits/client-address.js';
 import type { ConfiguredWorkdayCalendar } from '../standard/calendar.js';
 import { createConsoleLogger } from './logger.js';
@@ -34,6 +35,8 @@ export interface Background {
 export interface IsolateCache {
   calendar(): ConfiguredWorkdayCalendar;
   knowledge(): Promise<WorkerKnowledge>;
+  /** The published knowledge version this isolate holds (checked against D1 on every use). */
+  liveKnowledge: LiveKnowledgeVersion<WorkerKnowledge>;
   consoleAssets: ConsoleAssets;
   botInfo: Map<string, UserFromGetMe>;
   adminChecked: WeakSet<object>;
@@ -59,6 +62,7 @@ export function createWorkerCore(env: Env, background: Background, cache: Isolat
     stores: createStores(openD1(env.DB)),
     calendar: cache.calendar(),
     knowledge: () => cache.knowledge(),
+    liveKnowledge: cache.liveKnowledge,
     logger,
     clock: () => new Date(),
     later: (work, failure) =>

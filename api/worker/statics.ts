@@ -1,14 +1,13 @@
 import { type Areas, areasFromData } from '../../knowledge/areas.js';
-import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
-import { knowledgeBaseFromData } from '../../knowledge/knowledge-base.js';
+import { contentHash, type KnowledgeContent, knowledgeBaseOf } from '../../knowledge/content.js';
+import { createKnowledge } from '../../knowledge/index.js';
+import { entriesOfFiles, localFactsFrom } from '../../knowledge/knowledge-base.js';
 import { outOfScopeExamplesFrom } from '../../knowledge/out-of-scope.js';
+import regressionQuestions from '../../knowledge/regression-questions.json' with { type: 'json' };
 import { jsJieba } from '../../knowledge/segment.js';
 import { type Tariff, tariffFacts, tariffFromData } from '../../knowledge/tariff.js';
-import {
-  createIntentClassifier,
-  type IntentClassifier,
-  intentExamplesFrom,
-} from '../assistant/intent-classifier.js';
+import { createIntentClassifier, intentExamplesFrom } from '../assistant/intent-classifier.js';
+import type { KnowledgeParts } from '../core.js';
 import {
   type ConfiguredWorkdayCalendar,
   calendarOverridesFrom,
@@ -17,12 +16,7 @@ import {
 import type { WorkerData } from './data.js';
 
 /** What the Worker derives from build-time data alone: no bindings, no settings, no I/O. */
-export interface WorkerKnowledge {
-  knowledge: Knowledge;
-  tariff: Tariff;
-  intentClassifier: IntentClassifier;
-  areas: Areas;
-}
+export type WorkerKnowledge = KnowledgeParts;
 
 /** The holiday calendar: chinese-days' bundled data and the operator's overrides. */
 export function workerCalendar(data: WorkerData): ConfiguredWorkdayCalendar {
@@ -35,20 +29,34 @@ export function workerCalendar(data: WorkerData): ConfiguredWorkdayCalendar {
  * as the native addon). Checked with the same schemas; a broken entry fails here as it stops Node.
  */
 export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnowledge> {
-  const tariff = tariffFromData(data.tariff);
-  const base = knowledgeBaseFromData({
-    entryFiles: data.entryFiles,
-    localFacts: data.localFacts,
-    derivedFacts: tariffFacts(tariff),
-  });
-  const knowledge = await createKnowledge(base, {
-    jieba: jsJieba(data.jiebaDict),
+  const tariff: Tariff = tariffFromData(data.tariff);
+  const facts = localFactsFrom(data.localFacts, tariffFacts(tariff));
+  const content: KnowledgeContent = {
+    entries: entriesOfFiles(data.entryFiles),
     outOfScope: outOfScopeExamplesFrom(data.outOfScope),
+  };
+  const knowledge = await createKnowledge(knowledgeBaseOf(content, facts), {
+    jieba: jsJieba(data.jiebaDict),
+    outOfScope: content.outOfScope,
   });
+  // Another version reuses the segmenter (jieba's dictionary is parsed once per isolate).
+  const buildKnowledge = (of: KnowledgeContent) =>
+    createKnowledge(knowledgeBaseOf(of, facts), { outOfScope: of.outOfScope, shared: knowledge });
   const intentClassifier = createIntentClassifier(
     intentExamplesFrom(data.intentExamples),
     knowledge.normalize,
     knowledge.segmenter,
   );
-  return { knowledge, tariff, intentClassifier, areas: areasFromData(data.areas) };
+  const areas: Areas = areasFromData(data.areas);
+  return {
+    knowledge,
+    tariff,
+    intentClassifier,
+    areas,
+    content,
+    contentHash: contentHash(content),
+    facts,
+    evaluationQuestions: regressionQuestions,
+    buildKnowledge,
+  };
 }

@@ -77,6 +77,39 @@ export function markdownTable(r: BenchResult, out: string): string {
       met('held-out intent'),
     ]),
   ];
+  const p = r.publish;
+  rows.push(
+    row([
+      `publish a knowledge version (POST /v1/kb/publish: written, built in slices, swapped), ${p.publishes} times`,
+      `p50 ${p.publishMs.p50} ms, max ${p.publishMs.max} ms`,
+      '',
+      '',
+    ]),
+    row([
+      'the same build done at once (how long it would block every turn)',
+      `${p.blockingBuildMs} ms`,
+      '',
+      '',
+    ]),
+    row([
+      `one text turn in-process, no publish going on (${p.idle.turns} turns)`,
+      `p50 ${p.idle.p50} ms, p99 ${p.idle.p99} ms`,
+      '',
+      '',
+    ]),
+    row([
+      `one text turn in-process during a publish (${p.duringPublish.turns} turns); longest event-loop stall ${p.maxEventLoopDelayMs} ms`,
+      `p50 ${p.duringPublish.p50} ms, p99 ${p.duringPublish.p99} ms, max ${p.duringPublish.max} ms`,
+      '≤ 100 ms p99',
+      met('turn p99 during a publish'),
+    ]),
+    row([
+      `preview of a one-entry draft (${p.preview.checked} questions, each answered by both versions)`,
+      `${p.preview.firstMs} ms, again ${p.preview.againMs} ms; turns meanwhile p50 ${p.preview.turnsDuring.p50} ms, p99 ${p.preview.turnsDuring.p99} ms`,
+      '',
+      '',
+    ]),
+  );
   const s = r.scale;
   rows.push(
     row([

@@ -5,33 +5,44 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startTestServices, type TestServices } from './services.js';
+import { ADMIN_PASSWORD, startTestServices, type TestServices } from './services.js';
 
 /** Debian's chromium, which the console's browser tests drive through playwright-core. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs write them to a temp folder. */
-export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-  : mkdtempSync(join(tmpdir(), 'console-screenshots-'));
+/** Where screenshots go: the README's folder with UPDATE_SCREENSHOTS=1, else a temporary one. */
+export function screenshotFolder(): string {
+  const folder = process.env.UPDATE_SCREENSHOTS
+    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'console-screenshots-'));
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 
-export interface ConsoleBrowser {
+/** The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs write them to a temp folder. */
+export const SCREENSHOTS = screenshotFolder();
+
+export interface ConsoleRig {
   service: TestServices;
+  server: ServerType;
   /** The service's address on a port of its own, e.g. http://127.0.0.1:40123. */
   base: string;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
 }
+export type ConsoleBrowser = ConsoleRig;
 
-/** The whole service on a real port and a headless chromium page at 1200 × 760 in Beijing time. */
-export async function startConsoleBrowser(clock: () => Date): Promise<ConsoleBrowser> {
+/** The whole service on a port of its own, and a browser page (1280×800 unless given) in Beijing time. */
+export async function startConsoleRig(
+  clock: () => Date,
+  viewport = { width: 1280, height: 800 },
+): Promise<ConsoleRig> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `console browser tests need Debian chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (.ci/run does it)`,
     );
   }
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const service = await startTestServices({}, { clock });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: service.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
@@ -43,13 +54,14 @@ export async function startConsoleBrowser(clock: () => Date): Promise<ConsoleBro
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   const context = await browser.newContext({
-    viewport: { width: 1200, height: 760 },
+    viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
   return {
     service,
+    server,
     base,
     browser,
     page,
@@ -61,15 +73,41 @@ export async function startConsoleBrowser(clock: () => Date): Promise<ConsoleBro
   };
 }
 
+/** The whole service on a real port and a headless chromium page at 1200 × 760 in Beijing time. */
+export function startConsoleBrowser(clock: () => Date): Promise<ConsoleBrowser> {
+  return startConsoleRig(clock, { width: 1200, height: 760 });
+}
+
+/** Signs a staff member in on the console's login page. */
+export async function consoleLogin(page: Page, base: string, username = 'admin', password = ADMIN_PASSWORD) {
+  await page.goto(`${base}/console/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL('**/console/queue'), page.click('#login-form button[type=submit]')]);
+}
+
 /** A web visitor's message to the service at `base`, over HTTP as the web chat sends it. */
-export async function webSays(base: string, userId: string, text: string) {
+export async function customerSays(base: string, userId: string, text: string) {
   const response = await fetch(`${base}/v1/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ channel: 'web', userId, text }),
   });
   expect(response.status).toBe(200);
-  return (await response.json()) as { conversationId: string; handoff: boolean };
+  return (await response.json()) as {
+    conversationId: string;
+    handoff: boolean;
+    replies: { text: string }[];
+    sources: { id: string }[];
+  };
+}
+/** The same as customerSays (the name console.test.ts and console-shift.test.ts use). */
+export const webSays = customerSays;
+
+/** What a web visitor's client reads by polling: the messages since the start. */
+export async function customerReads(base: string, userId: string) {
+  const response = await fetch(`${base}/v1/messages?channel=web&userId=${encodeURIComponent(userId)}`);
+  return (await response.json()) as { items: { role: string; text: string }[] };
 }
 
 /** Telegram refused a conversation's first queued delivery for good (the customer blocked the bot). */

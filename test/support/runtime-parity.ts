@@ -23,7 +23,8 @@ export function tuningQuestions(): string[] {
     .flatMap((name) => readQuestions(new URL(name, dir).pathname).map((question) => question.q));
 }
 
-export interface RuntimeParts extends WorkerKnowledge {
+export interface RuntimeParts
+  extends Pick<WorkerKnowledge, 'knowledge' | 'tariff' | 'intentClassifier' | 'areas'> {
   calendar: WorkdayCalendar;
 }
 

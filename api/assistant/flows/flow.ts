@@ -84,6 +84,10 @@ export interface FlowStep {
   /** The flow's next state; null closes it. */
   state: FlowState | null;
   sources?: Source[];
+  /** A knowledge answer's retrieval confidence (the review queue keeps low ones). */
+  confidence?: number;
+  /** The score the customer gave in this turn (the review queue keeps what low ones follow). */
+  rating?: number;
   /** The conversation goes to (or stays with) a person. */
   handoff?: boolean;
   /** Why it went to one (kept with the handoff, shown in the staff queue). */

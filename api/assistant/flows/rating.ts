@@ -117,5 +117,6 @@ async function askComment(score: number, deps: RatingDeps, ticketId?: string): P
     intent: 'rating',
     replies: [REPLIES.ratingCommentAsk],
     state: { flow: 'rating', step: 'comment', misses: 0, ratingId },
+    rating: score,
   };
 }

@@ -41,7 +41,16 @@
     not_started: '尚未开始的停电不能标记恢复，请取消',
     empty_change: '请填写新的预计恢复时间',
     empty_reason: '请填写停电原因',
+    field_too_long: '内容过长',
+    field_too_short: '请填写必填项',
+    // too_many is two limits: a bulk assignment's 100 cases (above) and the canned replies kept.
+    too_many_canned_replies: '快捷回复已达上限，请先删除不用的',
   };
+  /** The message for an API error code; the canned replies' too_many is their own limit. */
+  const errorMessage = (code, path) =>
+    code === 'too_many' && path.startsWith('/v1/canned-replies')
+      ? ERRORS.too_many_canned_replies
+      : ERRORS[code];
 
   /** A datetime-local value (Beijing wall-clock time in the console) as an ISO instant. */
   const beijingInstant = (value) => (value ? `${value}:00+08:00` : undefined);
@@ -63,7 +72,7 @@
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const code = data?.error?.code;
-      throw new Error(ERRORS[code] || `请求失败（${response.status}${code ? ` ${code}` : ''}）`);
+      throw new Error(errorMessage(code, path) || `请求失败（${response.status}${code ? ` ${code}` : ''}）`);
     }
     return data;
   }
@@ -76,6 +85,9 @@
   function busy(form, on) {
     for (const button of form.querySelectorAll('button')) button.disabled = on;
   }
+
+  // The page scripts (assist.js) run after this one and share its API call and messages.
+  window.consoleApi = { api, showError, busy, ERRORS };
 
   const loginForm = document.getElementById('login-form');
   if (loginForm) {
@@ -277,14 +289,16 @@
     showUnread();
   });
   async function freshCopy(selector) {
+    return (await freshPage())?.querySelector(selector) ?? null;
+  }
+  async function freshPage() {
     const response = await fetch(location.href, { credentials: 'same-origin' });
     if (response.status === 401 || response.redirected) {
       location.assign('/console/login');
       return null;
     }
     // Parsed, never executed: the server escaped every customer text in it.
-    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-    return doc.querySelector(selector);
+    return new DOMParser().parseFromString(await response.text(), 'text/html');
   }
   /** Replaces an element by the server's fresh copy of it; resolves to the new element (or the old). */
   async function refresh(selector) {
@@ -343,7 +357,12 @@
           showUnread();
         }
         const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
-        await refresh('#transcript');
+        const doc = await freshPage();
+        const fresh = doc?.querySelector('#transcript');
+        if (fresh) document.getElementById('transcript')?.replaceWith(fresh);
+        // The suggestions answer the customer's newest message: they follow it.
+        const suggestions = arrived ? doc?.querySelector('#kb-suggestions') : null;
+        if (suggestions) document.getElementById('kb-suggestions')?.replaceWith(suggestions);
         if (atBottom) window.scrollTo(0, document.documentElement.scrollHeight);
         watchConversation();
       };

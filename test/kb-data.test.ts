@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { versionContent } from '../api/kb/versions.js';
+import { contentHash } from '../knowledge/content.js';
+import { entriesOfFiles } from '../knowledge/knowledge-base.js';
+import { loadKnowledgeContent } from '../knowledge/load.js';
+import { parseOutOfScopeExamples } from '../knowledge/out-of-scope.js';
+import regressionFile from '../knowledge/regression-questions.json' with { type: 'json' };
+import { regressionQuestions } from '../scripts/regression-questions.js';
+import { startTestServices } from './support/services.js';
+import { staffCall, staffSession } from './support/staff-session.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+it('keeps knowledge/regression-questions.json equal to the knowledge questions of test/eval (npm run build:regression)', () => {
+  const questions = regressionQuestions();
+  expect(questions.length).toBeGreaterThan(1000);
+  expect(regressionFile).toEqual(questions);
+  // The held-out benchmark set is never among them.
+  const held = readFileSync('bench/questions.jsonl', 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { q: string }).q);
+  const asked = new Set(questions);
+  expect(held.filter((q) => asked.has(q))).toEqual([]);
+});
+
+it('exports a version to YAML in the layout of knowledge/ that reads back as the same content', async () => {
+  const service = await startTestServices();
+  const out = mkdtempSync(join(tmpdir(), 'kb-export-'));
+  dirs.push(out);
+  try {
+    const staff = await staffSession(service.app);
+    const edited = await staffCall(service.app, staff, 'PUT', '/v1/kb/entries/complaint-time-limits', {
+      answer: '受理投诉后1个工作日内联系您，7个工作日内答复处理意见。Test line with English words.',
+    });
+    expect(edited.status).toBe(200);
+    const published = await staffCall(service.app, staff, 'POST', '/v1/kb/publish', { note: '导出测试' });
+    expect(await published.json()).toEqual({ version: 2 });
+    execFileSync('npx', ['tsx', 'scripts/kb-export.ts', '2', '--out', out], {
+      env: { ...process.env, DATABASE_PATH: join(service.dir, 'assistant.db') },
+      stdio: 'pipe',
+    });
+    const files = readdirSync(join(out, 'entries')).sort();
+    expect(files).toEqual(
+      readdirSync('knowledge/entries')
+        .filter((n) => n.endsWith('.yaml'))
+        .sort(),
+    );
+    const readBack = {
+      entries: entriesOfFiles(
+        files.map((name) => ({ name, entries: parse(readFileSync(join(out, 'entries', name), 'utf8')) })),
+      ),
+      outOfScope: parseOutOfScopeExamples(readFileSync(join(out, 'out-of-scope.yaml'), 'utf8')),
+    };
+    const stored = await versionContent(service.kb, 2);
+    expect(contentHash(readBack)).toBe(contentHash(stored));
+    expect(contentHash(readBack)).not.toBe(contentHash(loadKnowledgeContent().content));
+    expect(readFileSync(join(out, 'entries', 'service-efficiency.yaml'), 'utf8')).toContain('导出测试');
+  } finally {
+    service.dispose();
+  }
+});
