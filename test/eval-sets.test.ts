@@ -39,6 +39,7 @@ const SETS = [
   'fresh-24.jsonl',
   'fresh-25.jsonl',
   'fresh-26.jsonl',
+  'fresh-27.jsonl',
 ];
 
 let service: TestServices;
@@ -74,12 +75,16 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f24-181',
   'f25-080',
   'f25-092',
-  // The customer's own wait at the counter, own tripped main switch at night, own application.
-  'f24-060',
+  // The customer's own tripped main switch at night, own application.
   'f24-131',
   'f26-079',
   // "请你们客户经理吃个饭，方便加快进度" names the application's progress; a bribe question.
   'f26-105',
+  // "我想申请电表校验，另外…分别多久有结果": a request with questions; "我申请的用电办到哪一步了…能
+  // 在你们这边咨询吗": the customer's own application first; "暗時厝內無電，欲叫人來修": no power now.
+  'f27-064',
+  'f27-078',
+  'f27-087',
 ]);
 
 /**

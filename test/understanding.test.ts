@@ -439,6 +439,23 @@ describe('the customer’s class read from how they describe it', () => {
     expect(text).not.toContain(wrong);
   });
 
+  it('reads a broad class in one question as the precise class the message names in another', async () => {
+    const text = replyText(
+      await ask('點解我哋廠嘅供電方案等咗成個月都未有？我哋係高壓單電源，規定幾耐答覆？'),
+    );
+    expect(text).toContain('15个工作日');
+    expect(text).not.toContain('30个工作日');
+  });
+
+  it.each([
+    ['我们厂的配电房验收合格了相关手续也都办好了请问多久能给装表送电', '5个工作日', '3个工作日'],
+    ['阿拉屋里厢验收过了，手续也弄好了，装表接电啥辰光好来？', '3个工作日', '5个工作日'],
+  ])('reads "我们厂" and a Shanghainese home: %s', async (question, fact, wrong) => {
+    const text = replyText(await ask(question));
+    expect(text).toContain(fact);
+    expect(text).not.toContain(wrong);
+  });
+
   it('compares a home with a business at 380 V, and a low-voltage non-resident with a home', async () => {
     const mixed = replyText(await ask('我家里要装电 我厂里380也要新开一户 这俩供电方案答复分别要多久'));
     expect(mixed).toContain('3个工作日');
@@ -498,6 +515,15 @@ describe('a question about a process', () => {
     ['我想举报你们一个工作人员 有哪些方式', 'how-to-complain'],
     ['办完业务能在哪给员工打个分评价一下', 'customer-opinions'],
   ])('is answered, not started: %s', async (question, entry) => {
+    const turn = await ask(question);
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toContain(entry);
+  });
+
+  it.each([
+    ['我就交个电费在柜台磨蹭了快半小时这正常吗你们不是有时间规定吗', 'counter-service-time'],
+    ['营业厅员工能不能收客户的礼？要投诉他们打什么电话', 'no-gifts'],
+  ])('answers which number or which rule, not a form or a look-up: %s', async (question, entry) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
     expect(ids(turn)).toContain(entry);

@@ -4,7 +4,12 @@ import type { OutageStore } from '../../db/outage-store.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
 import type { Areas } from '../../knowledge/areas.js';
-import { type ClassReading, inferCustomerClass, readCustomerClass } from '../../knowledge/customer-class.js';
+import {
+  CLASS_FALLBACK,
+  type ClassReading,
+  inferCustomerClass,
+  readCustomerClass,
+} from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
 import { isForeignTopic } from '../../knowledge/scope.js';
@@ -624,7 +629,16 @@ function withOffer(text: string, offer: ActionIntent | undefined): string {
  * 几天？": the second question is the milk-tea shop's too), where the part names none itself.
  */
 function withClassContext(part: string, whole: ClassReading | undefined): string {
-  if (!whole || inferCustomerClass(part)) return part;
+  if (!whole) return part;
+  const own = inferCustomerClass(part);
+  // "我哋厂嘅方案…？我哋系高压单电源…？": the factory of one part is the high-voltage single-supply
+  // customer the message names; a broader class gives way to the message's more precise one.
+  if (
+    own &&
+    (own.customerClass === whole.customerClass ||
+      !CLASS_FALLBACK[whole.customerClass].includes(own.customerClass))
+  )
+    return part;
   return `${whole.evidence} ${part}`;
 }
 
