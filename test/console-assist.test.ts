@@ -8,6 +8,7 @@ import {
   customerSays,
   screenshotFolder,
   startConsoleRig,
+  withAgentPage,
 } from './support/console-browser.js';
 import { webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
@@ -105,23 +106,11 @@ describe('agent assist on the conversation page', () => {
   });
 
   it('shows an agent the canned replies without the means to change them', async () => {
-    const admin = await staffSession(rig.service.app);
-    const made = await staffCall(rig.service.app, admin, 'POST', '/v1/staff/users', {
-      username: 'zhao',
-      password: 'zhao-password-0123',
-      role: 'agent',
-    });
-    expect(made.status).toBe(201);
-    const context = await rig.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' });
-    try {
-      const agentPage = await context.newPage();
-      await consoleLogin(agentPage, rig.base, 'zhao', 'zhao-password-0123');
+    await withAgentPage(rig, { username: 'zhao', password: 'zhao-password-0123' }, async (agentPage) => {
       await agentPage.goto(`${rig.base}/console/canned-replies`);
       expect(await agentPage.locator('tr.canned-row').count()).toBe(2);
       expect(await agentPage.locator('#canned-form, form.canned-edit').count()).toBe(0);
       expect(await agentPage.textContent('main')).toContain('只有班长可以新增、修改或删除快捷回复');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

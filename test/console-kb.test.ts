@@ -7,6 +7,7 @@ import {
   customerSays,
   screenshotFolder,
   startConsoleRig,
+  withAgentPage,
 } from './support/console-browser.js';
 import { webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
@@ -139,24 +140,12 @@ describe('the knowledge base in the console', () => {
   }, 120_000);
 
   it('shows an agent publishing and rollback disabled, with the reason', async () => {
-    const admin = await staffSession(rig.service.app);
-    const made = await staffCall(rig.service.app, admin, 'POST', '/v1/staff/users', {
-      username: 'qian',
-      password: 'qian-password-0123',
-      role: 'agent',
-    });
-    expect(made.status).toBe(201);
-    const context = await rig.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' });
-    try {
-      const agentPage = await context.newPage();
-      await consoleLogin(agentPage, rig.base, 'qian', 'qian-password-0123');
+    await withAgentPage(rig, { username: 'qian', password: 'qian-password-0123' }, async (agentPage) => {
       await agentPage.goto(`${rig.base}/console/kb/publish`);
       expect(await agentPage.locator('#kb-publish').isDisabled()).toBe(true);
       expect(await agentPage.textContent('#kb-publish-why')).toContain('只有班长可以发布');
       expect(await agentPage.locator('button.kb-rollback').first().isDisabled()).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('attaches a question the chat could not answer to an entry from a searchable list, or to a new entry, or marks it out of scope', async () => {

@@ -6,10 +6,10 @@ import { scanDeadlines } from '../api/cases/scanner.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
 import {
   blockedByCustomer,
-  type ConsoleBrowser,
+  type ConsoleRig,
+  customerSays as customerSaysAt,
   SCREENSHOTS,
-  startConsoleBrowser,
-  webSays,
+  startConsoleRig,
 } from './support/console-browser.js';
 import { ADMIN_PASSWORD, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
@@ -21,13 +21,13 @@ import { staffCall, staffSession } from './support/staff-session.js';
 let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
 const clock = () => new Date(now);
 
-let opened: ConsoleBrowser;
+let opened: ConsoleRig;
 let service: TestServices;
 let base: string;
 let page: Page;
 
 beforeAll(async () => {
-  opened = await startConsoleBrowser(clock);
+  opened = await startConsoleRig(clock, { width: 1200, height: 760 });
   ({ service, base, page } = opened);
   const admin = await staffSession(service.app);
   const created = await staffCall(service.app, admin, 'POST', '/v1/staff/users', {
@@ -53,7 +53,7 @@ const fileCase = (kind: 'complaint' | 'repair', description: string) =>
     { tickets: service.tickets, calendar, now: clock(), newId: () => crypto.randomUUID() },
   );
 
-const customerSays = (userId: string, text: string) => webSays(base, userId, text);
+const customerSays = (userId: string, text: string) => customerSaysAt(base, userId, text);
 
 /** The page's text of one element, or '' when it is not there. */
 const textOf = async (p: Page, selector: string) =>

@@ -5,10 +5,10 @@ import { openCase } from '../api/cases/open-case.js';
 import { createDefaultWorkdayCalendar } from '../api/standard/calendar.js';
 import {
   blockedByCustomer,
-  type ConsoleBrowser,
+  type ConsoleRig,
+  customerSays as customerSaysAt,
   SCREENSHOTS,
-  startConsoleBrowser,
-  webSays,
+  startConsoleRig,
 } from './support/console-browser.js';
 import { ADMIN_PASSWORD, SERVICE_TOKEN, type TestServices, webUser } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
@@ -19,7 +19,7 @@ const XSS = '<img src=x onerror="window.__xss=1">';
 let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
 const clock = () => new Date(now);
 
-let opened: ConsoleBrowser;
+let opened: ConsoleRig;
 let service: TestServices;
 let base: string;
 let browser: Browser;
@@ -27,7 +27,7 @@ let page: Page;
 let complaint: { id: string; number: string };
 
 beforeAll(async () => {
-  opened = await startConsoleBrowser(clock);
+  opened = await startConsoleRig(clock, { width: 1200, height: 760 });
   ({ service, base, browser, page } = opened);
 });
 
@@ -35,7 +35,7 @@ afterAll(async () => {
   await opened?.close();
 });
 
-const customerSays = (userId: string, text: string) => webSays(base, userId, text);
+const customerSays = (userId: string, text: string) => customerSaysAt(base, userId, text);
 
 async function fileCase(kind: string, description: string) {
   const response = await fetch(`${base}/v1/tickets`, {

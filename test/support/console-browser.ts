@@ -6,6 +6,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ADMIN_PASSWORD, startTestServices, type TestServices } from './services.js';
+import { staffCall, staffSession } from './staff-session.js';
 
 /** Debian's chromium, which the console's browser tests drive through playwright-core. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,7 +32,6 @@ export interface ConsoleRig {
   page: Page;
   close(): Promise<void>;
 }
-export type ConsoleBrowser = ConsoleRig;
 
 /** The whole service on a port of its own, and a browser page (1280×800 unless given) in Beijing time. */
 export async function startConsoleRig(
@@ -73,9 +73,29 @@ export async function startConsoleRig(
   };
 }
 
-/** The whole service on a real port and a headless chromium page at 1200 × 760 in Beijing time. */
-export function startConsoleBrowser(clock: () => Date): Promise<ConsoleBrowser> {
-  return startConsoleRig(clock, { width: 1200, height: 760 });
+/**
+ * A new agent account signed in on a browser page of its own (1024 × 768), for what an agent, not a
+ * supervisor, may see and do; the page's context is closed after `use`.
+ */
+export async function withAgentPage(
+  rig: ConsoleRig,
+  account: { username: string; password: string },
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  const admin = await staffSession(rig.service.app);
+  const made = await staffCall(rig.service.app, admin, 'POST', '/v1/staff/users', {
+    ...account,
+    role: 'agent',
+  });
+  expect(made.status).toBe(201);
+  const context = await rig.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await consoleLogin(page, rig.base, account.username, account.password);
+    await use(page);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Signs a staff member in on the console's login page. */
@@ -101,8 +121,6 @@ export async function customerSays(base: string, userId: string, text: string) {
     sources: { id: string }[];
   };
 }
-/** The same as customerSays (the name console.test.ts and console-shift.test.ts use). */
-export const webSays = customerSays;
 
 /** What a web visitor's client reads by polling: the messages since the start. */
 export async function customerReads(base: string, userId: string) {
