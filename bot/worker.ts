@@ -31,18 +31,19 @@ function workerServices(env: Env, background: Background) {
   const cache = isolateCache;
   const core = createWorkerCore(env, background, cache);
   const { config, logger } = core;
+  // No recognizer on Workers: voice is answered with the "please type" reply and never decoded.
+  const inbound = {
+    turns: core.turns,
+    events: core.inboundEvents,
+    clock: core.clock,
+    decode: () => Promise.reject(new VoiceError('asr_unavailable', 'no voice decoding on Workers')),
+  };
   const token = config.TELEGRAM_BOT_TOKEN;
   const telegram = token
     ? createTelegramBot({
         token,
         apiRoot: config.TELEGRAM_API_ROOT,
-        // No recognizer: voice is answered with the "please type" reply and never decoded.
-        inbound: {
-          turns: core.turns,
-          events: core.inboundEvents,
-          clock: core.clock,
-          decode: () => Promise.reject(new VoiceError('asr_unavailable', 'no voice decoding on Workers')),
-        },
+        inbound,
         logger,
         botInfo: cache.botInfo.get(token),
         sendLater: (chatId, text) => core.sendLater('telegram', chatId, text),
@@ -61,12 +62,7 @@ function workerServices(env: Env, background: Background) {
         secret: config.WECHAT_OA_SECRET,
         aesKey: config.WECHAT_OA_AES_KEY,
         apiRoot: config.WECHAT_API_ROOT,
-        inbound: {
-          turns: core.turns,
-          events: core.inboundEvents,
-          clock: core.clock,
-          decode: () => Promise.reject(new VoiceError('asr_unavailable', 'no voice decoding on Workers')),
-        },
+        inbound,
         logger,
         clock: core.clock,
         sendLater: (openId, text) => core.sendLater('wechat_oa', openId, text),

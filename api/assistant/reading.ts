@@ -78,8 +78,8 @@ function withSpokenBoundaries(text: string): string {
 
 /** "如果我要投诉，多久联系我": a supposition that asks nothing itself sets up the question after it. */
 const SUPPOSITION = /^(如果|假如|要是|万一|假设|假使|if\b)/;
-const ASKS_ITSELF =
-  /[?？]|吗|呢|多久|多少|多长|几|怎么|怎样|如何|咋|哪|什么|啥|能不能|可不可以|会不会|是不是|有没有|\b(how|what|when|where|which|who)\b/;
+/** The question words, and any 几 ("如果我要投诉几号能联系"). */
+const ASKS_ITSELF = new RegExp(`${QUESTION_WORDS.source}|几|[?？]`, 'u');
 
 function onlySupposes(piece: string): boolean {
   return SUPPOSITION.test(piece) && !ASKS_ITSELF.test(piece);
