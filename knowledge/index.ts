@@ -5,13 +5,14 @@ import {
   trainClassifier,
   trainClassifierInSlices,
 } from './classifier.js';
+import { type ConceptList, conceptsKey, shippedConcepts } from './concepts.js';
 import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
 import { KnowledgeRetriever } from './retriever.js';
 import { isForeignTopic } from './scope.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search.js';
-import { createSegmenter, type JiebaFactory, type Segmenter } from './segment.js';
+import { type ConceptSegmenter, createSegmenter, type JiebaFactory, type Segmenter } from './segment.js';
 import { createSliceClock, type Pause } from './slices.js';
 
 const keyOf = (extra: readonly LabelledText[]) =>
@@ -22,8 +23,10 @@ export const UNKNOWN_LABEL = 'unknown';
 
 export interface Knowledge {
   base: KnowledgeBase;
+  /** The concept words customers use (data of the version, like the entries). */
+  concepts: ConceptList;
   normalize: Normalizer;
-  segmenter: Segmenter;
+  segmenter: ConceptSegmenter;
   search: KnowledgeSearch;
   retriever: KnowledgeRetriever;
   /** Learned from the entries' example questions (label: entry id) and out-of-scope messages (`unknown`). */
@@ -49,11 +52,14 @@ export interface KnowledgeOptions {
   embeddingModelDir?: string;
   /** Messages that are not ours (label `unknown`); by default knowledge/out-of-scope.yaml. */
   outOfScope?: readonly string[];
+  /** The concept words; by default knowledge/concepts.yaml (or those of `shared`). */
+  concepts?: ConceptList;
   /** Which jieba segments text; default the native @node-rs/jieba (Workers pass the pure TypeScript one). */
   jieba?: JiebaFactory;
   /**
    * A knowledge whose normaliser, segmenter and embedder are reused (they depend on no entry): a new
-   * version is built without loading jieba's dictionary or the model again.
+   * version is built without loading jieba's dictionary or the model again. Where its concept words
+   * differ, the normaliser is made anew and the segmenter derived from its jieba.
    */
   shared?: Knowledge;
   /** Build in slices, pausing between them (a server keeps answering while a new version is built). */
@@ -65,8 +71,15 @@ export async function createKnowledge(
   base: KnowledgeBase,
   options: KnowledgeOptions = {},
 ): Promise<Knowledge> {
-  const normalize = options.shared?.normalize ?? createNormalizer();
-  const segmenter = options.shared?.segmenter ?? createSegmenter([], { jieba: options.jieba });
+  const { shared } = options;
+  const concepts = options.concepts ?? shared?.concepts ?? shippedConcepts();
+  const sameConcepts = shared !== undefined && conceptsKey(shared.concepts) === conceptsKey(concepts);
+  const normalize = shared && sameConcepts ? shared.normalize : createNormalizer(concepts);
+  const segmenter = shared
+    ? sameConcepts
+      ? shared.segmenter
+      : shared.segmenter.withConcepts(concepts)
+    : createSegmenter([], { jieba: options.jieba, concepts });
   // transformers.js (and onnxruntime) load only when a model is configured: start-up stays fast without.
   const embedder =
     options.shared?.embedder ??
@@ -127,6 +140,7 @@ export async function createKnowledge(
     embedder,
     classifier,
     claimedTopics,
+    concepts,
     pause: options.pause,
   });
   building = false;
@@ -134,6 +148,7 @@ export async function createKnowledge(
   const retriever = new KnowledgeRetriever({ search, knowledge: base, normalize, segmenter });
   return {
     base,
+    concepts,
     normalize,
     segmenter,
     search,

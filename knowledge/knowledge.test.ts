@@ -48,6 +48,26 @@ describe('segmentation', () => {
   });
 });
 
+describe('concept words of a version', () => {
+  it('folds a new wording onto its concept in the version that adds it, and only there', async () => {
+    const shipped = await createKnowledge(loadKnowledgeBase());
+    const concepts = shipped.concepts.map((concept) =>
+      concept.term === '时限' ? { ...concept, variants: [...concept.variants, '猴年马月'] } : concept,
+    );
+    const next = await createKnowledge(loadKnowledgeBase(), { shared: shipped, concepts });
+    const termsIn = (k: Knowledge, text: string) => k.segmenter.terms(k.normalize(text));
+    expect(termsIn(next, '供电方案猴年马月才出')).toContain('时限');
+    expect(termsIn(shipped, '供电方案猴年马月才出')).not.toContain('时限');
+  });
+
+  it('shares the normaliser and segmenter of a version whose concepts did not change', async () => {
+    const shipped = await createKnowledge(loadKnowledgeBase());
+    const next = await createKnowledge(loadKnowledgeBase(), { shared: shipped });
+    expect(next.segmenter).toBe(shipped.segmenter);
+    expect(next.normalize).toBe(shipped.normalize);
+  });
+});
+
 describe('BM25', () => {
   it('ranks the document with the rarer matching term first', () => {
     const index = createBm25Index([

@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
-import { CONCEPTS, DOMAIN_WORDS } from './lexicon.js';
+import { type ConceptList, conceptWords, shippedConcepts } from './concepts.js';
+import { DOMAIN_WORDS } from './lexicon.js';
 import { createPinyinReader } from './pinyin-input.js';
 
 /**
@@ -10,10 +11,11 @@ import { createPinyinReader } from './pinyin-input.js';
  */
 export type Normalizer = (text: string) => string;
 
-export function createNormalizer(): Normalizer {
+/** `concepts`: the version's concept words, which pinyin input may spell (default: the shipped ones). */
+export function createNormalizer(concepts: ConceptList = shippedConcepts()): Normalizer {
   const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
-  const readPinyin = createPinyinReader([...Object.entries(CONCEPTS).flat(2), ...DOMAIN_WORDS]);
+  const readPinyin = createPinyinReader([...conceptWords(concepts), ...DOMAIN_WORDS]);
   return (text) => {
     const visible = stripControlCharacters(text).normalize('NFKC');
     // Text without a Han character has nothing for OpenCC to convert (plain English questions).

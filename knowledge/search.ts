@@ -1,8 +1,9 @@
 import { createBm25Index } from './bm25.js';
 import type { TextClassifier } from './classifier.js';
+import { type ConceptList, shippedConcepts } from './concepts.js';
 import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base.js';
-import { CONCEPTS, DOMAIN_WORDS } from './lexicon.js';
+import { DOMAIN_WORDS } from './lexicon.js';
 import type { Normalizer } from './normalize.js';
 import { isForeignTopic } from './scope.js';
 import type { Segmenter } from './segment.js';
@@ -52,6 +53,8 @@ export interface SearchOptions {
   classifier?: TextClassifier;
   /** Entries that answer a topic the topic filter calls foreign (see index.ts `claimedTopics`). */
   claimedTopics?: ReadonlySet<string>;
+  /** The version's concepts: their terms are domain evidence (default: the shipped ones). */
+  concepts?: ConceptList;
   /** Index in slices, pausing between them (see slices.ts). */
   pause?: Pause;
   /** Weight of the classifier's probability against the best lexical score (scaled to 1) in the ranking. */
@@ -68,7 +71,6 @@ export const DEFAULT_CLASSIFIER_SHARE = 0.7;
 const UNKNOWN_WORD_WEIGHT = 0.5;
 /** Below this much shared domain evidence, coverage counts half. */
 const MIN_EVIDENCE = 1;
-const DOMAIN_TERMS: ReadonlySet<string> = new Set([...Object.keys(CONCEPTS), ...DOMAIN_WORDS]);
 
 /**
  * Ranks knowledge entries for a question. Lexical ranking is BM25 over every example question
@@ -88,6 +90,10 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
   /** Class of each entry in the classifier's labels (-1: the classifier does not know it). */
   const entryClass = entries.map((entry) => classifier?.labels.indexOf(entry.id) ?? -1);
   const termsOf = (text: string) => segmenter.terms(normalize(text));
+  const domainTerms: ReadonlySet<string> = new Set([
+    ...(options.concepts ?? shippedConcepts()).map((concept) => concept.term),
+    ...DOMAIN_WORDS,
+  ]);
 
   const questionOwner: number[] = [];
   const questionDocs: string[][] = [];
@@ -122,7 +128,7 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       total += weight;
       if (!vocab?.has(term)) continue;
       covered += weight;
-      if (DOMAIN_TERMS.has(term)) evidence += weight;
+      if (domainTerms.has(term)) evidence += weight;
     }
     return { coverage: total === 0 ? 0 : covered / total, evidence };
   }

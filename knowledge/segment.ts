@@ -1,14 +1,26 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { pinyin } from 'pinyin-pro';
+import { type ConceptList, shippedConcepts } from './concepts.js';
 import { JsJieba } from './jieba/index.js';
-import { CONCEPTS, DOMAIN_WORDS, STOPWORDS } from './lexicon.js';
+import { DOMAIN_WORDS, STOPWORDS } from './lexicon.js';
 
 /** Splits normalised text into the canonical terms that retrieval matches on. */
 export interface Segmenter {
   terms(normalizedText: string): string[];
   /** The text with homophone typos mended (我要投塑 → 我要投诉), for rules that read whole phrases. */
   mend(normalizedText: string): string;
+}
+
+/** A segmenter that can make another over different concept words, sharing its jieba. */
+export interface ConceptSegmenter extends Segmenter {
+  readonly concepts: ConceptList;
+  /**
+   * The segmenter of another version's concept words. jieba is not loaded again: the new version's
+   * Chinese words it lacks are added to its dictionary (which thus only grows in a process; a word
+   * removed from a concept is still cut whole, but no longer stands for the concept).
+   */
+  withConcepts(concepts: ConceptList): ConceptSegmenter;
 }
 
 const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
@@ -44,11 +56,11 @@ interface Vocabulary {
   words: Set<string>;
 }
 
-function buildVocabulary(extraWords: readonly string[]): Vocabulary {
+function buildVocabulary(concepts: ConceptList, extraWords: readonly string[]): Vocabulary {
   const chinese = new Map<string, string>();
   const english = new Map<string, string>();
   const phrases: [string, string][] = [];
-  for (const [concept, variants] of Object.entries(CONCEPTS)) {
+  for (const { term: concept, variants } of concepts) {
     for (const variant of [concept, ...variants]) {
       if (/^[\x20-\x7e]+$/.test(variant) && /[a-z]/.test(variant)) {
         if (variant.includes(' ')) phrases.push([variant, concept]);
@@ -78,18 +90,23 @@ function buildVocabulary(extraWords: readonly string[]): Vocabulary {
 }
 
 /** The user dictionary the segmenter loads into jieba on top of its own: every known Chinese word. */
-export function userDictionary(extraWords: readonly string[] = []): string {
-  return userDictText(buildVocabulary(extraWords).words);
+export function userDictionary(
+  extraWords: readonly string[] = [],
+  concepts: ConceptList = shippedConcepts(),
+): string {
+  return userDictText(buildVocabulary(concepts, extraWords).words);
 }
 
 function userDictText(words: Iterable<string>): string {
   return [...words].map((word) => `${word} 200000 n`).join('\n');
 }
 
-/** The two calls of jieba the segmenter makes; @node-rs/jieba and JsJieba both have them. */
+/** The calls of jieba the segmenter makes; @node-rs/jieba and JsJieba both have them. */
 export interface JiebaEngine {
   cut(text: string, hmm?: boolean): string[];
   cutForSearch(text: string, hmm?: boolean): string[];
+  /** Adds words (`word freq tag` lines) to the dictionary. */
+  addWords(userDict: string): void;
 }
 
 /** Makes a jieba with jieba's default dictionary plus the user dictionary `userDict` (`word freq tag` lines). */
@@ -99,7 +116,11 @@ export type JiebaFactory = (userDict: string) => JiebaEngine;
 export const nativeJieba: JiebaFactory = (userDict) => {
   const jieba = Jieba.withDict(dict);
   jieba.loadDict(Buffer.from(userDict, 'utf8'));
-  return jieba;
+  return {
+    cut: (text, hmm) => jieba.cut(text, hmm),
+    cutForSearch: (text, hmm) => jieba.cutForSearch(text, hmm),
+    addWords: (words) => jieba.loadDict(Buffer.from(words, 'utf8')),
+  };
 };
 
 /**
@@ -111,22 +132,39 @@ export function jsJieba(dictText: string): JiebaFactory {
   return (userDict) => {
     const jieba = JsJieba.withDict(dictText);
     jieba.loadDict(userDict);
-    return jieba;
+    return {
+      cut: (text, hmm) => jieba.cut(text, hmm),
+      cutForSearch: (text, hmm) => jieba.cutForSearch(text, hmm),
+      addWords: (words) => jieba.loadDict(words),
+    };
   };
 }
 
 export interface SegmenterOptions {
   /** Which jieba segments the text; default the native @node-rs/jieba. */
   jieba?: JiebaFactory;
+  /** The concept words variants are folded onto; default the shipped ones (knowledge/concepts.yaml). */
+  concepts?: ConceptList;
 }
 
 export function createSegmenter(
   extraWords: readonly string[] = [],
   options: SegmenterOptions = {},
-): Segmenter {
-  const vocabulary = buildVocabulary(extraWords);
+): ConceptSegmenter {
+  const concepts = options.concepts ?? shippedConcepts();
+  const vocabulary = buildVocabulary(concepts, extraWords);
   const jieba = (options.jieba ?? nativeJieba)(userDictText(vocabulary.words));
+  return segmenterOver(jieba, new Set(vocabulary.words), concepts, vocabulary, extraWords);
+}
 
+/** `loaded`: the words already added to jieba's dictionary (shared by the segmenters of one jieba). */
+function segmenterOver(
+  jieba: JiebaEngine,
+  loaded: Set<string>,
+  concepts: ConceptList,
+  vocabulary: Vocabulary,
+  extraWords: readonly string[],
+): ConceptSegmenter {
   function emit(out: string[], token: string): void {
     if (ASCII_WORD.test(token)) {
       if (STOPWORDS.has(token)) return;
@@ -145,6 +183,16 @@ export function createSegmenter(
   const recentMends = recentResults<string>(RECENT_TEXTS);
 
   return {
+    concepts,
+    withConcepts(next) {
+      const nextVocabulary = buildVocabulary(next, extraWords);
+      const missing = [...nextVocabulary.words].filter((word) => !loaded.has(word));
+      if (missing.length > 0) {
+        jieba.addWords(userDictText(missing));
+        for (const word of missing) loaded.add(word);
+      }
+      return segmenterOver(jieba, loaded, next, nextVocabulary, extraWords);
+    },
     mend(normalizedText) {
       return recentMends(normalizedText, () => {
         const text = mendClassHomophones(normalizedText);

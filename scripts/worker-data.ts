@@ -24,6 +24,7 @@ export function collectWorkerData(): WorkerData {
     tariff: yamlAt('knowledge/tariff.yaml'),
     areas: yamlAt('knowledge/areas.yaml'),
     outOfScope: yamlAt('knowledge/out-of-scope.yaml'),
+    concepts: yamlAt('knowledge/concepts.yaml'),
     intentExamples: yamlAt('api/assistant/intent-examples.yaml'),
     calendarOverrides: yamlAt('api/standard/calendar-overrides.yaml'),
     consoleAssets: readConsoleAssets(),

@@ -18,6 +18,8 @@ export interface WorkerData {
   areas: unknown;
   /** knowledge/out-of-scope.yaml */
   outOfScope: unknown;
+  /** knowledge/concepts.yaml */
+  concepts: unknown;
   /** api/assistant/intent-examples.yaml */
   intentExamples: unknown;
   /** api/standard/calendar-overrides.yaml (chinese-days' data is bundled as a JSON module). */

@@ -1,4 +1,5 @@
 import { type Areas, areasFromData } from '../../knowledge/areas.js';
+import { conceptsFrom } from '../../knowledge/concepts.js';
 import { contentHash, type KnowledgeContent, knowledgeBaseOf } from '../../knowledge/content.js';
 import { createKnowledge } from '../../knowledge/index.js';
 import { entriesOfFiles, localFactsFrom } from '../../knowledge/knowledge-base.js';
@@ -38,6 +39,7 @@ export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnow
   const knowledge = await createKnowledge(knowledgeBaseOf(content, facts), {
     jieba: jsJieba(data.jiebaDict),
     outOfScope: content.outOfScope,
+    concepts: conceptsFrom(data.concepts),
   });
   // Another version reuses the segmenter (jieba's dictionary is parsed once per isolate).
   const buildKnowledge = (of: KnowledgeContent) =>
