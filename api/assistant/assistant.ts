@@ -37,6 +37,7 @@ import {
   type Intent,
   isCancel,
   isPersonal,
+  isStatement,
   mentionsDanger,
 } from './intents.js';
 import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
@@ -405,6 +406,8 @@ export function createAssistant(deps: AssistantDeps) {
       const message = { raw: part, normalized: own ? withClassContext(part, whole) : part };
       const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
       if (decision.kind === 'faq') {
+        // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
+        if (decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
         // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
@@ -417,7 +420,10 @@ export function createAssistant(deps: AssistantDeps) {
         // 申请到哪一步了" is the customer's own.
         if ((asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) || SUPPOSES.test(part))
           askedAbout = true;
-        else request ??= decision.detected;
+        // "上个月电费比平时高了一倍，…请问校验几个工作日出结果": a remark about one's own bill or
+        // application beside a question is its background, no look-up asked for.
+        else if (!(ACCOUNT_LOOKUPS.has(decision.detected.intent) && isStatement(part)))
+          request ??= decision.detected;
       }
     }
     if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout)) return undefined;
@@ -614,6 +620,10 @@ const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;
 
+/** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
+const PART_MIN_CONFIDENCE = 0.3;
+/** The actions that show an account (after the identity check). */
+const ACCOUNT_LOOKUPS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;
 const MAX_ANSWERS = 3;
