@@ -264,6 +264,25 @@ describe('a story told before the question', () => {
 });
 
 describe('a foreign topic', () => {
+  it('answers the electricity question beside it and says the rest is not ours', async () => {
+    const turn = await ask('燃气费在哪交 还有电费怎么交');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['payment-methods']);
+    expect(replyText(turn)).toContain('不在供电服务标准的范围内');
+  });
+
+  it('leaves a part that names nothing to the foreign topic it follows', async () => {
+    const turn = await ask('燃气费怎么交 在哪里交');
+    expect(turn.intent).toBe('unknown');
+  });
+
+  it('answers the last question of a voice message that mentioned it on the way', async () => {
+    const turn = await ask(
+      '我刚办完业务就接到卖光伏板的推销电话 是不是你们把我信息漏出去了 你们允许把客户资料给别人吗',
+    );
+    expect(ids(turn)).toEqual(['privacy']);
+  });
+
   it('keeps a short question after it the foreign topic’s', async () => {
     expect((await ask('我想问燃气费的事。怎么交？')).intent).toBe('unknown');
   });
@@ -506,6 +525,15 @@ describe('the customer’s class read from how they describe it', () => {
     expect(named).toContain('3个工作日');
     expect(named).toContain('7个工作日');
     expect(named).not.toContain('30个工作日');
+  });
+
+  it('gives the process with the limits of the class it reads, not every class’s', async () => {
+    const home = replyText(await ask('儿子帮我在手机上申请了家里装电 就想问问你们给回话要几天'));
+    expect(home).toContain('3个工作日');
+    for (const other of ['7个', '15个', '30个']) expect(home).not.toContain(other);
+    const shop = replyText(await ask('开奶茶店怎么申请用电'));
+    expect(shop).toContain('7个工作日');
+    expect(shop).not.toContain('30个');
   });
 
   it('keeps the whole table where nothing tells the class', async () => {

@@ -42,7 +42,7 @@ import {
 } from './intents.js';
 import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
-import { createRouter, DEFAULT_MIN_CONFIDENCE, type Decision } from './routing.js';
+import { createRouter, DEFAULT_MIN_CONFIDENCE, type Decision, type KnowledgeAnswer } from './routing.js';
 
 export type { InboundMessage, TurnResult } from '../channel/contract.js';
 export { DEFAULT_INTENT_MIN_PROBABILITY, DEFAULT_MIN_CONFIDENCE } from './routing.js';
@@ -328,9 +328,10 @@ export function createAssistant(deps: AssistantDeps) {
   async function route(whole: TurnContext): Promise<FlowStep> {
     const ctx = withoutDisowned(whole);
     const parts = splitParts(ctx.message.normalized);
-    // Gas, water, phone bills…: a part read alone may lose what makes the message not ours.
-    if (parts.length > 1 && !isForeignTopic(ctx.message.normalized)) {
-      const step = await answerEveryPart(parts, ctx);
+    if (parts.length > 1) {
+      const step = isForeignTopic(ctx.message.normalized)
+        ? await answerOurParts(parts)
+        : await answerEveryPart(parts, ctx);
       if (step) return step;
     }
     const compared = await router.comparedAnswers(ctx.message);
@@ -441,6 +442,30 @@ export function createAssistant(deps: AssistantDeps) {
       ...step,
       replies: [...replies, ...step.replies],
       sources: [...sources, ...(step.sources ?? [])],
+    };
+  }
+
+  /**
+   * A message that asks about gas or water and about electricity ("燃气费在哪交 还有电费怎么交"): the
+   * questions that name electricity themselves are answered, then a line says the rest is not ours.
+   * A part that names nothing ("在哪交") may be the foreign topic's, and is left; nothing is started.
+   */
+  async function answerOurParts(parts: string[]): Promise<FlowStep | undefined> {
+    const answers: KnowledgeAnswer[] = [];
+    for (const part of parts.slice(0, MAX_PARTS)) {
+      if (isForeignTopic(part) || !NAMES_ELECTRICITY.test(part)) continue;
+      const message = { raw: part, normalized: part };
+      const decision = await router.decide(message, knowledge.segmenter.mend(part));
+      if (decision.kind !== 'faq' || decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
+      if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
+        answers.push(decision.answer);
+    }
+    if (answers.length === 0) return undefined;
+    return {
+      intent: 'faq',
+      replies: [...answers.map((a) => a.text), REPLIES.notOursBeside],
+      state: null,
+      sources: answers.map((a) => a.source),
     };
   }
 
@@ -620,6 +645,8 @@ const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;
 
+/** A part that says it is about electricity, by itself. */
+const NAMES_ELECTRICITY = /电|95598|供电|electric|power/;
 /** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
 const PART_MIN_CONFIDENCE = 0.3;
 /** The actions that show an account (after the identity check). */

@@ -17,6 +17,7 @@ import {
   isPersonal,
   mentionsDanger,
 } from './intents.js';
+import { splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
 /**
@@ -146,7 +147,9 @@ export function createRouter(deps: RouterDeps) {
    * the gas bill's) and the knowledge base must be sure of it.
    */
   async function questionAfterAForeignStory(text: string): Promise<KnowledgeAnswer | undefined> {
-    const last = lastSentence(text);
+    // A voice message has no punctuation: its last question is the last part the reading found.
+    const parts = splitParts(text);
+    const last = parts.length > 1 ? (parts.at(-1) as string) : lastSentence(text);
     if (last === text || isForeignTopic(last)) return undefined;
     if (new Set(knowledge.segmenter.terms(last)).size < STORY_QUESTION_MIN_TERMS) return undefined;
     const answer = await bestKnowledgeAnswer(last);
