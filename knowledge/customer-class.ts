@@ -98,14 +98,14 @@ const HIGH_VOLTAGE = new RegExp(
 const LOW_VOLTAGE =
   /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const HOME =
-  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|老房|生活用电|屋里厢|阿拉屋里|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
+  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
   /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
+  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|机井|灌溉|抽水站|水泵房|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =

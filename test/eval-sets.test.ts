@@ -40,6 +40,9 @@ const SETS = [
   'fresh-25.jsonl',
   'fresh-26.jsonl',
   'fresh-27.jsonl',
+  'fresh-28.jsonl',
+  'fresh-29.jsonl',
+  'fresh-30.jsonl',
 ];
 
 let service: TestServices;
@@ -85,6 +88,10 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f27-064',
   'f27-078',
   'f27-087',
+  // "你们能帮查申请进度和账单吗": 帮 asks for the look-up; "阿拉投诉侬伲员工，啥辰光会得联系阿拉":
+  // a complaint made, with questions about it, answered before its form.
+  'f28-095',
+  'f29-084',
 ]);
 
 /**

@@ -124,6 +124,18 @@ describe('one message that asks the same question of two premises', () => {
     expect(text).toContain('5个工作日');
   });
 
+  it('answers each point of a message that counts them (第一…第二…第三), but not a second supply', async () => {
+    const turn = await ask(
+      '你好我是开小卖部的用的是三百八的电我想问三个事第一报装方案要多久第二验收完多久通电第三要是你们的人给我拖着不办我打什么电话投诉',
+    );
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'connection-time', 'how-to-complain']);
+    const text = replyText(turn);
+    for (const fact of ['7个工作日', '5个工作日', '95598']) expect(text).toContain(fact);
+    const hospital = await ask('医院第一路电源停了第二路还有电 方案多久');
+    expect(hospital.replies).toHaveLength(1);
+    expect(replyText(hospital)).toContain('30个工作日');
+  });
+
   it('says how far apart the two sides of a comparison are', async () => {
     const turn = await ask('低压电力客户跟居民客户比，供电方案答复的时限分别是多少？前者比后者多等几天？');
     // "前者比后者…" asks more of the comparison: no second, unrelated answer.
@@ -169,6 +181,8 @@ describe('questions that only sound like requests', () => {
     '我们厂要上新设备，无功补偿怎么配不太懂，你们提供技术咨询吗？',
     // A fee our staff ask for, even for a charging pile, is the standard's.
     '小区车库装充电桩，你们的人说要另外交一笔加急费，这个收费有依据吗',
+    // Which number to call for the bill asks about the hotline, not for the bill.
+    '查电费可以打什么电话',
   ])('%s is answered, and opens nothing', async (question) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
@@ -443,6 +457,15 @@ describe('the customer’s class read from how they describe it', () => {
     ['厂里就一路10千伏进来，供电方案多久答复', '15个工作日', ['30个工作日', '3个工作日'], '一路'],
     ['开了个汽修厂，要装个表，方案多久答复', '7个工作日', ['3个工作日'], '汽修厂'],
     ['村里养鸡场要接电，方案几天答复', '7个工作日', ['3个工作日'], '养鸡场'],
+    // A restaurant is a customer, however foreign its food; an old house is a home; a well is a farm's.
+    [
+      '我在街上开了个火锅店 要拉三相电 380那种 你们方案好久给我答复嘛',
+      '7个工作日',
+      ['3个工作日', '15个工作日'],
+      '火锅店',
+    ],
+    ['老宅子翻修完要重新申请用电，你们几天给方案啊', '3个工作日', ['7个工作日', '15个工作日'], '居民'],
+    ['灌溉机井的电验收完了，几天能通上电，地里等不了', '5个工作日', ['3个工作日'], '灌溉'],
     // "各拉一回" from two substations is two supplies; "单独拉一路10kV" is one.
     [
       '污水处理厂要从两个不同的变电站各拉一回10千伏线路过来，防止一路断了全厂停摆，供电方案多久',
@@ -547,6 +570,8 @@ describe('a question about a process', () => {
     ['投诉了一般多久有人联系我', 'complaint-time-limits', '回复“投诉”'],
     ['可以写信举报吗', 'how-to-complain', '回复“投诉”'],
     ['半夜出故障也能报修吗', 'hotline-95598', '回复“报修”'],
+    // No entry is sure of this wording: the action's own rule answers it, still with no form.
+    ['报修一般多久到', 'emergency-response', '回复“报修”'],
     ['校验电表一般多久出结果', 'meter-test', '回复“校验电表”'],
     ['Is there a hotline I can call to report a power fault?', 'hotline-95598', '回复“报修”'],
   ])('%s is answered with an offer, and opens no form', async (question, entry, offer) => {

@@ -32,6 +32,7 @@ import type { IntentClassifier } from './intent-classifier.js';
 import {
   type ActionIntent,
   asksAboutProcess,
+  asksTheWay,
   type DetectedIntent,
   detectActionIntent,
   type Intent,
@@ -354,8 +355,15 @@ export function createAssistant(deps: AssistantDeps) {
           sources: [decision.answer.source],
           confidence: decision.answer.confidence,
         };
-      case 'unknown':
-        return unknownStep(ctx, decision.reply);
+      case 'unknown': {
+        // Read whole, a long message of several questions may be too diffuse to answer: its parts'
+        // answers, any the router would give, are better than none.
+        const fromParts =
+          parts.length > 1 && !isForeignTopic(ctx.message.normalized)
+            ? await answerEveryPart(parts, ctx, { minConfidence: 0, alone: true })
+            : undefined;
+        return fromParts ?? unknownStep(ctx, decision.reply);
+      }
     }
   }
 
@@ -382,11 +390,16 @@ export function createAssistant(deps: AssistantDeps) {
    * knowledge entry, then the request's flow. Undefined where the parts do not make more than one
    * answer, and the message is routed whole.
    */
-  async function answerEveryPart(parts: string[], ctx: TurnContext): Promise<FlowStep | undefined> {
+  async function answerEveryPart(
+    parts: string[],
+    ctx: TurnContext,
+    /** `alone`: one answer is enough (the message read whole had none). */
+    { minConfidence = PART_MIN_CONFIDENCE, alone = false } = {},
+  ): Promise<FlowStep | undefined> {
     const answers: { text: string; source: Source; offer?: ActionIntent }[] = [];
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
-    let askedAbout = false;
+    let askedAbout: ActionIntent | undefined;
     // "我家装电方案多久？那如果是楼下的铺面呢？": a part that asks the one before it again, about
     // something else, is that question with what it names.
     let lastOwn: string | undefined;
@@ -408,7 +421,7 @@ export function createAssistant(deps: AssistantDeps) {
       const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
-        if (decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
+        if (decision.answer.confidence < minConfidence) continue;
         // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
@@ -419,21 +432,26 @@ export function createAssistant(deps: AssistantDeps) {
       ) {
         // "能的话可以查进度吗" beside another question asks whether, not for it to be done; "我的
         // 申请到哪一步了" is the customer's own.
-        if ((asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) || SUPPOSES.test(part))
-          askedAbout = true;
+        // "抄表员喝了酒，我想投诉，打什么电话？": wanting to, and asking the way, is a question.
+        if (
+          (asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) ||
+          SUPPOSES.test(part) ||
+          (decision.detected.intent === 'complaint' && asksTheWay(ctx.message.normalized))
+        )
+          askedAbout ??= decision.detected.intent;
         // "上个月电费比平时高了一倍，…请问校验几个工作日出结果": a remark about one's own bill or
         // application beside a question is its background, no look-up asked for.
         else if (!(ACCOUNT_LOOKUPS.has(decision.detected.intent) && isStatement(part)))
           request ??= decision.detected;
       }
     }
-    if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout)) return undefined;
+    if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout && !alone)) return undefined;
     const replies = answers.map((a) => a.text);
     const sources = answers
       .map((a) => a.source)
       .filter((source, i, all) => all.findIndex((s) => s.id === source.id) === i);
     if (!request) {
-      const offer = answers.find((a) => a.offer)?.offer;
+      const offer = answers.find((a) => a.offer)?.offer ?? askedAbout;
       if (offer) replies[replies.length - 1] = withOffer(replies[replies.length - 1] ?? '', offer);
       return { intent: 'faq', replies, state: null, sources };
     }

@@ -115,7 +115,7 @@ const ABOUT_FOLLOW_UP =
 const DISCLOSED =
   /保密|机密|商业秘密|隐私|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
-  /(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|是否|怎么)(说|规定|提到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
+  /(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|是否|怎么)(说|规定|提到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)(?!(去|可以|能|先)?(投诉|举报|反映|交|缴|办|申请|报|问|查|找))|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|(?<!(n't|not) )been approved(?! by)|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
@@ -137,7 +137,7 @@ const WANTS_IT_DONE =
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM =
-  /[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|\b(how|what|when|where|which|who)\b/;
+  /([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|\b(how|what|when|where|which|who)\b/;
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
   /帮我|给我|帮忙|替我|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
@@ -148,7 +148,7 @@ const ASKED_WHEN_GIVEN =
 const SUPPOSED_REQUEST = /(如果|假如|要是|万一|假设|假使)(我|我们)?(真)?(要|想|想要|需要|打算)/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
 const HOW_OR_WHERE =
-  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)[^,，。?？]{0,6}(打哪|打什么电话|打哪个电话|打啥电话|打几号)|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
+  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)[^。?？]{0,10}(打哪|打什么电话|打哪个电话|打啥电话|打几号)|(投诉|举报|反映)[^。?？]{0,16}(别的|其他|其它|还有什么)(的)?(办法|方式|渠道|途径)|写信(行不行|可以吗|可不可以|行吗|得唔得)|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,6}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
 
 /** Whether the hotline can be called, or answers, at this hour: a question about the way to report. */
 const ASKS_ABOUT_THE_HOTLINE = new RegExp(
@@ -205,6 +205,11 @@ export function asksWhetherOffered(text: string): boolean {
 /** "在哪给员工打个分": a question about the rating devices or the survey, not a score given. */
 export function asksAboutRatingDevices(text: string): boolean {
   return NOT_RATING.test(text);
+}
+
+/** "我想投诉，打什么电话？": asking which way or where to do it, anywhere in the message. */
+export function asksTheWay(text: string): boolean {
+  return HOW_OR_WHERE.test(text);
 }
 
 /** Words that ask to see an account ("查一下", "看看"), even without 帮我. */

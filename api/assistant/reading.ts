@@ -62,7 +62,8 @@ const SPOKEN_PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
  * "电表校验几天出结果 上门的师傅收不收红包": without punctuation, a pause after a question ends it.
  * A pause elsewhere is only a pause ("我想申请那个 电表效验"), and stays inside its clause.
  */
-function withSpokenBoundaries(text: string): string {
+function withSpokenBoundaries(spoken: string): string {
+  const text = withCountedPoints(spoken);
   let start = 0;
   return text.replace(SPOKEN_PAUSE, (pause, at: number) => {
     const before = text.slice(start, at);
@@ -74,6 +75,18 @@ function withSpokenBoundaries(text: string): string {
     start = at + pause.length;
     return '，';
   });
+}
+
+/**
+ * "我想问三个事第一报装方案要多久第二验收完多久通电第三…": where a message counts its points
+ * (第一 … 第二, 首先 … 其次), each count starts a part; 第二路 (a second supply) and 第三天 count nothing.
+ */
+const FIRST_POINT = /第一|首先|其一/;
+const NEXT_POINT =
+  /(?<=[^\s,，。?？!！；;])(第[二三四五]|其[二三]|其次|再次|最后)(?!路|条|回|次|天|日|年|月|个(工作)?日|个月|期|档|批|台|家|号|层|栋|名|位|部|遍|趟)/g;
+
+function withCountedPoints(text: string): string {
+  return FIRST_POINT.test(text) ? text.replace(NEXT_POINT, '，$1') : text;
 }
 
 /** "如果我要投诉，多久联系我": a supposition that asks nothing itself sets up the question after it. */

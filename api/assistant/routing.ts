@@ -83,6 +83,12 @@ const SENTENCE_END = /[.。!！?？;；\n]+/;
 
 /** Actions on the customer's own account. */
 const ACCOUNT_INTENTS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
+/** Where the standard says how each action is handled: the answer to a question about it. */
+const ACTION_RULES: Partial<Record<ActionIntent, string>> = {
+  complaint: 'how-to-complain',
+  repair: 'emergency-response',
+  meter: 'meter-test',
+};
 /** A question about an action is answered from the knowledge base from this confidence. */
 const PROCESS_QUESTION_MIN_CONFIDENCE = 0.25;
 const ACCOUNT_QUESTION_MIN_CONFIDENCE = 0.5;
@@ -179,8 +185,23 @@ export function createRouter(deps: RouterDeps) {
     if (!offered && !asksAboutProcess(message.normalized)) return act;
     const best = answer ?? (await bestKnowledgeAnswer(message.normalized));
     const needed = account && !offered ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
-    if (!best || best.confidence < needed) return act;
-    return { kind: 'faq', answer: best, offer: detected.intent };
+    if (best && best.confidence >= needed) return { kind: 'faq', answer: best, offer: detected.intent };
+    // "报修一般多久到": a question about the action in words no entry is sure of is still a question;
+    // the action's own rule answers it (how and when it is handled), with the offer. Never a form.
+    const rule = account ? undefined : ruleOf(detected.intent);
+    return rule ? { kind: 'faq', answer: rule, offer: detected.intent } : act;
+  }
+
+  /** The entry that states how an action is handled, where the version in use has it. */
+  function ruleOf(intent: ActionIntent): KnowledgeAnswer | undefined {
+    const id = ACTION_RULES[intent];
+    const entry = id === undefined ? undefined : knowledge.base.byId(id);
+    if (!entry) return undefined;
+    return {
+      text: REPLIES.withClause(knowledge.base.answer(entry), entry.clause),
+      source: { id: entry.id, title: entry.title, clause: entry.clause },
+      confidence: 0,
+    };
   }
 
   return {
