@@ -139,7 +139,9 @@ export function createCore(config: Config, platform: Platform) {
     return {
       latest: () => ensureSeeded(stores.kb, { content: shipped.content, hash: shipped.contentHash }, clock()),
       async build(number) {
-        const knowledge = await shipped.buildKnowledge(await versionContent(stores.kb, number));
+        const knowledge = await shipped.buildKnowledge(
+          await versionContent(stores.kb, number, shipped.content.concepts),
+        );
         // The intent model is trained here, before the swap, not by the first turn.
         shipped.intentClassifier.forKnowledge(knowledge);
         return { ...shipped, knowledge };
@@ -222,6 +224,7 @@ export function createCore(config: Config, platform: Platform) {
       kb: stores.kb,
       published: publishedKnowledge,
       build: (content) => shipped.buildKnowledge(content),
+      shippedConcepts: shipped.content.concepts,
       intentClassifier: shipped.intentClassifier,
       minConfidence: config.MIN_CONFIDENCE,
       evaluationQuestions: shipped.evaluationQuestions,
@@ -269,9 +272,14 @@ export function createCore(config: Config, platform: Platform) {
         knowledge,
         areas,
         facts: shipped.facts,
+        concepts: shipped.content.concepts,
         onKnowledgePublished: refreshKnowledge,
         preview: { run: async () => (await previewOnce()).run() },
         currentKnowledge: publishedKnowledge,
+        knowledgeInUse: () => {
+          const held = platform.liveKnowledge.held();
+          return held && { number: held.number, knowledge: held.value.knowledge };
+        },
         onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,

@@ -1,4 +1,5 @@
 import type { KbStore } from '../../db/kb-store.js';
+import type { ConceptList } from '../../knowledge/concepts.js';
 import { entryView } from '../kb/entries.js';
 import { unansweredView } from '../kb/unanswered.js';
 import { draftView, versionView } from '../kb/versions.js';
@@ -8,10 +9,10 @@ import type { KbConsoleSource } from './kb-pages.js';
 const LISTED = 200;
 
 /** The knowledge base pages' reads, through the same functions and views as `/v1/kb`. */
-export function kbConsoleSource(kb: KbStore): KbConsoleSource {
+export function kbConsoleSource(kb: KbStore, shippedConcepts: ConceptList): KbConsoleSource {
   return {
     async entries() {
-      const view = await draftView(kb);
+      const view = await draftView(kb, shippedConcepts);
       return { version: view.version.number, draft: view.changed, items: view.entries.map(entryView) };
     },
     async versions() {
