@@ -200,7 +200,8 @@ export function createCore(config: Config, platform: Platform) {
   const recordForReview = createReviewRecorder({
     kb: stores.kb,
     store: stores.store,
-    // The normaliser is the same in every version: the shipped knowledge's.
+    // A question recorded without the turn's own normalised text is normalised as the shipped
+    // knowledge does (a version's concept words may add words to the typo mending; the key barely moves).
     normalize: async (text) => (await platform.knowledge()).knowledge.normalize(text),
   });
 

@@ -117,6 +117,36 @@ function KbLayout(props: {
   );
 }
 
+/** A 知识库 list's search: a plain GET form of `q`, with 清除 while a search is shown. */
+function KbSearchForm(props: {
+  id: string;
+  action: string;
+  inputId: string;
+  q: string;
+  maxlength: number;
+  placeholder: string;
+  children?: Child;
+}) {
+  return (
+    <form class="filters" method="get" action={props.action} id={props.id}>
+      <label>
+        搜索
+        <input
+          name="q"
+          id={props.inputId}
+          value={props.q}
+          maxlength={props.maxlength}
+          placeholder={props.placeholder}
+          autocomplete="off"
+        />
+      </label>
+      <button type="submit">搜索</button>
+      {props.q ? <a href={props.action}>清除</a> : null}
+      {props.children}
+    </form>
+  );
+}
+
 /** Every entry of the draft, searched by words in any of its texts (a plain GET form). */
 export function KbEntriesPage(props: {
   entries: KbEntryView[];
@@ -129,24 +159,18 @@ export function KbEntriesPage(props: {
 }) {
   return (
     <KbLayout title="知识库" tab="entries" {...props}>
-      <form class="filters" method="get" action="/console/kb" id="kb-search">
-        <label>
-          搜索
-          <input
-            name="q"
-            id="kb-q"
-            value={props.q}
-            maxlength={100}
-            placeholder="标题、分类、条款、答复或示例问题中的文字"
-            autocomplete="off"
-          />
-        </label>
-        <button type="submit">搜索</button>
-        {props.q ? <a href="/console/kb">清除</a> : null}
+      <KbSearchForm
+        id="kb-search"
+        action="/console/kb"
+        inputId="kb-q"
+        q={props.q}
+        maxlength={100}
+        placeholder="标题、分类、条款、答复或示例问题中的文字"
+      >
         <a href="/console/kb/new" class="button-link" id="kb-new">
           新增条目
         </a>
-      </form>
+      </KbSearchForm>
       <p class="meta">
         {props.q ? `找到 ${props.entries.length} 条（共 ${props.total} 条）。` : `共 ${props.total} 条。`}
       </p>
@@ -203,21 +227,14 @@ export function KbConceptsPage(props: {
         客户对同一件事有不同说法：检索前，每个说法都归并到它的概念（例如“多久”“几天”“how
         long”都算作“时限”）。修改只进草稿，到“预览、发布与版本”预览受影响的问题，班长发布后生效。
       </p>
-      <form class="filters" method="get" action="/console/kb/concepts" id="kb-concepts-search">
-        <label>
-          搜索
-          <input
-            name="q"
-            id="kb-concepts-q"
-            value={props.q}
-            maxlength={60}
-            placeholder="概念或客户说法中的文字"
-            autocomplete="off"
-          />
-        </label>
-        <button type="submit">搜索</button>
-        {props.q ? <a href="/console/kb/concepts">清除</a> : null}
-      </form>
+      <KbSearchForm
+        id="kb-concepts-search"
+        action="/console/kb/concepts"
+        inputId="kb-concepts-q"
+        q={props.q}
+        maxlength={60}
+        placeholder="概念或客户说法中的文字"
+      />
       <details class="card" id="kb-concept-new-box">
         <summary>新增概念</summary>
         <form id="kb-concept-new">

@@ -56,14 +56,7 @@ beforeAll(async () => {
 describe('the knowledge base on the Worker', () => {
   it('answers from a version published on one request at the next request, and from one written by another isolate', async () => {
     const question = '投诉以后多久有人联系我';
-    const login = await call(
-      '/v1/staff/session',
-      json('POST', { username: 'admin', password: ADMIN_PASSWORD }),
-    );
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const staff = { cookie, 'x-csrf-token': csrfToken };
+    const staff = await signIn();
     // Staff may come before any customer: the empty database gets its version 1 then.
     const list = await call('/v1/kb/entries', { headers: staff });
     expect(list.status).toBe(200);
