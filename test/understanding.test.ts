@@ -65,6 +65,34 @@ describe('a message with several questions', () => {
   });
 });
 
+describe('a message that sets two rules side by side', () => {
+  it('answers both where it names one side each ("一个…一个…，各自多久")', async () => {
+    const turn = await ask(
+      '我是开小超市的 怀疑一是表不准二是抄表抄错了 如果两个都申请 一个校验一个核实读数 各自多久能有结果',
+    );
+    expect(ids(turn)).toEqual(['meter-test', 'reading-dispute']);
+    expect(replyText(turn)).toMatch(/5个工作日[\s\S]*7个工作日/);
+  });
+});
+
+describe('a remark about one’s own bill beside a question', () => {
+  it('answers the question and asks for no identity: nothing was asked to be looked up', async () => {
+    const turn = await ask(
+      '上个月电费比平时高了一倍 家里也没多用什么电器 我去营业厅申请了电表校验 请问规定几个工作日内要出检测结果',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['meter-test']);
+    expect(replyText(turn)).not.toContain('户号');
+  });
+
+  it('still looks the bill up where the customer asks for it', async () => {
+    const turn = await ask('上个月电费比平时高了一倍，帮我查一下 另外校验几天出结果');
+    expect(turn.intent).toBe('bill');
+    expect(replyText(turn)).toContain('5个工作日');
+    expect(replyText(turn)).toContain('户号');
+  });
+});
+
 describe('one message that asks the same question of two premises', () => {
   it('answers "那如果是…呢" inside the message about what it names', async () => {
     const turn = await ask('我自己家装电，供电方案多久能答复？那如果是我楼下那间用380伏的铺面呢？');
@@ -236,6 +264,25 @@ describe('a story told before the question', () => {
 });
 
 describe('a foreign topic', () => {
+  it('answers the electricity question beside it and says the rest is not ours', async () => {
+    const turn = await ask('燃气费在哪交 还有电费怎么交');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['payment-methods']);
+    expect(replyText(turn)).toContain('不在供电服务标准的范围内');
+  });
+
+  it('leaves a part that names nothing to the foreign topic it follows', async () => {
+    const turn = await ask('燃气费怎么交 在哪里交');
+    expect(turn.intent).toBe('unknown');
+  });
+
+  it('answers the last question of a voice message that mentioned it on the way', async () => {
+    const turn = await ask(
+      '我刚办完业务就接到卖光伏板的推销电话 是不是你们把我信息漏出去了 你们允许把客户资料给别人吗',
+    );
+    expect(ids(turn)).toEqual(['privacy']);
+  });
+
   it('keeps a short question after it the foreign topic’s', async () => {
     expect((await ask('我想问燃气费的事。怎么交？')).intent).toBe('unknown');
   });
@@ -396,6 +443,19 @@ describe('the customer’s class read from how they describe it', () => {
     ['厂里就一路10千伏进来，供电方案多久答复', '15个工作日', ['30个工作日', '3个工作日'], '一路'],
     ['开了个汽修厂，要装个表，方案多久答复', '7个工作日', ['3个工作日'], '汽修厂'],
     ['村里养鸡场要接电，方案几天答复', '7个工作日', ['3个工作日'], '养鸡场'],
+    // "各拉一回" from two substations is two supplies; "单独拉一路10kV" is one.
+    [
+      '污水处理厂要从两个不同的变电站各拉一回10千伏线路过来，防止一路断了全厂停摆，供电方案多久',
+      '30个工作日',
+      ['15个工作日', '7个工作日'],
+      '变电站',
+    ],
+    [
+      '公司新租个写字楼，要单独拉一路10kV，自家配一台变压器，方案几日好答复',
+      '15个工作日',
+      ['30个工作日'],
+      '一路10kv',
+    ],
   ])('%s', async (question, right, wrong, evidence) => {
     const text = replyText(await ask(question));
     expect(text).toContain(right);
@@ -467,6 +527,15 @@ describe('the customer’s class read from how they describe it', () => {
     expect(named).not.toContain('30个工作日');
   });
 
+  it('gives the process with the limits of the class it reads, not every class’s', async () => {
+    const home = replyText(await ask('儿子帮我在手机上申请了家里装电 就想问问你们给回话要几天'));
+    expect(home).toContain('3个工作日');
+    for (const other of ['7个', '15个', '30个']) expect(home).not.toContain(other);
+    const shop = replyText(await ask('开奶茶店怎么申请用电'));
+    expect(shop).toContain('7个工作日');
+    expect(shop).not.toContain('30个');
+  });
+
   it('keeps the whole table where nothing tells the class', async () => {
     const text = replyText(await ask('供电方案多久能答复'));
     for (const days of ['3个工作日', '7个工作日', '15个工作日', '30个工作日']) expect(text).toContain(days);
@@ -514,6 +583,7 @@ describe('a question about a process', () => {
     ['想先问问 投诉一般几天能有处理结果 还没决定投不投', 'complaint-time-limits'],
     ['我想举报你们一个工作人员 有哪些方式', 'how-to-complain'],
     ['办完业务能在哪给员工打个分评价一下', 'customer-opinions'],
+    ['怎么给窗口打分评价', 'customer-opinions'],
   ])('is answered, not started: %s', async (question, entry) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');

@@ -37,11 +37,12 @@ import {
   type Intent,
   isCancel,
   isPersonal,
+  isStatement,
   mentionsDanger,
 } from './intents.js';
 import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
-import { createRouter, DEFAULT_MIN_CONFIDENCE, type Decision } from './routing.js';
+import { createRouter, DEFAULT_MIN_CONFIDENCE, type Decision, type KnowledgeAnswer } from './routing.js';
 
 export type { InboundMessage, TurnResult } from '../channel/contract.js';
 export { DEFAULT_INTENT_MIN_PROBABILITY, DEFAULT_MIN_CONFIDENCE } from './routing.js';
@@ -327,9 +328,10 @@ export function createAssistant(deps: AssistantDeps) {
   async function route(whole: TurnContext): Promise<FlowStep> {
     const ctx = withoutDisowned(whole);
     const parts = splitParts(ctx.message.normalized);
-    // Gas, water, phone bills…: a part read alone may lose what makes the message not ours.
-    if (parts.length > 1 && !isForeignTopic(ctx.message.normalized)) {
-      const step = await answerEveryPart(parts, ctx);
+    if (parts.length > 1) {
+      const step = isForeignTopic(ctx.message.normalized)
+        ? await answerOurParts(parts)
+        : await answerEveryPart(parts, ctx);
       if (step) return step;
     }
     const compared = await router.comparedAnswers(ctx.message);
@@ -405,6 +407,8 @@ export function createAssistant(deps: AssistantDeps) {
       const message = { raw: part, normalized: own ? withClassContext(part, whole) : part };
       const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
       if (decision.kind === 'faq') {
+        // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
+        if (decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
         // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
@@ -417,7 +421,10 @@ export function createAssistant(deps: AssistantDeps) {
         // 申请到哪一步了" is the customer's own.
         if ((asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) || SUPPOSES.test(part))
           askedAbout = true;
-        else request ??= decision.detected;
+        // "上个月电费比平时高了一倍，…请问校验几个工作日出结果": a remark about one's own bill or
+        // application beside a question is its background, no look-up asked for.
+        else if (!(ACCOUNT_LOOKUPS.has(decision.detected.intent) && isStatement(part)))
+          request ??= decision.detected;
       }
     }
     if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout)) return undefined;
@@ -435,6 +442,30 @@ export function createAssistant(deps: AssistantDeps) {
       ...step,
       replies: [...replies, ...step.replies],
       sources: [...sources, ...(step.sources ?? [])],
+    };
+  }
+
+  /**
+   * A message that asks about gas or water and about electricity ("燃气费在哪交 还有电费怎么交"): the
+   * questions that name electricity themselves are answered, then a line says the rest is not ours.
+   * A part that names nothing ("在哪交") may be the foreign topic's, and is left; nothing is started.
+   */
+  async function answerOurParts(parts: string[]): Promise<FlowStep | undefined> {
+    const answers: KnowledgeAnswer[] = [];
+    for (const part of parts.slice(0, MAX_PARTS)) {
+      if (isForeignTopic(part) || !NAMES_ELECTRICITY.test(part)) continue;
+      const message = { raw: part, normalized: part };
+      const decision = await router.decide(message, knowledge.segmenter.mend(part));
+      if (decision.kind !== 'faq' || decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
+      if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
+        answers.push(decision.answer);
+    }
+    if (answers.length === 0) return undefined;
+    return {
+      intent: 'faq',
+      replies: [...answers.map((a) => a.text), REPLIES.notOursBeside],
+      state: null,
+      sources: answers.map((a) => a.source),
     };
   }
 
@@ -614,6 +645,12 @@ const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;
 
+/** A part that says it is about electricity, by itself. */
+const NAMES_ELECTRICITY = /电|95598|供电|electric|power/;
+/** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
+const PART_MIN_CONFIDENCE = 0.3;
+/** The actions that show an account (after the identity check). */
+const ACCOUNT_LOOKUPS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;
 const MAX_ANSWERS = 3;

@@ -45,7 +45,7 @@ const RATING =
   /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING =
-  /(打个?分|评个?分|评价|写个?意见).{0,14}(有地方|有没有地方|在哪|哪里|可以弄|怎么弄)|(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打.?分|评.?分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?/;
+  /(打个?分|评个?分|评价|写个?意见).{0,14}(有地方|有没有地方|在哪|哪里|可以弄|怎么弄)|(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打.?分|评.?分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?|(怎么|怎样|如何|咋|点样)(去|才能|可以|能)?(给|向|对|为|帮)[^,，。]{0,8}(打.?分|评.?分|评价|好评|差评)/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
@@ -205,6 +205,17 @@ export function asksWhetherOffered(text: string): boolean {
 /** "在哪给员工打个分": a question about the rating devices or the survey, not a score given. */
 export function asksAboutRatingDevices(text: string): boolean {
   return NOT_RATING.test(text);
+}
+
+/** Words that ask to see an account ("查一下", "看看"), even without 帮我. */
+const LOOKS_UP = /查|看看|看下|看一下|看一眼|睇/;
+
+/**
+ * A plain statement: no question, no request, no look-up asked for ("上个月电费比平时高了一倍").
+ * Beside a question, a remark about one's own bill is the question's background.
+ */
+export function isStatement(text: string): boolean {
+  return !QUESTION_FORM.test(text) && !REQUEST.test(text) && !LOOKS_UP.test(text);
 }
 
 /** True when the message is about the customer's own account, application or premises. */

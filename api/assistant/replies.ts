@@ -33,6 +33,9 @@ export const REPLIES = {
   emptyText: '抱歉，没有看到您的文字内容。请用文字描述您的问题，我会尽力为您解答。',
   unknown:
     '抱歉，这个问题我暂时无法准确回答，不想给您错误的信息。我可以解答供电服务标准、缴费、报装、报修、电能表校验、投诉等问题；如需人工帮助，请回复“转人工”或拨打95598（24小时）。',
+  /** After the answers to the electricity questions of a message that also asks about something not ours. */
+  notOursBeside:
+    '您问到的其他事项（如燃气、自来水、光伏补贴等）不在供电服务标准的范围内，我无法准确回答，请向相关单位咨询；如需人工帮助，请回复“转人工”。',
   /**
    * Street lights are not the supply company's (usually the municipality's, in a compound often the
    * property manager's) and the knowledge base has nothing on them: say so instead of the bare

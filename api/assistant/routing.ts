@@ -17,6 +17,7 @@ import {
   isPersonal,
   mentionsDanger,
 } from './intents.js';
+import { splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
 /**
@@ -50,10 +51,21 @@ export type Decision =
 const OFFERED: ReadonlySet<ActionIntent> = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
 /** Words that set two rules side by side: which is faster, how long each takes. */
 const COMPARES_RULES =
-  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各(自)?(要|需要|是)|边个(快|耐)|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
+  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各自|各(要|需要|是|多久|多长|几|多少)|边个(快|耐)|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
 /** "X和Y，哪个快": the two sides and what is asked of both. */
 const SIDES =
   /^(.{2,}?)(和|跟|与|同|及|以及|还是|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|which|respectively).*)$/;
+/** "一个校验一个核实读数，各自多久": one side each, then what is asked of both. */
+const ONE_EACH =
+  /一(?:个|是)([^,，。\s]{2,10}?)[,，\s]*(?:一个|二是|另一个|另外一个)([^,，。\s]{2,10}?)[,，\s]*((?:各自|分别|各|哪个|哪一个).*)$/;
+
+/** The two sides of a comparison and what is asked of both, where the message says them. */
+function sidesOf(text: string): [string, string, string] | undefined {
+  const joined = SIDES.exec(text);
+  if (joined) return [joined[1] ?? '', joined[3] ?? '', joined[4] ?? ''];
+  const each = ONE_EACH.exec(text);
+  return each ? [each[1] ?? '', each[2] ?? '', each[3] ?? ''] : undefined;
+}
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
@@ -135,7 +147,9 @@ export function createRouter(deps: RouterDeps) {
    * the gas bill's) and the knowledge base must be sure of it.
    */
   async function questionAfterAForeignStory(text: string): Promise<KnowledgeAnswer | undefined> {
-    const last = lastSentence(text);
+    // A voice message has no punctuation: its last question is the last part the reading found.
+    const parts = splitParts(text);
+    const last = parts.length > 1 ? (parts.at(-1) as string) : lastSentence(text);
     if (last === text || isForeignTopic(last)) return undefined;
     if (new Set(knowledge.segmenter.terms(last)).size < STORY_QUESTION_MIN_TERMS) return undefined;
     const answer = await bestKnowledgeAnswer(last);
@@ -180,15 +194,15 @@ export function createRouter(deps: RouterDeps) {
       if (!COMPARES_RULES.test(text) || isForeignTopic(text) || comparedClasses(text).length >= 2) return [];
       // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
       // two best entries for the whole question.
-      const sides = SIDES.exec(text);
+      const sides = sidesOf(text);
       // "高压双电源客户的方案答复和装表接电期限分别是多少": the class is the second side's too.
       const customer = inferCustomerClass(text);
       const withClass = (side: string) =>
         customer && !inferCustomerClass(side) ? `${customer.evidence} ${side}` : side;
       const bySide = sides
         ? await Promise.all(
-            [sides[1] ?? '', sides[3] ?? ''].map(
-              async (side) => (await knowledge.retriever.invoke(`${withClass(side)} ${sides[4] ?? ''}`))[0],
+            [sides[0], sides[1]].map(
+              async (side) => (await knowledge.retriever.invoke(`${withClass(side)} ${sides[2]}`))[0],
             ),
           )
         : [];
