@@ -3,8 +3,8 @@ import { type ConceptList, conceptsKey, parseConcepts } from './concepts.js';
 import type { KnowledgeContent } from './content.js';
 
 /** The comment knowledge/concepts.yaml starts with. */
-export const CONCEPTS_HEADER = `# Customers' words for the concepts retrieval matches on: each line is a concept (the canonical
-# term) and the ways customers say it, Chinese or English. Before matching, every variant in a
+export const CONCEPTS_HEADER = `# Customers' words for the concepts retrieval matches on: each key is a concept (the canonical
+# term), its list the ways customers say it, Chinese or English. Before matching, every variant in a
 # message is folded onto its concept, so "多久", "幾耐" and "how long" are one term (时限).
 #
 # This file seeds version 1 of the knowledge base in an empty database; after that, operators edit
@@ -12,7 +12,7 @@ export const CONCEPTS_HEADER = `# Customers' words for the concepts retrieval ma
 # - Chinese variants are added to jieba's dictionary, so they are segmented whole.
 # - English variants are single lower-case words (matched after a light stemmer) or phrases of
 #   several words (matched in the text before segmentation).
-# - Where one variant is listed under two concepts, the later line wins.
+# - Where one variant is listed under two concepts, the later concept wins.
 `;
 
 /** A word as YAML: plain where YAML reads it back as that string, else double-quoted (JSON's quoting is YAML's). */
