@@ -11,6 +11,7 @@ import type { StaffStore } from '../db/staff-store.js';
 import type { Store } from '../db/store.js';
 import type { TicketStore } from '../db/ticket-store.js';
 import type { Areas } from '../knowledge/areas.js';
+import type { ConceptList } from '../knowledge/concepts.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LocalFacts } from '../knowledge/knowledge-base.js';
 import type { Assistant } from './assistant/assistant.js';
@@ -43,8 +44,10 @@ import type { DueSoonRule } from './standard/working-hours.js';
 
 export interface AppDeps {
   store: Store;
-  /** The knowledge the service started with (health's entry count). */
+  /** The knowledge the service started with (health's entry count before a version is loaded). */
   knowledge: Knowledge;
+  /** The published version held now, without a database read (health); undefined before one is loaded. */
+  knowledgeInUse?: () => { number: number; knowledge: Knowledge } | undefined;
   assistant: Assistant;
   handoffs: Handoffs;
   logger: Logger;
@@ -85,6 +88,8 @@ export interface AppDeps {
   kb: KbStore;
   /** The local facts the answers' {{placeholders}} name. */
   facts: LocalFacts;
+  /** The shipped concepts: those of a version stored without any (before migration 0015). */
+  concepts: ConceptList;
   /** A version was published or rolled back: build it and swap it in (resolves when done). */
   onKnowledgePublished: () => Promise<unknown>;
   preview: KbPreview;
@@ -145,7 +150,7 @@ export function createApp(deps: AppDeps) {
     '/console',
     consoleRoutes({
       ...deps,
-      kb: kbConsoleSource(deps.kb),
+      kb: kbConsoleSource(deps.kb, deps.concepts),
       currentKnowledge: async () => (await deps.currentKnowledge()).knowledge,
     }),
   );

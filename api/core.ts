@@ -139,7 +139,9 @@ export function createCore(config: Config, platform: Platform) {
     return {
       latest: () => ensureSeeded(stores.kb, { content: shipped.content, hash: shipped.contentHash }, clock()),
       async build(number) {
-        const knowledge = await shipped.buildKnowledge(await versionContent(stores.kb, number));
+        const knowledge = await shipped.buildKnowledge(
+          await versionContent(stores.kb, number, shipped.content.concepts),
+        );
         // The intent model is trained here, before the swap, not by the first turn.
         shipped.intentClassifier.forKnowledge(knowledge);
         return { ...shipped, knowledge };
@@ -198,7 +200,8 @@ export function createCore(config: Config, platform: Platform) {
   const recordForReview = createReviewRecorder({
     kb: stores.kb,
     store: stores.store,
-    // The normaliser is the same in every version: the shipped knowledge's.
+    // A question recorded without the turn's own normalised text is normalised as the shipped
+    // knowledge does (a version's concept words may add words to the typo mending; the key barely moves).
     normalize: async (text) => (await platform.knowledge()).knowledge.normalize(text),
   });
 
@@ -222,6 +225,7 @@ export function createCore(config: Config, platform: Platform) {
       kb: stores.kb,
       published: publishedKnowledge,
       build: (content) => shipped.buildKnowledge(content),
+      shippedConcepts: shipped.content.concepts,
       intentClassifier: shipped.intentClassifier,
       minConfidence: config.MIN_CONFIDENCE,
       evaluationQuestions: shipped.evaluationQuestions,
@@ -269,9 +273,14 @@ export function createCore(config: Config, platform: Platform) {
         knowledge,
         areas,
         facts: shipped.facts,
+        concepts: shipped.content.concepts,
         onKnowledgePublished: refreshKnowledge,
         preview: { run: async () => (await previewOnce()).run() },
         currentKnowledge: publishedKnowledge,
+        knowledgeInUse: () => {
+          const held = platform.liveKnowledge.held();
+          return held && { number: held.number, knowledge: held.value.knowledge };
+        },
         onOutageChange: outagesSoon,
         assistant: chat,
         handoffs,

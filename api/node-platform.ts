@@ -33,10 +33,13 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
   const clock = options.clock ?? (() => new Date());
   const database = openDatabase(config.DATABASE_PATH);
   if (config.DEMO_DATA === 'on' && seedDemoData(database.db, clock())) logger.info('demo data seeded');
+  const shipped = shippedContent();
   const knowledge =
     options.knowledge ??
-    (await createKnowledge(loadKnowledgeBase(), { embeddingModelDir: config.EMBEDDING_MODEL_DIR }));
-  const shipped = shippedContent();
+    (await createKnowledge(loadKnowledgeBase(), {
+      embeddingModelDir: config.EMBEDDING_MODEL_DIR,
+      concepts: shipped.content.concepts,
+    }));
   const intentClassifier = createIntentClassifier(
     loadIntentExamples(),
     knowledge.normalize,
@@ -56,6 +59,7 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
     async buildKnowledge(content) {
       const built = await createKnowledge(knowledgeBaseOf(content, shipped.facts), {
         outOfScope: content.outOfScope,
+        concepts: content.concepts,
         shared: knowledge,
         pause: nextTurn,
       });

@@ -15,15 +15,18 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+// The published knowledge version is loaded (built where it is not the shipped one) before serving.
 const services = await createServices(settings);
 const { config, logger, knowledge, telegram, wechat } = services;
+const inUse = await services.currentKnowledge();
 
 const server = serve({ fetch: services.app.fetch, port: config.PORT }, (info) => {
   logger.info(
     {
       port: info.port,
       database: config.DATABASE_PATH,
-      knowledgeEntries: knowledge.base.entries.length,
+      knowledgeVersion: inUse.number,
+      knowledgeEntries: inUse.parts.knowledge.base.entries.length,
       semanticSearch: knowledge.search.semantic,
       voice: services.inbound.recognizer?.kind ?? 'off',
       telegram: telegram ? (config.TELEGRAM_WEBHOOK_SECRET ? 'webhook' : 'polling') : 'off',

@@ -20,6 +20,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const core = createCore(config, platform);
   const { logger, clock } = core;
   await core.bootstrapAdmin(config.STAFF_BOOTSTRAP_PASSWORD);
+  // Loads the published knowledge version (built when it is not the shipped content) before anything
+  // is served: a restarted process answers its first request from the version published last.
   const assistant = await core.assistant();
   const recognizer = createSpeechRecognizer(config);
   const inbound: Omit<InboundDeps, 'logger'> = {

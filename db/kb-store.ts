@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { atomic, type Db, isUniqueViolation, type Statement } from './handle.js';
 import {
+  kbDraftConcepts,
   kbDraftEntries,
   kbDraftOutOfScope,
   kbUnanswered,
+  kbVersionConcepts,
   kbVersionEntries,
   kbVersionOutOfScope,
   kbVersions,
@@ -31,6 +33,20 @@ export interface DraftRow {
   updatedBy: string;
 }
 
+/** A concept as stored: its term and variants (checked by the caller). */
+export interface StoredConcept {
+  term: string;
+  variants: unknown;
+}
+
+/** A draft concept row: a concept added or changed (`variants`), or removed (`variants` null). */
+export interface DraftConceptRow {
+  term: string;
+  variants: unknown | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
 export interface NewVersion {
   number: number;
   hash: string;
@@ -40,6 +56,7 @@ export interface NewVersion {
   restoredFrom?: number;
   entries: readonly StoredEntry[];
   outOfScope: readonly string[];
+  concepts: readonly { term: string; variants: readonly string[] }[];
   /** Publishing: the draft rows changed up to this instant are emptied in the same write. */
   clearDraftUpTo?: Date;
 }
@@ -56,6 +73,11 @@ export interface KbStore {
   versions(limit: number): Promise<KbVersion[]>;
   versionEntries(number: number): Promise<StoredEntry[]>;
   versionOutOfScope(number: number): Promise<string[]>;
+  /**
+   * The version's concepts in order; none for a version written before migration 0015 (the caller
+   * reads that as the shipped concepts).
+   */
+  versionConcepts(number: number): Promise<StoredConcept[]>;
   /** False when the number is taken (another publish won): nothing is written then. */
   writeVersion(version: NewVersion): Promise<boolean>;
   draftRows(): Promise<DraftRow[]>;
@@ -63,6 +85,9 @@ export interface KbStore {
   putDraftRow(row: DraftRow): Promise<void>;
   draftOutOfScope(): Promise<string[]>;
   addDraftOutOfScope(text: string, at: Date, by: string): Promise<void>;
+  /** The concepts changed in the draft, oldest change first. */
+  draftConcepts(): Promise<DraftConceptRow[]>;
+  putDraftConcept(row: DraftConceptRow): Promise<void>;
   /** One upsert: a new question, or one more of a near-duplicate (count, latest wording, lastAt). */
   recordUnanswered(question: {
     key: string;
@@ -143,6 +168,15 @@ export function createSqliteKbStore(db: Db): KbStore {
         .all();
       return rows.map((row) => row.text);
     },
+    async versionConcepts(number) {
+      const rows = await db
+        .select({ term: kbVersionConcepts.term, variants: kbVersionConcepts.variants })
+        .from(kbVersionConcepts)
+        .where(eq(kbVersionConcepts.version, number))
+        .orderBy(asc(kbVersionConcepts.position))
+        .all();
+      return rows.map((row) => ({ term: row.term, variants: parseData(row.variants) }));
+    },
     async writeVersion(version) {
       const entryRows = version.entries.map((entry, position) => ({
         version: version.number,
@@ -157,6 +191,12 @@ export function createSqliteKbStore(db: Db): KbStore {
         version: version.number,
         position,
         text,
+      }));
+      const conceptRows = version.concepts.map(({ term, variants }, position) => ({
+        version: version.number,
+        position,
+        term,
+        variants: JSON.stringify(variants),
       }));
       const statements: Statement[] = [
         db.insert(kbVersions).values({
@@ -173,6 +213,9 @@ export function createSqliteKbStore(db: Db): KbStore {
         ...chunks(outOfScopeRows, 3, (row) => row.text.length * 3 + 50).map((rows) =>
           db.insert(kbVersionOutOfScope).values(rows),
         ),
+        ...chunks(conceptRows, 4, (row) => (row.term.length + row.variants.length) * 3 + 50).map((rows) =>
+          db.insert(kbVersionConcepts).values(rows),
+        ),
       ];
       if (version.clearDraftUpTo) {
         statements.push(
@@ -180,6 +223,9 @@ export function createSqliteKbStore(db: Db): KbStore {
         );
         statements.push(
           db.delete(kbDraftOutOfScope).where(lte(kbDraftOutOfScope.addedAt, version.clearDraftUpTo)),
+        );
+        statements.push(
+          db.delete(kbDraftConcepts).where(lte(kbDraftConcepts.updatedAt, version.clearDraftUpTo)),
         );
       }
       try {
@@ -233,6 +279,26 @@ export function createSqliteKbStore(db: Db): KbStore {
         .insert(kbDraftOutOfScope)
         .values({ text, addedAt: at, addedBy: by })
         .onConflictDoNothing()
+        .run();
+    },
+    async draftConcepts() {
+      const rows = await db.select().from(kbDraftConcepts).orderBy(asc(kbDraftConcepts.updatedAt)).all();
+      return rows.map((row) => ({ ...row, variants: parseData(row.variants) }));
+    },
+    async putDraftConcept(row) {
+      const values = {
+        term: row.term,
+        variants: row.variants === null ? null : JSON.stringify(row.variants),
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      };
+      await db
+        .insert(kbDraftConcepts)
+        .values(values)
+        .onConflictDoUpdate({
+          target: kbDraftConcepts.term,
+          set: { variants: values.variants, updatedAt: values.updatedAt, updatedBy: values.updatedBy },
+        })
         .run();
     },
     async recordUnanswered({ key, text, reason, at }) {

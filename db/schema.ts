@@ -569,9 +569,10 @@ export const outageOptOuts = sqliteTable(
 /**
  * Published versions of the knowledge base: immutable once written. `number` counts from 1 (the
  * shipped YAML, seeded into an empty database); `hash` is the content's SHA-256 (entries and
- * out-of-scope examples), so a process whose shipped knowledge has the same hash builds nothing.
- * The content is in `kb_version_entries` (one row per entry, each well under D1's row limit) and
- * `kb_version_out_of_scope` (one row per example).
+ * out-of-scope examples, concept words), so a process whose shipped knowledge has the same hash
+ * builds nothing. The content is in `kb_version_entries` (one row per entry, each well under D1's
+ * row limit), `kb_version_out_of_scope` (one row per example) and `kb_version_concepts` (one row per
+ * concept).
  */
 export const kbVersions = sqliteTable('kb_versions', {
   number: integer('number').primaryKey(),
@@ -613,6 +614,22 @@ export const kbVersionOutOfScope = sqliteTable(
 );
 
 /**
+ * The concept words of a published version (knowledge/concepts.ts): a row per concept, in order,
+ * its variants as a JSON array of strings. A version without rows here was written before these
+ * rows existed (migration 0015) and has the shipped concepts (knowledge/concepts.yaml).
+ */
+export const kbVersionConcepts = sqliteTable(
+  'kb_version_concepts',
+  {
+    version: integer('version').notNull(),
+    position: integer('position').notNull(),
+    term: text('term').notNull(),
+    variants: text('variants').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.position] })],
+);
+
+/**
  * The draft: edits in progress over the latest version, one row per changed entry (`data` null: the
  * entry is removed in the draft). Publishing writes a version from the latest one and these rows,
  * and empties the draft.
@@ -630,6 +647,18 @@ export const kbDraftOutOfScope = sqliteTable('kb_draft_out_of_scope', {
   text: text('text').primaryKey(),
   addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
   addedBy: text('added_by').notNull(),
+});
+
+/**
+ * Concepts changed in the draft: a row per concept added or whose variants changed (`variants`, a
+ * JSON array), or removed (`variants` null). Publishing applies them to the latest version's list
+ * (a new concept at the end) and empties them.
+ */
+export const kbDraftConcepts = sqliteTable('kb_draft_concepts', {
+  term: text('term').primaryKey(),
+  variants: text('variants'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedBy: text('updated_by').notNull(),
 });
 
 /**

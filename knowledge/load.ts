@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { shippedConcepts } from './concepts.js';
 import type { KnowledgeContent } from './content.js';
 import {
   entriesOfFiles,
@@ -35,7 +36,7 @@ export function loadKnowledgeBase(dir?: string, localFactsPath?: string): Knowle
   return parseKnowledgeBase(readKnowledgeSource(dir, localFactsPath));
 }
 
-/** The shipped entries with their files, the out-of-scope examples and the local facts (Node only). */
+/** The shipped entries with their files, the out-of-scope examples, the concepts and the local facts (Node only). */
 export function loadKnowledgeContent(dir?: string, localFactsPath?: string) {
   const source = readKnowledgeSource(dir, localFactsPath);
   const content: KnowledgeContent = {
@@ -43,6 +44,7 @@ export function loadKnowledgeContent(dir?: string, localFactsPath?: string) {
       source.entryFiles.map((file) => ({ name: file.name, entries: parse(file.text) })),
     ),
     outOfScope: loadOutOfScopeExamples(),
+    concepts: shippedConcepts(),
   };
   return { content, facts: localFactsFrom(parse(source.localFactsText), source.derivedFacts) };
 }

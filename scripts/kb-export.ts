@@ -4,12 +4,13 @@ import { parseConfig } from '../api/config.js';
 import { versionContent } from '../api/kb/versions.js';
 import { openDatabase } from '../db/client.js';
 import { createSqliteKbStore } from '../db/kb-store.js';
+import { shippedConcepts } from '../knowledge/concepts.js';
 import { contentFiles } from '../knowledge/export.js';
 
 /**
  * `npm run kb:export [version] [-- --out DIR]`: writes a published version of the knowledge base in
- * DATABASE_PATH (default the newest) back to YAML, in the layout of knowledge/ (entries/*.yaml and
- * out-of-scope.yaml), so that what operators published can be reviewed and committed in git. The
+ * DATABASE_PATH (default the newest) back to YAML, in the layout of knowledge/ (entries/*.yaml,
+ * out-of-scope.yaml and concepts.yaml), so that what operators published can be reviewed and committed in git. The
  * default folder is knowledge/ itself: `git diff` then shows the version against the shipped files.
  */
 const args = process.argv.slice(2);
@@ -33,9 +34,10 @@ try {
     );
     process.exitCode = 1;
   } else {
-    const { entries, outOfScope } = await versionContent(kb, version.number);
+    // A version stored before its concepts were (migration 0015) has the shipped ones.
+    const { entries, outOfScope, concepts } = await versionContent(kb, version.number, shippedConcepts());
     const files = contentFiles(
-      { entries, outOfScope },
+      { entries, outOfScope, concepts },
       `知识库第 ${version.number} 版（${version.createdAt.toISOString()}，${version.createdBy}：${version.note}）`,
     );
     // The version's files replace the folder's entry files (an entry file the version no longer has goes).
@@ -46,7 +48,9 @@ try {
       mkdirSync(dirname(join(out, path)), { recursive: true });
       writeFileSync(join(out, path), text);
     }
-    console.log(`wrote version ${version.number} (${entries.length} entries) to ${out}/`);
+    console.log(
+      `wrote version ${version.number} (${entries.length} entries, ${concepts.length} concepts) to ${out}/`,
+    );
   }
 } finally {
   database.close();

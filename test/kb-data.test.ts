@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { versionContent } from '../api/kb/versions.js';
+import { parseConcepts, shippedConcepts } from '../knowledge/concepts.js';
 import { contentHash } from '../knowledge/content.js';
 import { entriesOfFiles } from '../knowledge/knowledge-base.js';
 import { loadKnowledgeContent } from '../knowledge/load.js';
@@ -42,6 +43,27 @@ it('exports a version to YAML in the layout of knowledge/ that reads back as the
       answer: '受理投诉后1个工作日内联系您，7个工作日内答复处理意见。Test line with English words.',
     });
     expect(edited.status).toBe(200);
+    // A concept changed, one added (a word YAML would read as a number or a boolean is quoted).
+    const concept = await staffCall(
+      service.app,
+      staff,
+      'PUT',
+      `/v1/kb/concepts/${encodeURIComponent('时限')}`,
+      {
+        variants: [...(shippedConcepts().find((c) => c.term === '时限')?.variants ?? []), '猴年马月'],
+      },
+    );
+    expect(concept.status).toBe(200);
+    const added = await staffCall(
+      service.app,
+      staff,
+      'PUT',
+      `/v1/kb/concepts/${encodeURIComponent('导出词')}`,
+      {
+        variants: ['yes', '12345', 'a: b', '"引号"', 'no way'],
+      },
+    );
+    expect(added.status).toBe(201);
     const published = await staffCall(service.app, staff, 'POST', '/v1/kb/publish', { note: '导出测试' });
     expect(await published.json()).toEqual({ version: 2 });
     execFileSync('npx', ['tsx', 'scripts/kb-export.ts', '2', '--out', out], {
@@ -59,8 +81,20 @@ it('exports a version to YAML in the layout of knowledge/ that reads back as the
         files.map((name) => ({ name, entries: parse(readFileSync(join(out, 'entries', name), 'utf8')) })),
       ),
       outOfScope: parseOutOfScopeExamples(readFileSync(join(out, 'out-of-scope.yaml'), 'utf8')),
+      concepts: parseConcepts(readFileSync(join(out, 'concepts.yaml'), 'utf8')),
     };
-    const stored = await versionContent(service.kb, 2);
+    const stored = await versionContent(service.kb, 2, shippedConcepts());
+    expect(readBack.concepts).toEqual(stored.concepts);
+    expect(readBack.concepts.at(-1)).toEqual({
+      term: '导出词',
+      variants: ['yes', '12345', 'a: b', '"引号"', 'no way'],
+    });
+    const conceptsText = readFileSync(join(out, 'concepts.yaml'), 'utf8');
+    // The shipped header, then one line per concept.
+    expect(conceptsText).toContain(readFileSync('knowledge/concepts.yaml', 'utf8').split('\n"95598"')[0]);
+    expect(conceptsText.split('\n').filter((line) => /^\S.*: \[.*\]$/.test(line))).toHaveLength(
+      stored.concepts.length,
+    );
     expect(contentHash(readBack)).toBe(contentHash(stored));
     expect(contentHash(readBack)).not.toBe(contentHash(loadKnowledgeContent().content));
     expect(readFileSync(join(out, 'entries', 'service-efficiency.yaml'), 'utf8')).toContain('导出测试');

@@ -119,7 +119,7 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
   // The staff side (issue 17) was released first; the abuse limits (issue 18) come after it, then
   // the outages (issue 20), then the console for a shift (issue 16), then its case assignment and
   // the customer's earlier conversations, then the knowledge base's versions (issue 15), then canned
-  // replies (issue 15, the console).
+  // replies (issue 15, the console), then the concept words as data of the versions (issue 15).
   expect(entries.map(({ tag }) => tag).slice(7)).toEqual([
     '0007_staff_side_at_scale',
     '0008_abuse_limits',
@@ -129,6 +129,7 @@ it('chains the migrations: one file and snapshot per entry, in order, each after
     '0012_case_assignment_earlier_conversations',
     '0013_knowledge_versions',
     '0014_canned_replies',
+    '0015_knowledge_concepts',
   ]);
 });
 

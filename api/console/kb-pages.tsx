@@ -9,6 +9,8 @@ import { clip, Layout } from './pages.js';
  */
 export interface KbConsoleSource {
   entries(): Promise<{ version: number; draft: boolean; items: KbEntryView[] }>;
+  /** The draft's concept words (`GET /v1/kb/concepts`). */
+  concepts(): Promise<{ version: number; draft: boolean; items: KbConceptView[] }>;
   versions(): Promise<KbVersionView[]>;
   unanswered(): Promise<UnansweredView[]>;
 }
@@ -26,6 +28,15 @@ export interface KbEntryView {
   updatedBy: string;
   /** How the draft stands against the published version. */
   status: 'published' | 'changed' | 'added' | 'removed';
+}
+
+/** A concept and the words customers use for it, as `GET /v1/kb/concepts` gives it (the draft's). */
+export interface KbConceptView {
+  term: string;
+  variants: readonly string[];
+  status: KbEntryView['status'];
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 /** A published version (`GET /v1/kb/versions`). */
@@ -60,9 +71,10 @@ export const REASON_NAMES: Record<string, string> = {
   low_rating: '客户差评',
 };
 
-type KbTab = 'entries' | 'publish' | 'review';
+type KbTab = 'entries' | 'concepts' | 'publish' | 'review';
 const KB_TABS: [KbTab, string, string][] = [
   ['entries', '/console/kb', '条目'],
+  ['concepts', '/console/kb/concepts', '词汇'],
   ['publish', '/console/kb/publish', '预览、发布与版本'],
   ['review', '/console/kb/review', '待完善问题'],
 ];
@@ -105,6 +117,36 @@ function KbLayout(props: {
   );
 }
 
+/** A 知识库 list's search: a plain GET form of `q`, with 清除 while a search is shown. */
+function KbSearchForm(props: {
+  id: string;
+  action: string;
+  inputId: string;
+  q: string;
+  maxlength: number;
+  placeholder: string;
+  children?: Child;
+}) {
+  return (
+    <form class="filters" method="get" action={props.action} id={props.id}>
+      <label>
+        搜索
+        <input
+          name="q"
+          id={props.inputId}
+          value={props.q}
+          maxlength={props.maxlength}
+          placeholder={props.placeholder}
+          autocomplete="off"
+        />
+      </label>
+      <button type="submit">搜索</button>
+      {props.q ? <a href={props.action}>清除</a> : null}
+      {props.children}
+    </form>
+  );
+}
+
 /** Every entry of the draft, searched by words in any of its texts (a plain GET form). */
 export function KbEntriesPage(props: {
   entries: KbEntryView[];
@@ -117,24 +159,18 @@ export function KbEntriesPage(props: {
 }) {
   return (
     <KbLayout title="知识库" tab="entries" {...props}>
-      <form class="filters" method="get" action="/console/kb" id="kb-search">
-        <label>
-          搜索
-          <input
-            name="q"
-            id="kb-q"
-            value={props.q}
-            maxlength={100}
-            placeholder="标题、分类、条款、答复或示例问题中的文字"
-            autocomplete="off"
-          />
-        </label>
-        <button type="submit">搜索</button>
-        {props.q ? <a href="/console/kb">清除</a> : null}
+      <KbSearchForm
+        id="kb-search"
+        action="/console/kb"
+        inputId="kb-q"
+        q={props.q}
+        maxlength={100}
+        placeholder="标题、分类、条款、答复或示例问题中的文字"
+      >
         <a href="/console/kb/new" class="button-link" id="kb-new">
           新增条目
         </a>
-      </form>
+      </KbSearchForm>
       <p class="meta">
         {props.q ? `找到 ${props.entries.length} 条（共 ${props.total} 条）。` : `共 ${props.total} 条。`}
       </p>
@@ -167,6 +203,109 @@ export function KbEntriesPage(props: {
         </tbody>
       </table>
       {props.entries.length === 0 ? <p class="empty">没有符合的条目。</p> : null}
+    </KbLayout>
+  );
+}
+
+/**
+ * The concept words (词汇): each concept with the words customers use for it, searched by words in
+ * the term or a variant (a plain GET form); a concept's variants edited one per line, a concept
+ * added or removed, all in the draft (kb.js).
+ */
+export function KbConceptsPage(props: {
+  concepts: KbConceptView[];
+  q: string;
+  total: number;
+  version: number;
+  draft: boolean;
+  username: string;
+  csrfToken: string;
+}) {
+  return (
+    <KbLayout title="知识库词汇" tab="concepts" {...props}>
+      <p class="meta">
+        客户对同一件事有不同说法：检索前，每个说法都归并到它的概念（例如“多久”“几天”“how
+        long”都算作“时限”）。修改只进草稿，到“预览、发布与版本”预览受影响的问题，班长发布后生效。
+      </p>
+      <KbSearchForm
+        id="kb-concepts-search"
+        action="/console/kb/concepts"
+        inputId="kb-concepts-q"
+        q={props.q}
+        maxlength={60}
+        placeholder="概念或客户说法中的文字"
+      />
+      <details class="card" id="kb-concept-new-box">
+        <summary>新增概念</summary>
+        <form id="kb-concept-new">
+          <label>
+            概念（检索时归并成的词）
+            <input id="kb-concept-term" name="term" maxlength={60} required autocomplete="off" />
+          </label>
+          <label>
+            客户说法（每行一个）
+            <textarea id="kb-concept-new-variants" name="variants" rows={4} required />
+          </label>
+          <div class="actions">
+            <button type="submit" id="kb-concept-add">
+              新增到草稿
+            </button>
+          </div>
+          <p class="error" id="kb-concept-new-error" role="alert" />
+        </form>
+      </details>
+      <p class="meta">
+        {props.q
+          ? `找到 ${props.concepts.length} 个（共 ${props.total} 个）。`
+          : `共 ${props.total} 个概念。`}
+      </p>
+      <table class="list" id="kb-concepts">
+        <thead>
+          <tr>
+            <th>概念</th>
+            <th>客户说法</th>
+            <th>状态</th>
+            <th>最后修改</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.concepts.map((concept) => (
+            <tr class={`kb-row kb-concept status-${concept.status}`} data-term={concept.term}>
+              <td class="term">{concept.term}</td>
+              <td class="variants">
+                <p class="variant-list">{concept.variants.join('、')}</p>
+                <details class="kb-concept-edit">
+                  <summary>编辑</summary>
+                  <form class="kb-concept-form" data-term={concept.term}>
+                    <label>
+                      客户说法（每行一个）
+                      <textarea name="variants" rows={Math.min(12, concept.variants.length + 1)}>
+                        {concept.variants.join('\n')}
+                      </textarea>
+                    </label>
+                    <div class="actions">
+                      <button type="submit" name="action" value="save">
+                        {concept.status === 'removed' ? '恢复并保存到草稿' : '保存到草稿'}
+                      </button>
+                      {concept.status === 'removed' ? null : (
+                        <button type="submit" name="action" value="delete" class="secondary">
+                          在草稿中删除
+                        </button>
+                      )}
+                    </div>
+                    <p class="error" role="alert" />
+                  </form>
+                </details>
+              </td>
+              <td class="status">{STATUS_NAMES[concept.status]}</td>
+              <td class="meta">
+                {concept.updatedAt ? `${beijing(concept.updatedAt)} · ${concept.updatedBy ?? ''}` : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.concepts.length === 0 ? <p class="empty">没有符合的概念。</p> : null}
     </KbLayout>
   );
 }
@@ -285,6 +424,8 @@ export function KbEntryPage(props: {
  */
 export function KbPublishPage(props: {
   changes: KbEntryView[];
+  /** The concepts the draft changes, adds or removes. */
+  conceptChanges: KbConceptView[];
   versions: KbVersionView[];
   /** Entry titles by id, for the preview's answers. */
   titles: Record<string, string>;
@@ -299,6 +440,19 @@ export function KbPublishPage(props: {
     <KbLayout title="知识库发布" tab="publish" {...props}>
       <section class="card" id="kb-draft">
         <h2>草稿中的修改</h2>
+        {props.conceptChanges.length === 0 ? null : (
+          <ul class="plain" id="kb-concept-changes">
+            {props.conceptChanges.map((concept) => (
+              <li>
+                词汇 <a href={`/console/kb/concepts?q=${encodeURIComponent(concept.term)}`}>{concept.term}</a>{' '}
+                <span class="meta">
+                  {STATUS_NAMES[concept.status]} · {concept.updatedAt ? beijing(concept.updatedAt) : ''} ·{' '}
+                  {concept.updatedBy ?? ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
         {props.changes.length === 0 ? (
           <p class="meta">草稿中没有条目修改。</p>
         ) : (

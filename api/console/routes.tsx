@@ -24,6 +24,7 @@ import type { DueSoonRule } from '../standard/working-hours.js';
 import { CONSOLE_ASSET_TYPES, type ConsoleAssets, isConsoleAssetName, readConsoleAsset } from './assets.js';
 import { AssistPanel, CannedRepliesPage } from './assist-pages.js';
 import {
+  KbConceptsPage,
   type KbConsoleSource,
   KbEntriesPage,
   KbEntryPage,
@@ -460,6 +461,21 @@ export function consoleRoutes(deps: ConsoleDeps) {
       ),
     )
     .get(
+      '/kb/concepts',
+      staffPage(
+        kbPage(async ({ c, kb, frame }) => {
+          const q = (c.req.query('q') ?? '').trim().slice(0, 60);
+          const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+          const { items } = await kb.concepts();
+          const found = items.filter((concept) => {
+            const text = [concept.term, ...concept.variants].join('\n').toLowerCase();
+            return words.every((word) => text.includes(word));
+          });
+          return page(c, <KbConceptsPage concepts={found} q={q} total={items.length} {...frame} />);
+        }),
+      ),
+    )
+    .get(
       '/kb/new',
       staffPage(
         kbPage(async ({ c, kb, draft, frame }) => {
@@ -503,6 +519,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
             c,
             <KbPublishPage
               changes={draft.items.filter((e) => e.status !== 'published')}
+              conceptChanges={(await kb.concepts()).items.filter((concept) => concept.status !== 'published')}
               versions={await kb.versions()}
               titles={Object.fromEntries(draft.items.map((e) => [e.id, e.title]))}
               supervisor={me.user.role === 'supervisor'}

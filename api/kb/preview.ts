@@ -1,4 +1,5 @@
 import type { KbStore } from '../../db/kb-store.js';
+import type { ConceptList } from '../../knowledge/concepts.js';
 import { contentHash, type KnowledgeContent } from '../../knowledge/content.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { createSliceClock, type Pause } from '../../knowledge/slices.js';
@@ -46,6 +47,8 @@ export interface PreviewDeps {
   published: () => Promise<{ number: number; knowledge: Knowledge }>;
   /** Builds a content's knowledge (the draft's), as a publish would. */
   build: (content: KnowledgeContent) => Promise<Knowledge>;
+  /** The concepts of a version stored without any (before migration 0015): the shipped ones. */
+  shippedConcepts: ConceptList;
   intentClassifier: IntentClassifier;
   minConfidence?: number;
   /** The project's evaluation questions about the knowledge base (knowledge/regression-questions.json). */
@@ -102,7 +105,7 @@ export function createPreview(deps: PreviewDeps): KbPreview {
       const started = now();
       const [published, view, resolved] = await Promise.all([
         deps.published(),
-        draftView(deps.kb),
+        draftView(deps.kb, deps.shippedConcepts),
         deps.kb.resolvedQuestions(),
       ]);
       const content = draftContent(view);

@@ -1,5 +1,6 @@
 import type { KbStore, UnansweredReason, UnansweredRow } from '../../db/kb-store.js';
 import type { Store } from '../../db/store.js';
+import type { ConceptList } from '../../knowledge/concepts.js';
 import type { RecordedTurn } from '../assistant/assistant.js';
 import { addExampleToDraft } from './entries.js';
 import { draftView } from './versions.js';
@@ -81,10 +82,10 @@ export async function resolveQuestion(
   kb: KbStore,
   row: UnansweredRow,
   input: { entryId: string } | { outOfScope: true },
-  context: { by: string; now: Date },
+  context: { by: string; now: Date; shippedConcepts: ConceptList },
 ): Promise<{ entryId: string } | { outOfScope: true } | 'no_such_entry'> {
   if ('entryId' in input) {
-    const view = await draftView(kb);
+    const view = await draftView(kb, context.shippedConcepts);
     const entry = view.entries.find((e) => e.entry.id === input.entryId && e.status !== 'removed');
     if (!entry) return 'no_such_entry';
     await addExampleToDraft(kb, entry, row.text, context.by, context.now);

@@ -35,15 +35,20 @@ export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnow
   const content: KnowledgeContent = {
     entries: entriesOfFiles(data.entryFiles),
     outOfScope: outOfScopeExamplesFrom(data.outOfScope),
+    concepts: conceptsFrom(data.concepts),
   };
   const knowledge = await createKnowledge(knowledgeBaseOf(content, facts), {
     jieba: jsJieba(data.jiebaDict),
     outOfScope: content.outOfScope,
-    concepts: conceptsFrom(data.concepts),
+    concepts: content.concepts,
   });
-  // Another version reuses the segmenter (jieba's dictionary is parsed once per isolate).
+  // Another version reuses jieba's dictionary (parsed once per isolate); other concept words are added to it.
   const buildKnowledge = (of: KnowledgeContent) =>
-    createKnowledge(knowledgeBaseOf(of, facts), { outOfScope: of.outOfScope, shared: knowledge });
+    createKnowledge(knowledgeBaseOf(of, facts), {
+      outOfScope: of.outOfScope,
+      concepts: of.concepts,
+      shared: knowledge,
+    });
   const intentClassifier = createIntentClassifier(
     intentExamplesFrom(data.intentExamples),
     knowledge.normalize,

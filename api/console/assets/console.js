@@ -43,6 +43,7 @@
     empty_reason: '请填写停电原因',
     field_too_long: '内容过长',
     field_too_short: '请填写必填项',
+    variant_taken: '有客户说法已属于另一个概念（一个说法只能归并到一个概念）',
     // too_many is two limits: a bulk assignment's 100 cases (above) and the canned replies kept.
     too_many_canned_replies: '快捷回复已达上限，请先删除不用的',
   };

@@ -1,4 +1,5 @@
-// Staff console, the knowledge base pages: an entry's edit form (saved into the draft), the preview
+// Staff console, the knowledge base pages: an entry's edit form and the concept words (词汇: a
+// concept's variants edited one per line, a concept added or removed; all saved into the draft), the preview
 // of the answers a publish would change (shown as before / after with the change marked), publish
 // and rollback (supervisors), and the review queue (attach a question to an entry, or out of scope).
 // Uses console.js's API call (window.consoleApi), which runs first. Server data is only ever
@@ -57,6 +58,73 @@ document.addEventListener('DOMContentLoaded', () => {
       } catch (error) {
         showError('kb-error', error);
         busy(entryForm, false);
+      }
+    });
+  }
+
+  // The concept words: each concept's form saves its variants (one per line) or removes it, in the draft.
+  const conceptPath = (term) => `/v1/kb/concepts/${encodeURIComponent(term)}`;
+  /** Saves a concept's variants; a variant newly given to it that another concept has is named first. */
+  async function saveConcept(term, variants, isNew) {
+    const { items } = await api('GET', '/v1/kb/concepts');
+    const own = items.find((item) => item.term === term && item.status !== 'removed');
+    if (isNew && own) throw new Error(`概念“${term}”已存在，请在列表中编辑它`);
+    const before = own ? own.variants : [];
+    for (const variant of variants) {
+      if (before.includes(variant)) continue;
+      const other = items.find(
+        (item) =>
+          item.term !== term &&
+          item.status !== 'removed' &&
+          (item.term === variant || item.variants.includes(variant)),
+      );
+      if (other) throw new Error(`“${variant}”已属于概念“${other.term}”，一个说法只能归并到一个概念`);
+    }
+    await api('PUT', conceptPath(term), { variants });
+  }
+  for (const form of document.querySelectorAll('form.kb-concept-form')) {
+    const error = form.querySelector('.error');
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const term = form.dataset.term || '';
+      const action = event.submitter ? event.submitter.value : 'save';
+      const variants = lines(form.querySelector('textarea').value);
+      error.textContent = '';
+      if (action === 'save' && variants.length === 0) {
+        error.textContent = '请至少填写一个客户说法；不再需要的概念请删除';
+        return;
+      }
+      if (
+        action === 'delete' &&
+        !window.confirm(`确定在草稿中删除概念“${term}”？发布后这些说法不再归并到它。`)
+      )
+        return;
+      busy(form, true);
+      try {
+        if (action === 'delete') await api('DELETE', conceptPath(term));
+        else await saveConcept(term, variants, false);
+        location.reload();
+      } catch (failure) {
+        error.textContent = failure instanceof Error ? failure.message : String(failure);
+        busy(form, false);
+      }
+    });
+  }
+  const newConcept = document.getElementById('kb-concept-new');
+  if (newConcept) {
+    newConcept.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const term = value('kb-concept-term').trim();
+      const variants = lines(value('kb-concept-new-variants'));
+      if (!term) return showError('kb-concept-new-error', '请填写概念');
+      if (variants.length === 0) return showError('kb-concept-new-error', '请至少填写一个客户说法');
+      busy(newConcept, true);
+      try {
+        await saveConcept(term, variants, true);
+        location.assign(`/console/kb/concepts?q=${encodeURIComponent(term)}`);
+      } catch (error) {
+        showError('kb-concept-new-error', error);
+        busy(newConcept, false);
       }
     });
   }
