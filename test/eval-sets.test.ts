@@ -43,6 +43,7 @@ const SETS = [
   'fresh-28.jsonl',
   'fresh-29.jsonl',
   'fresh-30.jsonl',
+  'fresh-31.jsonl',
 ];
 
 let service: TestServices;

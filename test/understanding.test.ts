@@ -136,6 +136,27 @@ describe('one message that asks the same question of two premises', () => {
     expect(replyText(hospital)).toContain('30个工作日');
   });
 
+  it('reads a voice message’s questions at each pause after a question, 好久 and “会…不” included', async () => {
+    const triple = await ask(
+      '我屋头的电表怕是不准 校验要好久 还有抄表的数也不对 核实要好久 再就是投诉的话好久有人联系',
+    );
+    expect(ids(triple)).toEqual(['meter-test', 'reading-dispute', 'complaint-time-limits']);
+    const pair = await ask('嗯我老头子腿脚不方便 去营业厅交个电费 你们窗口会照顾一下不 交一次要几分钟');
+    expect(ids(pair)).toEqual(['assistance-for-limited-mobility', 'counter-service-time']);
+  });
+
+  it('reads "…又是多久" that names a matter of its own as a question of its own', async () => {
+    const turn = await ask('居民和非居民，验收以后送电差几天？双电源高压方案又是多久？');
+    expect(ids(turn)).toEqual(['connection-time', 'supply-plan-reply']);
+    expect(replyText(turn)).toContain('30个工作日');
+  });
+
+  it('reads a later question without the class where the class only blurs it', async () => {
+    const turn = await ask('我们医院两路电源 方案多久？另外你们员工要是收了我们的礼品怎么处理？');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'no-gifts']);
+    expect(replyText(turn)).toContain('30个工作日');
+  });
+
   it('says how far apart the two sides of a comparison are', async () => {
     const turn = await ask('低压电力客户跟居民客户比，供电方案答复的时限分别是多少？前者比后者多等几天？');
     // "前者比后者…" asks more of the comparison: no second, unrelated answer.
@@ -466,6 +487,12 @@ describe('the customer’s class read from how they describe it', () => {
     ],
     ['老宅子翻修完要重新申请用电，你们几天给方案啊', '3个工作日', ['7个工作日', '15个工作日'], '居民'],
     ['灌溉机井的电验收完了，几天能通上电，地里等不了', '5个工作日', ['3个工作日'], '灌溉'],
+    [
+      '老板儿,我那个小作坊要拉动力电,低压380的,方案好久给我回嘛?',
+      '7个工作日',
+      ['3个工作日', '15个工作日'],
+      '小作坊',
+    ],
     // "各拉一回" from two substations is two supplies; "单独拉一路10kV" is one.
     [
       '污水处理厂要从两个不同的变电站各拉一回10千伏线路过来，防止一路断了全厂停摆，供电方案多久',
@@ -609,6 +636,9 @@ describe('a question about a process', () => {
     ['我想举报你们一个工作人员 有哪些方式', 'how-to-complain'],
     ['办完业务能在哪给员工打个分评价一下', 'customer-opinions'],
     ['怎么给窗口打分评价', 'customer-opinions'],
+    ['服务评价这块你们怎么做的', 'customer-opinions'],
+    ['俺们村里老停电,你们那应急处理是咋规定的', 'emergency-response'],
+    ['我要投诉但不想打电话,能寄信吗?传真呢?', 'how-to-complain'],
   ])('is answered, not started: %s', async (question, entry) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');

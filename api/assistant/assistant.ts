@@ -405,7 +405,9 @@ export function createAssistant(deps: AssistantDeps) {
     let lastOwn: string | undefined;
     const read = parts.slice(0, MAX_PARTS).map((part) => {
       const about = lastOwn === undefined ? undefined : readFollowUp(part);
-      if (about && lastOwn !== undefined) return { text: askedAgainAbout(lastOwn, about), own: false };
+      // "…送电差几天？双电源高压方案又是多久？": a matter of its own (方案) makes a question of its own.
+      if (about && lastOwn !== undefined && !namesAnotherMatter(about, lastOwn))
+        return { text: askedAgainAbout(lastOwn, about), own: false };
       lastOwn = part;
       return { text: part, own: true };
     });
@@ -417,8 +419,8 @@ export function createAssistant(deps: AssistantDeps) {
         .join('，'),
     );
     for (const { text: part, own } of read) {
-      const message = { raw: part, normalized: own ? withClassContext(part, whole) : part };
-      const decision = await router.decide(message, knowledge.segmenter.mend(message.normalized));
+      const decision = await decidePart(part, own ? withClassContext(part, whole) : part);
+      const message = { raw: part, normalized: part };
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
         if (decision.answer.confidence < minConfidence) continue;
@@ -461,6 +463,23 @@ export function createAssistant(deps: AssistantDeps) {
       replies: [...replies, ...step.replies],
       sources: [...sources, ...(step.sources ?? [])],
     };
+  }
+
+  /**
+   * A part read with the class the message gave, or alone where the class only blurs a question
+   * whose answer does not depend on it ("两路电源 你们员工要是收了礼品怎么处理" is not sure enough).
+   */
+  async function decidePart(part: string, withClass: string): Promise<Decision> {
+    const inContext = await router.decide(
+      { raw: part, normalized: withClass },
+      knowledge.segmenter.mend(withClass),
+    );
+    if (withClass === part || inContext.kind !== 'faq') return inContext;
+    if (inContext.answer.confidence >= PART_MIN_CONFIDENCE) return inContext;
+    const entry = knowledge.base.byId(inContext.answer.source.id);
+    if (entry?.byClass) return inContext;
+    const alone = await router.decide({ raw: part, normalized: part }, knowledge.segmenter.mend(part));
+    return alone.kind === 'faq' && alone.answer.confidence > inContext.answer.confidence ? alone : inContext;
   }
 
   /**
@@ -666,7 +685,7 @@ const FOLLOW_UP_LOOKBACK = 12;
 /** A part that says it is about electricity, by itself. */
 const NAMES_ELECTRICITY = /电|95598|供电|electric|power/;
 /** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
-const PART_MIN_CONFIDENCE = 0.3;
+const PART_MIN_CONFIDENCE = 0.25;
 /** The actions that show an account (after the identity check). */
 const ACCOUNT_LOOKUPS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
 /** At most this many parts of one message are read, and this many answers given. */
@@ -695,6 +714,15 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
   )
     return part;
   return `${whole.evidence} ${part}`;
+}
+
+/** The matters a follow-up may name as its own (a class alone asks the last question again). */
+const MATTERS =
+  /方案|送电|通电|接电|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费/g;
+
+/** "双电源高压方案又是多久" after a question about 送电: a matter the question before did not name. */
+function namesAnotherMatter(about: string, before: string): boolean {
+  return (about.match(MATTERS) ?? []).some((matter) => !before.includes(matter));
 }
 
 /** What a question asks of its matter ("要几天", "多少钱"), to be asked again of another matter. */
