@@ -420,7 +420,6 @@ export function createAssistant(deps: AssistantDeps) {
     );
     for (const { text: part, own } of read) {
       const decision = await decidePart(part, own ? withClassContext(part, whole) : part);
-      const message = { raw: part, normalized: part };
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
         if (decision.answer.confidence < minConfidence) continue;
@@ -432,11 +431,11 @@ export function createAssistant(deps: AssistantDeps) {
         decision.by === 'rules' &&
         decision.detected.intent !== 'greeting'
       ) {
-        // "能的话可以查进度吗" beside another question asks whether, not for it to be done; "我的
-        // 申请到哪一步了" is the customer's own.
-        // "抄表员喝了酒，我想投诉，打什么电话？": wanting to, and asking the way, is a question.
+        // "能的话可以查进度吗" beside another question asks whether, not for it to be done ("我的
+        // 申请到哪一步了" is the customer's own); so does "抄表员喝了酒，我想投诉，打什么电话？",
+        // wanting to and asking the way.
         if (
-          (asksAboutProcess(message.normalized) && !isPersonal(message.normalized)) ||
+          (asksAboutProcess(part) && !isPersonal(part)) ||
           SUPPOSES.test(part) ||
           (decision.detected.intent === 'complaint' && asksTheWay(ctx.message.normalized))
         )
