@@ -44,6 +44,7 @@ const SETS = [
   'fresh-29.jsonl',
   'fresh-30.jsonl',
   'fresh-31.jsonl',
+  'fresh-32.jsonl',
 ];
 
 let service: TestServices;
@@ -93,6 +94,11 @@ const KNOWN_FLOW_OPENERS = new Set([
   // a complaint made, with questions about it, answered before its form.
   'f28-095',
   'f29-084',
+  // "我那个电费单子看不懂啊 能不能有人给我讲讲": the customer's own bill, shown after the check;
+  // "Can I get information from you about my application progress and my electricity bills?": the
+  // customer's own application and bills, looked up.
+  'f32-042',
+  'f32-211',
 ]);
 
 /**

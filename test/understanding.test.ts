@@ -306,6 +306,11 @@ describe('a foreign topic', () => {
     expect(replyText(turn)).toContain('不在供电服务标准的范围内');
   });
 
+  it('reads a sick animal as not ours, and an outage on the farm as ours', async () => {
+    expect((await ask('俺家的猪得病了咋整')).intent).toBe('unknown');
+    expect((await ask('俺家停电了 猪圈也没电')).intent).toBe('repair');
+  });
+
   it('leaves a part that names nothing to the foreign topic it follows', async () => {
     const turn = await ask('燃气费怎么交 在哪里交');
     expect(turn.intent).toBe('unknown');
@@ -639,6 +644,9 @@ describe('a question about a process', () => {
     ['服务评价这块你们怎么做的', 'customer-opinions'],
     ['俺们村里老停电,你们那应急处理是咋规定的', 'emergency-response'],
     ['我要投诉但不想打电话,能寄信吗?传真呢?', 'how-to-complain'],
+    ['那个 停电了是不是打那个95598就能报修啊 几点打都行吗', 'hotline-95598'],
+    ['嗯 我报修了以后 后来有人打电话问我满意不满意 这是干啥的啊', 'follow-up-visits'],
+    ['我们这旮旯交电非不方便，有啥别的交法不？手机能交不？', 'payment-methods'],
   ])('is answered, not started: %s', async (question, entry) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
