@@ -35,6 +35,7 @@ import {
   asksTheWay,
   type DetectedIntent,
   detectActionIntent,
+  ELECTRICITY,
   type Intent,
   isCancel,
   isPersonal,
@@ -43,7 +44,13 @@ import {
 } from './intents.js';
 import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
-import { createRouter, DEFAULT_MIN_CONFIDENCE, type Decision, type KnowledgeAnswer } from './routing.js';
+import {
+  ACCOUNT_INTENTS,
+  createRouter,
+  DEFAULT_MIN_CONFIDENCE,
+  type Decision,
+  type KnowledgeAnswer,
+} from './routing.js';
 
 export type { InboundMessage, TurnResult } from '../channel/contract.js';
 export { DEFAULT_INTENT_MIN_PROBABILITY, DEFAULT_MIN_CONFIDENCE } from './routing.js';
@@ -329,10 +336,12 @@ export function createAssistant(deps: AssistantDeps) {
   async function route(whole: TurnContext): Promise<FlowStep> {
     const ctx = withoutDisowned(whole);
     const parts = splitParts(ctx.message.normalized);
+    const foreign = isForeignTopic(ctx.message.normalized);
+    // Each part is decided once: the answers are taken from it here, and again below, more
+    // generously, where the message read whole has no answer.
+    const decided = parts.length > 1 && !foreign ? await decideEveryPart(parts) : undefined;
     if (parts.length > 1) {
-      const step = isForeignTopic(ctx.message.normalized)
-        ? await answerOurParts(parts)
-        : await answerEveryPart(parts, ctx);
+      const step = decided ? await answerFromParts(decided, ctx) : await answerOurParts(parts);
       if (step) return step;
     }
     const compared = await router.comparedAnswers(ctx.message);
@@ -358,10 +367,9 @@ export function createAssistant(deps: AssistantDeps) {
       case 'unknown': {
         // Read whole, a long message of several questions may be too diffuse to answer: its parts'
         // answers, any the router would give, are better than none.
-        const fromParts =
-          parts.length > 1 && !isForeignTopic(ctx.message.normalized)
-            ? await answerEveryPart(parts, ctx, { minConfidence: 0, alone: true })
-            : undefined;
+        const fromParts = decided
+          ? await answerFromParts(decided, ctx, { minConfidence: 0, alone: true })
+          : undefined;
         return fromParts ?? unknownStep(ctx, decision.reply);
       }
     }
@@ -386,22 +394,11 @@ export function createAssistant(deps: AssistantDeps) {
   }
 
   /**
-   * Several questions (and perhaps one request) in one message: up to three answers, one per
-   * knowledge entry, then the request's flow. Undefined where the parts do not make more than one
-   * answer, and the message is routed whole.
+   * The decision for each part of a message of several, in order: a part that asks the one before
+   * it again about something else ("我家装电方案多久？那如果是楼下的铺面呢？") is that question with
+   * what it names; a part of its own is read with the class the message's own questions give.
    */
-  async function answerEveryPart(
-    parts: string[],
-    ctx: TurnContext,
-    /** `alone`: one answer is enough (the message read whole had none). */
-    { minConfidence = PART_MIN_CONFIDENCE, alone = false } = {},
-  ): Promise<FlowStep | undefined> {
-    const answers: { text: string; source: Source; offer?: ActionIntent }[] = [];
-    let request: DetectedIntent | undefined;
-    /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
-    let askedAbout: ActionIntent | undefined;
-    // "我家装电方案多久？那如果是楼下的铺面呢？": a part that asks the one before it again, about
-    // something else, is that question with what it names.
+  async function decideEveryPart(parts: string[]): Promise<{ part: string; decision: Decision }[]> {
     let lastOwn: string | undefined;
     const read = parts.slice(0, MAX_PARTS).map((part) => {
       const about = lastOwn === undefined ? undefined : readFollowUp(part);
@@ -418,8 +415,28 @@ export function createAssistant(deps: AssistantDeps) {
         .map((r) => r.text)
         .join('，'),
     );
-    for (const { text: part, own } of read) {
-      const decision = await decidePart(part, own ? withClassContext(part, whole) : part);
+    const decided: { part: string; decision: Decision }[] = [];
+    for (const { text: part, own } of read)
+      decided.push({ part, decision: await decidePart(part, own ? withClassContext(part, whole) : part) });
+    return decided;
+  }
+
+  /**
+   * Several questions (and perhaps one request) in one message: up to three answers, one per
+   * knowledge entry, then the request's flow. Undefined where the parts do not make more than one
+   * answer, and the message is routed whole.
+   */
+  async function answerFromParts(
+    decided: readonly { part: string; decision: Decision }[],
+    ctx: TurnContext,
+    /** `alone`: one answer is enough (the message read whole had none). */
+    { minConfidence = PART_MIN_CONFIDENCE, alone = false } = {},
+  ): Promise<FlowStep | undefined> {
+    const answers: { text: string; source: Source; offer?: ActionIntent }[] = [];
+    let request: DetectedIntent | undefined;
+    /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
+    let askedAbout: ActionIntent | undefined;
+    for (const { part, decision } of decided) {
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
         if (decision.answer.confidence < minConfidence) continue;
@@ -442,7 +459,7 @@ export function createAssistant(deps: AssistantDeps) {
           askedAbout ??= decision.detected.intent;
         // "上个月电费比平时高了一倍，…请问校验几个工作日出结果": a remark about one's own bill or
         // application beside a question is its background, no look-up asked for.
-        else if (!(ACCOUNT_LOOKUPS.has(decision.detected.intent) && isStatement(part)))
+        else if (!(ACCOUNT_INTENTS.has(decision.detected.intent) && isStatement(part)))
           request ??= decision.detected;
       }
     }
@@ -489,7 +506,8 @@ export function createAssistant(deps: AssistantDeps) {
   async function answerOurParts(parts: string[]): Promise<FlowStep | undefined> {
     const answers: KnowledgeAnswer[] = [];
     for (const part of parts.slice(0, MAX_PARTS)) {
-      if (isForeignTopic(part) || !NAMES_ELECTRICITY.test(part)) continue;
+      // A part that says by itself that it is about electricity.
+      if (isForeignTopic(part) || !(ELECTRICITY.test(part) || part.includes('95598'))) continue;
       const message = { raw: part, normalized: part };
       const decision = await router.decide(message, knowledge.segmenter.mend(part));
       if (decision.kind !== 'faq' || decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
@@ -681,12 +699,8 @@ const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;
 
-/** A part that says it is about electricity, by itself. */
-const NAMES_ELECTRICITY = /电|95598|供电|electric|power/;
 /** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
 const PART_MIN_CONFIDENCE = 0.25;
-/** The actions that show an account (after the identity check). */
-const ACCOUNT_LOOKUPS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;
 const MAX_ANSWERS = 3;

@@ -24,7 +24,7 @@ export type Intent = (typeof INTENTS)[number];
 export type ActionIntent = Exclude<Intent, 'faq' | 'unknown'>;
 
 /** Words that make a message about electricity, whatever else it mentions. */
-const ELECTRICITY = /电|electric|power/;
+export const ELECTRICITY = /电|electric|power/;
 /** Appliances and other things whose names merely contain 电. */
 const NOT_ELECTRICITY = /电(热水器|饭煲|视机?|脑|动车|瓶车|梯|话|影|子|池|商|竞|信|台)/g;
 

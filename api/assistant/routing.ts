@@ -82,7 +82,7 @@ const THE_QUESTION_IS =
 const SENTENCE_END = /[.。!！?？;；\n]+/;
 
 /** Actions on the customer's own account. */
-const ACCOUNT_INTENTS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
+export const ACCOUNT_INTENTS: ReadonlySet<ActionIntent> = new Set(['bill', 'application']);
 /** Where the standard says how each action is handled: the answer to a question about it. */
 const ACTION_RULES: Partial<Record<ActionIntent, string>> = {
   complaint: 'how-to-complain',
