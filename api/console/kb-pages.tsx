@@ -79,15 +79,15 @@ const KB_TABS: [KbTab, string, string][] = [
   ['review', '/console/kb/review', '待完善问题'],
 ];
 
-function KbLayout(props: {
-  title: string;
-  tab: KbTab;
+/** What every 知识库 page shows around its content: the version in use, the draft, the staff member. */
+interface KbFrame {
   version: number;
   draft: boolean;
   username: string;
   csrfToken: string;
-  children: Child;
-}) {
+}
+
+function KbLayout(props: KbFrame & { title: string; tab: KbTab; children: Child }) {
   return (
     <Layout
       title={props.title}
@@ -148,15 +148,13 @@ function KbSearchForm(props: {
 }
 
 /** Every entry of the draft, searched by words in any of its texts (a plain GET form). */
-export function KbEntriesPage(props: {
-  entries: KbEntryView[];
-  q: string;
-  total: number;
-  version: number;
-  draft: boolean;
-  username: string;
-  csrfToken: string;
-}) {
+export function KbEntriesPage(
+  props: KbFrame & {
+    entries: KbEntryView[];
+    q: string;
+    total: number;
+  },
+) {
   return (
     <KbLayout title="知识库" tab="entries" {...props}>
       <KbSearchForm
@@ -212,15 +210,13 @@ export function KbEntriesPage(props: {
  * the term or a variant (a plain GET form); a concept's variants edited one per line, a concept
  * added or removed, all in the draft (kb.js).
  */
-export function KbConceptsPage(props: {
-  concepts: KbConceptView[];
-  q: string;
-  total: number;
-  version: number;
-  draft: boolean;
-  username: string;
-  csrfToken: string;
-}) {
+export function KbConceptsPage(
+  props: KbFrame & {
+    concepts: KbConceptView[];
+    q: string;
+    total: number;
+  },
+) {
   return (
     <KbLayout title="知识库词汇" tab="concepts" {...props}>
       <p class="meta">
@@ -311,16 +307,14 @@ export function KbConceptsPage(props: {
 }
 
 /** The edit form of one entry, or of a new one (`entry` unset), saved into the draft. */
-export function KbEntryPage(props: {
-  entry?: KbEntryView;
-  /** For a new entry: the review-queue question it answers (its text the first example). */
-  fromQuestion?: UnansweredView;
-  categories: string[];
-  version: number;
-  draft: boolean;
-  username: string;
-  csrfToken: string;
-}) {
+export function KbEntryPage(
+  props: KbFrame & {
+    entry?: KbEntryView;
+    /** For a new entry: the review-queue question it answers (its text the first example). */
+    fromQuestion?: UnansweredView;
+    categories: string[];
+  },
+) {
   const { entry } = props;
   const removed = entry?.status === 'removed';
   return (
@@ -422,19 +416,17 @@ export function KbEntryPage(props: {
  * change (run on request: it asks every regression question of both), publishing with a note
  * (supervisors; others see the button disabled and why), and the versions with rollback.
  */
-export function KbPublishPage(props: {
-  changes: KbEntryView[];
-  /** The concepts the draft changes, adds or removes. */
-  conceptChanges: KbConceptView[];
-  versions: KbVersionView[];
-  /** Entry titles by id, for the preview's answers. */
-  titles: Record<string, string>;
-  supervisor: boolean;
-  version: number;
-  draft: boolean;
-  username: string;
-  csrfToken: string;
-}) {
+export function KbPublishPage(
+  props: KbFrame & {
+    changes: KbEntryView[];
+    /** The concepts the draft changes, adds or removes. */
+    conceptChanges: KbConceptView[];
+    versions: KbVersionView[];
+    /** Entry titles by id, for the preview's answers. */
+    titles: Record<string, string>;
+    supervisor: boolean;
+  },
+) {
   const notAllowed = props.supervisor ? undefined : '只有班长可以发布或回滚知识库。';
   return (
     <KbLayout title="知识库发布" tab="publish" {...props}>
@@ -551,15 +543,13 @@ export function KbPublishPage(props: {
  * 待完善问题: what customers asked that the knowledge base did not answer well, most recent first;
  * each attached to an entry (picked from a searchable list), to a new entry, or kept out of scope.
  */
-export function KbReviewPage(props: {
-  /** Each with the entries retrieval finds closest (offered first in the list). */
-  questions: (UnansweredView & { suggested: string[] })[];
-  entries: Pick<KbEntryView, 'id' | 'title' | 'category'>[];
-  version: number;
-  draft: boolean;
-  username: string;
-  csrfToken: string;
-}) {
+export function KbReviewPage(
+  props: KbFrame & {
+    /** Each with the entries retrieval finds closest (offered first in the list). */
+    questions: (UnansweredView & { suggested: string[] })[];
+    entries: Pick<KbEntryView, 'id' | 'title' | 'category'>[];
+  },
+) {
   return (
     <KbLayout title="待完善问题" tab="review" {...props}>
       <p class="meta">
