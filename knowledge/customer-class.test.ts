@@ -28,3 +28,29 @@ describe('the customer’s own class beside what they heard of others', () => {
     expect(read('非住宅客户几天送电').reading?.customerClass).toBe('non_resident');
   });
 });
+
+describe('a low-voltage supply read from what it hangs on', () => {
+  it('reads a farm on the village’s public transformer at 380 as low voltage', () => {
+    const { reading } = read(
+      '我承包了个养鸡场，就几台风机和保温灯，接的是村里公用变压器的380，现在要扩大规模申请加容量，方案要几个工作日？',
+    );
+    expect(reading?.customerClass).toBe('low_voltage');
+    expect(reading?.evidence).toContain('公用变压器');
+  });
+
+  it('reads a shop beside a home as the low-voltage side, not as a business of unknown supply', () => {
+    expect(read('我家里和楼下我自己的商铺同时申请用电，两个方案分别几天能答复？').compared).toEqual([
+      'resident',
+      'low_voltage',
+    ]);
+    // A factory is the side whose supply the words do not tell.
+    expect(read('工厂和商铺哪个快').compared).toEqual(['non_resident', 'low_voltage']);
+  });
+
+  it('reads "commercial" as a side of an English comparison', () => {
+    expect(read('Residential vs. commercial customers: how quickly do you energize?').compared).toEqual([
+      'resident',
+      'non_resident',
+    ]);
+  });
+});

@@ -77,7 +77,8 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
   ['high_voltage_single', /单电源|单回路|single/],
   ['low_voltage', /低压|low[- ]?voltage/],
   ['high_voltage', new RegExp(`${HIGH_VOLTAGE_WORD}|high[- ]?voltage`)],
-  ['non_resident', /非居民|企业|商户|商铺|工厂|businesses?/],
+  // A shop (商铺, 商户) is a side of its own as small premises: the low-voltage one.
+  ['non_resident', /非居民|企业|工厂|businesses?|\bcommercial\b/],
   ['resident', /(?<!非)居民|住宅|家庭|household|homes?/],
 ];
 
@@ -95,8 +96,11 @@ const KILOVOLTS_IN_WORDS = /[一二三四五六七八九十百两]+千伏(?!安)
 const HIGH_VOLTAGE = new RegExp(
   `${HIGH_VOLTAGE_WORD}|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\\d+)\\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\\bsubstation\\b`,
 );
-const LOW_VOLTAGE =
+/** A supply from the public transformer (公变) is a low-voltage one. */
+const PUBLIC_TRANSFORMER = /公用变压器|公用变|公变|公共变压器/;
+const LOW_VOLTAGE_WORDS =
   /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
+const LOW_VOLTAGE = new RegExp(`${LOW_VOLTAGE_WORDS.source}|${PUBLIC_TRANSFORMER.source}`);
 const HOME =
   /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
@@ -268,14 +272,20 @@ function classOf(normalizedText: string, comparing: boolean): ClassReading | und
   if (onlyNamed) return { customerClass: onlyNamed[0], evidence: onlyNamed[1], named: true };
 
   const found = (pattern: RegExp) => pattern.exec(text)?.[0];
-  const low = found(LOW_VOLTAGE);
+  const large = found(LARGE_PREMISES);
+  // "养鸡场…接的是村里公用变压器的380": 380 said without its unit, beside a business, is low voltage.
+  const low =
+    found(LOW_VOLTAGE_WORDS) ??
+    found(PUBLIC_TRANSFORMER) ??
+    (large && !HIGH_VOLTAGE.test(text) && highByKilovolts(text) === undefined
+      ? found(THREE_EIGHTY)
+      : undefined);
   const dual = dualSupply(text);
   // "没有第二路电源" of a high-voltage customer: one supply.
   const single = found(SINGLE_SUPPLY) ?? (dual ? undefined : NO_DUAL_SUPPLY.exec(text)?.[0]);
   const high = highByKilovolts(text) ?? found(KILOVOLTS_IN_WORDS) ?? found(HIGH_VOLTAGE);
   const home = found(HOME);
   const small = found(SMALL_PREMISES);
-  const large = found(LARGE_PREMISES);
   const evidence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('、');
   // "一路进线的和两路电源的差多少", "住宅和便利店一样吗": two kinds of supply or premises compared.
   if (comparing && sidesOf(text).length >= 2) return undefined;

@@ -69,6 +69,12 @@ export const DEFAULT_CLASSIFIER_WEIGHT = 2;
 export const DEFAULT_CLASSIFIER_SHARE = 0.7;
 /** Words the knowledge base never uses weigh this share of the rarest known word. */
 const UNKNOWN_WORD_WEIGHT = 0.5;
+/**
+ * Below this confidence (the assistant's default answering threshold) the ranking's first entry
+ * would not be answered at all: a clearly surer one among the first few comes first instead.
+ */
+const UNSURE = 0.2;
+const SURER_BY = 0.05;
 /** Below this much shared domain evidence, coverage counts half. */
 const MIN_EVIDENCE = 1;
 
@@ -176,7 +182,7 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
         .filter((i) => (fused[i] ?? 0) > 0)
         .sort((a, b) => (fused[b] ?? 0) - (fused[a] ?? 0));
       const outOfScope = isForeignTopic(normalized);
-      return order.slice(0, limit).map((i) => {
+      const hits = order.slice(0, limit).map((i) => {
         const { coverage, evidence } =
           (lexical[i] ?? 0) > 0 ? lexicalMatch(terms, i) : { coverage: 0, evidence: 0 };
         const lexicalConfidence = evidence >= MIN_EVIDENCE ? coverage : coverage / 2;
@@ -197,6 +203,14 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
           evidence,
         };
       });
+      // Where the best-ranked entry is unsure, an entry the question is clearly surer of comes first.
+      const [first, ...rest] = hits;
+      if (first && first.confidence < UNSURE) {
+        const surest = rest.reduce((best, hit) => (hit.confidence > best.confidence ? hit : best), first);
+        if (surest.confidence >= first.confidence + SURER_BY)
+          hits.unshift(...hits.splice(hits.indexOf(surest), 1));
+      }
+      return hits;
     },
   };
 }

@@ -56,6 +56,20 @@ describe('a message with several questions', () => {
     expect(plan).toContain('30个工作日');
   });
 
+  it('answers numbered questions (1. 2. 3.) one by one', async () => {
+    const turn = await ask('三个问题：1.居民报装方案几天答复 2.电表校验几天出结果 3.投诉多久联系我');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'meter-test', 'complaint-time-limits']);
+    const text = replyText(turn);
+    for (const fact of ['3个工作日', '5个工作日', '1个工作日']) expect(text).toContain(fact);
+  });
+
+  it('answers both sides where the classes are set side by side before the question', async () => {
+    const text = replyText(await ask('高压双电源是不是跟单电源一样,方案也是15天?'));
+    expect(text).toContain('30个工作日');
+    expect(text).toContain('15个工作日');
+    expect(text).not.toContain('7个工作日');
+  });
+
   it('reads a later question with the class the message gave earlier', async () => {
     const turn = await ask('我在路边开了个奶茶店，供电方案要几天？验收以后送电又要几天？');
     const text = replyText(turn);
@@ -323,6 +337,16 @@ describe('a foreign topic', () => {
     expect(ids(turn)).toEqual(['privacy']);
   });
 
+  it('answers a question about our rules beside a claim we do not handle (compensation)', async () => {
+    const turn = await ask(
+      '【家族群转发】二姑:大家注意,供电局规定投诉后必须三天内上门,不然可以索赔!——这是真的吗?投诉后到底多久联系?',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['complaint-time-limits']);
+    expect(replyText(turn)).toContain('1个工作日');
+    expect(replyText(turn)).toContain('不在供电服务标准的范围内');
+  });
+
   it('keeps a short question after it the foreign topic’s', async () => {
     expect((await ask('我想问燃气费的事。怎么交？')).intent).toBe('unknown');
   });
@@ -367,6 +391,20 @@ describe('the customer’s class read from how they describe it', () => {
       '7个工作日',
       ['15个工作日', '30个工作日'],
       '380伏',
+    ],
+    // A farm on the village's public transformer at "380" (no unit): low voltage.
+    [
+      '我承包了个养鸡场，就几台风机和保温灯，接的是村里公用变压器的380，现在要扩大规模申请加容量，你们回复方案要几个工作日？',
+      '7个工作日',
+      ['15个工作日', '30个工作日'],
+      '公用变压器',
+    ],
+    // "只有一个电源", after a lead-in that asks whether there is such a rule.
+    [
+      '你们是不是有规定，高压客户只有一个电源的话，供电方案半个多月内就要答复？',
+      '15个工作日',
+      ['30个工作日', '7个工作日'],
+      '',
     ],
     // A home said in Hokkien, "not a business".
     ['阮厝内要装电，是家己住的，毋是做生意，方案着等几日', '3个工作日', ['7个工作日', '15个工作日'], ''],
@@ -666,6 +704,27 @@ describe('a question about a process', () => {
     const turn = await ask('你们这能查我申请用电办到哪一步了吗');
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain('回复“报装进度”');
+  });
+
+  it('answers whether a service exists, asked of two look-ups at once, without an identity check', async () => {
+    const turn = await ask('我能在你们这里查自己用电申请办到哪一步、还有电费账单吗？你们有这个服务没有？');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['information-services']);
+    expect(replyText(turn)).not.toContain('户号');
+  });
+
+  it('answers how long after a complaint, asked in general, instead of looking a complaint up', async () => {
+    const turn = await ask('投诉以后多久给处理结果？');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('7个工作日');
+    expect(replyText(turn)).toContain('回复“投诉”');
+  });
+
+  it('answers whom to call at night during an outage, and offers the repair instead of starting it', async () => {
+    const turn = await ask('半夜停电了找谁?有24小时的电话吗');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+    expect(replyText(turn)).toContain('回复“报修”');
   });
 
   it('is acted on when the customer asks for it to be registered, after any story', async () => {

@@ -33,6 +33,7 @@ import {
   type ActionIntent,
   asksAboutProcess,
   asksTheWay,
+  asksWhetherOffered,
   type DetectedIntent,
   detectActionIntent,
   ELECTRICITY,
@@ -335,13 +336,18 @@ export function createAssistant(deps: AssistantDeps) {
    */
   async function route(whole: TurnContext): Promise<FlowStep> {
     const ctx = withoutDisowned(whole);
-    const parts = splitParts(ctx.message.normalized);
+    // "我能在这里查申请进度、还有账单吗？你们有这个服务没有？": one question, whether it is offered.
+    const parts = asksWhetherOffered(ctx.message.normalized)
+      ? [ctx.message.normalized]
+      : splitParts(ctx.message.normalized);
     const foreign = isForeignTopic(ctx.message.normalized);
     // Each part is decided once: the answers are taken from it here, and again below, more
     // generously, where the message read whole has no answer.
     const decided = parts.length > 1 && !foreign ? await decideEveryPart(parts) : undefined;
     if (parts.length > 1) {
-      const step = decided ? await answerFromParts(decided, ctx) : await answerOurParts(parts);
+      const step = decided
+        ? await answerFromParts(decided, ctx)
+        : await answerOurParts(parts, ctx.message.normalized);
       if (step) return step;
     }
     const compared = await router.comparedAnswers(ctx.message);
@@ -503,14 +509,18 @@ export function createAssistant(deps: AssistantDeps) {
    * questions that name electricity themselves are answered, then a line says the rest is not ours.
    * A part that names nothing ("在哪交") may be the foreign topic's, and is left; nothing is started.
    */
-  async function answerOurParts(parts: string[]): Promise<FlowStep | undefined> {
+  async function answerOurParts(parts: string[], whole: string): Promise<FlowStep | undefined> {
     const answers: KnowledgeAnswer[] = [];
+    const aboutUs = ELECTRICITY.test(whole);
     for (const part of parts.slice(0, MAX_PARTS)) {
-      // A part that says by itself that it is about electricity.
-      if (isForeignTopic(part) || !(ELECTRICITY.test(part) || part.includes('95598'))) continue;
+      // A part that says by itself that it is about electricity, or, in a message about the power
+      // company ("供电局规定投诉后三天上门，不然可以索赔？投诉后到底多久联系"), one an entry is sure of.
+      const says = ELECTRICITY.test(part) || part.includes('95598');
+      if (isForeignTopic(part) || !(says || aboutUs)) continue;
       const message = { raw: part, normalized: part };
       const decision = await router.decide(message, knowledge.segmenter.mend(part));
-      if (decision.kind !== 'faq' || decision.answer.confidence < PART_MIN_CONFIDENCE) continue;
+      const needed = says ? PART_MIN_CONFIDENCE : SURE_PART_CONFIDENCE;
+      if (decision.kind !== 'faq' || decision.answer.confidence < needed) continue;
       if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
         answers.push(decision.answer);
     }
@@ -703,6 +713,8 @@ const FOLLOW_UP_LOOKBACK = 12;
 const PART_MIN_CONFIDENCE = 0.25;
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;
+/** A part of a message that also tells of another business is answered from this confidence, unless it names electricity. */
+const SURE_PART_CONFIDENCE = 0.6;
 const MAX_ANSWERS = 3;
 
 /** An answer about an action, ending with the offer to do it now. */

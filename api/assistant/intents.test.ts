@@ -25,6 +25,9 @@ describe('action intents', () => {
     ['喂喂我们这边停电了冰箱里东西都要坏了你们啥时候能修好啊是不是计划停电啊', 'repair'],
     ['楼里停电了，几点能来电', 'repair'],
     ['帮我看看我的用电申请批下来没有', 'application'],
+    // A score given first is a rating, whatever the customer adds about us.
+    ['1分，一点用都没有', 'rating'],
+    ['我们店 tripped 了, 总闸推不上去, 报个修', 'repair'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });
@@ -64,6 +67,18 @@ describe('action intents', () => {
     expect(['handoff', 'complaint', 'meter', 'repair', 'rating', 'bill']).not.toContain(
       detectActionIntent(text)?.intent,
     );
+  });
+
+  it('reads how long after any complaint as the rule, and where one complaint stands as a look-up', () => {
+    expect(detectActionIntent('投诉以后多久给处理结果？')).toBeUndefined();
+    expect(detectActionIntent('另外上次投诉的事,投诉后多久联系?')).toBeUndefined();
+    expect(detectActionIntent('我上次投诉了以后什么时候有结果')).toMatchObject({ lookup: true });
+    expect(detectActionIntent('我的投诉处理得怎么样了')).toMatchObject({ lookup: true });
+  });
+
+  it('leaves whom to call mid-outage, and whether someone answers at night, to the knowledge base', () => {
+    for (const text of ['半夜停电了找谁?有24小时的电话吗', '涯想投诉,系唔系24个钟都有人接电话?'])
+      expect(detectActionIntent(text)).toBeUndefined();
   });
 
   it.each([

@@ -43,6 +43,8 @@ const WANTS_MANAGER =
 
 const RATING =
   /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
+/** A message that opens with a score ("1分，…", "五星！"). */
+const SCORE_FIRST = /^[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|之|半)/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING =
   /(打个?分|评个?分|评价|写个?意见).{0,14}(有地方|有没有地方|在哪|哪里|可以弄|怎么弄)|(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打.?分|评.?分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?|(怎么|怎样|如何|咋|点样)(去|才能|可以|能)?(给|向|对|为|帮)[^,，。]{0,8}(打.?分|评.?分|评价|好评|差评)|(评价|打分|评分)[^,，。]{0,10}(怎么|如何|咋|点样)(做|搞|弄|开展|进行|管)/;
@@ -99,6 +101,9 @@ const DEMANDS_COMPLAINT =
 const COMPLAINT_STATUS =
   /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
+/** "投诉以后多久给处理结果": how long after any complaint, not where one complaint stands. */
+const ASKS_COMPLAINT_TIMES = /投诉[后以之完]{1,2}.{0,4}(多久|几天|多长|几个?工作日|多少天)/;
+
 const METER =
   /电能表|电表|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
 const METER_PROBLEM =
@@ -144,6 +149,9 @@ const REQUEST =
 /** "你们几个工作日给我答复": when something is given to the customer, asked; no request. */
 const ASKED_WHEN_GIVEN =
   /(几|多久|好久|多少|什么时候|啥时候|何时|多长时间)([^,，。?？]{0,8})给我(?=答复|回复|回话|结果|联系|打电话|消息|说法|处理)/g;
+/** "报个修", "帮我报修": a repair asked for. */
+const REPAIR_REQUEST = /(我要|我想|帮我|给我|替我|麻烦|请|要)(报修|报障)|报个修|报下修|报一下修|报个障/;
+
 /** "如果我要投诉", "要是想报修": a request supposed, not made. */
 const SUPPOSED_REQUEST = /(如果|假如|要是|万一|假设|假使)(我|我们)?(真)?(要|想|想要|需要|打算)/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
@@ -159,6 +167,9 @@ const ASKS_ABOUT_THE_HOTLINE = new RegExp(
     // "停电了是不是打那个95598就能报修啊 几点打都行吗": whether calling is the way, asked.
     '(是不是|是否|是唔是|系唔系)(打|拨)[^,，。?？]{0,6}(95598|热线|电话)[^,，。?？]{0,4}就(能|可以|行)',
     '几点(打|拨)(都)?(行|可以|能|得)',
+    // "半夜停电了找谁", "有24小时的电话吗": whom to call, and whether someone answers at all hours.
+    '(停电|没电|断电|冇电|故障|跳闸)[^,，。?？]{0,6}(找谁|找边个|打给谁|该找谁|找哪个部门|联系谁)',
+    '(24|二十四)\\s*(个)?(小时|钟)[^,，。?？]{0,6}(电话|热线|客服|人接|人听)',
     '(报修|投诉)(系唔系|是不是|是否|能不能)?.{0,3}(24|二十四)\\s*(个)?(小时|钟)',
     `${HOTLINE_ANSWERS}.{0,4}(吗|不|么|冇|没有|没)`,
     `(能|可以|可不可以|能不能)(打|拨|call).{0,10}(${HOTLINE_NAMES}).{0,8}(吗|不|么|冇)?`,
@@ -198,7 +209,7 @@ const PERSONAL =
  * asked; not "帮我查一下", which asks for it.
  */
 const ASKS_WHETHER_OFFERED =
-  /((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$/;
+  /((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b/;
 const ASKS_FOR_IT = /帮|替|一下|查下|看下|给我查/;
 
 export function asksWhetherOffered(text: string): boolean {
@@ -285,6 +296,8 @@ export function isGreeting(normalizedText: string): boolean {
  */
 export function detectActionIntent(text: string): DetectedIntent | undefined {
   if (isGreeting(text)) return { intent: 'greeting' };
+  // "1分，一点用都没有": a score given first is a rating, whatever the customer adds about us.
+  if (SCORE_FIRST.test(text) && !NOT_RATING.test(text)) return { intent: 'rating' };
   if (HANDOFF.test(text) && !NOT_HANDOFF.test(text)) return { intent: 'handoff' };
   if (WANTS_MANAGER.test(text) && !COMPLAINT.test(text)) return { intent: 'handoff' };
   // Another utility's or service's business ("宽带坏了找谁报修", "物业费怎么交"): no flow of ours.
@@ -298,7 +311,8 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   const meterReported = !COMPLAINT_WORDS.test(text) && METER.test(text) && METER_PROBLEM.test(text);
   if (COMPLAINT.test(text) && !meterReported) {
     // "上次投诉完了你们还会不会打电话问我满不满意": the follow-up rule, not where the case stands.
-    if (COMPLAINT_STATUS.test(text) && !ABOUT_FOLLOW_UP.test(text))
+    // "上次投诉的事，投诉后多久联系": how long after a complaint, asked in general, is the rule.
+    if (COMPLAINT_STATUS.test(text) && !ABOUT_FOLLOW_UP.test(text) && !ASKS_COMPLAINT_TIMES.test(text))
       return { intent: 'complaint', lookup: true };
     if (!asksAboutRules) return { intent: 'complaint' };
     // "打了十几次电话都推来推去，我要投诉你们": a demand, whatever else it mentions.
@@ -326,6 +340,8 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
     !asksAboutTheHotline(text)
   )
     return { intent: 'repair' };
+  // "总闸推不上去，报个修": a repair asked for in so many words, and nothing asked about it.
+  if (REPAIR_REQUEST.test(text) && !QUESTION_FORM.test(text) && !hypothetical) return { intent: 'repair' };
   // "电闸跳了推不上去…你们派个人来看看吧": a fault at home, and someone asked to come.
   if (FAULT_AT_HOME.test(text) && WANTS_SOMEONE.test(text) && !hypothetical) return { intent: 'repair' };
   // "我们这边停电了，啥时候能修好": the power is out now and they want it back; a report.

@@ -16,6 +16,33 @@ describe('a message read into its parts', () => {
       '交电费有哪些方式',
       '投诉多久联系我',
     ]);
+    expect(splitParts('三个问题:1.居民报装方案几天答复 2.电表校验几天出结果 3.投诉多久联系我')).toEqual([
+      '三个问题，居民报装方案几天答复',
+      '电表校验几天出结果',
+      '投诉多久联系我',
+    ]);
+    // A decimal is no numbered point.
+    expect(splitParts('一台1.5匹的空调，开一个月要用多少电')).toHaveLength(1);
+  });
+
+  it('reads a lead-in that only asks whether there is a rule with the question it introduces', () => {
+    expect(splitParts('你们是不是有规定,高压客户只有一个电源的话,供电方案半个多月内就要答复?')).toEqual([
+      '你们是不是有规定，高压客户只有一个电源的话，供电方案半个多月内就要答复？',
+    ]);
+  });
+
+  it('reads classes set side by side, naming no matter, as the sides of the question after them', () => {
+    expect(splitParts('高压双电源是不是跟单电源一样,方案也是15天?')).toEqual([
+      '高压双电源是不是跟单电源一样，方案也是15天？',
+    ]);
+  });
+
+  it('reads a question that names no matter ("要等多少天才有结果") with the part before it', () => {
+    expect(
+      splitParts('儿子说可能是电表不准,让我问问你们能不能帮忙检查一下电表,要等多少天才有结果?谢谢您。'),
+    ).toHaveLength(1);
+    // One that names its own matter stays a part of its own.
+    expect(splitParts('投诉可以打哪个电话?几天给答复?')).toHaveLength(2);
   });
 
   it('keeps a question mark on the part it ended, and a remark with the question after it', () => {

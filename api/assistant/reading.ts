@@ -8,7 +8,7 @@ import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*[)、](?!\d)|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*[)、](?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
@@ -48,9 +48,29 @@ function onlyNamesTheClassOf(part: string, before: string): boolean {
   return rest.replace(NO_MATTER, '').length === 0;
 }
 
+/** "要等多少天才有结果？谢谢您": words that ask when, of a matter the part does not name. */
+const WHEN_ONLY = /等|才|能|会|有|出|结果|谢谢您?|谢了|多谢|感谢|麻烦了|好吗|行吗|哈|哦/g;
+
+/** A part that names no matter of its own: it asks more of the part before it. */
+function namesNoMatter(part: string): boolean {
+  return content(part).replace(NO_MATTER, '').replace(WHEN_ONLY, '').length === 0;
+}
+
+/** Class names and the words that set them side by side. */
+const CLASS_WORDS =
+  /高压|低压|双电源|单电源|双回路|单回路|非居民|居民|电力|客户|用户|专变|的|是不是|是否|跟|和|与|同|比|一样|差不多|相同|不同|区别|有区别|也|吗|呢|么|嘛|啊/g;
+
+function onlyComparesClasses(part: string): boolean {
+  return readCustomerClass(part).compared.length >= 2 && content(part).replace(CLASS_WORDS, '').length === 0;
+}
+
 /** "我想问两个事", "问你几个问题": announces the questions, asks none. */
 const ANNOUNCES =
   /^(嗯|那个|就是|请问|你好|您好|\s)*(我)?(想|要)?(问|请教|咨询)(一?下)?(你们?)?(两|几|一|三)?(个)?(事|问题|事情)(啊|哈|呀|哦)?$/;
+
+/** "你们是不是有规定，…": a lead-in that asks whether there is a rule, naming none; what follows does. */
+const LEADS_IN =
+  /^(请问|那个|就是|我想问一?下|问一?下)?(你们|贵公司|供电局|供电公司|国家|上面)?(是不是|是否|有没有|是不|係咪|系咪)(有|真的有)?(个|这个|这样的?|这种|一条|一个)?(规定|说法|政策|要求|规矩)(啊|哈|呀|哦|吧|嘛)?$/;
 
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
@@ -146,7 +166,7 @@ export function splitParts(normalized: string): string[] {
   let context = '';
   for (const { piece, asked } of pieces) {
     const asks = asked || (ASKS.test(piece) && !onlySupposes(piece) && !onlyTrailsOff(piece));
-    if (asks && !ANNOUNCES.test(piece) && !EXCLAIMS.test(piece)) {
+    if (asks && !ANNOUNCES.test(piece) && !LEADS_IN.test(piece) && !EXCLAIMS.test(piece)) {
       // The question mark stays: it tells a question from a request further on.
       const question = asked ? `${piece}？` : piece;
       parts.push(context ? `${context}，${question}` : question);
@@ -157,11 +177,18 @@ export function splitParts(normalized: string): string[] {
   // asks the question before it again, of something else, and stays a part of its own.
   for (let i = parts.length - 1; i > 0; i--) {
     const part = parts[i] as string;
-    const short = content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part);
+    const short = content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part) || namesNoMatter(part);
     if ((short && !readFollowUp(part)) || onlyNamesTheClassOf(part, parts[i - 1] as string)) {
       parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
       parts.splice(i, 1);
     }
+  }
+  // "高压双电源是不是跟单电源一样，方案也是15天？": classes set side by side, naming no matter,
+  // are the sides of the question after them.
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (!onlyComparesClasses(parts[i] as string)) continue;
+    parts[i] = `${parts[i]}，${parts[i + 1]}`;
+    parts.splice(i + 1, 1);
   }
   // "…几天？还有居民的": a class named after the last question asks it again about that class.
   if (context && parts.length > 0 && content(context).length <= TRAILING_FOLLOW_UP_CHARS) {
