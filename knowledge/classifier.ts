@@ -4,8 +4,11 @@
  * of the Chinese runs, English words, digit shapes) and the segmenter's terms (jieba words with the
  * lexicon's concepts folded in, so "how long", "幾耐" and "多久" share the feature 时限).
  *
- * Training is plain stochastic gradient descent with L2 regularisation, in a fixed order drawn from
- * a seeded generator: the same examples always give the same weights, in a few hundred milliseconds.
+ * Training is plain stochastic gradient descent with L2 regularisation, each epoch in an order
+ * drawn from the examples' own hashes: the same examples always give the same weights, in a few
+ * hundred milliseconds, and one example added or removed leaves the others' order as it was. (With
+ * a shuffle of positions instead, one added example moved about 35 of 4,900 evaluation questions to
+ * another entry; now 1–4. Measured by adding one example to each of five entries.)
  *
  * Where it is used (calibrated by 5-fold cross-validation over the example questions, checked on
  * the tuning questions of test/eval, which it is never trained on):
@@ -79,22 +82,27 @@ export function createFeaturizer(terms: (normalizedText: string) => string[]): F
   };
 }
 
-/** A small, fast, seeded generator (mulberry32), for a reproducible example order. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** FNV-1a hash of a string, 32 bits. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Mixes a 32-bit value (murmur3's finaliser): each epoch's keys in an unrelated order. */
+function mix(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 interface SparseExample {
   label: number;
   features: Int32Array;
   weight: number;
+  /** Hash of the example (text and label): its place in each epoch's order. */
+  key: number;
 }
 
 /** Trains multinomial logistic regression on the examples; labels keep their first-seen order. */
@@ -157,7 +165,13 @@ function* trainingSteps(
       }
       ids.push(id);
     }
-    if (ids.length > 0) data.push({ label: y, features: Int32Array.from(ids), weight: 1 });
+    if (ids.length > 0)
+      data.push({
+        label: y,
+        features: Int32Array.from(ids),
+        weight: 1,
+        key: hashText(`${label}\u0000${text}`),
+      });
   }
   const classes = labels.length;
   const counts = new Array<number>(classes).fill(0);
@@ -171,17 +185,17 @@ function* trainingSteps(
   const bias = new Float64Array(classes);
   let scale = 1;
   const scores = new Float64Array(classes);
-  const random = seededRandom(options.seed ?? 1);
-  const order = data.map((_, i) => i);
+  const seed = options.seed ?? 1;
   let step = 0;
   const totalSteps = epochs * data.length;
 
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    for (const n of order) {
+    // Each epoch's order comes from the examples themselves, not from a shuffle of their positions:
+    // an example added or removed takes its own place and leaves the others' order as it was.
+    const salt = mix(seed * 0x9e3779b1 + epoch);
+    const order = data.map((example, i) => ({ i, at: mix(example.key ^ salt) }));
+    order.sort((a, b) => a.at - b.at || a.i - b.i);
+    for (const { i: n } of order) {
       if (step % STEPS_PER_YIELD === 0) yield;
       const example = data[n] as SparseExample;
       // Linearly decaying step size, never quite zero.

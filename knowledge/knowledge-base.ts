@@ -49,7 +49,7 @@ export interface KnowledgeBase {
   answer(entry: KnowledgeEntry, customerClass?: CustomerClass, question?: string): string;
 }
 
-export const EXAMPLE_NOTE = '（以上为示例信息，请以当地供电公司公布为准）';
+export const EXAMPLE_NOTE = '（以上为示例信息，请以当地供电公司公布为准，也可拨打95598咨询）';
 
 /**
  * The same sources with their YAML already parsed (at build time, for a bundle that reads no

@@ -10,6 +10,9 @@ describe('a message typed in pinyin', () => {
     ['cha dianfei 1000000001', '查电费 1000000001'],
     ['rengong', '人工'],
     ['抄表shuju不对', '抄表数据不对'],
+    // A word begun in characters and finished in pinyin.
+    ['电fei只能去营业厅交吗', '电费只能去营业厅交吗'],
+    ['抄biao数据不对', '抄表数据不对'],
     ['Zhuang Biao Jie Dian Duo Jiu', '装表接电多久'],
     ['zhe ge yue dian fei zen me zhe me gui', '这个月电费怎么这么贵'],
     ['gongdian fangan ji tian dafu a', '供电方案几天答复啊'],

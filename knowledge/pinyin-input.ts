@@ -48,7 +48,8 @@ export function createPinyinReader(knownWords: Iterable<string>): PinyinReader {
     if (!/[a-z]{2}/.test(text)) return text;
     return text.replace(
       LATIN_RUN,
-      (run) =>
+      (run, at: number) =>
+        restOfWord(text[at - 1], run, spellings()) ??
         spelledWords(run.replace(/['’ ]+/g, ''), spellings()) ??
         spelledAroundUnknown(run, spellings()) ??
         run,
@@ -125,6 +126,16 @@ function spelledAroundUnknown(run: string, bySpelling: ReadonlyMap<string, strin
   // Mostly known words: a name or a stray phrase of syllables is left as typed.
   if (!read || read.known * 2 <= tokens.length) return undefined;
   return read.out.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * "电fei", "抄biao": a word begun in characters and finished in pinyin, the rest of that word; the
+ * run must be one syllable or two, right after the character, and the two must spell a known word.
+ */
+function restOfWord(before: string | undefined, run: string, known: Map<string, string>): string | undefined {
+  if (!before || !/^\p{Script=Han}$/u.test(before) || !/^[a-z]{2,12}$/.test(run)) return undefined;
+  const word = known.get(spell(before) + run);
+  return word && word.length >= 2 && word.startsWith(before) ? word.slice(1) : undefined;
 }
 
 function spell(word: string): string {

@@ -107,6 +107,13 @@ const ABOUT_OUR_CHARGES =
 const ABOUT_OUR_HANDLING_OF_DATA =
   /(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖)|(泄露|泄漏|外泄|透露).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info)\b/;
 
+/**
+ * A foreign topic's words in a question about our own rules: whether a fee (电表移位费) is one the
+ * government approved, staff selling insurance at the counter, whether we advise on the power laws.
+ */
+const ABOUT_OUR_RULES =
+  /费.{0,12}(政府|物价局?|发改委?)(部门)?(批|定|核)|费.{0,12}(自己定|乱收|收费依据|收费标准|合法|合理)|(员工|工作人员|营业员|窗口|柜台|师傅|电工|抄表员|你们的人).{0,12}(卖|推销|兜售)|电力法规|供用电(政策|业务)|(政策|技术)咨询/;
+
 const either = (chinese: readonly string[], english: readonly string[]) =>
   new RegExp(`${chinese.join('|')}|\\b(${english.join('|')})\\b`);
 const FOREIGN_TOPIC = either(FOREIGN_TOPIC_CHINESE, FOREIGN_TOPIC_ENGLISH);
@@ -122,7 +129,9 @@ const COMPENSATION =
 
 export function isForeignTopic(normalizedText: string): boolean {
   if (ABOUT_OUR_HANDLING_OF_DATA.test(normalizedText)) return false;
-  if (FOREIGN_TOPIC.test(normalizedText) || COMPENSATION.test(normalizedText)) return true;
+  if (COMPENSATION.test(normalizedText)) return true;
+  if (ABOUT_OUR_RULES.test(normalizedText)) return false;
+  if (FOREIGN_TOPIC.test(normalizedText)) return true;
   if (
     CHARGING.test(normalizedText) &&
     !ASKS_FOR_A_CONNECTION.test(normalizedText) &&

@@ -47,6 +47,7 @@ const SETS = [
   'fresh-32.jsonl',
   'fresh-33.jsonl',
   'fresh-34.jsonl',
+  'fresh-35.jsonl',
 ];
 
 let service: TestServices;

@@ -68,6 +68,9 @@ describe('the concept words as data of the knowledge-base versions', () => {
     expect(items.every((i) => i.status === 'published' && i.updatedBy === undefined)).toBe(true);
   });
 
+  /** English ways of asking how long, dropped by mistake in the test below. */
+  const DROPPED = ['longest', 'how soon', 'how long', 'time limit', 'how many days', 'how many working days'];
+
   it('answers with a new variant once published (preview lists the change), and rollback restores the old answer', async () => {
     const user = webUser();
     const before = replyText(await service.say(QUESTION, user));
@@ -76,8 +79,8 @@ describe('the concept words as data of the knowledge-base versions', () => {
     expect(before).not.toContain('3个工作日内装表接电');
 
     now += 60_000;
-    // A new way of asking how long (猴年马月), and an English one dropped by mistake (longest).
-    const kept = shippedVariants('时限').filter((v) => v !== 'longest');
+    // A new way of asking how long (猴年马月), and the English ones dropped by mistake.
+    const kept = shippedVariants('时限').filter((v) => !DROPPED.includes(v));
     const variants = [...kept, ' 猴年马月 ', '猴年马月'];
     const put = await call('PUT', conceptPath('时限'), { variants });
     expect(put.status).toBe(200);
@@ -91,8 +94,9 @@ describe('the concept words as data of the knowledge-base versions', () => {
     // The draft is not answered from until it is published.
     expect(replyText(await service.say(QUESTION, webUser()))).not.toContain('3个工作日内装表接电');
 
-    // The preview lists the regression questions whose answers change, only wordings with a changed
-    // word, and flags the one that no longer reaches its entry without 'longest'.
+    // The preview lists the regression questions whose answers change (the classifier is trained
+    // anew, so a close call elsewhere may move too) and flags the one that no longer reaches its
+    // entry without the English words.
     const preview = await call('POST', '/v1/kb/preview');
     expect(preview.status).toBe(200);
     const changed = preview.body.changed as {
@@ -104,15 +108,12 @@ describe('the concept words as data of the knowledge-base versions', () => {
     expect(changed).toContainEqual(
       expect.objectContaining({
         question:
-          'Our factory is applying for a 10 kV connection with a single supply line. What is the longest we should wait for the supply scheme?',
-        before: expect.objectContaining({ entryId: 'supply-plan-reply' }),
+          "What's the process for a new home connection — how long for the supply plan, and how long after inspection to get power on?",
+        before: expect.objectContaining({ entryId: 'connection-time' }),
         after: expect.objectContaining({ entryId: 'new-connection-process' }),
         lost: true,
       }),
     );
-    expect(
-      changed.every((c) => c.question.includes('猴年马月') || c.question.toLowerCase().includes('longest')),
-    ).toBe(true);
 
     const published = await call('POST', '/v1/kb/publish', { note: '时限：猴年马月' });
     expect(published).toEqual({ status: 200, body: { version: 2 } });

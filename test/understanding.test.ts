@@ -347,6 +347,15 @@ describe('a foreign topic', () => {
     expect(replyText(turn)).toContain('不在供电服务标准的范围内');
   });
 
+  it('answers a question about our rules in a foreign topic’s words (a fee, staff selling, the power laws)', async () => {
+    expect(ids(await ask("你们收的这个'电表移位费'是政府批的还是你们自己定的?"))).toEqual(['approved-fees']);
+    expect(ids(await ask('我是做光伏安装的小老板 想咨询电力法规和供用电政策 你们提供这类咨询吗'))).toEqual([
+      'information-services',
+    ]);
+    // The topic itself stays foreign.
+    expect((await ask('光伏补贴是政府批的吗')).intent).toBe('unknown');
+  });
+
   it('keeps a short question after it the foreign topic’s', async () => {
     expect((await ask('我想问燃气费的事。怎么交？')).intent).toBe('unknown');
   });
@@ -704,6 +713,28 @@ describe('a question about a process', () => {
     const turn = await ask('你们这能查我申请用电办到哪一步了吗');
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain('回复“报装进度”');
+  });
+
+  it('tells a customer whose limit has passed how to complain, after the limit', async () => {
+    const turn = await ask('验收合格都8个工作日了还没送电!!我们是饭店!!你们规定到底几天?');
+    expect(turn.intent).toBe('faq');
+    const text = replyText(turn);
+    expect(text).toContain('5个工作日');
+    expect(text.indexOf('回复“投诉”')).toBeGreaterThan(text.indexOf('5个工作日'));
+    // Asked without a wait, the limit alone.
+    expect(replyText(await ask('验收合格后几天送电'))).not.toContain('投诉');
+  });
+
+  it('reads a request to dispute a reading as the request, whatever the reading is compared with', async () => {
+    const turn = await ask(
+      "I dispute the meter reading on my last bill, it's way higher than what the meter shows",
+    );
+    expect(turn.intent).toBe('meter');
+    const asked = await ask(
+      "The meter reading on my bill doesn't match what my meter shows. After I report it, how soon will you check?",
+    );
+    expect(asked.intent).toBe('faq');
+    expect(replyText(asked)).toContain('7个工作日');
   });
 
   it('answers whether a service exists, asked of two look-ups at once, without an identity check', async () => {

@@ -42,6 +42,7 @@ import {
   isPersonal,
   isStatement,
   mentionsDanger,
+  saysItIsOverdue,
 } from './intents.js';
 import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
@@ -365,7 +366,7 @@ export function createAssistant(deps: AssistantDeps) {
       case 'faq':
         return {
           intent: 'faq',
-          replies: [withOffer(decision.answer.text, decision.offer)],
+          replies: [withOffer(decision.answer.text, decision.offer) + overdueNote(decision, ctx)],
           state: null,
           sources: [decision.answer.source],
           confidence: decision.answer.confidence,
@@ -718,6 +719,22 @@ const SURE_PART_CONFIDENCE = 0.6;
 const MAX_ANSWERS = 3;
 
 /** An answer about an action, ending with the offer to do it now. */
+/** Entries that give a time limit the customer may say has passed. */
+const TIME_LIMIT_ENTRIES = new Set([
+  'supply-plan-reply',
+  'connection-time',
+  'new-connection-process',
+  'meter-test',
+  'reading-dispute',
+  'complaint-time-limits',
+]);
+
+/** "…都8个工作日了还没送电！规定到底几天？": after the limit, how to complain that it has passed. */
+function overdueNote(decision: Decision & { kind: 'faq' }, ctx: TurnContext): string {
+  if (decision.offer || !TIME_LIMIT_ENTRIES.has(decision.answer.source.id)) return '';
+  return saysItIsOverdue(ctx.message.normalized) ? `\n${REPLIES.overdue}` : '';
+}
+
 function withOffer(text: string, offer: ActionIntent | undefined): string {
   const line = offer ? REPLIES.offers[offer] : undefined;
   return line ? `${text}\n${line}` : text;

@@ -28,6 +28,8 @@ describe('action intents', () => {
     // A score given first is a rating, whatever the customer adds about us.
     ['1分，一点用都没有', 'rating'],
     ['我们店 tripped 了, 总闸推不上去, 报个修', 'repair'],
+    ['麻烦看看我们家现在有没有欠费 怕被停电', 'bill'],
+    ['我妈让我帮她看看家里的电费有没有欠费', 'bill'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });
@@ -62,6 +64,10 @@ describe('action intents', () => {
     '电线断咗,细路要点避开',
     'meter test result in 5 days, is that calendar days?',
     '投诉一日之内会唔会有人联络我',
+    // Asking whether an app exists (Shanghainese 有呒没) is no look-up.
+    '阿拉想问问侬,侬拉电力公司有呒没手机app好查询用电、缴电费个?',
+    // Being told which supplier to buy from is a conduct question, not a repair.
+    '师傅来修电表 顺便推销他们家的空开 说必须买他的 不然不给装',
     'passed inspection three weeks ago and still no power, what is the actual deadline?',
   ])('leaves a question about the rules to the knowledge base: %s', (text) => {
     expect(['handoff', 'complaint', 'meter', 'repair', 'rating', 'bill']).not.toContain(

@@ -13,9 +13,18 @@ const BOUNDARY =
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
 
+/**
+ * An English question word where it asks: opening a clause, after "and / so / tell me", or with
+ * the words that follow a question word ("how long", "what should") — not "higher than what the
+ * meter shows".
+ */
+export const ENGLISH_QUESTION =
+  /(^|[.!?,;]\s*|\b(and|so|but|also|then|tell me|know|ask|asking|wonder|wondering)\s+)(how|what|when|where|which|who|why)\b|\b(how (long|many|much|soon|fast|quickly|do|can|does|did|is|are|should|would|will)|what (is|are|was|should|can|could|do|does|did|happens|if|about|time|number|kind|are the)|when (will|can|do|does|did|is|are|should|would)|where (can|do|does|is|are|should)|which (is|one|number|way)|who (do|should|can|is|are|will))\b/;
+
 /** Words that make a part a question or a request rather than a remark. */
-const ASKS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|\b(how|what|when|where|which|who|why)\b|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
+const ASKS_WORDS =
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
+const ASKS = new RegExp(`${ASKS_WORDS.source}|${ENGLISH_QUESTION.source}`);
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
 const TRAILING_FOLLOW_UP_CHARS = 8;
