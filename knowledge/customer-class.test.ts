@@ -38,6 +38,14 @@ describe('a low-voltage supply read from what it hangs on', () => {
     expect(reading?.evidence).toContain('公用变压器');
   });
 
+  it('reads "the village’s transformer" as the public one', () => {
+    expect(
+      read('我在村里承包了个养殖场,用的是村里那台变压器的电,供电方案多久回复').reading?.customerClass,
+    ).toBe('low_voltage');
+    // A transformer of one's own is high voltage.
+    expect(read('养殖场自己买了台变压器,供电方案多久回复').reading?.customerClass).toBe('high_voltage');
+  });
+
   it('reads a shop beside a home as the low-voltage side, not as a business of unknown supply', () => {
     expect(read('我家里和楼下我自己的商铺同时申请用电，两个方案分别几天能答复？').compared).toEqual([
       'resident',

@@ -94,10 +94,11 @@ const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
 const KILOVOLTS_IN_WORDS = /[一二三四五六七八九十百两]+千伏(?!安)/;
 const HIGH_VOLTAGE = new RegExp(
-  `${HIGH_VOLTAGE_WORD}|千伏安|专变|专用变压器|自己的变压器|自有变压器|箱变|(\\d+)\\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\\bsubstation\\b`,
+  `${HIGH_VOLTAGE_WORD}|千伏安|专变|专用变压器|自己的变压器|自有变压器|自备变压器|自己(买|装|建|配)了?(一)?(台|个)?(的)?变压器|箱变|(\\d+)\\s*(kva|千伏安)|high[- ]?voltage|own transformer|dedicated transformer|\\bsubstation\\b`,
 );
 /** A supply from the public transformer (公变) is a low-voltage one. */
-const PUBLIC_TRANSFORMER = /公用变压器|公用变|公变|公共变压器/;
+const PUBLIC_TRANSFORMER =
+  /公用变压器|公用变|公变|公共变压器|(村里|村上|村头|队里|小区|公家|大家)(的|那台|那个|那)?(公用)?变压器/;
 const LOW_VOLTAGE_WORDS =
   /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const LOW_VOLTAGE = new RegExp(`${LOW_VOLTAGE_WORDS.source}|${PUBLIC_TRANSFORMER.source}`);

@@ -83,7 +83,8 @@ const MIN_EVIDENCE = 1;
  * (an entry scores its best question) plus BM25 over the entry's whole text; with an embedding
  * model, the semantic ranking is fused with the lexical one by reciprocal rank fusion. With a
  * learned classifier, its probability of each entry is added to that score (scaled so the best
- * entry has 1).
+ * entry has 1). Where the first entry so ranked is too unsure to be answered, a clearly surer one
+ * among the first few comes first.
  */
 export async function createKnowledgeSearch(options: SearchOptions): Promise<KnowledgeSearch> {
   const { knowledge, normalize, segmenter, embedder } = options;

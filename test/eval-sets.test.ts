@@ -48,6 +48,8 @@ const SETS = [
   'fresh-33.jsonl',
   'fresh-34.jsonl',
   'fresh-35.jsonl',
+  'fresh-36.jsonl',
+  'fresh-37.jsonl',
 ];
 
 let service: TestServices;
@@ -105,6 +107,8 @@ const KNOWN_FLOW_OPENERS = new Set([
   // "电表我想校验一下，另外上个月抄表数字也不对，这两个各要几天": a request with a question, answered
   // before its form.
   'f33-078',
+  // "老家湖南的电费能不能远程查一下": the customer's own (family's) bill, looked up.
+  'f37-086',
 ]);
 
 /**

@@ -721,6 +721,11 @@ describe('a question about a process', () => {
     const text = replyText(turn);
     expect(text).toContain('5个工作日');
     expect(text.indexOf('回复“投诉”')).toBeGreaterThan(text.indexOf('5个工作日'));
+    const connection = replyText(
+      await ask('我屋头新房子验收都过了手续也办完了,一个礼拜了还没来接电,是不是在拖起哦'),
+    );
+    expect(connection).toContain('3个工作日');
+    expect(connection).toContain('不准无故拖延送电');
     // Asked without a wait, the limit alone.
     expect(replyText(await ask('验收合格后几天送电'))).not.toContain('投诉');
   });

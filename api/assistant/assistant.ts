@@ -714,11 +714,10 @@ const FOLLOW_UP_LOOKBACK = 12;
 const PART_MIN_CONFIDENCE = 0.25;
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;
+const MAX_ANSWERS = 3;
 /** A part of a message that also tells of another business is answered from this confidence, unless it names electricity. */
 const SURE_PART_CONFIDENCE = 0.6;
-const MAX_ANSWERS = 3;
 
-/** An answer about an action, ending with the offer to do it now. */
 /** Entries that give a time limit the customer may say has passed. */
 const TIME_LIMIT_ENTRIES = new Set([
   'supply-plan-reply',
@@ -732,9 +731,12 @@ const TIME_LIMIT_ENTRIES = new Set([
 /** "…都8个工作日了还没送电！规定到底几天？": after the limit, how to complain that it has passed. */
 function overdueNote(decision: Decision & { kind: 'faq' }, ctx: TurnContext): string {
   if (decision.offer || !TIME_LIMIT_ENTRIES.has(decision.answer.source.id)) return '';
-  return saysItIsOverdue(ctx.message.normalized) ? `\n${REPLIES.overdue}` : '';
+  if (!saysItIsOverdue(ctx.message.normalized)) return '';
+  const connection = ['connection-time', 'new-connection-process'].includes(decision.answer.source.id);
+  return `\n${connection ? REPLIES.overdueConnection : REPLIES.overdue}`;
 }
 
+/** An answer about an action, ending with the offer to do it now. */
 function withOffer(text: string, offer: ActionIntent | undefined): string {
   const line = offer ? REPLIES.offers[offer] : undefined;
   return line ? `${text}\n${line}` : text;

@@ -29,6 +29,8 @@ describe('action intents', () => {
     ['1分，一点用都没有', 'rating'],
     ['我们店 tripped 了, 总闸推不上去, 报个修', 'repair'],
     ['麻烦看看我们家现在有没有欠费 怕被停电', 'bill'],
+    ['家里总闸跳了合不上去 一合就跳 怎么办 来个人看看', 'repair'],
+    ['我上周申请的新装用电办到哪一步了?帮我查查', 'application'],
     ['我妈让我帮她看看家里的电费有没有欠费', 'bill'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
@@ -66,6 +68,14 @@ describe('action intents', () => {
     '投诉一日之内会唔会有人联络我',
     // Asking whether an app exists (Shanghainese 有呒没) is no look-up.
     '阿拉想问问侬,侬拉电力公司有呒没手机app好查询用电、缴电费个?',
+    // Staff telling others about the account is a privacy question, not a look-up.
+    '就是那个 嗯 工作人员能不能 就是说 在外面乱讲我家用电多少交了多少钱啊 隔壁都知道了',
+    // Who rates the service is a question, not a score; an apology asked for is a conduct question.
+    '有没有外面的人来评估你们的服务 还是自己给自己打分',
+    '你们把我的电费算错了,多收了我两百,改了就完了?不用道个歉吗',
+    // A past outage told before a question about the emergency rules, and one supposed.
+    '上回我们那一片遭停电 等了老半天都没得人来 你们到底有没有应急的说法哦',
+    '我老头子不会弄手机 有啥事情比如说停电了 可以打哪个电话 是不是随时都能打',
     // Being told which supplier to buy from is a conduct question, not a repair.
     '师傅来修电表 顺便推销他们家的空开 说必须买他的 不然不给装',
     'passed inspection three weeks ago and still no power, what is the actual deadline?',
@@ -79,6 +89,10 @@ describe('action intents', () => {
     expect(detectActionIntent('投诉以后多久给处理结果？')).toBeUndefined();
     expect(detectActionIntent('另外上次投诉的事,投诉后多久联系?')).toBeUndefined();
     expect(detectActionIntent('我上次投诉了以后什么时候有结果')).toMatchObject({ lookup: true });
+    // The wait told, and what the rule says asked.
+    expect(
+      detectActionIntent('上次投诉了半个月都没人理!!!你们自己规定的到底几天之内要联系客户??'),
+    ).toBeUndefined();
     expect(detectActionIntent('我的投诉处理得怎么样了')).toMatchObject({ lookup: true });
   });
 

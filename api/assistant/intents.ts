@@ -49,7 +49,7 @@ const RATING =
 const SCORE_FIRST = /^[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|之|半)/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
 const NOT_RATING =
-  /(打个?分|评个?分|评价|写个?意见).{0,14}(有地方|有没有地方|在哪|哪里|可以弄|怎么弄)|(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打.?分|评.?分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?|(怎么|怎样|如何|咋|点样)(去|才能|可以|能)?(给|向|对|为|帮)[^,，。]{0,8}(打.?分|评.?分|评价|好评|差评)|(评价|打分|评分)[^,，。]{0,10}(怎么|如何|咋|点样)(做|搞|弄|开展|进行|管)/;
+  /(打个?分|评个?分|评价|写个?意见).{0,14}(有地方|有没有地方|在哪|哪里|可以弄|怎么弄)|(去|到|在)哪(里|儿)?(给|打|写|留|提)?(个)?(差评|好评|评价)|(差评|好评|评价).{0,4}(去|到|在)哪(里|儿)?|\b(rating|evaluation|feedback|satisfaction) (device|machine|terminal|pad|button|kiosk)s?\b|\b(comment|suggestion|opinion|complaints?) books?\b|自己给自己打分|(外面|外部|第三方)的?(人|机构|单位)?.{0,6}(来)?(评估|打分|评价|考核)|评价器|意见簿|意见箱|意见本|满意度调查|回访|survey|(打分|评分|评价|留意见|提意见)的?(那个|这个|那种)?(机器|设备|按键|按钮|地方|本子|簿|东西|器|工具)|(按键|按钮|按一下|按个)(打分|评分|评价)|(按|用|点|打)(过|了)(满意度)?(评价|打分|评分)|(本子|意见簿|意见本|意见箱).{0,8}(还有|有没有|在哪|吗)|(有没有|有冇|哪里|在哪|什么地方|边度|可不可以|能不能).{0,14}(打.?分|评.?分|评价|留意见|畀意见)|(打.{0,2}分|评分|评价|意见).{0,16}(有|有没有|有冇)(这种|这样的?|这类|这个)(东西|设备|机器|安排)?|(怎么|怎样|如何|咋|点样)(去|才能|可以|能)?(给|向|对|为|帮)[^,，。]{0,8}(打.?分|评.?分|评价|好评|差评)|(评价|打分|评分)[^,，。]{0,10}(怎么|如何|咋|点样)(做|搞|弄|开展|进行|管)/;
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
@@ -67,7 +67,7 @@ const HOTLINE_ANSWERS = `(${HOTLINE_NAMES}).{0,12}((有)?人(接|搭理|理|应|
 /** Questions about an outage rather than reports of one; whether the hotline answers among them. */
 /** An outage told as past ("上个月…", "才来电"), and words that say it goes on now. */
 const OVER_AND_DONE =
-  /上个?月|上周|上星期|上礼拜|上次|去年|前年|前几天|前阵子|那次|事情过去|已经(修好|来电|恢复)|才来电/;
+  /上个?月|上周|上星期|上礼拜|上次|上回|之前有次|有一回|有一次|去年|前年|前几天|前阵子|那次|事情过去|已经(修好|来电|恢复)|才来电/;
 const STILL = /现在|目前|还(是)?(没|冇|未)|仍然|一直|到现在|今天|今晚|刚才|刚刚|又/;
 const OUTAGE_RULE_QUESTION_WORDS =
   /(应急(处理|预案|机制|响应)).{0,12}(咋|怎么|如何|怎样|什么|啥)|(咋|怎么|如何|怎样)(个)?规定的?|(服务)?标准(里|中|上)?.{0,16}(怎么|如何|有没有|是否|有什么)(要求|说|规定|提到)|\b(does|do) (your|the) [\w ]{0,30}(standard|rules?) (say|cover|mention)|\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
@@ -77,7 +77,7 @@ const ASKS_TIME_LIMIT =
   /多久|好久(?!没|都|了|不)|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
 /** "万一有人触电…", "if a wire falls…": asking what to do, not reporting it. */
 const HYPOTHETICAL =
-  /万一|如果|假如|要是|担心|担忧|怕(会|哪天|有一天)|哪天|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
+  /万一|如果|比如说?|比方说|譬如|有啥事情?|有什么事情?|假如|要是|担心|担忧|怕(会|哪天|有一天)|哪天|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
 /** "有人触电应该点救", "插座冒火花怎么办才安全": asking for safety advice about a danger, not reporting one. */
 const DANGER_ADVICE =
   /(点|怎么|如何|怎样|点样)(样)?(避|躲|绕)|避开|躲开|绕开|应该|该怎么|要怎么|怎么办|咋办|咋整|咋弄|点算|先(做|干)(什么|啥|嘛)|干啥|点救|点样|怎么处理|如何处理|才安全|安全吗|怎么.{0,4}安全|how to stay safe|is it safe|能(不能)?.{0,6}吗|可以.{0,6}吗|可不可以|用手|第一步|先做什么|做什么|怎么做|点做|怎么救|如何救|怎么抢救|how (do|can|should) (i|we) (help|save|rescue)|what (do|should|can) (i|we) do/;
@@ -89,9 +89,9 @@ const WHEN_BACK =
 const FAULT_AT_HOME =
   /跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,4}(跳|掉)|推不上|合不上|没电|冇电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)/;
 const WANTS_SOMEONE =
-  /派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)/;
+  /派人|派个人|(来|叫|找)个(人|师傅|电工)(来)?(看|修|弄|处理)|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)/;
 const CONDUCT =
-  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|道歉|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
+  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|道歉|道个歉|赔个不是|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
 
 const COMPLAINT =
   /投诉|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(?<!没人|没有人|也没人|没)(给|讨|要)(我)?(个)?说法|曝光你们|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
@@ -103,6 +103,8 @@ const DEMANDS_COMPLAINT =
 const COMPLAINT_STATUS =
   /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
+/** "你们自己规定的到底几天之内要联系": what the rule says about the time, asked. */
+const ASKS_WHAT_THE_RULE_SAYS = /(规定|标准|要求)[^。!！]{0,12}(几天|多久|多长时间|几个工作日|多少天)/;
 /** "投诉以后多久给处理结果": how long after any complaint, not where one complaint stands. */
 const ASKS_COMPLAINT_TIMES = /投诉[后以之完]{1,2}.{0,4}(多久|几天|多长|几个?工作日|多少天)/;
 
@@ -113,14 +115,14 @@ const METER_PROBLEM =
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请)|电量|户口|账户)|(电费|账单|用电(?!申请)|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请|办到|办理|的申请|报装)|电量|户口|账户)|(电费|账单|用电(?!申请|办到|办理|的申请|报装)|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 /** Asking about the satisfaction follow-up after a case (回访), not about the case itself. */
 const ABOUT_FOLLOW_UP =
   /满不满意|满意度|满意吗|回访|\bfollow[- ]?up (call|visit|survey)s?\b|\bsatisf(ied|action)\b/;
 /** Our staff telling others about the customer's account, or keeping it secret: a privacy question, not a look-up. */
 const DISCLOSED =
-  /保密|机密|商业秘密|隐私|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
+  /保密|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
   /(手机|网上|线上|app|微信|支付宝)(上)?(能|可以)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|是否|怎么)(说|规定|提到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有)(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇)(给)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
@@ -140,7 +142,7 @@ const ASKS_WHAT_TO_DO =
   /怎么办|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
 /** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
 const WANTS_IT_DONE =
-  /帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)/;
+  /(来|叫|找)个(人|师傅|电工)(来)?(看|修|弄|处理)|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)/;
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM = new RegExp(
@@ -228,7 +230,7 @@ export function asksAboutRatingDevices(text: string): boolean {
  * "验收合格都8个工作日了还没送电", "供电所一直拖起不给送电": the customer has waited and it is not done.
  */
 const OVERDUE =
-  /(都|已经|早就|过了|超过|拖了|等了)[^,，。?？!！]{0,8}(天|日|个工作日|工作日|周|星期|礼拜|个月|月)[^?？]{0,12}(还没|还不|仍然没|仍未|都没|也没|还是没|未)|(一直|老是|总是)?拖(着|起|了)?(不|没)(给|送|来|办|答复|回复|联系)|迟迟(不|没|未)|\b(still (no|not|hasn't|haven't)|overdue|past the deadline)\b/;
+  /[一两三四五六七八九十几半\d]+\s*(个)?(天|日|工作日|周|星期|礼拜|月)(了|多了|多)[^?？]{0,8}(还没|还不|都没|也没|还是没|仍没|没人)|(在|是不是|故意)拖|(都|已经|早就|过了|超过|拖了|等了)[^,，。?？!！]{0,8}(天|日|个工作日|工作日|周|星期|礼拜|个月|月)[^?？]{0,12}(还没|还不|仍然没|仍未|都没|也没|还是没|未)|(一直|老是|总是)?拖(着|起|了)?(不|没)(给|送|来|办|答复|回复|联系)|迟迟(不|没|未)|\b(still (no|not|hasn't|haven't)|overdue|past the deadline)\b/;
 
 export function saysItIsOverdue(text: string): boolean {
   return OVERDUE.test(text);
@@ -325,7 +327,13 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   if (COMPLAINT.test(text) && !meterReported) {
     // "上次投诉完了你们还会不会打电话问我满不满意": the follow-up rule, not where the case stands.
     // "上次投诉的事，投诉后多久联系": how long after a complaint, asked in general, is the rule.
-    if (COMPLAINT_STATUS.test(text) && !ABOUT_FOLLOW_UP.test(text) && !ASKS_COMPLAINT_TIMES.test(text))
+    // "上次投诉了半个月都没人理，你们规定几天之内要联系": the rule asked, the wait told.
+    if (
+      COMPLAINT_STATUS.test(text) &&
+      !ABOUT_FOLLOW_UP.test(text) &&
+      !ASKS_COMPLAINT_TIMES.test(text) &&
+      !ASKS_WHAT_THE_RULE_SAYS.test(text)
+    )
       return { intent: 'complaint', lookup: true };
     if (!asksAboutRules) return { intent: 'complaint' };
     // "打了十几次电话都推来推去，我要投诉你们": a demand, whatever else it mentions.

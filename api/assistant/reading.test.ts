@@ -21,6 +21,9 @@ describe('a message read into its parts', () => {
       '电表校验几天出结果',
       '投诉多久联系我',
     ]);
+    expect(splitParts('三个问题:1)投诉了多久联系我 2)95598是不是全天有人 3)电表校验几天出结果')).toHaveLength(
+      3,
+    );
     // A decimal is no numbered point.
     expect(splitParts('一台1.5匹的空调，开一个月要用多少电')).toHaveLength(1);
   });

@@ -8,7 +8,7 @@ import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*[)、](?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|二是|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));

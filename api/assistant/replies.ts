@@ -15,6 +15,9 @@ export const REPLIES = {
   } as Partial<Record<string, string>>,
   /** After a time limit, to a customer who says it has passed. */
   overdue: '如已超过期限，您可以投诉：回复“投诉”即可登记，也可拨打95598（24小时）反映。',
+  /** The same, after a time limit for putting the power on: the standard forbids delaying it. */
+  overdueConnection:
+    '服务标准不准无故拖延送电；如已超过期限，您可以投诉：回复“投诉”即可登记，也可拨打95598（24小时）反映。',
   welcome:
     '您好！我是供电服务智能助手，可以为您解答供电服务标准、缴费、报装、停电报修、电能表校验、投诉等问题。请问有什么可以帮您？',
   thanks: '不客气，很高兴为您服务！还有其他问题随时问我。',
