@@ -112,7 +112,7 @@ const ABOUT_OUR_HANDLING_OF_DATA =
  * government approved, staff selling insurance at the counter, whether we advise on the power laws.
  */
 const ABOUT_OUR_RULES =
-  /费.{0,12}(政府|物价局?|发改委?)(部门)?(批|定|核)|费.{0,12}(自己定|乱收|收费依据|收费标准|合法|合理)|(员工|工作人员|营业员|窗口|柜台|师傅|电工|抄表员|你们的人).{0,12}(卖|推销|兜售)|电力法规|供用电(政策|业务)|(政策|技术)咨询/;
+  /费.{0,12}(政府|物价局?|发改委?)(部门)?(批|定|核)|费.{0,12}(自己定|乱收|收费依据|收费标准|合法|合理)|(员工|工作人员|营业员|窗口|柜台|师傅|电工|抄表员|你们的人).{0,12}(卖|推销|兜售)|电力法规|供用电(政策|业务)|(政策|技术)咨询|(供电所|供电局|供电公司)[^,，。?？]{0,6}(能|可以|有权|凭什么)(这么|这样)?(干|做|搞|停)/;
 
 const either = (chinese: readonly string[], english: readonly string[]) =>
   new RegExp(`${chinese.join('|')}|\\b(${english.join('|')})\\b`);

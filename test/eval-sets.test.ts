@@ -50,6 +50,7 @@ const SETS = [
   'fresh-35.jsonl',
   'fresh-36.jsonl',
   'fresh-37.jsonl',
+  'fresh-38.jsonl',
 ];
 
 let service: TestServices;

@@ -99,6 +99,12 @@ describe('a remark about one’s own bill beside a question', () => {
     expect(replyText(turn)).not.toContain('户号');
   });
 
+  it('reads a request the customer told of making to a clerk ("我叫营业员帮我…") as the story', async () => {
+    const turn = await ask('我叫营业员帮我把这个月电费打个对折,她说不行,然后我们俩就吵起来了,她能跟我吵吗?');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).not.toContain('户号');
+  });
+
   it('still looks the bill up where the customer asks for it', async () => {
     const turn = await ask('上个月电费比平时高了一倍，帮我查一下 另外校验几天出结果');
     expect(turn.intent).toBe('bill');
@@ -354,6 +360,11 @@ describe('a foreign topic', () => {
     ]);
     // The topic itself stays foreign.
     expect((await ask('光伏补贴是政府批的吗')).intent).toBe('unknown');
+  });
+
+  it('answers whether we may cut the power at the property manager’s request (物业 is not ours, the cut is)', async () => {
+    const turn = await ask('物业跟我闹矛盾,就找供电所把我家电给拉了,供电所能这么干??');
+    expect(ids(turn)).toEqual(['no-unlawful-outage']);
   });
 
   it('keeps a short question after it the foreign topic’s', async () => {

@@ -31,6 +31,8 @@ describe('action intents', () => {
     ['麻烦看看我们家现在有没有欠费 怕被停电', 'bill'],
     ['家里总闸跳了合不上去 一合就跳 怎么办 来个人看看', 'repair'],
     ['我上周申请的新装用电办到哪一步了?帮我查查', 'application'],
+    // A threat is no question: the complaint.
+    ['如果你们再不处理我就投诉', 'complaint'],
     ['我妈让我帮她看看家里的电费有没有欠费', 'bill'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
@@ -68,6 +70,12 @@ describe('action intents', () => {
     '投诉一日之内会唔会有人联络我',
     // Asking whether an app exists (Shanghainese 有呒没) is no look-up.
     '阿拉想问问侬,侬拉电力公司有呒没手机app好查询用电、缴电费个?',
+    // Whether one can pay online (Cantonese word order), whether staff may quarrel, whether a delay
+    // after paying is allowed, and a supposed case ("如果…还是…"): questions.
+    '我唔想去營業廳排隊,網上可唔可以查嘢同埋交電費㗎?',
+    '我叫营业员帮我把这个月电费打个对折,她说不行,然后我们俩就吵起来了,她能跟我吵吗?',
+    '我交咗欠費成日都未有電,你哋係咪無故拖住唔送電?有冇規矩㗎',
+    '想问下,如果是你们的人工作出了错,是应该主动跟我道歉,还是得我自己去讨说法',
     // Staff telling others about the account is a privacy question, not a look-up.
     '就是那个 嗯 工作人员能不能 就是说 在外面乱讲我家用电多少交了多少钱啊 隔壁都知道了',
     // Who rates the service is a question, not a score; an apology asked for is a conduct question.

@@ -114,8 +114,18 @@ const FIRST_POINT = /第一|首先|其一/;
 const NEXT_POINT =
   /(?<=[^\s,，。?？!！；;])(第[二三四五]|其[二三]|其次|再次|最后)(?!路|条|回|次|天|日|年|月|个(工作)?日|个月|期|档|批|台|家|号|层|栋|名|位|部|遍|趟)/g;
 
+/**
+ * "三个问题:1 工作人员能不能收礼 2 能不能…": points numbered with a bare digit before the words;
+ * "1台空调" counts a thing, not a point.
+ */
+const BARE_NUMBER =
+  /(?<![\d.a-z])([1-9])\s*(?=\p{Script=Han})(?![台个天度号月年日点分块元千万百路条伏层栋楼户间次遍位岁周期档份张])/gu;
+
 function withCountedPoints(text: string): string {
-  return FIRST_POINT.test(text) ? text.replace(NEXT_POINT, '，$1') : text;
+  const counted = FIRST_POINT.test(text) ? text.replace(NEXT_POINT, '，$1') : text;
+  const numbers = [...counted.matchAll(BARE_NUMBER)].map((match) => match[1]);
+  if (numbers[0] !== '1' || numbers[1] !== '2') return counted;
+  return counted.replace(BARE_NUMBER, (_, digit: string) => (digit === '1' ? '' : '，'));
 }
 
 /** "如果我要投诉，多久联系我": a supposition that asks nothing itself sets up the question after it. */
