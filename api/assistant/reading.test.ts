@@ -27,7 +27,7 @@ describe('a message read into its parts', () => {
     // Points numbered with a bare digit before the words; a digit counting things is no point.
     expect(
       splitParts('三个问题:1 工作人员能不能收礼 2 能不能要求我用指定施工队 3 会不会泄露我的信息'),
-    ).toEqual(['三个问题: 工作人员能不能收礼', '能不能要求我用指定施工队', '会不会泄露我的信息']);
+    ).toEqual(['三个问题:工作人员能不能收礼', '能不能要求我用指定施工队', '会不会泄露我的信息']);
     expect(splitParts('家里1台空调2台冰箱用电多少')).toHaveLength(1);
     // A decimal is no numbered point.
     expect(splitParts('一台1.5匹的空调，开一个月要用多少电')).toHaveLength(1);
