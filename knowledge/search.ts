@@ -70,10 +70,15 @@ export const DEFAULT_CLASSIFIER_SHARE = 0.7;
 /** Words the knowledge base never uses weigh this share of the rarest known word. */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 /**
- * Below this confidence (the assistant's default answering threshold) the ranking's first entry
- * would not be answered at all: a clearly surer one among the first few comes first instead.
+ * Below this confidence a question is `unknown`, never the nearest entry (the assistant's default;
+ * `MIN_CONFIDENCE` overrides it). Calibrated on the development and held-out questions (see
+ * test/eval); the confidence blends lexical coverage with the learned classifier's probability.
  */
-const UNSURE = 0.2;
+export const DEFAULT_MIN_CONFIDENCE = 0.2;
+/**
+ * Where the ranking's first entry is below the default answering threshold it would not be
+ * answered at all: an entry surer of the question by this much, among the first few, comes first.
+ */
 const SURER_BY = 0.05;
 /** Below this much shared domain evidence, coverage counts half. */
 const MIN_EVIDENCE = 1;
@@ -206,7 +211,7 @@ export async function createKnowledgeSearch(options: SearchOptions): Promise<Kno
       });
       // Where the best-ranked entry is unsure, an entry the question is clearly surer of comes first.
       const [first, ...rest] = hits;
-      if (first && first.confidence < UNSURE) {
+      if (first && first.confidence < DEFAULT_MIN_CONFIDENCE) {
         const surest = rest.reduce((best, hit) => (hit.confidence > best.confidence ? hit : best), first);
         if (surest.confidence >= first.confidence + SURER_BY)
           hits.unshift(...hits.splice(hits.indexOf(surest), 1));

@@ -20,6 +20,11 @@ afterAll(() => service.dispose());
 
 const ask = (text: string, user = webUser()) => service.say(text, user);
 const ids = (turn: ChatResponse) => turn.sources.map((s) => s.id);
+/** Answered from the knowledge base, with no identity check asked for. */
+function expectAnsweredWithoutIdentityCheck(turn: ChatResponse) {
+  expect(turn.intent).toBe('faq');
+  expect(replyText(turn)).not.toContain('户号');
+}
 
 describe('a message with several questions', () => {
   it('answers both questions of a pair, in the customer’s order, each with its clause', async () => {
@@ -94,15 +99,14 @@ describe('a remark about one’s own bill beside a question', () => {
     const turn = await ask(
       '上个月电费比平时高了一倍 家里也没多用什么电器 我去营业厅申请了电表校验 请问规定几个工作日内要出检测结果',
     );
-    expect(turn.intent).toBe('faq');
+    expectAnsweredWithoutIdentityCheck(turn);
     expect(ids(turn)).toEqual(['meter-test']);
-    expect(replyText(turn)).not.toContain('户号');
   });
 
   it('reads a request the customer told of making to a clerk ("我叫营业员帮我…") as the story', async () => {
-    const turn = await ask('我叫营业员帮我把这个月电费打个对折,她说不行,然后我们俩就吵起来了,她能跟我吵吗?');
-    expect(turn.intent).toBe('faq');
-    expect(replyText(turn)).not.toContain('户号');
+    expectAnsweredWithoutIdentityCheck(
+      await ask('我叫营业员帮我把这个月电费打个对折,她说不行,然后我们俩就吵起来了,她能跟我吵吗?'),
+    );
   });
 
   it('still looks the bill up where the customer asks for it', async () => {
@@ -755,9 +759,8 @@ describe('a question about a process', () => {
 
   it('answers whether a service exists, asked of two look-ups at once, without an identity check', async () => {
     const turn = await ask('我能在你们这里查自己用电申请办到哪一步、还有电费账单吗？你们有这个服务没有？');
-    expect(turn.intent).toBe('faq');
+    expectAnsweredWithoutIdentityCheck(turn);
     expect(ids(turn)).toEqual(['information-services']);
-    expect(replyText(turn)).not.toContain('户号');
   });
 
   it('answers how long after a complaint, asked in general, instead of looking a complaint up', async () => {

@@ -728,11 +728,14 @@ const TIME_LIMIT_ENTRIES = new Set([
   'complaint-time-limits',
 ]);
 
+/** Those among them whose limit is for putting the power on. */
+const CONNECTION_ENTRIES = new Set(['connection-time', 'new-connection-process']);
+
 /** "…都8个工作日了还没送电！规定到底几天？": after the limit, how to complain that it has passed. */
 function overdueNote(decision: Decision & { kind: 'faq' }, ctx: TurnContext): string {
   if (decision.offer || !TIME_LIMIT_ENTRIES.has(decision.answer.source.id)) return '';
   if (!saysItIsOverdue(ctx.message.normalized)) return '';
-  const connection = ['connection-time', 'new-connection-process'].includes(decision.answer.source.id);
+  const connection = CONNECTION_ENTRIES.has(decision.answer.source.id);
   return `\n${connection ? REPLIES.overdueConnection : REPLIES.overdue}`;
 }
 

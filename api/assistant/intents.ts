@@ -88,8 +88,11 @@ const WHEN_BACK =
 /** A fault in the customer's own supply, as they see it. */
 const FAULT_AT_HOME =
   /跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,4}(跳|掉)|推不上|合不上|没电|冇电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)/;
-const WANTS_SOMEONE =
-  /派人|派个人|(来|叫|找)个(人|师傅|电工)(来)?(看|修|弄|处理)|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)/;
+/** "来个人看看", "叫个师傅来修": someone asked to come. */
+const SOMEONE_TO_COME = /(来|叫|找)个(人|师傅|电工)(来)?(看|修|弄|处理)/;
+const WANTS_SOMEONE = new RegExp(
+  `${SOMEONE_TO_COME.source}|派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
+);
 const CONDUCT =
   /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|吵架|吵起来|跟我吵|同我嗌交|道歉|道个歉|赔个不是|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|bribe|rude|alcohol|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
 
@@ -141,8 +144,9 @@ const APPLICATION_RULE_QUESTION =
 const ASKS_WHAT_TO_DO =
   /怎么办|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
 /** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
-const WANTS_IT_DONE =
-  /(来|叫|找)个(人|师傅|电工)(来)?(看|修|弄|处理)|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)/;
+const WANTS_IT_DONE = new RegExp(
+  `${SOMEONE_TO_COME.source}|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)`,
+);
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM = new RegExp(

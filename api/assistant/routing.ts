@@ -4,6 +4,7 @@ import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-cl
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isAboutStreetLights, isForeignTopic } from '../../knowledge/scope.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../knowledge/search.js';
 import type { CustomerText } from './flows/rating.js';
 import type { IntentClassifier } from './intent-classifier.js';
 import {
@@ -20,11 +21,8 @@ import {
 import { splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
-/**
- * Calibrated on the development and held-out questions (see test/eval); the confidence blends
- * lexical coverage with the learned classifier's probability (knowledge/search.ts).
- */
-export const DEFAULT_MIN_CONFIDENCE = 0.2;
+/** The answering threshold lives with the confidence it bounds (knowledge/search.ts). */
+export { DEFAULT_MIN_CONFIDENCE };
 /** Calibrated by cross-validation over the examples and on the tuning questions (see knowledge/classifier.ts). */
 export const DEFAULT_INTENT_MIN_PROBABILITY = 0.4;
 /** From this probability, `unknown` as the classifier's most probable label is an out-of-scope message. */
