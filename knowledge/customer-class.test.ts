@@ -14,6 +14,14 @@ describe('the customer’s own class beside what they heard of others', () => {
     expect(compared).toEqual([]);
   });
 
+  it('reads the supply described after a comparison the customer does not follow', () => {
+    const { reading, compared } = read(
+      '高压单电源跟双电源有啥区别我也不懂 我们就一个厂 就一条高压线进来 方案多久能给',
+    );
+    expect(reading).toMatchObject({ customerClass: 'high_voltage_single', named: false });
+    expect(compared).toEqual([]);
+  });
+
   it('still compares where the customer asks for the comparison itself', () => {
     expect(read('高压和低压答复时间差几天').compared).toEqual(['high_voltage', 'low_voltage']);
   });

@@ -119,6 +119,8 @@ const COMPARE_ASKS =
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
 /** Where a clause ends. */
 const CLAUSES = /[,，。;；?？!！\n]/;
+/** The same, and a pause between Chinese words (voice transcripts: "…区别我也不懂 我们就一个厂"). */
+const CLAUSES_OR_PAUSES = /[,，。;；?？!！\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
 /**
  * Whether the message sets classes side by side: it asks for a comparison, or one of its clauses
@@ -188,7 +190,7 @@ export function readCustomerClass(normalizedText: string): {
     if (reading.reading || reading.compared.length > 0) return reading;
   }
   // "…朋友说商用和居民不一样，像我这种小店要几天": the clause about their own case says the class.
-  const ownClause = clauses.find((clause) => OWN_CASE.test(clause));
+  const ownClause = normalizedText.split(CLAUSES_OR_PAUSES).find((clause) => OWN_CASE.test(clause));
   const ownReading = ownClause === undefined ? undefined : classOf(ownClause, false);
   if (ownReading) return { reading: ownReading, compared: [] };
   const comparing = comparesClasses(normalizedText);
@@ -196,7 +198,7 @@ export function readCustomerClass(normalizedText: string): {
   if (compared.length >= 2 && OWN_CASE.test(normalizedText)) {
     // "听说高压和低压不一样，我们这种情况要几天": what they heard of is not their question.
     const own = normalizedText
-      .split(CLAUSES)
+      .split(CLAUSES_OR_PAUSES)
       .filter((clause) => !comparesClasses(clause))
       .join('，');
     const reading = classOf(own, false);
@@ -214,7 +216,7 @@ const ASKS_IN_CLAUSE = /吗|么|嘛|呢|多少|几|多久|多长|是否|是不�
 
 /** "我们这种情况", "像我这样的", "in our case": the customer asks about their own premises. */
 const OWN_CASE =
-  /(我们|我|咱们|咱|俺们|俺|我哋)(这种|这样|这类|呢种|咁样)|像(我们|我|咱们|咱)(这样|这种|咁)|\b(in (our|my) case|for our (site|plant|factory|premises|shop|building))\b/;
+  /(我们|我|咱们|咱|俺们|俺|我哋)(这种|这样|这类|呢种|咁样)|(我们|咱们|俺们|我哋|我家|我们家)(这边|这里|那边)?(就|只|只有|就是)(一|有|是)|像(我们|我|咱们|咱)(这样|这种|咁)|\b(in (our|my) case|for our (site|plant|factory|premises|shop|building))\b/;
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =

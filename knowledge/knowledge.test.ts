@@ -207,12 +207,22 @@ describe('retrieval', () => {
 });
 
 describe('the homophone mender', () => {
-  it('mends typos but never a word of the dictionary', async () => {
-    const { createKnowledge } = await import('./index.js');
+  let mend: (text: string) => string;
+  beforeAll(async () => {
     const knowledge = await createKnowledge(loadKnowledgeBase());
-    const mend = (text: string) => knowledge.segmenter.mend(knowledge.normalize(text));
+    mend = (text) => knowledge.segmenter.mend(knowledge.normalize(text));
+  });
+
+  it('mends typos but never a word of the dictionary', () => {
     expect(mend('我要投塑')).toContain('投诉');
     // 互为 (hù wéi) sounds like 糊味, a burning smell; it is an everyday word, not a typo.
     expect(mend('两路电源互为备用')).toContain('互为');
+  });
+
+  it('mends a final typed with or without its -ng, and a typo cut across two words', () => {
+    expect(mend('我是居明用户')).toBe('我是居民用户');
+    expect(mend('供点方按答复期限是多少')).toBe('供电方案答复期限是多少');
+    // Initials stay apart: 说会 (shuō huì) is not 索贿 (suǒ huì).
+    expect(mend('接线员说会有人跟进')).toBe('接线员说会有人跟进');
   });
 });

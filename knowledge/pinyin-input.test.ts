@@ -16,6 +16,9 @@ describe('a message typed in pinyin', () => {
     ['Zhuang Biao Jie Dian Duo Jiu', '装表接电多久'],
     ['zhe ge yue dian fei zen me zhe me gui', '这个月电费怎么这么贵'],
     ['gongdian fangan ji tian dafu a', '供电方案几天答复啊'],
+    // Small words between the known ones (和, 后, 个, 内, 会, 我), and a number among the syllables.
+    ['gaoya dan dianyuan he shuang dianyuan fenbie ji tian', '高压单电源和双电源分别几天'],
+    ['tousu hou 1 ge gongzuori nei hui lianxi wo ma', '投诉后 1 个工作日内会联系我吗'],
     // Syllables of words it does not know (出结果) stay as typed; the known words around them are read.
     ['dian biao jiao yan duo jiu chu jie guo', '电表校验多久 chu jie guo'],
   ])('reads %s as %s', (typed, read) => {
@@ -27,6 +30,7 @@ describe('a message typed in pinyin', () => {
     ['a name or a word that spells nothing known', 'my name is wang xiaoming', 'my name is wang xiaoming'],
     ['a lone one-character syllable', 'cha', 'cha'],
     ['English words that happen to be syllables', 'a man to go', 'a man to go'],
+    ['English with a one-character syllable in it', 'he is my dad', 'he is my dad'],
     ['syllables that are mostly no known word', 'wang xiao ming dian fei', 'wang xiao ming dian fei'],
     ['letters in an account or case number', 'ts20261201-0003', 'ts20261201-0003'],
     ['the hotline and units', '95598 10kv', '95598 10kv'],

@@ -20,10 +20,13 @@ const EVERYDAY_WORDS: readonly string[] = [
   '时限', '要多久', '几个工作日', '营业员', '工作人员', '服务', '态度', '标准', '收费', '上门', '维修',
   '用电', '申请用电', '这个月', '上个月', '这么', '那么', '怎么这么', '查下', '一下', '太贵', '好贵', '我家', '我们',
   '你们', '不对', '没有', '可以吗', '为什么', '有哪些', '哪几个', '几个', '是什么', '什么是', '服务标准',
+  '分别', '联系', '以后', '之后', '以内', '之内', '区别', '一样', '打电话', '回复', '处理', '多快',
 ];
 /** One-character words read between others (查 in "cha dianfei", 啊 in "da fu a"), never alone. */
 // biome-ignore format: a word list reads best on one line
-const ONE_CHARACTER_WORDS: readonly string[] = ['查', '交', '缴', '修', '贵', '啊', '吗', '呢', '吧', '的', '了', '有', '哪'];
+const ONE_CHARACTER_WORDS: readonly string[] = [
+  '查', '交', '缴', '修', '贵', '啊', '吗', '呢', '吧', '的', '了', '有', '哪', '和', '跟', '是', '后', '内', '会', '我', '个', '能', '要', '在', '就', '还',
+];
 
 /** The longest word spelling considered, in letters. */
 const MAX_WORD_LETTERS = 24;

@@ -53,6 +53,8 @@ interface Vocabulary {
   phrases: [RegExp, string][];
   /** Toneless pinyin of every known Chinese word → the word, to mend homophone typos (答付 → 答复). */
   byPinyin: Map<string, string>;
+  /** The same, by the pinyin with the sounds input methods confuse folded together (居明 → 居民). */
+  byLoosePinyin: Map<string, string>;
   words: Set<string>;
 }
 
@@ -73,10 +75,13 @@ function buildVocabulary(concepts: ConceptList, extraWords: readonly string[]): 
   }
   const words = new Set([...chinese.keys(), ...DOMAIN_WORDS, ...extraWords].filter((w) => HAN.test(w)));
   const byPinyin = new Map<string, string>();
+  const byLoosePinyin = new Map<string, string>();
   for (const word of words) {
     if (word.length < 2) continue;
     const key = spell(word);
     if (!byPinyin.has(key)) byPinyin.set(key, word);
+    const loose = loosely(word);
+    if (!byLoosePinyin.has(loose)) byLoosePinyin.set(loose, word);
   }
   return {
     chinese,
@@ -85,6 +90,7 @@ function buildVocabulary(concepts: ConceptList, extraWords: readonly string[]): 
       .sort((a, b) => b[0].length - a[0].length)
       .map(([phrase, concept]) => [new RegExp(`\\b${escapeRegExp(phrase)}\\b`, 'g'), concept]),
     byPinyin,
+    byLoosePinyin,
     words,
   };
 }
@@ -257,7 +263,9 @@ function recentResults<T>(size: number): (key: string, compute: () => T) => T {
 
 /**
  * Replaces a word jieba does not know (not in its dictionary: found by its HMM), or two single
- * characters in a row, by the known word that sounds the same: customers type by pinyin, and 多就 / 答付 / 方按 are 多久 / 答复 / 方案.
+ * characters in a row, by the known word that sounds the same: customers type by pinyin, and 多就 /
+ * 答付 / 方按 are 多久 / 答复 / 方案. An unknown word may also be typed with a sound its input method
+ * confuses (居明 for 居民: -ing for -in) or be cut across two words (供点方|按 is 供电方案).
  */
 function mendHomophoneTypos(
   tokens: string[],
@@ -270,12 +278,28 @@ function mendHomophoneTypos(
     const next = tokens[i + 1] ?? '';
     if (HAN.test(token) && !vocabulary.words.has(token)) {
       if (token.length >= 2) {
-        const mended = vocabulary.byPinyin.get(toPinyin(token));
-        out.push(mended && !isDictionaryWord(token) ? mended : token);
+        if (isDictionaryWord(token)) {
+          out.push(token);
+          continue;
+        }
+        const mended = soundsLike(token, vocabulary);
+        if (mended) {
+          out.push(mended);
+          continue;
+        }
+        const withNext = isLoneCharacter(next, vocabulary)
+          ? readAsKnownWords(token + next, vocabulary)
+          : undefined;
+        if (withNext) {
+          out.push(withNext);
+          i++;
+          continue;
+        }
+        out.push(readAsKnownWords(token, vocabulary) ?? token);
         continue;
       }
-      if (next.length === 1 && HAN.test(next) && !PARTICLES.has(token) && !PARTICLES.has(next)) {
-        const mended = vocabulary.byPinyin.get(toPinyin(token + next));
+      if (isLoneCharacter(next, vocabulary) && !PARTICLES.has(token)) {
+        const mended = vocabulary.byPinyin.get(spellingsOf(token + next).exact);
         if (mended) {
           out.push(mended);
           i++;
@@ -286,6 +310,46 @@ function mendHomophoneTypos(
     out.push(token);
   }
   return out;
+}
+
+function isLoneCharacter(token: string, vocabulary: Vocabulary): boolean {
+  return token.length === 1 && HAN.test(token) && !PARTICLES.has(token) && !vocabulary.words.has(token);
+}
+
+/** The longest known word a typo run is read into, in characters. */
+const MAX_TYPO_WORD = 4;
+
+/**
+ * "供点方按": characters that spell known words from end to end, all but one character at most
+ * (loosely, as above), read as those words; undefined when they do not.
+ */
+function readAsKnownWords(run: string, vocabulary: Vocabulary): string | undefined {
+  // best[i]: the reading of run[0, i) that leaves the fewest characters unread, then has fewest words.
+  const best: ({ unread: number; words: number; out: string } | undefined)[] = [
+    { unread: 0, words: 0, out: '' },
+  ];
+  for (let start = 0; start < run.length; start++) {
+    const here = best[start];
+    if (!here) continue;
+    const relax = (end: number, unread: number, out: string) => {
+      const there = best[end];
+      const candidate = { unread: here.unread + unread, words: here.words + 1, out: here.out + out };
+      if (
+        !there ||
+        candidate.unread < there.unread ||
+        (candidate.unread === there.unread && candidate.words < there.words)
+      )
+        best[end] = candidate;
+    };
+    relax(start + 1, 1, run[start] ?? '');
+    for (let end = start + 2; end <= Math.min(run.length, start + MAX_TYPO_WORD); end++) {
+      const piece = run.slice(start, end);
+      const word = vocabulary.words.has(piece) ? piece : soundsLike(piece, vocabulary);
+      if (word) relax(end, 0, word);
+    }
+  }
+  const read = best[run.length];
+  return read && read.unread <= 1 && read.out !== run && read.words < run.length ? read.out : undefined;
 }
 
 /**
@@ -302,24 +366,47 @@ function mendClassHomophones(text: string): string {
 }
 
 function spell(word: string): string {
-  return pinyin(word, { toneType: 'none', type: 'array' }).join('');
+  return syllables(word).join('');
+}
+
+/**
+ * The pinyin with the finals that input methods confuse folded together: -ng and -n after a vowel
+ * (ing/in, eng/en, ang/an). Initials stay apart: folding sh into s reads 说会 as 索贿.
+ */
+function looseSpelling(spelled: readonly string[]): string {
+  return spelled.map((syllable) => syllable.replace(/([aei])ng$/, '$1n')).join('');
+}
+
+function loosely(word: string): string {
+  return looseSpelling(syllables(word));
+}
+
+function syllables(word: string): string[] {
+  return pinyin(word, { toneType: 'none', type: 'array' });
 }
 
 /**
  * Pinyin of the unknown words met in questions (the vocabulary's own are spelled once, above): the
  * same words come back question after question. Forgotten all at once when it grows large.
  */
-const pinyinOf = new Map<string, string>();
+const pinyinOf = new Map<string, { exact: string; loose: string }>();
 const PINYIN_MEMO_LIMIT = 20_000;
 
-function toPinyin(word: string): string {
+function spellingsOf(word: string): { exact: string; loose: string } {
   let spelled = pinyinOf.get(word);
   if (spelled === undefined) {
-    spelled = spell(word);
+    const sounds = syllables(word);
+    spelled = { exact: sounds.join(''), loose: looseSpelling(sounds) };
     if (pinyinOf.size >= PINYIN_MEMO_LIMIT) pinyinOf.clear();
     pinyinOf.set(word, spelled);
   }
   return spelled;
+}
+
+/** The known word that sounds like `word`: the same pinyin first, then loosely the same. */
+function soundsLike(word: string, vocabulary: Vocabulary): string | undefined {
+  const { exact, loose } = spellingsOf(word);
+  return vocabulary.byPinyin.get(exact) ?? vocabulary.byLoosePinyin.get(loose);
 }
 
 function escapeRegExp(text: string): string {

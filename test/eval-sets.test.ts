@@ -51,6 +51,7 @@ const SETS = [
   'fresh-36.jsonl',
   'fresh-37.jsonl',
   'fresh-38.jsonl',
+  'fresh-39.jsonl',
 ];
 
 let service: TestServices;

@@ -724,6 +724,19 @@ describe('a question about a process', () => {
     expect(ids(turn)).toContain(entry);
   });
 
+  it('answers both rules set side by side by 有啥区别, and a second question asked after a pause', async () => {
+    const compared = replyText(await ask('校验电表和抄表数据不对这两个 你们处理时限有啥区别'));
+    expect(compared).toContain('5个工作日');
+    expect(compared).toContain('7个工作日');
+    const cared = replyText(await ask('老头子腿脚不好 要去营业厅交电费 办一件要多久啊 能不能照顾一下'));
+    expect(cared).toContain('5分钟');
+    expect(cared).toContain('照顾和帮助');
+  });
+
+  it('still asks a complaint of a customer who demands one with 管不管', async () => {
+    expect((await ask('我要投诉你们管不管')).intent).toBe('complaint');
+  });
+
   it('answers whether a look-up is offered, and offers it', async () => {
     const turn = await ask('你们这能查我申请用电办到哪一步了吗');
     expect(turn.intent).toBe('faq');
@@ -741,6 +754,10 @@ describe('a question about a process', () => {
     );
     expect(connection).toContain('3个工作日');
     expect(connection).toContain('不准无故拖延送电');
+    // A delay asked about ("能拖一个月") is the same wait.
+    expect(replyText(await ask('听说验收完了送电能拖一个月都没人管 有没有规定'))).toContain(
+      '不准无故拖延送电',
+    );
     // Asked without a wait, the limit alone.
     expect(replyText(await ask('验收合格后几天送电'))).not.toContain('投诉');
   });

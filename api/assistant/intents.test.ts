@@ -56,6 +56,8 @@ describe('action intents', () => {
     // Asking whether the comment book and the rating buttons exist is not giving a score.
     '营业厅里面那个给你们提意见的本子啊还有那个按键打分的东西有没有',
     'can i complain by letter',
+    // Whether a way is accepted, asked as 收不收: a question, not a complaint.
+    '发传真投诉你们收不收',
     '抄表数据有问题可以点反映',
     '除了交费报修,你们还能帮我查些什么',
     '工作人员说能帮我少算电费,但要给他一点好处',

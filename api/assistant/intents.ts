@@ -53,7 +53,7 @@ const NOT_RATING =
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
-  /(是|就是|不就是)为了|目的是|图什么|有没有(要求|规定)|有(什么|啥)要求|多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
+  /(是|就是|不就是)为了|目的是|图什么|(?<accepts>收|受|接|认|管|算)(不|唔)\k<accepts>|有没有(要求|规定)|有(什么|啥)要求|多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
 
 const DANGER =
   /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
@@ -150,7 +150,7 @@ const WANTS_IT_DONE = new RegExp(
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM = new RegExp(
-  String.raw`干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
+  String.raw`干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
 );
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
@@ -234,7 +234,7 @@ export function asksAboutRatingDevices(text: string): boolean {
  * "验收合格都8个工作日了还没送电", "供电所一直拖起不给送电": the customer has waited and it is not done.
  */
 const OVERDUE =
-  /[一两三四五六七八九十几半\d]+\s*(个)?(天|日|工作日|周|星期|礼拜|月)(了|多了|多)[^?？]{0,8}(还没|还不|都没|也没|还是没|仍没|没人)|(在|是不是|故意)拖|(都|已经|早就|过了|超过|拖了|等了)[^,，。?？!！]{0,8}(天|日|个工作日|工作日|周|星期|礼拜|个月|月)[^?？]{0,12}(还没|还不|仍然没|仍未|都没|也没|还是没|未)|(一直|老是|总是)?拖(着|起|了)?(不|没)(给|送|来|办|答复|回复|联系)|迟迟(不|没|未)|\b(still (no|not|hasn't|haven't)|overdue|past the deadline)\b/;
+  /[一两三四五六七八九十几半\d]+\s*(个)?(天|日|工作日|周|星期|礼拜|月)(了|多了|多)[^?？]{0,8}(还没|还不|都没|也没|还是没|仍没|没人)|(在|是不是|故意)拖|(都|已经|早就|过了|超过|拖了|等了)[^,，。?？!！]{0,8}(天|日|个工作日|工作日|周|星期|礼拜|个月|月)[^?？]{0,12}(还没|还不|仍然没|仍未|都没|也没|还是没|未)|(一直|老是|总是)?拖(着|起|了)?(不|没)(给|送|来|办|答复|回复|联系)|拖(了|上|个)?[一两三四五六七八九十几半\d]+\s*(个)?(天|日|工作日|周|星期|礼拜|月|年)|拖(这么|那么|好|很|太)久|迟迟(不|没|未)|\b(still (no|not|hasn't|haven't)|overdue|past the deadline)\b/;
 
 export function saysItIsOverdue(text: string): boolean {
   return OVERDUE.test(text);

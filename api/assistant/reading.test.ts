@@ -77,6 +77,8 @@ describe('a message read into its parts', () => {
     // A pause mid-clause, or a yes-no tail that names nothing, is no new question.
     expect(splitParts('我想申请那个 电表效验 嗯 效验的话 要多久')).toHaveLength(1);
     expect(splitParts('我上个月申请的新装现在进度怎么样了 有没有批下来')).toHaveLength(1);
+    // A yes-no tail that names a new thing (照顾) asks it.
+    expect(splitParts('办一件要多久啊 能不能照顾一下')).toEqual(['办一件要多久啊', '能不能照顾一下']);
   });
 
   it('reads a supposition ("如果我要投诉") with the question after it, and dismay with what follows', () => {

@@ -33,6 +33,8 @@ const AGAIN_BEFORE = /(还有|另外|同埋|仲有|那|and|also)[\s,，]*$/;
 const MIN_PART_CHARS = 5;
 /** "有没有批下来": a yes-no opening that names nothing, and so does not make a part long. */
 const YES_NO_OPENING = /^(有没有|是不是|能不能|会不会|可不可以|行不行)/;
+/** "批下来", "办好了": words of progress, which ask after the matter before them and name none. */
+const PROGRESS_ONLY = /^(批|办|弄|搞|做|审|通过|好|完|成|下来|出来|结果|消息|回音|了|呢|啊|呀|吗|嘛)*$/;
 /** "前者比后者多等几天", "两者差多少", "分别要几天": a part that asks more of the question before it. */
 const REFERS_BACK =
   /^分别|^各(自|要|是|需要)|前者|后者|两者|二者|两个(?!问题)|两家|两边|它们|他们俩|哪个(快|慢|多|少|长|短|久)|\b(the former|the latter|both of them|the two)\b/;
@@ -100,7 +102,10 @@ function withSpokenBoundaries(spoken: string): string {
     if (!QUESTION_WORDS.test(before.slice(lastBoundary + 1))) return pause;
     // "…进度怎么样了 有没有批下来": a yes-no tail that names nothing asks the same question again.
     const after = /^[^\s?？!！。；;,，]*/u.exec(text.slice(at + pause.length))?.[0] ?? '';
-    if (content(after.replace(YES_NO_OPENING, '')).length < MIN_PART_CHARS) return pause;
+    const tail = content(after.replace(YES_NO_OPENING, ''));
+    // "…多久啊 能不能照顾一下" asks a new thing (照顾) in as few words.
+    const namesAMatter = YES_NO_OPENING.test(after) && tail.length >= 2 && !PROGRESS_ONLY.test(tail);
+    if (tail.length < MIN_PART_CHARS && !namesAMatter) return pause;
     start = at + pause.length;
     return '，';
   });
