@@ -22,6 +22,12 @@ describe('the customer’s own class beside what they heard of others', () => {
     expect(compared).toEqual([]);
   });
 
+  it('reads a house built for the family as a home', () => {
+    expect(read('我喺鄉下起咗間屋 自己一家住嘅 幾耐會答覆個供電方案').reading?.customerClass).toBe(
+      'resident',
+    );
+  });
+
   it('still compares where the customer asks for the comparison itself', () => {
     expect(read('高压和低压答复时间差几天').compared).toEqual(['high_voltage', 'low_voltage']);
   });

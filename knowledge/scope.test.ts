@@ -17,6 +17,9 @@ describe('the topic filter', () => {
     'my meter keeps running fast even with the fridge unplugged',
     'I want to complain, your engineer broke my washing machine',
     '开了个火锅店要接电，多久能给供电方案',
+    // Our staff's punishment, and our rules asked by a customer in a hurry for a train.
+    '我投诉了抄表的 说那个人扣了奖金 我投诉完你们还会回访我吗',
+    '俺就想让他们给俺插个队先办 俺赶火车 你们是不是有规定 客户提了不合理的要求就得好好解释',
     '营业厅的空调坏了，热得要命',
     'how do I pay my electricity invoice',
   ])('keeps a message about the customer’s own supply that mentions an everyday thing: %s', (text) => {
@@ -32,6 +35,7 @@ describe('the topic filter', () => {
     'the street light outside my house has been broken for a week',
     'my fridge is making a loud buzzing noise',
     '明天天气怎么样，会不会停电',
+    '帮我查一下明天成都天气咋样 要不要带伞',
   ])(
     'filters out an everyday question with no power subject (street lights are the municipality’s): %s',
     (text) => {

@@ -52,6 +52,7 @@ const SETS = [
   'fresh-37.jsonl',
   'fresh-38.jsonl',
   'fresh-39.jsonl',
+  'fresh-40.jsonl',
 ];
 
 let service: TestServices;
@@ -111,6 +112,9 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f33-078',
   // "老家湖南的电费能不能远程查一下": the customer's own (family's) bill, looked up.
   'f37-086',
+  // "俺家门口那电线耷拉下来快碰着脑瓜子了…你们规定到底是几天之内得给俺打电话": a wire hanging low
+  // is a danger; the safety advice and the repair come first, whatever rule is asked beside it.
+  'f40-125',
 ]);
 
 /**

@@ -315,10 +315,38 @@ describe('a story told before the question', () => {
     ['电费收得不明不白的话，可以投诉到哪里？', '95598'],
     // "有几种方式" is a question, answered beside the one after it.
     ['我想问两个事一个是交电费有几种方式还有一个就是投诉以后几天联系我', '1个工作日'],
+    // A voice message asks in its last spoken clause; the story is of queueing at the counter.
+    [
+      '我系住喺荔湾嘅 屋企得我同老公两个 冇乜时间出街 以前都系去营业厅排队交电费 而家真系好难抽身 你哋有咩方法可以交电费啊',
+      '多种可供选择的缴纳电费方式',
+    ],
+    // A meter the customer only wonders about, and the rule asked: the rule, with the offer.
+    [
+      '这月电费一百八 往常也就五六十 那电表转得跟电风扇似的 俺寻思是不是坏了 申请校验的话多少天能出结果 规定是几个工作日',
+      '回复“校验电表”',
+    ],
   ])('answers %s with %s', async (question, fact) => {
     const turn = await ask(question);
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain(fact);
+  });
+});
+
+describe('two parts that would get the same answer', () => {
+  it('reads a part by its own question where its story shares the other part’s words', async () => {
+    const turn = await ask(
+      '你们那个师傅来装表 先说要我请他吃饭 吃饭还要喝酒 喝完下午还要上班 我想问你们员工可不可以让客户请吃饭 上班前能不能喝酒',
+    );
+    expect(ids(turn)).toEqual(['no-gifts', 'no-drinking-on-duty']);
+  });
+
+  it('reads a part with the class the message gives without making it a look-up', async () => {
+    const turn = await ask(
+      '我屋头奶奶八十几了 两个事 一是你们对老年人 腿脚不方便的有没得照顾 二是交一笔电费规定好久办完',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['assistance-for-limited-mobility', 'counter-service-time']);
+    expect(replyText(turn)).not.toContain('查电费');
   });
 });
 

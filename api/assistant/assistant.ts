@@ -425,6 +425,30 @@ export function createAssistant(deps: AssistantDeps) {
     const decided: { part: string; decision: Decision }[] = [];
     for (const { text: part, own } of read)
       decided.push({ part, decision: await decidePart(part, own ? withClassContext(part, whole) : part) });
+    return byOwnQuestion(decided);
+  }
+
+  /**
+   * "…先说要我请他吃饭 吃饭还要喝酒…我想问员工可不可以让客户请吃饭" and "上班前能不能喝酒": where
+   * two parts get the very same answer, a part whose story shares the other's words is read by its
+   * own question, its last clause, if that is surely another entry.
+   */
+  async function byOwnQuestion(
+    decided: { part: string; decision: Decision }[],
+  ): Promise<{ part: string; decision: Decision }[]> {
+    const answerOf = (decision: Decision) => (decision.kind === 'faq' ? decision.answer : undefined);
+    const taken = () => new Set(decided.map(({ decision }) => answerOf(decision)?.source.id));
+    for (const [i, { part, decision }] of decided.entries()) {
+      const answer = answerOf(decision);
+      if (!answer || !decided.some((other, j) => j !== i && answerOf(other.decision)?.text === answer.text))
+        continue;
+      const question = lastClause(part);
+      if (question === part) continue;
+      const ownDecision = await decidePart(question, question);
+      const own = answerOf(ownDecision);
+      if (own && own.confidence >= PART_MIN_CONFIDENCE && !taken().has(own.source.id))
+        decided[i] = { part, decision: ownDecision };
+    }
     return decided;
   }
 
@@ -461,6 +485,7 @@ export function createAssistant(deps: AssistantDeps) {
         if (
           (asksAboutProcess(part) && !isPersonal(part)) ||
           SUPPOSES.test(part) ||
+          (decision.detected.intent === 'meter' && ONLY_WONDERS.test(part)) ||
           (decision.detected.intent === 'complaint' && asksTheWay(ctx.message.normalized))
         )
           askedAbout ??= decision.detected.intent;
@@ -497,11 +522,18 @@ export function createAssistant(deps: AssistantDeps) {
       { raw: part, normalized: withClass },
       knowledge.segmenter.mend(withClass),
     );
-    if (withClass === part || inContext.kind !== 'faq') return inContext;
-    if (inContext.answer.confidence >= PART_MIN_CONFIDENCE) return inContext;
+    if (withClass === part) return inContext;
+    const decideAlone = () => router.decide({ raw: part, normalized: part }, knowledge.segmenter.mend(part));
+    // The class's evidence is for the answer, not a request of its own: "我屋 交一笔电费规定好久"
+    // reads as the customer's own bill where "交一笔电费规定好久办完" asks the rule.
+    if (inContext.kind === 'action') {
+      const alone = await decideAlone();
+      return alone.kind === 'action' ? inContext : alone;
+    }
+    if (inContext.kind !== 'faq' || inContext.answer.confidence >= PART_MIN_CONFIDENCE) return inContext;
     const entry = knowledge.base.byId(inContext.answer.source.id);
     if (entry?.byClass) return inContext;
-    const alone = await router.decide({ raw: part, normalized: part }, knowledge.segmenter.mend(part));
+    const alone = await decideAlone();
     return alone.kind === 'faq' && alone.answer.confidence > inContext.answer.confidence ? alone : inContext;
   }
 
@@ -704,8 +736,17 @@ function readCorrection(normalized: string) {
   };
 }
 
+/** The last clause of a part (after its last comma or spoken pause) with three characters or more. */
+function lastClause(part: string): string {
+  const clauses = part.split(/[,，。;；]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  return clauses.reverse().find((clause) => (clause.match(/\p{Script=Han}/gu) ?? []).length >= 3) ?? part;
+}
+
 /** "如果发现读数不一样…": a part that supposes something asks what then, it reports nothing. */
 const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
+/** "俺寻思是不是坏了": a part that only wonders whether something is wrong reports nothing. */
+const ONLY_WONDERS =
+  /(是不是|会不会|系咪|系唔系|是否|怕是|莫不是|该不会)(是)?[^,，。?？]{0,4}(坏|有问题|不准|出毛病|故障|快了)[^,，。?？]{0,3}$/;
 
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;

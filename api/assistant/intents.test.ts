@@ -34,6 +34,8 @@ describe('action intents', () => {
     // A threat is no question: the complaint.
     ['如果你们再不处理我就投诉', 'complaint'],
     ['我妈让我帮她看看家里的电费有没有欠费', 'bill'],
+    // 用电 of a new connection is the application's, not the bill's.
+    ['我上个月在供电所申请的新装用电 现在办到哪一步了 帮我查查进度 急得很', 'application'],
   ])('reads %s as %s', (text, intent) => {
     expect(detectActionIntent(text)?.intent).toBe(intent);
   });
@@ -58,6 +60,16 @@ describe('action intents', () => {
     'can i complain by letter',
     // Whether a way is accepted, asked as 收不收: a question, not a complaint.
     '发传真投诉你们收不收',
+    // Wanting to report, and asking which ways besides the phone: the ways.
+    '我想举报他 但是电话里说不清楚 你们除了打电话还能咋样 能不能写信 发传真行不行 寄到哪里',
+    // 一分没少 is money paid, not a score.
+    '该签的合同都签完了 该交的钱一分没少 你们啥时候给装表送电 规定几个工作日',
+    // Whether there is a rule, asked after an outage for an unpaid bill.
+    '我家欠费被停了 第二天一大早就把钱交了 结果等到晚上还没来电 我就问你们有没有规定交了钱不能拖着不送电的',
+    // The follow-up rule, told with a finished connection.
+    '我们厂高压报装完成了 后来你们有人打电话回访 想问问高压报装是不是都要回访',
+    // Whether the bill can be paid online, in Cantonese.
+    '可唔可以喺网上预约 或者喺手机度查电费交电费啊 你哋个服务标准有冇讲到呢啲',
     '抄表数据有问题可以点反映',
     '除了交费报修,你们还能帮我查些什么',
     '工作人员说能帮我少算电费,但要给他一点好处',

@@ -44,7 +44,7 @@ const WANTS_MANAGER =
   /(叫|让|找|要|请|换)(你们|你哋)?(的)?(领导|负责人|主管|上级|管事的|经理|值班长|话事人)(来|出来|过来|接电话|跟我|和我|同我|说话|讲话|听电话)|^(我)?(要|想)?找(你们|你哋)?(的)?(领导|负责人|主管|上级|经理|值班长|话事人)[!！。.~\s]*$|(领导|负责人|主管|管事的|上级)(出来|过来|接电话|听电话)|(speak|talk) (to|with) (your |a )?(manager|supervisor|boss)|(get|put|give) me (your |a )?(manager|supervisor)/;
 
 const RATING =
-  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
+  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|钱|没|不|都|也|一毫)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** A message that opens with a score ("1分，…", "五星！"). */
 const SCORE_FIRST = /^[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|之|半)/;
 /** Asking about the rating devices or the survey ("有没有评价器"), not giving a score. */
@@ -70,7 +70,7 @@ const OVER_AND_DONE =
   /上个?月|上周|上星期|上礼拜|上次|上回|之前有次|有一回|有一次|去年|前年|前几天|前阵子|那次|事情过去|已经(修好|来电|恢复)|才来电/;
 const STILL = /现在|目前|还(是)?(没|冇|未)|仍然|一直|到现在|今天|今晚|刚才|刚刚|又/;
 const OUTAGE_RULE_QUESTION_WORDS =
-  /(应急(处理|预案|机制|响应)).{0,12}(咋|怎么|如何|怎样|什么|啥)|(咋|怎么|如何|怎样)(个)?规定的?|(服务)?标准(里|中|上)?.{0,16}(怎么|如何|有没有|是否|有什么)(要求|说|规定|提到)|\b(does|do) (your|the) [\w ]{0,30}(standard|rules?) (say|cover|mention)|\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
+  /(应急(处理|预案|机制|响应)).{0,12}(咋|怎么|如何|怎样|什么|啥)|(有没有|难道没有|是不是有|有冇)(个|啥|什么)?规定|(咋|怎么|如何|怎样)(个)?规定的?|(服务)?标准(里|中|上)?.{0,16}(怎么|如何|有没有|是否|有什么)(要求|说|规定|提到)|\b(does|do) (your|the) [\w ]{0,30}(standard|rules?) (say|cover|mention)|\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
 const OUTAGE_RULE_QUESTION = new RegExp(`${HOTLINE_ANSWERS}|${OUTAGE_RULE_QUESTION_WORDS.source}`);
 
 const ASKS_TIME_LIMIT =
@@ -118,7 +118,7 @@ const METER_PROBLEM =
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?!申请|办到|办理|的申请|报装)|电量|户口|账户)|(电费|账单|用电(?!申请|办到|办理|的申请|报装)|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?![^,，。]{0,8}(申请|办到|办理|报装|进度|哪一步|到哪))|电量|户口|账户)|(电费|账单|用电(?![^,，。]{0,8}(申请|办到|办理|报装|进度|哪一步|到哪))|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 /** Asking about the satisfaction follow-up after a case (回访), not about the case itself. */
 const ABOUT_FOLLOW_UP =
@@ -127,7 +127,7 @@ const ABOUT_FOLLOW_UP =
 const DISCLOSED =
   /保密|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
-  /(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|是否|怎么)(说|规定|提到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|能不能)(在)?(网上|线上|手机上|app上)(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有)(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
+  /(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|有冇|是否|怎么)(说|讲|规定|提到|讲到|说到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|可唔可以|能不能|能唔能)(在|喺)?(网上|线上|手机上|手机度|app上)[^,，。?？]{0,12}(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有)(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(复电|送电|来电|恢复供电|恢复|通电)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)(?!(去|可以|能|先)?(投诉|举报|反映|交|缴|办|申请|报|问|查|找))|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|(?<!(n't|not) )been approved(?! by)|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
@@ -135,7 +135,7 @@ const APPLICATION =
 const APPLICATION_LOOSE =
   /到(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
 const APPLICATION_RULE_QUESTION =
-  /(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
+  /(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能|可以|可不可以|能不能)(随时|直接|也)?(问|查|查询|了解)(你们|到)?[^,，。]{0,10}(吗|不|么)$|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
 
 /**
  * "停电了怎么办", "电表走得快是怎么回事", "对不上咋处理": the customer asks what it means or what to
@@ -150,7 +150,7 @@ const WANTS_IT_DONE = new RegExp(
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM = new RegExp(
-  String.raw`干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
+  String.raw`干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|有没得|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
 );
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
@@ -165,7 +165,7 @@ const REPAIR_REQUEST = /(我要|我想|帮我|给我|替我|麻烦|请|要)(报�
 const SUPPOSED_REQUEST = /(如果|假如|要是|万一|假设|假使)(我|我们)?(真)?(要|想|想要|需要|打算)/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
 const HOW_OR_WHERE =
-  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)[^。?？]{0,10}(打哪|打什么电话|打哪个电话|打啥电话|打几号)|(投诉|举报|反映)[^。?？]{0,16}(别的|其他|其它|还有什么)(的)?(办法|方式|渠道|途径)|写信(行不行|可以吗|可不可以|行吗|得唔得)|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,12}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
+  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)[^。?？]{0,10}(打哪|打什么电话|打哪个电话|打啥电话|打几号)|(投诉|举报|反映)[^。?？]{0,16}(别的|其他|其它|还有什么)(的)?(办法|方式|渠道|途径)|(写信|寄信|传真|信函)(行不行|可以吗|可不可以|行吗|得唔得|得不得)|(能不能|可不可以|可唔可以|能否|可否)(写信|寄信|发传真|传真|写材料)|(寄|送|递)到哪(里|儿)?|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,12}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
 
 /** Whether the hotline can be called, or answers, at this hour: a question about the way to report. */
 const ASKS_ABOUT_THE_HOTLINE = new RegExp(
@@ -269,6 +269,8 @@ export function isPersonal(text: string): boolean {
 export function asksAboutProcess(text: string): boolean {
   // "没电了，这时候打热线有人接吗": whether the way to report works is a question, even mid-outage.
   if (asksAboutTheHotline(text)) return true;
+  // "电表转得飞快…是不是坏了…申请校验多少天出结果 规定是几个工作日": the rule asked in so many words.
+  if (ASKS_WHAT_THE_RULE_SAYS.test(text) && !REQUEST.test(text)) return true;
   if (HAPPENING.test(text)) return false;
   // "我想投诉但是不知道该找谁": wanting to, and asking how or where, is a question about the way.
   if (HOW_OR_WHERE.test(text)) return true;
@@ -377,8 +379,10 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
     return { intent: 'bill', estimate: true };
   if (BILL.test(text) && !BILL_RULE_QUESTION.test(text) && !DISCLOSED.test(text) && !asksWhatToDo)
     return { intent: 'bill' };
-  if (APPLICATION.test(text) && !APPLICATION_RULE_QUESTION.test(text)) return { intent: 'application' };
-  if (APPLICATION_LOOSE.test(text) && !APPLICATION_RULE_QUESTION.test(text) && !ASKS_TIME_LIMIT.test(text))
+  // "报装完成了后来有人打电话回访…是不是都要回访": the follow-up rule, not where the application stands.
+  const aboutApplicationRules = APPLICATION_RULE_QUESTION.test(text) || ABOUT_FOLLOW_UP.test(text);
+  if (APPLICATION.test(text) && !aboutApplicationRules) return { intent: 'application' };
+  if (APPLICATION_LOOSE.test(text) && !aboutApplicationRules && !ASKS_TIME_LIMIT.test(text))
     return { intent: 'application' };
   // An account number and nothing else recognisable: the customer wants their account looked at.
   if (ACCOUNT_NUMBER.test(text) && !ASKS_ABOUT_RULES.test(text)) return { intent: 'bill' };

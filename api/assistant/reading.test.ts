@@ -77,6 +77,14 @@ describe('a message read into its parts', () => {
     // A pause mid-clause, or a yes-no tail that names nothing, is no new question.
     expect(splitParts('我想申请那个 电表效验 嗯 效验的话 要多久')).toHaveLength(1);
     expect(splitParts('我上个月申请的新装现在进度怎么样了 有没有批下来')).toHaveLength(1);
+    // Points counted 一是 / 二是 (一系 / 二系), asked with 有没得 or Cantonese question words.
+    expect(splitParts('两个事 一是你们对老年人有没得照顾 二是交一笔电费规定好久办完')).toEqual([
+      '两个事 一是你们对老年人有没得照顾',
+      '交一笔电费规定好久办完',
+    ]);
+    expect(splitParts('一系交电费有咩方法 二系柜台交一单要几耐 三系如果半夜冇电 打咩电话揾人')).toHaveLength(
+      3,
+    );
     // A yes-no tail that names a new thing (照顾) asks it.
     expect(splitParts('办一件要多久啊 能不能照顾一下')).toEqual(['办一件要多久啊', '能不能照顾一下']);
   });

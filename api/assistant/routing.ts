@@ -71,6 +71,11 @@ const COMPARED_MIN_CONFIDENCE = 0.3;
 const STORY_QUESTION_MIN_TERMS = 4;
 /** …and this confidence. */
 const STORY_QUESTION_MIN_CONFIDENCE = 0.6;
+/**
+ * The last spoken clause of a voice message (no sentences) is a weaker sign of the question than a
+ * last sentence: it replaces the whole message's answer only from this confidence.
+ */
+const SPOKEN_QUESTION_MIN_CONFIDENCE = 0.8;
 
 /** A sentence the customer marks as their question ("我就想知道…", "请问…", "my question is…"). */
 const THE_QUESTION_IS =
@@ -122,21 +127,27 @@ export function createRouter(deps: RouterDeps) {
    */
   async function focusedAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
     const whole = await bestKnowledgeAnswer(text);
-    const last = lastSentence(text);
+    const sentence = lastSentence(text);
+    // A voice message has no sentences: "…以前都系去营业厅排队交电费 而家真系好难抽身 你哋有咩方法
+    // 可以交电费啊" asks in its last spoken clause.
+    const last = sentence === text ? lastSpokenClause(text) : sentence;
     // "…气得我投诉了。我就想知道，你们一般多久联系我？": the customer says which sentence asks.
     const marked = last !== text && THE_QUESTION_IS.test(last);
     const sure = whole !== undefined && whole.confidence >= minConfidence;
-    if (sure && !marked) return whole;
     if (last === text) return whole;
+    if (sure && !marked && (whole.confidence >= STORY_QUESTION_MIN_CONFIDENCE || sentence !== text))
+      return whole;
     // The story may have told the class ("我开了个小面馆…请问方案几天答复"): the question keeps it.
     const customer = inferCustomerClass(text);
     const asked = customer && !inferCustomerClass(last) ? `${customer.evidence} ${last}` : last;
     const focused = await bestKnowledgeAnswer(asked);
     if (sure) {
-      // A marked question changes the answer only for another entry the knowledge base is sure of.
+      // A marked question, or the last clause of a voice message the whole of which is unsure,
+      // changes the answer only for another entry the knowledge base is sure of.
       const other = focused && focused.source.id !== whole.source.id;
       return other &&
-        focused.confidence >= STORY_QUESTION_MIN_CONFIDENCE &&
+        focused.confidence >=
+          (sentence === text ? SPOKEN_QUESTION_MIN_CONFIDENCE : STORY_QUESTION_MIN_CONFIDENCE) &&
         focused.confidence > whole.confidence
         ? focused
         : whole;
@@ -305,6 +316,13 @@ function twoSureEntries(
   const sure = (doc: KnowledgeDocument) => doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE;
   if (!first || !second || first.metadata.id === second.metadata.id) return undefined;
   return sure(first) && sure(second) ? [first, second] : undefined;
+}
+
+/** The last clause after a spoken pause, of four characters or more (the whole text where none). */
+function lastSpokenClause(text: string): string {
+  const clauses = text.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  const last = clauses.at(-1) ?? text;
+  return clauses.length > 1 && (last.match(/\p{Script=Han}/gu) ?? []).length >= 4 ? last : text;
 }
 
 /** The last sentence of a text (the whole text where it has one sentence). */
