@@ -22,6 +22,11 @@ describe('the customer’s own class beside what they heard of others', () => {
     expect(compared).toEqual([]);
   });
 
+  it('reads 400 V as low voltage and an organisation that says 本院 as non-residential', () => {
+    expect(read('方案多久来着 我们是400V接入的').reading?.customerClass).toBe('low_voltage');
+    expect(read('本院新建大樓的受電工程已驗收合格').reading?.customerClass).toBe('non_resident');
+  });
+
   it('reads a house built for the family as a home', () => {
     expect(read('我喺鄉下起咗間屋 自己一家住嘅 幾耐會答覆個供電方案').reading?.customerClass).toBe(
       'resident',

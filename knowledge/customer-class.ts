@@ -39,7 +39,7 @@ const PATTERNS: readonly [CustomerClass, RegExp][] = [
   ['high_voltage', new RegExp(`${HIGH_VOLTAGE_WORD}|专变|专线|high[- ]?voltage`)],
   [
     'non_resident',
-    /非居民|非居|企业|工厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
+    /非居民|非居|企业|工厂|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
   ],
   [
     'resident',
@@ -100,7 +100,7 @@ const HIGH_VOLTAGE = new RegExp(
 const PUBLIC_TRANSFORMER =
   /公用变压器|公用变|公变|公共变压器|(村里|村上|村头|队里|小区|公家|大家)(的|那台|那个|那)?(公用)?变压器/;
 const LOW_VOLTAGE_WORDS =
-  /低压|单相|(380|220|三百八|三八零|二百二)\s*(v|伏|的电|电压)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
+  /低压|单相|(380|220|400|三百八|三八零|二百二|四百)\s*(v|伏|的电|电压)|0\.4\s*(kv|千伏)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const LOW_VOLTAGE = new RegExp(`${LOW_VOLTAGE_WORDS.source}|${PUBLIC_TRANSFORMER.source}`);
 const HOME =
   /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
@@ -110,7 +110,7 @@ const SMALL_PREMISES =
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|机井|灌溉|抽水站|水泵房|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
+  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|机井|灌溉|抽水站|水泵房|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =

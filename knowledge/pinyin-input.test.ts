@@ -19,6 +19,8 @@ describe('a message typed in pinyin', () => {
     // Small words between the known ones (和, 后, 个, 内, 会, 我), and a number among the syllables.
     ['gaoya dan dianyuan he shuang dianyuan fenbie ji tian', '高压单电源和双电源分别几天'],
     ['tousu hou 1 ge gongzuori nei hui lianxi wo ma', '投诉后 1 个工作日内会联系我吗'],
+    // 了 typed as it is said after a verb ("le", not "liao").
+    ['gang mai le fang zi', '刚买了房子'],
     // Syllables of words it does not know (出结果) stay as typed; the known words around them are read.
     ['dian biao jiao yan duo jiu chu jie guo', '电表校验多久 chu jie guo'],
   ])('reads %s as %s', (typed, read) => {

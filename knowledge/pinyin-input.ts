@@ -21,6 +21,7 @@ const EVERYDAY_WORDS: readonly string[] = [
   '用电', '申请用电', '这个月', '上个月', '这么', '那么', '怎么这么', '查下', '一下', '太贵', '好贵', '我家', '我们',
   '你们', '不对', '没有', '可以吗', '为什么', '有哪些', '哪几个', '几个', '是什么', '什么是', '服务标准',
   '分别', '联系', '以后', '之后', '以内', '之内', '区别', '一样', '打电话', '回复', '处理', '多快',
+  '房子', '新房', '刚买', '买了', '刚刚', '新装', '新开',
 ];
 /** One-character words read between others (查 in "cha dianfei", 啊 in "da fu a"), never alone. */
 // biome-ignore format: a word list reads best on one line
@@ -45,6 +46,8 @@ export function createPinyinReader(knownWords: Iterable<string>): PinyinReader {
       if (key.length <= MAX_WORD_LETTERS && !bySpelling.has(key)) bySpelling.set(key, word);
     }
     for (const word of ONE_CHARACTER_WORDS) bySpelling.set(spell(word), word);
+    // Alone, 了 is spelled "liao"; after a verb it is said, and typed, "le".
+    bySpelling.set('le', '了');
     return bySpelling;
   };
   return (text) => {
@@ -119,7 +122,10 @@ function spelledAroundUnknown(run: string, bySpelling: ReadonlyMap<string, strin
       if (!there || here.cost + cost < there.cost)
         best[end] = { cost: here.cost + cost, out: [...here.out, out], known: here.known + known };
     };
-    relax(start + 1, UNKNOWN_TOKEN_COST, ` ${tokens[start]} `, 0);
+    // A one-character word between others ("le" in "gang mai le fang zi") is read like any word.
+    const oneCharacter = bySpelling.get(tokens[start] ?? '');
+    if (oneCharacter?.length === 1) relax(start + 1, 1, oneCharacter, 1);
+    else relax(start + 1, UNKNOWN_TOKEN_COST, ` ${tokens[start]} `, 0);
     for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_WORD_TOKENS); end++) {
       const words = spelledWords(tokens.slice(start, end).join(''), bySpelling);
       if (words) relax(end, 1, words, end - start);

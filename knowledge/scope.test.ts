@@ -17,6 +17,8 @@ describe('the topic filter', () => {
     'my meter keeps running fast even with the fridge unplugged',
     'I want to complain, your engineer broke my washing machine',
     '开了个火锅店要接电，多久能给供电方案',
+    // The customer's own standby generator is their supply, not a question about generators.
+    '医院凌晨出现电压异常 除了自备发电机 还能找谁 是24小时的吗',
     // Our staff's punishment, and our rules asked by a customer in a hurry for a train.
     '我投诉了抄表的 说那个人扣了奖金 我投诉完你们还会回访我吗',
     '俺就想让他们给俺插个队先办 俺赶火车 你们是不是有规定 客户提了不合理的要求就得好好解释',

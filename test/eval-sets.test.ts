@@ -53,6 +53,7 @@ const SETS = [
   'fresh-38.jsonl',
   'fresh-39.jsonl',
   'fresh-40.jsonl',
+  'fresh-41.jsonl',
 ];
 
 let service: TestServices;

@@ -332,6 +332,38 @@ describe('a story told before the question', () => {
   });
 });
 
+describe('questions about a process asked beside a problem', () => {
+  it('answers the way to complain formally, whatever happened', async () => {
+    const turn = await ask('我们医院对你们停电通知不及时很不满 要正式投诉 可以发传真或者寄信吗');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+  });
+
+  it('tells a customer whose connection is late how to complain, in place of the offer', async () => {
+    const text = replyText(
+      await ask('我这个美甲店验收合格手续也办完了 已经六个工作日了还没送电 是不是超期了 找谁投诉'),
+    );
+    expect(text).toContain('5个工作日');
+    expect(text).toContain('95598');
+    expect(text).not.toContain('需要现在为您登记投诉吗');
+  });
+
+  it('answers whether the bills can be looked up here, and offers it', async () => {
+    const turn = await ask(
+      '我们连锁店有十几个户号 每个月一个个交太麻烦了 有没有别的交费渠道 还有能不能查每个店的账单',
+    );
+    expect(ids(turn)).toEqual(['payment-methods', 'information-services']);
+    expect(replyText(turn)).toContain('回复“查电费”');
+  });
+
+  it('answers an English follow-up that names another matter', async () => {
+    const turn = await ask(
+      'meter reading looks wrong this month. how long do you take to verify it? and if I ask for the meter to be tested?',
+    );
+    expect(ids(turn)).toEqual(['reading-dispute', 'meter-test']);
+  });
+});
+
 describe('two parts that would get the same answer', () => {
   it('reads a part by its own question where its story shares the other part’s words', async () => {
     const turn = await ask(

@@ -363,14 +363,18 @@ export function createAssistant(deps: AssistantDeps) {
     switch (decision.kind) {
       case 'action':
         return startFlow(decision.detected, ctx);
-      case 'faq':
+      case 'faq': {
+        // The note after a passed limit says how to complain: it takes the place of the offer to.
+        const note = overdueNote(decision, ctx);
+        const offer = note && decision.offer === 'complaint' ? undefined : decision.offer;
         return {
           intent: 'faq',
-          replies: [withOffer(decision.answer.text, decision.offer) + overdueNote(decision, ctx)],
+          replies: [withOffer(decision.answer.text, offer) + note],
           state: null,
           sources: [decision.answer.source],
           confidence: decision.answer.confidence,
         };
+      }
       case 'unknown': {
         // Read whole, a long message of several questions may be too diffuse to answer: its parts'
         // answers, any the router would give, are better than none.
@@ -774,7 +778,8 @@ const CONNECTION_ENTRIES = new Set(['connection-time', 'new-connection-process']
 
 /** "…都8个工作日了还没送电！规定到底几天？": after the limit, how to complain that it has passed. */
 function overdueNote(decision: Decision & { kind: 'faq' }, ctx: TurnContext): string {
-  if (decision.offer || !TIME_LIMIT_ENTRIES.has(decision.answer.source.id)) return '';
+  const offersAnother = decision.offer !== undefined && decision.offer !== 'complaint';
+  if (offersAnother || !TIME_LIMIT_ENTRIES.has(decision.answer.source.id)) return '';
   if (!saysItIsOverdue(ctx.message.normalized)) return '';
   const connection = CONNECTION_ENTRIES.has(decision.answer.source.id);
   return `\n${connection ? REPLIES.overdueConnection : REPLIES.overdue}`;
@@ -806,7 +811,7 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
 
 /** The matters a follow-up may name as its own (a class alone asks the last question again). */
 const MATTERS =
-  /方案|送电|通电|接电|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费/g;
+  /方案|送电|通电|接电|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费|\b(tested|testing|test|complain\w*|connected|connection|supply plan|reading|repairs?|pay\w*)\b/g;
 
 /** "双电源高压方案又是多久" after a question about 送电: a matter the question before did not name. */
 function namesAnotherMatter(about: string, before: string): boolean {

@@ -58,6 +58,10 @@ describe('action intents', () => {
     // Asking whether the comment book and the rating buttons exist is not giving a score.
     '营业厅里面那个给你们提意见的本子啊还有那个按键打分的东西有没有',
     'can i complain by letter',
+    // A fear of outages and the rule for them: no report.
+    '我们厂最怕突然停电 生产线一停损失几万 你们对停电故障这种突发情况有啥应对 响应快不快',
+    // Whether someone answers late at night.
+    '我们餐厅晚上十一点才打烊 那个点想查电费或者咨询点问题 还有人回吗',
     // Whether a way is accepted, asked as 收不收: a question, not a complaint.
     '发传真投诉你们收不收',
     // Wanting to report, and asking which ways besides the phone: the ways.

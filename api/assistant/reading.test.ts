@@ -85,6 +85,14 @@ describe('a message read into its parts', () => {
     expect(splitParts('一系交电费有咩方法 二系柜台交一单要几耐 三系如果半夜冇电 打咩电话揾人')).toHaveLength(
       3,
     );
+    // "找谁" asks, even in two characters; not knowing whom to ask does not.
+    expect(splitParts('验收后送电多久。要是报装过程中有人刁难，找谁？')).toEqual([
+      '验收后送电多久',
+      '要是报装过程中有人刁难，找谁？',
+    ]);
+    expect(splitParts('昨晚停电了，我当时都不知道该找谁，以后半夜停电能打什么电话？')).toHaveLength(1);
+    // "还有人回吗" asks whether someone still answers; it starts no second question.
+    expect(splitParts('那个点想查电费或者咨询点问题 还有人回吗')).toHaveLength(1);
     // A yes-no tail that names a new thing (照顾) asks it.
     expect(splitParts('办一件要多久啊 能不能照顾一下')).toEqual(['办一件要多久啊', '能不能照顾一下']);
   });

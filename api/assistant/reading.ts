@@ -8,7 +8,7 @@ import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?!人|没有|多少|几|谁)(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
@@ -23,7 +23,7 @@ export const ENGLISH_QUESTION =
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS_WORDS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
 const ASKS = new RegExp(`${ASKS_WORDS.source}|${ENGLISH_QUESTION.source}`);
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
@@ -60,7 +60,8 @@ function onlyNamesTheClassOf(part: string, before: string): boolean {
 }
 
 /** "要等多少天才有结果？谢谢您": words that ask when, of a matter the part does not name. */
-const WHEN_ONLY = /等|才|能|会|有|出|结果|谢谢您?|谢了|多谢|感谢|麻烦了|好吗|行吗|哈|哦/g;
+const WHEN_ONLY =
+  /等|才|能|会|有|出|结果|处理|时限|期限|时间|多少|谢谢您?|谢了|多谢|感谢|麻烦了|好吗|行吗|哈|哦/g;
 
 /** A part that names no matter of its own: it asks more of the part before it. */
 function namesNoMatter(part: string): boolean {
@@ -85,7 +86,7 @@ const LEADS_IN =
 
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
-  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
+  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
 /** A pause between two Chinese words, written as a space (voice transcripts, WeChat). */
 const SPOKEN_PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
@@ -169,8 +170,13 @@ function onlyTrailsOff(piece: string): boolean {
 /** "咋回事", "怎么搞的": dismay, not a question of its own; it goes with what follows. */
 const EXCLAIMS = /^(这|这是|到底)?(咋|怎么|什么|啥|咩|点解)(回事|情况|搞的|搞|整的)(啊|呀|嘛|哦|呢|啦)?$/;
 
+/** "找谁？", "咋办？": two characters that ask a question of their own. */
+const TWO_CHARACTER_QUESTION = /^(找谁|问谁|向谁|找哪|去哪|在哪|咋办|怎办|几天|多久)$/;
+
 function isSubstantial(part: string): boolean {
   const letters = content(part);
+  // "找谁？": two characters that ask are a question.
+  if (TWO_CHARACTER_QUESTION.test(letters)) return true;
   return /\p{Script=Han}.*\p{Script=Han}.*\p{Script=Han}|[a-z]{3,}.*[a-z]{3,}/u.test(letters);
 }
 
