@@ -17,6 +17,12 @@ describe('the topic filter', () => {
     'my meter keeps running fast even with the fridge unplugged',
     'I want to complain, your engineer broke my washing machine',
     '开了个火锅店要接电，多久能给供电方案',
+    // A foreign thing mentioned on the way, in a clause that asks nothing, beside our own subject.
+    '电工来给我家换电表，收了我200块说是工本费，也没给发票。你们能这样收钱吗',
+    '电力公司搞优质服务，跟履行社会责任有啥关系？孩子写作业要用',
+    // A charging pile's own supply, and counter staff watching a series.
+    '我们小区物业要给地下车库充电桩申请低压用电，方案多久答复？',
+    '看到营业员上班的时候在窗口后面吃零食看电视剧，这种算不算违反规定',
     // The customer's own standby generator is their supply, not a question about generators.
     '医院凌晨出现电压异常 除了自备发电机 还能找谁 是24小时的吗',
     // Our staff's punishment, and our rules asked by a customer in a hurry for a train.
@@ -52,6 +58,9 @@ describe('the topic filter', () => {
     '燃气费和电费在哪交',
     'I need a VAT invoice for our electricity payments',
     '你们公司招不招人',
+    // The foreign thing is what the question is about, though the question names none of ours.
+    '燃气费太贵了，怎么交',
+    '宽带老是断网，你们能帮我报修一下吗',
   ])('keeps a foreign topic foreign even next to a power subject: %s', (text) => {
     expect(foreign(text)).toBe(true);
   });

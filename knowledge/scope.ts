@@ -76,7 +76,7 @@ const POWER_SUBJECT_CHINESE: readonly string[] = [
   '停电|没电|没有电|冇电|无电|断电|掉电|来电|送电|复电|通电|接电|供电|停(了|咗).{0,6}电|电.{0,2}停了|跳闸|跳电|跳掣|掉闸|电闸|空开|漏保|电压|缺相|断相|(灯|电器).{0,6}(都|全)(不亮|灭|黑|停)|都黑了|全黑了|灯.{0,4}(闪|忽明忽暗)|一闪一闪',
   '冒烟|冒火|火花|打火|(?<!(打|点)(不|唔))着火|起火|烧焦|焦味|糊味|触电|漏电|短路|耷拉|(电线|电缆).{0,6}(断|掉|落|垂)',
   '三相|380|千伏|变压器|报修|抢修|线路|(拉|接|装|申请)(个|条|一路)?电|用电|供电方案|方案.{0,8}(答复|回复|多久|几天|好久)|电表|电能表|表计|抄表|电费|电价|账单|欠费|报装|新装|增容|装表|95598|营业厅|供电局|供电所|电力公司|电网|电工|修电|抄表员',
-  '(你们|你哋|供电|电力)(的|嘅)?(工作人员|员工|师傅|营业员|人)|(你们|你哋)(是不是|系咪|有没有|有冇)?(有)?(的|嘅|个)?(规定|服务标准|规矩)|(投诉|举报).{0,12}(你们|你哋|供电|电力|电工|师傅|工作人员|员工)',
+  '营业员|柜员|窗口(的|嘅)?(人|工作人员|小哥|小姐姐|小姑娘)|(你们|你哋|供电|电力)(的|嘅)?(工作人员|员工|师傅|营业员|人)|(你们|你哋)(是不是|系咪|有没有|有冇)?(有)?(的|嘅|个)?(规定|服务标准|规矩)|(投诉|举报).{0,12}(你们|你哋|供电|电力|电工|师傅|工作人员|员工)',
 ];
 
 // biome-ignore format: one kind of subject per line
@@ -94,7 +94,7 @@ const POWER_SUBJECT_ENGLISH: readonly string[] = [
 const CHARGING =
   /充电桩|充电站|充电点|新能源车|电动车充电|快充|\b(charging (piles?|stations?|points?)|ev charg\w*)\b/;
 const ASKS_FOR_A_CONNECTION =
-  /供电方案|报装|用电申请|申请用电|装表接电|千伏(?!安)|\d+\s*kv\b|专变|箱变|\b(supply plan|new (supply|connection)|apply for (a |an )?(power |electricity )?(supply|connection))\b/;
+  /供电方案|报装|用电申请|申请用电|申请.{0,4}用电|方案.{0,6}(答复|多久|几天)|装表接电|千伏(?!安)|\d+\s*kv\b|专变|箱变|\b(supply plan|new (supply|connection)|apply for (a |an )?(power |electricity )?(supply|connection))\b/;
 
 /**
  * What our own staff charge for a charging pile ("电力公司的人说要另外收一笔加急费") is the standard's
@@ -131,7 +131,7 @@ export function isForeignTopic(normalizedText: string): boolean {
   if (ABOUT_OUR_HANDLING_OF_DATA.test(normalizedText)) return false;
   if (COMPENSATION.test(normalizedText)) return true;
   if (ABOUT_OUR_RULES.test(normalizedText)) return false;
-  if (FOREIGN_TOPIC.test(normalizedText)) return true;
+  if (FOREIGN_TOPIC.test(normalizedText)) return !onlyMentionsOnTheWay(normalizedText);
   if (
     CHARGING.test(normalizedText) &&
     !ASKS_FOR_A_CONNECTION.test(normalizedText) &&
@@ -139,6 +139,30 @@ export function isForeignTopic(normalizedText: string): boolean {
   )
     return true;
   return EVERYDAY.test(normalizedText) && !POWER_SUBJECT.test(normalizedText);
+}
+
+/** Where one clause ends and another starts: punctuation, or a pause between Chinese words. */
+const CLAUSE_BREAK = /[,，。;；!！?？\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+/** Actions that are ours only when done to something of ours. */
+const ACTION_WORDS = /报修|抢修|维修|线路/g;
+/** Words that make a clause ask something. */
+const CLAUSE_ASKS =
+  /[?？]|吗|呢|么|嘛|多少|多久|几|怎么|怎样|如何|咋|哪|什么|啥|谁|能否|是否|可否|(?<asked>\p{Script=Han})(不|唔|没)\k<asked>|\b(how|what|when|where|which|who|why|can|could|is|are|do|does)\b/u;
+
+/**
+ * "电工来换电表，收了我200块说是工本费，也没给发票，你们能这样收钱吗", "…跟履行社会责任有啥关系？孩子写作业
+ * 要用": a foreign thing mentioned on the way, in clauses that ask nothing, beside a question about
+ * a subject of our own. A clause that asks about the foreign thing ("燃气费在哪交"), or a message
+ * whose own clauses name no subject of ours ("燃气费太贵了，怎么交"), stays foreign.
+ */
+function onlyMentionsOnTheWay(text: string): boolean {
+  const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim());
+  const foreign = clauses.filter((clause) => FOREIGN_TOPIC.test(clause));
+  if (foreign.length === 0 || foreign.some((clause) => CLAUSE_ASKS.test(clause))) return false;
+  const rest = clauses.filter((clause) => !FOREIGN_TOPIC.test(clause)).join('，');
+  // "宽带老是断网，你们能帮我报修一下吗": a repair asked of nothing of ours is the foreign thing's.
+  const ours = rest.replace(ACTION_WORDS, '');
+  return CLAUSE_ASKS.test(rest) && POWER_SUBJECT.test(ours) && !isForeignTopic(rest);
 }
 
 /** The customer asks to be compensated for damage (spoiled food, a burnt appliance). */

@@ -54,6 +54,7 @@ const SETS = [
   'fresh-39.jsonl',
   'fresh-40.jsonl',
   'fresh-41.jsonl',
+  'fresh-42.jsonl',
 ];
 
 let service: TestServices;
@@ -116,6 +117,11 @@ const KNOWN_FLOW_OPENERS = new Set([
   // "俺家门口那电线耷拉下来快碰着脑瓜子了…你们规定到底是几天之内得给俺打电话": a wire hanging low
   // is a danger; the safety advice and the repair come first, whatever rule is asked beside it.
   'f40-125',
+  // "…你们规定是几个工作日答复？我要再投诉", "我想投诉一个抄表员喝了酒上门…投诉后几天给答复", "…这种事你们
+  // 允许吗？我想投诉，投诉了多久有人联系我？": requests with questions, answered before the form.
+  'f42-028',
+  'f42-090',
+  'f42-140',
 ]);
 
 /**

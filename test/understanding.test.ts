@@ -356,6 +356,11 @@ describe('questions about a process asked beside a problem', () => {
     expect(replyText(turn)).toContain('回复“查电费”');
   });
 
+  it('answers the ways to pay asked beside a reading dispute', async () => {
+    const turn = await ask('上个月抄表抄错了，我反映了，多久核实？另外我想换个交电费的方式，有哪些可以选？');
+    expect(ids(turn)).toEqual(['reading-dispute', 'payment-methods']);
+  });
+
   it('answers an English follow-up that names another matter', async () => {
     const turn = await ask(
       'meter reading looks wrong this month. how long do you take to verify it? and if I ask for the meter to be tested?',

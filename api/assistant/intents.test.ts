@@ -34,6 +34,8 @@ describe('action intents', () => {
     // A threat is no question: the complaint.
     ['如果你们再不处理我就投诉', 'complaint'],
     ['我妈让我帮她看看家里的电费有没有欠费', 'bill'],
+    // Asking for a member of staff is asking for a person.
+    ['你说的我听不懂，能不能给我找个工作人员', 'handoff'],
     // 用电 of a new connection is the application's, not the bill's.
     ['我上个月在供电所申请的新装用电 现在办到哪一步了 帮我查查进度 急得很', 'application'],
   ])('reads %s as %s', (text, intent) => {
@@ -58,6 +60,12 @@ describe('action intents', () => {
     // Asking whether the comment book and the rating buttons exist is not giving a score.
     '营业厅里面那个给你们提意见的本子啊还有那个按键打分的东西有没有',
     'can i complain by letter',
+    // Whether the bill can be paid online, or printed at a machine; power not yet back after paying.
+    '你们现在有没有网上预约、网上查询、网上交电费这些？',
+    '营业厅有没有那种自助机啊 我就打个电费清单 不想排队',
+    '我交了欠费两天了还没给我恢复供电 打电话说在排队 这不是拖吗',
+    // Praise for a member of staff at the counter is no score for this chat.
+    '今天帮我办事的小姑娘特别耐心，我想给她点个好评',
     // A fear of outages and the rule for them: no report.
     '我们厂最怕突然停电 生产线一停损失几万 你们对停电故障这种突发情况有啥应对 响应快不快',
     // Whether someone answers late at night.

@@ -85,6 +85,10 @@ describe('a message read into its parts', () => {
     expect(splitParts('一系交电费有咩方法 二系柜台交一单要几耐 三系如果半夜冇电 打咩电话揾人')).toHaveLength(
       3,
     );
+    // An English yes-no question after a colon asks; "can I also…" is one question.
+    expect(
+      splitParts('two quick questions: is your hotline open 24 hours, and can i also complain by fax?'),
+    ).toEqual(['two quick questions: is your hotline open 24 hours', 'can i also complain by fax？']);
     // "找谁" asks, even in two characters; not knowing whom to ask does not.
     expect(splitParts('验收后送电多久。要是报装过程中有人刁难，找谁？')).toEqual([
       '验收后送电多久',
@@ -146,6 +150,10 @@ describe('a last clause that says what the question is not about', () => {
       '高压单电源客户验收合格以后送电时限多少?',
     );
     expect(withoutDisownedTopic('投诉以后多久联系我，我问的不是举报')).toBe('投诉以后多久联系我');
+    // What the customer does not want told, a class among them.
+    expect(withoutDisownedTopic('我家装的居民电，方案和送电分别多少个工作日？别给我说工厂的')).toBe(
+      '我家装的居民电，方案和送电分别多少个工作日？',
+    );
   });
 
   it('stays where it disowns a class, or only doubts ("不是乱收费吧")', () => {

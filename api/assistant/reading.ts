@@ -8,7 +8,7 @@ import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?!人|没有|多少|几|谁)(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?!人|没有|多少|几|谁)(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|(?<!\b(?:i|we|you|they|it|can|could|do|does|will|would|should)\s)\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
@@ -23,7 +23,7 @@ export const ENGLISH_QUESTION =
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS_WORDS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|^(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|(^|[:：]\s*)(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
 const ASKS = new RegExp(`${ASKS_WORDS.source}|${ENGLISH_QUESTION.source}`);
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
@@ -151,7 +151,19 @@ function onlySupposes(piece: string): boolean {
 const DISOWNED_AT_END =
   /[,，。;；?？!！(（]\s*(?:(?:我|我们)?(?:问的|说的|要问的|想问的|想知道的)(?:不是|并非)|不是问|并非问|不问)(.{2,16}?)(?:那个|那一个|那种|那项|那条|那块|的那个|的那种|的)?(?:啊|哈|哦|呀)?\s*[)）]?[,，。!！?？~～…]*$|[,，。;；?？!！(（]\s*(?:不是|并非)(.{2,16}?)(?:那个|那一个|那种|那项|那条|那块|的那个|的那种)(?:啊|哈|哦|呀)?\s*[)）]?[,，。!！?？~～…]*$/u;
 
+/** "…分别多少个工作日？别给我说工厂的": what the customer does not want told, a class among them. */
+const NOT_TO_BE_TOLD_AT_END =
+  /[,，。;；?？!！]\s*(?:别|不要|甭|唔好)(?:再)?(?:给我|跟我|和我|同我)?(?:说|讲|扯|提|答)(.{1,12}?)(?:的|那些|那套|嘅)?[。!！~～…]*$/u;
+
 export function withoutDisownedTopic(normalized: string): string {
+  const unwanted = NOT_TO_BE_TOLD_AT_END.exec(normalized);
+  if (unwanted && !/[,，。;；?？!！]/.test(unwanted[1] ?? '')) {
+    const rest = normalized.slice(
+      0,
+      unwanted.index + (/[?？]/.test(normalized[unwanted.index] ?? '') ? 1 : 0),
+    );
+    if (isSubstantial(rest)) return rest;
+  }
   const match = DISOWNED_AT_END.exec(normalized);
   if (!match) return normalized;
   const disowned = match[1] ?? match[2] ?? '';
