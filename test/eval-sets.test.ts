@@ -55,6 +55,7 @@ const SETS = [
   'fresh-40.jsonl',
   'fresh-41.jsonl',
   'fresh-42.jsonl',
+  'fresh-43.jsonl',
 ];
 
 let service: TestServices;

@@ -356,6 +356,31 @@ describe('questions about a process asked beside a problem', () => {
     expect(replyText(turn)).toContain('回复“查电费”');
   });
 
+  it('tells a customer who asks what to do if a rule is broken how to complain', async () => {
+    const leaked = replyText(await ask('要是营业员把我家地址电话泄露给别人了 我可以怎么办'));
+    expect(leaked).toContain('不准对外泄露客户个人信息');
+    expect(leaked).toContain('95598');
+    const late = replyText(
+      await ask('都第5个工作日了 我家住房报装的供电方案还没影 这算不算超期了 超了怎么办'),
+    );
+    expect(late).toContain('3个工作日');
+    expect(late).toContain('95598');
+  });
+
+  it('answers both sides named one each, and whether a progress can be looked up', async () => {
+    const sides = await ask('小区门口开的便利店要新装电表 一个是方案答复一个是送电 两个时间各是多少');
+    expect(ids(sides)).toEqual(['supply-plan-reply', 'connection-time']);
+    const lookUp = await ask('我报装的进度能不能查 一般在哪查');
+    expect(lookUp.intent).toBe('faq');
+    expect(replyText(lookUp)).toContain('回复“报装进度”');
+  });
+
+  it('reads what a member of staff offered as the story, not a request to look up the bill', async () => {
+    const turn = await ask('我朋友在供电所上班,他说可以帮我少算点电费,只要请他吃顿饭,这种事允许吗?');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['no-gifts']);
+  });
+
   it('answers the ways to pay asked beside a reading dispute', async () => {
     const turn = await ask('上个月抄表抄错了，我反映了，多久核实？另外我想换个交电费的方式，有哪些可以选？');
     expect(ids(turn)).toEqual(['reading-dispute', 'payment-methods']);

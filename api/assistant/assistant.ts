@@ -33,6 +33,7 @@ import {
   type ActionIntent,
   asksAboutProcess,
   asksTheWay,
+  asksWhatIfBroken,
   asksWhetherOffered,
   type DetectedIntent,
   detectActionIntent,
@@ -776,13 +777,19 @@ const TIME_LIMIT_ENTRIES = new Set([
 /** Those among them whose limit is for putting the power on. */
 const CONNECTION_ENTRIES = new Set(['connection-time', 'new-connection-process']);
 
-/** "…都8个工作日了还没送电！规定到底几天？": after the limit, how to complain that it has passed. */
+/**
+ * "…都8个工作日了还没送电！规定到底几天？", "要是营业员把我家电话泄露了 我可以怎么办": after the rule,
+ * how to complain that it has passed or was broken, where the answer does not say so already.
+ */
 function overdueNote(decision: Decision & { kind: 'faq' }, ctx: TurnContext): string {
   const offersAnother = decision.offer !== undefined && decision.offer !== 'complaint';
-  if (offersAnother || !TIME_LIMIT_ENTRIES.has(decision.answer.source.id)) return '';
-  if (!saysItIsOverdue(ctx.message.normalized)) return '';
-  const connection = CONNECTION_ENTRIES.has(decision.answer.source.id);
-  return `\n${connection ? REPLIES.overdueConnection : REPLIES.overdue}`;
+  if (offersAnother) return '';
+  const text = ctx.message.normalized;
+  const { id } = decision.answer.source;
+  if (TIME_LIMIT_ENTRIES.has(id) && (saysItIsOverdue(text) || asksWhatIfBroken(text)))
+    return `\n${CONNECTION_ENTRIES.has(id) ? REPLIES.overdueConnection : REPLIES.overdue}`;
+  if (asksWhatIfBroken(text) && !decision.answer.text.includes('95598')) return `\n${REPLIES.ifBroken}`;
+  return '';
 }
 
 /** An answer about an action, ending with the offer to do it now. */

@@ -36,6 +36,8 @@ describe('action intents', () => {
     ['我妈让我帮她看看家里的电费有没有欠费', 'bill'],
     // Asking for a member of staff is asking for a person.
     ['你说的我听不懂，能不能给我找个工作人员', 'handoff'],
+    // Asked in so many words, the look-up is still asked for.
+    ['可以帮我查电费吗', 'bill'],
     // 用电 of a new connection is the application's, not the bill's.
     ['我上个月在供电所申请的新装用电 现在办到哪一步了 帮我查查进度 急得很', 'application'],
   ])('reads %s as %s', (text, intent) => {
@@ -60,6 +62,11 @@ describe('action intents', () => {
     // Asking whether the comment book and the rating buttons exist is not giving a score.
     '营业厅里面那个给你们提意见的本子啊还有那个按键打分的东西有没有',
     'can i complain by letter',
+    // Two ways to complain set side by side; a worry asked before complaining.
+    '投诉和举报有什么区别 都是打同一个电话吗',
+    '我想投诉营业厅 但又怕以后去办事被穿小鞋 我的信息你们会保密吗',
+    // Whether a refusal without a word keeps to the rules.
+    '我让他们把我这个月电费免了 窗口的人直接说不行 连句解释都没有 这符合你们自己的规定吗',
     // Whether the bill can be paid online, or printed at a machine; power not yet back after paying.
     '你们现在有没有网上预约、网上查询、网上交电费这些？',
     '营业厅有没有那种自助机啊 我就打个电费清单 不想排队',

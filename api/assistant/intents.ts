@@ -53,7 +53,7 @@ const NOT_RATING =
 
 /** A question about a time limit or a rule of the standard, not a request to act. */
 const ASKS_ABOUT_RULES =
-  /(是|就是|不就是)为了|目的是|图什么|(?<accepts>收|受|接|认|管|算)(不|唔)\k<accepts>|有没有(要求|规定)|有(什么|啥)要求|多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
+  /(是|就是|不就是)为了|(有)?(什么|啥|甚么)(区别|不同|差别|不一样)|目的是|图什么|(?<accepts>收|受|接|认|管|算)(不|唔)\k<accepts>|有没有(要求|规定)|有(什么|啥)要求|多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
 
 const DANGER =
   /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
@@ -107,7 +107,8 @@ const COMPLAINT_STATUS =
   /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
 /** "你们自己规定的到底几天之内要联系": what the rule says about the time, asked. */
-const ASKS_WHAT_THE_RULE_SAYS = /(规定|标准|要求)[^。!！]{0,12}(几天|多久|多长时间|几个工作日|多少天)/;
+const ASKS_WHAT_THE_RULE_SAYS =
+  /(规定|标准|要求)[^。!！]{0,12}(几天|多久|多长时间|几个工作日|多少天|期限|时限)/;
 /** "投诉以后多久给处理结果": how long after any complaint, not where one complaint stands. */
 const ASKS_COMPLAINT_TIMES = /投诉[后以之完]{1,2}.{0,4}(多久|几天|多长|几个?工作日|多少天)/;
 
@@ -127,7 +128,7 @@ const ABOUT_FOLLOW_UP =
 const DISCLOSED =
   /保密|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
-  /(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|有冇|是否|怎么)(说|讲|规定|提到|讲到|说到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|可唔可以|能不能|能唔能)(在|喺)?(网上|线上|手机上|手机度|app上)[^,，。?？]{0,12}(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有)(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(我|我们|我家|俺)?(复电|送电|来电|恢复供电|恢复|通电)|(有没有|有冇|有无)(网上|线上|手机|在线)|自助机|自助终端|(方式|渠道|办法|途径)[^。?？]{0,6}(有哪些|哪些|有什么|有啥)|换(个|一个|种)[^。?？]{0,4}(交|缴)(电)?费的?(方式|办法|渠道)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|还有人(回|理|接|应|在|值班)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
+  /(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|有冇|是否|怎么)(说|讲|规定|提到|讲到|说到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|可唔可以|能不能|能唔能)(在|喺)?(网上|线上|手机上|手机度|app上)[^,，。?？]{0,12}(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有)(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(我|我们|我家|俺)?(复电|送电|来电|恢复供电|恢复|通电)|(有没有|有冇|有无)(网上|线上|手机|在线)|自助机|自助终端|(方式|渠道|办法|途径)[^。?？]{0,6}(有哪些|哪些|有什么|有啥)|换(个|一个|种)[^。?？]{0,4}(交|缴)(电)?费的?(方式|办法|渠道)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|(符合|违反|违背|合不合)[^。?？]{0,10}(规定|标准)|有(半毛钱|什么|啥|一毛钱)关系|还有人(回|理|接|应|在|值班)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)(?!(去|可以|能|先)?(投诉|举报|反映|交|缴|办|申请|报|问|查|找))|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|(?<!(n't|not) )been approved(?! by)|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
@@ -135,7 +136,7 @@ const APPLICATION =
 const APPLICATION_LOOSE =
   /到(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
 const APPLICATION_RULE_QUESTION =
-  /(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能|可以|可不可以|能不能)(随时|直接|也)?(问|查|查询|了解)(你们|到)?[^,，。]{0,10}(吗|不|么)$|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
+  /(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能不能|可不可以|能否)(查|查询)(吗|么)?[?？]?$|(能|可以|可不可以|能不能)(随时|直接|也)?(问|查|查询|了解)(你们|到)?[^,，。]{0,10}(吗|不|么)$|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
 
 /**
  * "停电了怎么办", "电表走得快是怎么回事", "对不上咋处理": the customer asks what it means or what to
@@ -154,7 +155,7 @@ const QUESTION_FORM = new RegExp(
 );
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
-  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})帮我|给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
 /** "你们几个工作日给我答复": when something is given to the customer, asked; no request. */
 const ASKED_WHEN_GIVEN =
   /(几|多久|好久|多少|什么时候|啥时候|何时|多长时间)([^,，。?？]{0,8})给我(?=答复|回复|回话|结果|联系|打电话|消息|说法|处理)/g;
@@ -218,11 +219,16 @@ const PERSONAL =
  * asked; not "帮我查一下", which asks for it.
  */
 const ASKS_WHETHER_OFFERED =
-  /^(?!.*(我|俺|咱|阮))(能不能|可不可以|可以|能否|能)(在这里?|在这边|在网上|线上|网上)?(查|查询)[^,，。]{0,12}(账单|电费|进度)(吗|么|不)?[?？]?$|((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b|(你们|这里|这边)(平时|也|能|可以)?(提供|有)[^,，。?？]{0,20}(咨询|查询)(服务)?(吗|么|不)/;
+  /(进度|账单|电费)(能不能|可不可以|可唔可以|能否)(查|查询)(吗|么|不)?(?=[?？,，。\s]|$)|^(?!.*(我|俺|咱|阮))(能不能|可不可以|可以|能否|能)(在这里?|在这边|在网上|线上|网上)?(查|查询)[^,，。]{0,12}(账单|电费|进度)(吗|么|不)?[?？]?$|((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b|(你们|这里|这边)(平时|也|能|可以)?(提供|有)[^,，。?？]{0,20}(咨询|查询)(服务)?(吗|么|不)/;
 const ASKS_FOR_IT = /帮|替|一下|查下|看下|给我查/;
 
 export function asksWhetherOffered(text: string): boolean {
   return ASKS_WHETHER_OFFERED.test(text) && !ASKS_FOR_IT.test(text);
+}
+
+/** "他说可以帮我少算点电费，只要请他吃顿饭": staff conduct told or asked about, a question for the rules. */
+export function tellsOfStaffConduct(text: string): boolean {
+  return CONDUCT.test(text);
 }
 
 /** "在哪给员工打个分": a question about the rating devices or the survey, not a score given. */
@@ -239,6 +245,17 @@ const OVERDUE =
 export function saysItIsOverdue(text: string): boolean {
   return OVERDUE.test(text);
 }
+
+/** "超了怎么办", "泄露了我可以怎么办", "能找谁说理": what the customer can do when a rule is broken. */
+const IF_BROKEN =
+  /(超了|超期了?|超时了?|过期了?|没按时|不按时|违反了?|违规了?|泄露了?|泄漏了?|搞错了?|错了)[^。?？]{0,12}(怎么办|咋办|咋整|找谁|怎么算|如何处理|怎么处理|能怎样|能怎么样)|(我)(可以|能|该|应该)(怎么办|咋办|找谁)|找谁(说理|讲理|评理|讨说法)/;
+
+export function asksWhatIfBroken(text: string): boolean {
+  return IF_BROKEN.test(text);
+}
+
+/** "我想投诉…但又怕被穿小鞋": wanting to complain, held back by a worry they ask about. */
+const HESITATES = /(想|要)(投诉|举报)[^。?？]{0,12}(但|可是|不过|就是)(又|也)?(怕|担心|不敢)/;
 
 /** "我想投诉，打什么电话？": asking which way or where to do it, anywhere in the message. */
 export function asksTheWay(text: string): boolean {
@@ -271,6 +288,8 @@ export function asksAboutProcess(text: string): boolean {
   if (asksAboutTheHotline(text)) return true;
   // "电表转得飞快…是不是坏了…申请校验多少天出结果 规定是几个工作日": the rule asked in so many words.
   if (ASKS_WHAT_THE_RULE_SAYS.test(text) && !REQUEST.test(text)) return true;
+  // "我想投诉营业厅 但又怕…我的信息你们会保密吗": the worry asked about comes before any form.
+  if (HESITATES.test(text) && QUESTION_FORM.test(text)) return true;
   // "…停电通知不及时很不满 要正式投诉 可以发传真或者寄信吗": the way to complain, whatever happened.
   if (HOW_OR_WHERE.test(text) && COMPLAINT_WORDS.test(text)) return true;
   if (HAPPENING.test(text)) return false;

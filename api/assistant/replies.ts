@@ -15,6 +15,8 @@ export const REPLIES = {
   } as Partial<Record<string, string>>,
   /** After a time limit, to a customer who says it has passed. */
   overdue: '如已超过期限，您可以投诉：回复“投诉”即可登记，也可拨打95598（24小时）反映。',
+  /** After a rule, to a customer who asks what they can do if it is broken. */
+  ifBroken: '如遇违反上述规定的情况，您可以投诉：回复“投诉”即可登记，也可拨打95598（24小时）反映。',
   /** The same, after a time limit for putting the power on: the standard forbids delaying it. */
   overdueConnection:
     '服务标准不准无故拖延送电；如已超过期限，您可以投诉：回复“投诉”即可登记，也可拨打95598（24小时）反映。',

@@ -17,6 +17,7 @@ import {
   detectActionIntent,
   isPersonal,
   mentionsDanger,
+  tellsOfStaffConduct,
 } from './intents.js';
 import { splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
@@ -55,7 +56,7 @@ const SIDES =
   /^(.{2,}?)(和|跟|与|同|及|以及|还是|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|这两(?:个|项|样|种)?|两者|有(?:啥|什么|甚么|乜|咩|何)(?:区别|不同|差别)|(?:啥|什么)(?:区别|不同|差别)|which|respectively|what(?:'s| is) the difference).*)$/;
 /** "一个校验一个核实读数，各自多久": one side each, then what is asked of both. */
 const ONE_EACH =
-  /一(?:个|是)([^,，。\s]{2,10}?)[,，\s]*(?:一个|二是|另一个|另外一个)([^,，。\s]{2,10}?)[,，\s]*((?:各自|分别|各|哪个|哪一个).*)$/;
+  /一(?:个|是)是?([^,，。\s]{2,10}?)[,，\s]*(?:一个|二是|另一个|另外一个)是?([^,，。\s]{2,10}?)[,，\s]*((?:(?:这)?两(?:个|样|项)[^,，。\s]{0,4})?(?:各自|分别|各|哪个|哪一个).*)$/;
 
 /** The two sides of a comparison and what is asked of both, where the message says them. */
 function sidesOf(text: string): [string, string, string] | undefined {
@@ -236,7 +237,11 @@ export function createRouter(deps: RouterDeps) {
             ),
           )
         : [];
-      const pair = twoSureEntries(bySide) ?? twoSureEntries(await knowledge.retriever.invoke(text));
+      // Sides the customer names each need only be answerable; two entries guessed from the whole
+      // question must both be sure.
+      const pair =
+        twoSureEntries(bySide, minConfidence) ??
+        twoSureEntries(await knowledge.retriever.invoke(text), COMPARED_MIN_CONFIDENCE);
       return pair ? pair.map(answerOf) : [];
     },
 
@@ -259,11 +264,14 @@ export function createRouter(deps: RouterDeps) {
       // same way, as the most probable label that also outweighs the summed entries. Otherwise the
       // knowledge base answers if it is sure enough, else the best action if it beats `unknown`.
       const classified = intentModel?.classify(message.normalized);
-      // The rules have read a question about the rating devices: the classifier's "rating" is no score.
-      const guess =
-        classified?.action === 'rating' && asksAboutRatingDevices(message.normalized)
-          ? undefined
-          : classified;
+      // The rules have read a question about the rating devices: the classifier's "rating" is no score;
+      // they have read staff conduct ("…帮我少算点电费，只要请他吃顿饭"): no look-up of an account.
+      const notAScore = classified?.action === 'rating' && asksAboutRatingDevices(message.normalized);
+      const notALookUp =
+        classified !== undefined &&
+        ACCOUNT_INTENTS.has(classified.action) &&
+        tellsOfStaffConduct(message.normalized);
+      const guess = notAScore || notALookUp ? undefined : classified;
       const danger = mentionsDanger(mended);
       if (
         guess &&
@@ -311,9 +319,10 @@ function answerOf(doc: KnowledgeDocument): KnowledgeAnswer {
 /** The first two documents, when they are different entries and both sure enough to answer. */
 function twoSureEntries(
   docs: (KnowledgeDocument | undefined)[],
+  minConfidence: number,
 ): [KnowledgeDocument, KnowledgeDocument] | undefined {
   const [first, second] = docs;
-  const sure = (doc: KnowledgeDocument) => doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE;
+  const sure = (doc: KnowledgeDocument) => doc.metadata.confidence >= minConfidence;
   if (!first || !second || first.metadata.id === second.metadata.id) return undefined;
   return sure(first) && sure(second) ? [first, second] : undefined;
 }
