@@ -3,6 +3,9 @@
  * `high_voltage` (高压 without single or dual supply) and `non_resident` are the broader classes a
  * customer often names; an answer falls back along `CLASS_FALLBACK` to the most specific one it has.
  */
+
+import { clausesOf } from './clauses.js';
+
 export const CUSTOMER_CLASSES = [
   'resident',
   'low_voltage',
@@ -119,8 +122,6 @@ const COMPARE_ASKS =
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
 /** Where a clause ends. */
 const CLAUSES = /[,，。;；?？!！\n]/;
-/** The same, and a pause between Chinese words (voice transcripts: "…区别我也不懂 我们就一个厂"). */
-const CLAUSES_OR_PAUSES = /[,，。;；?？!！\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
 /**
  * Whether the message sets classes side by side: it asks for a comparison, or one of its clauses
@@ -190,15 +191,14 @@ export function readCustomerClass(normalizedText: string): {
     if (reading.reading || reading.compared.length > 0) return reading;
   }
   // "…朋友说商用和居民不一样，像我这种小店要几天": the clause about their own case says the class.
-  const ownClause = normalizedText.split(CLAUSES_OR_PAUSES).find((clause) => OWN_CASE.test(clause));
+  const ownClause = clausesOf(normalizedText).find((clause) => OWN_CASE.test(clause));
   const ownReading = ownClause === undefined ? undefined : classOf(ownClause, false);
   if (ownReading) return { reading: ownReading, compared: [] };
   const comparing = comparesClasses(normalizedText);
   const compared = comparing ? sidesCompared(normalizedText) : [];
   if (compared.length >= 2 && OWN_CASE.test(normalizedText)) {
     // "听说高压和低压不一样，我们这种情况要几天": what they heard of is not their question.
-    const own = normalizedText
-      .split(CLAUSES_OR_PAUSES)
+    const own = clausesOf(normalizedText)
       .filter((clause) => !comparesClasses(clause))
       .join('，');
     const reading = classOf(own, false);

@@ -1,3 +1,5 @@
+import { clausesOf } from './clauses.js';
+
 /**
  * Topics this assistant must not answer even when a question shares words with the knowledge
  * base ("燃气费在哪交" shares 缴费 with the electricity entries). Such a question is `unknown`: the
@@ -141,8 +143,6 @@ export function isForeignTopic(normalizedText: string): boolean {
   return EVERYDAY.test(normalizedText) && !POWER_SUBJECT.test(normalizedText);
 }
 
-/** Where one clause ends and another starts: punctuation, or a pause between Chinese words. */
-const CLAUSE_BREAK = /[,，。;；!！?？\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 /** Actions that are ours only when done to something of ours. */
 const ACTION_WORDS = /报修|抢修|维修|线路/g;
 /** Words that make a clause ask something. */
@@ -156,7 +156,7 @@ const CLAUSE_ASKS =
  * whose own clauses name no subject of ours ("燃气费太贵了，怎么交"), stays foreign.
  */
 function onlyMentionsOnTheWay(text: string): boolean {
-  const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim());
+  const clauses = clausesOf(text);
   const foreign = clauses.filter((clause) => FOREIGN_TOPIC.test(clause));
   if (foreign.length === 0 || foreign.some((clause) => CLAUSE_ASKS.test(clause))) return false;
   const rest = clauses.filter((clause) => !FOREIGN_TOPIC.test(clause)).join('，');

@@ -4,6 +4,7 @@ import type { OutageStore } from '../../db/outage-store.js';
 import type { ConversationRecord, Source, Store } from '../../db/store.js';
 import type { TicketStore } from '../../db/ticket-store.js';
 import type { Areas } from '../../knowledge/areas.js';
+import { clausesOf } from '../../knowledge/clauses.js';
 import {
   CLASS_FALLBACK,
   type ClassReading,
@@ -743,8 +744,11 @@ function readCorrection(normalized: string) {
 
 /** The last clause of a part (after its last comma or spoken pause) with three characters or more. */
 function lastClause(part: string): string {
-  const clauses = part.split(/[,，。;；]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
-  return clauses.reverse().find((clause) => (clause.match(/\p{Script=Han}/gu) ?? []).length >= 3) ?? part;
+  return (
+    clausesOf(part)
+      .reverse()
+      .find((clause) => (clause.match(/\p{Script=Han}/gu) ?? []).length >= 3) ?? part
+  );
 }
 
 /** "如果发现读数不一样…": a part that supposes something asks what then, it reports nothing. */

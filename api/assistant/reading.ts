@@ -4,6 +4,7 @@
  * ("我家刚装修好。") are context and stay with the question that follows them.
  */
 
+import { SPOKEN_PAUSE } from '../../knowledge/clauses.js';
 import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
@@ -87,8 +88,8 @@ const LEADS_IN =
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
   /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
-/** A pause between two Chinese words, written as a space (voice transcripts, WeChat). */
-const SPOKEN_PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+/** Every pause between two Chinese words, written as a space (voice transcripts, WeChat). */
+const SPOKEN_PAUSES = new RegExp(SPOKEN_PAUSE.source, 'gu');
 
 /**
  * "电表校验几天出结果 上门的师傅收不收红包": without punctuation, a pause after a question ends it.
@@ -97,7 +98,7 @@ const SPOKEN_PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 function withSpokenBoundaries(spoken: string): string {
   const text = withCountedPoints(spoken);
   let start = 0;
-  return text.replace(SPOKEN_PAUSE, (pause, at: number) => {
+  return text.replace(SPOKEN_PAUSES, (pause, at: number) => {
     const before = text.slice(start, at);
     const lastBoundary = Math.max(...[...'?？!！。；;,，\n'].map((mark) => before.lastIndexOf(mark)));
     if (!QUESTION_WORDS.test(before.slice(lastBoundary + 1))) return pause;

@@ -1,5 +1,6 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
+import { SPOKEN_PAUSE } from '../../knowledge/clauses.js';
 import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
@@ -329,7 +330,7 @@ function twoSureEntries(
 
 /** The last clause after a spoken pause, of four characters or more (the whole text where none). */
 function lastSpokenClause(text: string): string {
-  const clauses = text.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  const clauses = text.split(SPOKEN_PAUSE);
   const last = clauses.at(-1) ?? text;
   return clauses.length > 1 && (last.match(/\p{Script=Han}/gu) ?? []).length >= 4 ? last : text;
 }
