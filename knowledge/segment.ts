@@ -78,9 +78,10 @@ function buildVocabulary(concepts: ConceptList, extraWords: readonly string[]): 
   const byLoosePinyin = new Map<string, string>();
   for (const word of words) {
     if (word.length < 2) continue;
-    const key = spell(word);
+    const sounds = syllables(word);
+    const key = sounds.join('');
     if (!byPinyin.has(key)) byPinyin.set(key, word);
-    const loose = loosely(word);
+    const loose = looseSpelling(sounds);
     if (!byLoosePinyin.has(loose)) byLoosePinyin.set(loose, word);
   }
   return {
@@ -365,20 +366,12 @@ function mendClassHomophones(text: string): string {
   return CLASS_HOMOPHONES.reduce((mended, [typo, word]) => mended.replace(typo, word), text);
 }
 
-function spell(word: string): string {
-  return syllables(word).join('');
-}
-
 /**
  * The pinyin with the finals that input methods confuse folded together: -ng and -n after a vowel
  * (ing/in, eng/en, ang/an). Initials stay apart: folding sh into s reads 说会 as 索贿.
  */
 function looseSpelling(spelled: readonly string[]): string {
   return spelled.map((syllable) => syllable.replace(/([aei])ng$/, '$1n')).join('');
-}
-
-function loosely(word: string): string {
-  return looseSpelling(syllables(word));
 }
 
 function syllables(word: string): string[] {

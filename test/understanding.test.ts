@@ -367,12 +367,9 @@ describe('questions about a process asked beside a problem', () => {
     expect(late).toContain('95598');
   });
 
-  it('answers both sides named one each, and whether a progress can be looked up', async () => {
+  it('answers both sides named one each', async () => {
     const sides = await ask('小区门口开的便利店要新装电表 一个是方案答复一个是送电 两个时间各是多少');
     expect(ids(sides)).toEqual(['supply-plan-reply', 'connection-time']);
-    const lookUp = await ask('我报装的进度能不能查 一般在哪查');
-    expect(lookUp.intent).toBe('faq');
-    expect(replyText(lookUp)).toContain('回复“报装进度”');
   });
 
   it('reads what a member of staff offered as the story, not a request to look up the bill', async () => {
@@ -827,8 +824,12 @@ describe('a question about a process', () => {
     expect((await ask('我要投诉你们管不管')).intent).toBe('complaint');
   });
 
-  it('answers whether a look-up is offered, and offers it', async () => {
-    const turn = await ask('你们这能查我申请用电办到哪一步了吗');
+  it.each([
+    '你们这能查我申请用电办到哪一步了吗',
+    // The customer's own progress, asked whether it can be looked up and where.
+    '我报装的进度能不能查 一般在哪查',
+  ])('answers whether a look-up is offered, and offers it: %s', async (question) => {
+    const turn = await ask(question);
     expect(turn.intent).toBe('faq');
     expect(replyText(turn)).toContain('回复“报装进度”');
   });
