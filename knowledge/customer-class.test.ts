@@ -81,3 +81,48 @@ describe('a low-voltage supply read from what it hangs on', () => {
     ]);
   });
 });
+
+describe('classes read from how rural and small customers describe their supply', () => {
+  it('reads a customer who says they are no home as a business, but not one who asks it back', () => {
+    expect(read('我们幼儿园新装修 验收合格 不是居民吧 几天能通电').reading?.customerClass).toBe(
+      'non_resident',
+    );
+    expect(read('我们不是居民 装表几天').reading).toMatchObject({
+      customerClass: 'non_resident',
+      evidence: '不是居民',
+    });
+    expect(read('我家不是居民用电吗').reading?.customerClass).toBe('resident');
+    expect(read('我不是居民吗 装表几天').reading).toBeUndefined();
+  });
+
+  it('reads a stall, a greenhouse and a workshop on the village transformer at 380 as low voltage', () => {
+    for (const text of [
+      '我是卖菜的 在菜市场有个摊位 要装个单独的电表 380的 方案几天',
+      '大棚种菜用电380方案几天',
+      '磨面的小作坊 用的是三相电380的 没得自己的变压器 就是接的村里公用那台 方案啥时候能出来',
+      '我開了一家小餐廳 要改成商業用電 三相380V 不用自己裝變壓器 供電方案多久回覆',
+    ])
+      expect(read(text).reading?.customerClass, text).toBe('low_voltage');
+  });
+
+  it('reads "10千伏一路" as one supply, and "一条线停了另一条还能供上" as two', () => {
+    expect(read('砖厂有自己的专变 10千伏一路 方案几天').reading).toMatchObject({
+      customerClass: 'high_voltage_single',
+      evidence: '10千伏、一路',
+    });
+    const { reading, compared } = read(
+      '卫生院要搞两路电源 就是一条线停了另一条还能供上 10千伏的 方案几天给答复',
+    );
+    expect(reading?.customerClass).toBe('high_voltage_dual');
+    expect(compared).toEqual([]);
+    expect(read('只有一条线路进来 方案几天').reading?.customerClass).toBe('high_voltage_single');
+  });
+
+  it('reads a home named in a clause of its own as a side, and a factory said to be high voltage as one side', () => {
+    expect(read('方案答复 就是说住家的 做小生意低压的 还有大工厂高压的 分别是好多天').compared).toEqual([
+      'resident',
+      'low_voltage',
+      'high_voltage',
+    ]);
+  });
+});

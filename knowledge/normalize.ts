@@ -1,12 +1,14 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { type ConceptList, conceptWords, shippedConcepts } from './concepts.js';
+import { inMandarin } from './dialect.js';
 import { DOMAIN_WORDS } from './lexicon.js';
 import { createPinyinReader } from './pinyin-input.js';
 
 /**
  * Turns whatever a customer typed into one canonical form for matching:
  * traditional characters (Taiwan and Hong Kong variants) to simplified, full-width to half-width
- * (NFKC), lower case, control characters removed and runs of spacing collapsed; words typed in
+ * (NFKC), regional words in Mandarin (knowledge/dialect.ts), lower case, control characters
+ * removed and runs of spacing collapsed; words typed in
  * pinyin ("dianfei", "fang an ji tian") in characters (knowledge/pinyin-input.ts).
  */
 export type Normalizer = (text: string) => string;
@@ -20,7 +22,11 @@ export function createNormalizer(concepts: ConceptList = shippedConcepts()): Nor
     const visible = stripControlCharacters(text).normalize('NFKC');
     // Text without a Han character has nothing for OpenCC to convert (plain English questions).
     const simplified = HAN.test(visible) ? fromHongKong(fromTaiwan(visible)) : visible;
-    const canonical = simplified.toLowerCase().replace(/\s+/g, ' ').replace(HOTLINE_SPOKEN, '95598').trim();
+    const canonical = inMandarin(simplified)
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(HOTLINE_SPOKEN, '95598')
+      .trim();
     return readPinyin(canonical);
   };
 }

@@ -56,6 +56,8 @@ const SETS = [
   'fresh-41.jsonl',
   'fresh-42.jsonl',
   'fresh-43.jsonl',
+  'fresh-44.jsonl',
+  'fresh-47.jsonl',
 ];
 
 let service: TestServices;
@@ -123,6 +125,10 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f42-028',
   'f42-090',
   'f42-140',
+  // "我要投诉一个收费员…你们几天能联系我", "我想投訴你們的抄表員態度很差 請問投訴後多久會聯絡我": requests with
+  // questions, answered before the form.
+  'f47-125',
+  'f47-150',
 ]);
 
 /**

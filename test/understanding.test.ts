@@ -1067,6 +1067,112 @@ describe('a follow-up to the question just answered', () => {
     const user = webUser();
     await ask('你好', user);
     const turn = await ask('那非居民呢', user);
-    expect(turn.sources.map((s) => s.id)).not.toContain('connection-time');
+    // What the message alone gets, as a new customer's first message.
+    const alone = await ask('那非居民呢');
+    expect({ replies: turn.replies, sources: turn.sources }).toEqual({
+      replies: alone.replies,
+      sources: alone.sources,
+    });
+  });
+});
+
+describe('messages written as rural and elderly customers write them', () => {
+  it('answers a question the ranking cannot tell from another with both answers, the second said to be one', async () => {
+    const turn = await ask('我提意见他们会认真听吗 还是左耳进右耳出');
+    expect(turn.intent).toBe('faq');
+    expect(turn.replies).toHaveLength(2);
+    expect(turn.replies[1]?.text).toMatch(/^如果您问的是“.+”：/);
+    expect(new Set(ids(turn)).size).toBe(2);
+    expect(turn.replies.every((reply) => reply.text.includes('依据：服务标准'))).toBe(true);
+  });
+
+  it('reads Wu and Southwestern words ("阿拉…啥辰光", "写信可以伐") as questions', async () => {
+    const turn = await ask('阿拉投诉了 啥辰光有人来联系 处理意见几天出');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('1个工作日');
+    expect(replyText(turn)).toContain('7个工作日');
+    const letter = await ask('阿拉爷叔勿会上网 伊想投诉 写信可以伐');
+    expect(letter.intent).toBe('faq');
+    expect(replyText(letter)).toContain('信函');
+  });
+
+  it('answers the question beside a remark on one’s own bill, and asks for no identity', async () => {
+    const turn = await ask('电表校验 搞好久出结果咯 我屋里电费贵得吓人');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('5个工作日');
+    // Asked outright, the bill is looked up.
+    expect((await ask('我家这个月电费出来没有？多少钱？')).intent).toBe('bill');
+  });
+
+  it('reads what the property manager said, quoted, as the story and answers whether it is true', async () => {
+    const turn = await ask('物业跟我们说“供电局晚上不受理报修 得等白天” 真的假的');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('24小时');
+  });
+
+  it('answers both questions of a formal letter: whether letters are taken, and how soon they call', async () => {
+    const turn = await ask(
+      'XX供电公司:我院近期多次遭遇非计划停电,影响诊疗。我院拟正式反映意见,请问贵司是否接受函件形式的投诉?受理后多久与我院联系?XX县人民医院院办',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['how-to-complain', 'complaint-time-limits']);
+    expect(replyText(turn)).toContain('信函');
+    expect(replyText(turn)).not.toContain('地址');
+  });
+
+  it('answers a home and a shop numbered in one message with their own limits', async () => {
+    const text = replyText(await ask('问两个 1我家住宅方案几天 2我老公那个小卖部 低压的 要几天'));
+    expect(text).toMatch(/居民客户.*3个工作日[\s\S]*低压电力客户.*7个工作日/);
+  });
+
+  it('gives a kindergarten that says it is no home the non-residential limit only', async () => {
+    const text = replyText(
+      await ask('我们幼儿园新装修 验收合格 手续全了 不是居民吧 几天能通电 孩子下周就开学了'),
+    );
+    expect(text).toContain('5个工作日');
+    expect(text).not.toContain('3个工作日');
+  });
+
+  it('answers a hospital’s two short questions with the two-supply customer’s limits', async () => {
+    const turn = await ask('医院两路电 方案几天 送电几天');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'connection-time']);
+    expect(replyText(turn)).toContain('30个工作日');
+    expect(replyText(turn)).toContain('5个工作日');
+  });
+
+  it('answers three yes-no questions of a voice message, each from its rule', async () => {
+    const turn = await ask('我是老党员了 想问你们供电所 能随便停电不 能乱收费不 能收礼不 三个问题');
+    expect(ids(turn)).toEqual(['no-unlawful-outage', 'approved-fees', 'no-gifts']);
+  });
+
+  it('answers a customer who asks ahead of a fault, and starts no repair', async () => {
+    const turn = await ask(
+      '我家老房子电线老化 经常半夜跳闸 半夜三更的我能找哪个报修 你们晚上有没有人接电话的 现在没事 我先问清楚存起来',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+    expect(replyText(turn)).not.toContain('地址');
+  });
+
+  it('answers how a progress is looked up with the ways, and offers it here', async () => {
+    const turn = await ask('申请进度咋查');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('回复“报装进度”');
+  });
+
+  it('reads a wire cut and mended last month as the story of a question about follow-up calls', async () => {
+    const turn = await ask(
+      '上个月我家房后头电线被风刮断了 我报修了 师傅来得挺快 修好以后过了两天 有个姑娘打电话问我满意不满意 我就想问这个是你们的规定吗 是不是每个报修的都要打电话回访',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['follow-up-visits']);
+  });
+
+  it('answers the question a voice message asks before its last words ("…方案要几天 莫拖哈 …")', async () => {
+    const turn = await ask(
+      '我屋头是那种老式的房子 拆了重新修的 就是住人的 想新装个电表 你们给方案要几天 莫拖哈 我们老两口天天点蜡烛',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('3个工作日');
   });
 });

@@ -33,6 +33,7 @@ import type { IntentClassifier } from './intent-classifier.js';
 import {
   type ActionIntent,
   asksAboutProcess,
+  asksAhead,
   asksTheWay,
   asksWhatIfBroken,
   asksWhetherOffered,
@@ -46,7 +47,7 @@ import {
   mentionsDanger,
   saysItIsOverdue,
 } from './intents.js';
-import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
+import { MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
 import {
   ACCOUNT_INTENTS,
@@ -369,11 +370,18 @@ export function createAssistant(deps: AssistantDeps) {
         // The note after a passed limit says how to complain: it takes the place of the offer to.
         const note = overdueNote(decision, ctx);
         const offer = note && decision.offer === 'complaint' ? undefined : decision.offer;
+        // Two entries the ranking can hardly tell apart: both answers, the second said to be one.
+        const { nearlyAsGood } = decision.answer;
+        const replies = [
+          decision.answer.text,
+          ...(nearlyAsGood ? [REPLIES.ifAskingAbout(nearlyAsGood.source.title, nearlyAsGood.text)] : []),
+        ];
+        replies[replies.length - 1] = withOffer(replies.at(-1) ?? '', offer) + note;
         return {
           intent: 'faq',
-          replies: [withOffer(decision.answer.text, offer) + note],
+          replies,
           state: null,
-          sources: [decision.answer.source],
+          sources: [decision.answer.source, ...(nearlyAsGood ? [nearlyAsGood.source] : [])],
           confidence: decision.answer.confidence,
         };
       }
@@ -490,6 +498,8 @@ export function createAssistant(deps: AssistantDeps) {
         // wanting to and asking the way.
         if (
           (asksAboutProcess(part) && !isPersonal(part)) ||
+          // "…半夜三更的我能找哪个报修 …现在没事 我先问清楚存起来": the message asks ahead of time.
+          asksAhead(ctx.message.normalized) ||
           SUPPOSES.test(part) ||
           (decision.detected.intent === 'meter' && ONLY_WONDERS.test(part)) ||
           (decision.detected.intent === 'complaint' && asksTheWay(ctx.message.normalized))
@@ -819,10 +829,6 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
     return part;
   return `${whole.evidence} ${part}`;
 }
-
-/** The matters a follow-up may name as its own (a class alone asks the last question again). */
-const MATTERS =
-  /方案|送电|通电|接电|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费|\b(tested|testing|test|complain\w*|connected|connection|supply plan|reading|repairs?|pay\w*)\b/g;
 
 /** "双电源高压方案又是多久" after a question about 送电: a matter the question before did not name. */
 function namesAnotherMatter(about: string, before: string): boolean {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectActionIntent, isGreeting, mentionsDanger } from './intents.js';
+import {
+  asksAboutProcess,
+  asksAhead,
+  asksWhetherOffered,
+  detectActionIntent,
+  isGreeting,
+  mentionsDanger,
+} from './intents.js';
 
 describe('action intents', () => {
   it.each([
@@ -206,5 +213,45 @@ describe('greetings', () => {
   });
   it('does not take a question that starts with a greeting', () => {
     expect(isGreeting('你好，电费怎么交')).toBe(false);
+  });
+});
+
+describe('what others said, and what is over', () => {
+  it('reads what someone else said in quotation marks as the story, not as a request', () => {
+    expect(detectActionIntent('客服跟我说“投诉处理要15个工作日” 我看网上说7天 到底哪个对')).toBeUndefined();
+    expect(detectActionIntent('物业跟我们说“供电局晚上不受理报修 得等白天” 真的假的')).toBeUndefined();
+    // The customer's own words are theirs.
+    expect(detectActionIntent('我跟客服说“我要投诉”')?.intent).toBe('complaint');
+  });
+
+  it('reads how long a complaint takes as the rule, and how long it has been as a look-up', () => {
+    expect(detectActionIntent('投诉多久有结果')).toBeUndefined();
+    expect(detectActionIntent('我的投诉多久了还没结果')).toMatchObject({ lookup: true });
+  });
+
+  it('reads a danger over and mended long ago as the story, and a danger now as one', () => {
+    expect(mentionsDanger('上个月我家房后头电线被风刮断了 我报修了 修好以后有人打电话回访')).toBe(false);
+    expect(mentionsDanger('电线被风刮断了')).toBe(true);
+  });
+
+  it('reads what a clerk did to the customer ("柜员给我办错") as no request', () => {
+    expect(asksAboutProcess('柜员给我办错业务了，这种能投诉吗？')).toBe(true);
+    expect(asksAboutProcess('你们给我查一下电费')).toBe(false);
+  });
+
+  it('reads asking ahead ("现在没事 我先问清楚") as a question, even beside a fault', () => {
+    expect(asksAhead('经常半夜跳闸 晚上有没有人接电话 现在没事 我先问清楚存起来')).toBe(true);
+    expect(asksAboutProcess('经常跳闸 现在没事 我先问清楚 晚上报修有人接吗')).toBe(true);
+    expect(asksAhead('跳闸了快来人')).toBe(false);
+  });
+
+  it('reads "申请进度咋查" as asking whether a look-up is offered, and "帮我查" as asking for it', () => {
+    expect(asksWhetherOffered('申请进度咋查')).toBe(true);
+    expect(asksWhetherOffered('帮我查下申请进度')).toBe(false);
+    expect(asksWhetherOffered('我的申请进度咋查')).toBe(false);
+  });
+
+  it('reads "叫你们工作人员来跟我说" as asking for a person', () => {
+    expect(detectActionIntent('叫你们工作人员来跟我说')?.intent).toBe('handoff');
   });
 });

@@ -37,7 +37,7 @@ const GREETING_WORDS =
   /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|有没有人|有冇人|有人在|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
+  /(叫|让|喊|请)(你们)?(的)?(工作人员|客服|人|员工)(来)?(跟|和|同|给)我(说|讲|聊|谈|解释|打电话|回电话)|转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =
@@ -68,6 +68,8 @@ const HOTLINE_ANSWERS = `(${HOTLINE_NAMES}).{0,12}((有)?人(接|搭理|理|应|
 /** An outage told as past ("上个月…", "才来电"), and words that say it goes on now. */
 const OVER_AND_DONE =
   /上个?月|上周|上星期|上礼拜|上次|上回|之前有次|有一回|有一次|去年|前年|前几天|前阵子|那次|事情过去|已经(修好|来电|恢复)|才来电/;
+/** "修好以后", "已经来电了": the fault was put right. */
+const MENDED = /修好|修复|抢修完|来电了|恢复供电|恢复了|弄好了|搞好了/;
 const STILL = /现在|目前|还(是)?(没|冇|未)|仍然|一直|到现在|今天|今晚|刚才|刚刚|又/;
 const OUTAGE_RULE_QUESTION_WORDS =
   /(应急(处理|预案|机制|响应)).{0,12}(咋|怎么|如何|怎样|什么|啥)|(有啥|有什么|有何|怎么|如何)(应对|应急|措施|预案|保障)|响应快不快|(有没有|难道没有|是不是有|有冇)(个|啥|什么)?规定|(咋|怎么|如何|怎样)(个)?规定的?|(服务)?标准(里|中|上)?.{0,16}(怎么|如何|有没有|是否|有什么)(要求|说|规定|提到)|\b(does|do) (your|the) [\w ]{0,30}(standard|rules?) (say|cover|mention)|\b(is|could|would|might) (it|this|that) (just )?(be )?(my|our|the|a) (own )?(fuse|fuse box|breaker|trip|trip switch|switch|wiring|side|end|problem|fault)\b|\b(my|our) (fuse|fuse box|breaker|trip switch|wiring) or\b|\b(steps|procedures?|process)\b|流程|步骤|手续|除了.{0,12}(还|以外|之外)|还(能|可以)(帮|做|查|问|咨询|办)(我)?(些|点)?(什么|啥|哪些|乜|咩)|\b(can|could|should) (i|we) (call|ring|phone|dial)\b|(是不是|是|系咪|系)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己)(的|嘅)?(问题|原因|故障|线路).{0,3}还是|(是不是|是否|系咪|系唔系|会不会)(我家|自家|家里|屋企|我自己|我这边|我们家|内部|自己).{0,6}(问题|原因|故障|线路|电器)|违规|随便|随意|无故|排查|(系咪|是不是|是否|是唔是|会不会|系唔系)(因为|由于)?(我)?.{0,3}(跳闸|跳掣|跳电|掉闸|欠费|保险丝|空开|漏保)|unauthori[sz]ed|illegal|unlawful|without (any )?(prior )?(notice|warning|reason)|with no (prior )?(notice|warning)|(what|which)\b.{0,30}\bcheck\b|first things?|是不是跳闸|怎么看|怎么判断|如何判断|怎么分|如何分|怎么区分|分清|(系咪|是不是|要不要|使唔使)要?(睇|看|查|检查)|(nobody|no one|not|n't|never) (\w+ )?(reconnect|restor|turn\w* (it |my power |the power )?back on)|after (the )?repair|先(看|睇|查|检查)(什么|哪|咩|乜)|要先(看|睇|查|检查)|自己.{0,4}(看|睇|查|检查|弄)|检查(什么|哪|咩)|(应该|应当|要)(点|怎么|如何|怎样)(做|办|处理)|(先|要|该|我)查(什么|哪)|(要|应该|该)怎么(处理|弄|做)|如何处理|what (should|do) i check|what to check|check first|打哪个电话|哪个电话|什么电话|电话是多少|号码是多少|which number|what number|修完|满不满意|满意(吗|度)|回电话|有人(来)?问|跟进|survey|无缘无故|乱(拉闸|停)|合理|合法|合规|合唔合|(没|冇|唔|不|未)(有|用)?(个|一个|一声|半点|任何)?(提前|事先|预先|事前)?(通知|预告|通告|打招呼|说一声|讲一声)|(这样|这么做|这种做法)(可以|行|合理|合规|对)(吗|不|么)|可以这样(吗|不|么)|(能|可以|可不可以).{0,12}报修(吗|不|么)|可以.{0,4}停电|停电通知|计划停电|回访|问问情况|修好(了|以后|之后)|会不会停电|明天.{0,6}停电|后天.{0,6}停电|报修电话|故障报修.{0,2}(电话|号码)|call .{0,20}back|follow[ -]?up|after .{0,30}(fixed|repaired)|\bdeadline\b/;
@@ -110,7 +112,8 @@ const COMPLAINT_STATUS =
 const ASKS_WHAT_THE_RULE_SAYS =
   /(规定|标准|要求)[^。!！]{0,12}(几天|多久|多长时间|几个工作日|多少天|期限|时限)/;
 /** "投诉以后多久给处理结果": how long after any complaint, not where one complaint stands. */
-const ASKS_COMPLAINT_TIMES = /投诉[后以之完]{1,2}.{0,4}(多久|几天|多长|几个?工作日|多少天)/;
+const ASKS_COMPLAINT_TIMES =
+  /投诉([后以之完]{1,2}.{0,4}|(一般|通常|要|需要|得)?)(多久(?!了)|几天|多长|几个?工作日|多少天)/;
 
 const METER =
   /电能表|电表|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
@@ -126,7 +129,7 @@ const ABOUT_FOLLOW_UP =
   /满不满意|满意度|满意吗|回访|\bfollow[- ]?up (call|visit|survey)s?\b|\bsatisf(ied|action)\b/;
 /** Our staff telling others about the customer's account, or keeping it secret: a privacy question, not a look-up. */
 const DISCLOSED =
-  /保密|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
+  /保密|从(供电所|供电局|营业厅|你们|供电公司|电力公司)[^,，。]{0,4}(知道|打听|听说|问到|问出|查到|得知)|随便(讲|说|透露|告诉|泄露)|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
   /(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|有冇|是否|怎么)(说|讲|规定|提到|讲到|说到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|可唔可以|能不能|能唔能)(在|喺)?(网上|线上|手机上|手机度|app上)[^,，。?？]{0,12}(查|交|缴)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有)(没|没有|不|冇|未)欠(费)?|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(我|我们|我家|俺)?(复电|送电|来电|恢复供电|恢复|通电)|(有没有|有冇|有无)(网上|线上|手机|在线)|自助机|自助终端|(方式|渠道|办法|途径)[^。?？]{0,6}(有哪些|哪些|有什么|有啥)|换(个|一个|种)[^。?？]{0,4}(交|缴)(电)?费的?(方式|办法|渠道)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|(符合|违反|违背|合不合)[^。?？]{0,10}(规定|标准)|有(半毛钱|什么|啥|一毛钱)关系|还有人(回|理|接|应|在|值班)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back)\b/;
 
@@ -151,11 +154,11 @@ const WANTS_IT_DONE = new RegExp(
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM = new RegExp(
-  String.raw`干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|想(问|了解|咨询|请教)(一?下|问)?|有没得|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
+  String.raw`真的假的|真假|哪个(对|准|是真的)|谁(说的)?对|干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|想(问|了解|咨询|请教)(一?下|问)?|有没得|是否|能否|可否|几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
 );
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
-  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|(?<!(柜员|营业员|工作人员|客服|师傅|电工|抄表员|他|她|他们|她们|对方|人家|那人)(又|还|就|都|也|没)?)给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
 /** "你们几个工作日给我答复": when something is given to the customer, asked; no request. */
 const ASKED_WHEN_GIVEN =
   /(几|多久|好久|多少|什么时候|啥时候|何时|多长时间)([^,，。?？]{0,8})给我(?=答复|回复|回话|结果|联系|打电话|消息|说法|处理)/g;
@@ -219,7 +222,7 @@ const PERSONAL =
  * asked; not "帮我查一下", which asks for it.
  */
 const ASKS_WHETHER_OFFERED =
-  /(进度|账单|电费)(能不能|可不可以|可唔可以|能否)(查|查询)(吗|么|不)?(?=[?？,，。\s]|$)|^(?!.*(我|俺|咱|阮))(能不能|可不可以|可以|能否|能)(在这里?|在这边|在网上|线上|网上)?(查|查询)[^,，。]{0,12}(账单|电费|进度)(吗|么|不)?[?？]?$|((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b|(你们|这里|这边)(平时|也|能|可以)?(提供|有)[^,，。?？]{0,20}(咨询|查询)(服务)?(吗|么|不)/;
+  /(进度|账单|电费)(能不能|可不可以|可唔可以|能否)(查|查询)(吗|么|不)?(?=[?？,，。\s]|$)|^(?!.*(我|俺|咱|阮))[^,，。]{0,8}(进度|账单)(咋|怎么|怎样|如何|在哪|去哪|哪里|哪儿|点样)(能|可以|才能)?(查|查询|看)(啊|呀|呢)?[?？]?$|^(?!.*(我|俺|咱|阮))(能不能|可不可以|可以|能否|能)(在这里?|在这边|在网上|线上|网上)?(查|查询)[^,，。]{0,12}(账单|电费|进度)(吗|么|不)?[?？]?$|((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b|(你们|这里|这边)(平时|也|能|可以)?(提供|有)[^,，。?？]{0,20}(咨询|查询)(服务)?(吗|么|不)/;
 const ASKS_FOR_IT = /帮|替|一下|查下|看下|给我查/;
 
 export function asksWhetherOffered(text: string): boolean {
@@ -278,6 +281,14 @@ export function isPersonal(text: string): boolean {
   return PERSONAL.test(text);
 }
 
+/** "现在没事 我先问清楚存起来": nothing is wrong now; the customer asks ahead of time. */
+const ASKING_AHEAD =
+  /现在(没事|没问题|还好|正常|有电)|(先|提前)问(清楚|一下|问|好)|以防万一|防患于未然|存起来|备着|留着备用|万一以后/;
+
+export function asksAhead(text: string): boolean {
+  return ASKING_AHEAD.test(text);
+}
+
 /**
  * A question about how a process works ("投诉了一般多久有人联系我", "可以写信举报吗", "半夜出故障也能
  * 报修吗", "is there a hotline to report a fault?"), asked in general: no request to act, no problem
@@ -292,7 +303,7 @@ export function asksAboutProcess(text: string): boolean {
   if (HESITATES.test(text) && QUESTION_FORM.test(text)) return true;
   // "…停电通知不及时很不满 要正式投诉 可以发传真或者寄信吗": the way to complain, whatever happened.
   if (HOW_OR_WHERE.test(text) && COMPLAINT_WORDS.test(text)) return true;
-  if (HAPPENING.test(text)) return false;
+  if (HAPPENING.test(text) && !asksAhead(text)) return false;
   // "我想投诉但是不知道该找谁": wanting to, and asking how or where, is a question about the way.
   if (HOW_OR_WHERE.test(text)) return true;
   // "如果我要投诉，多久联系我": the request is supposed, and the question asks what would follow.
@@ -312,10 +323,16 @@ export interface DetectedIntent {
 
 /**
  * Whether a message mentions a danger (a fallen wire, sparks, smoke, a shock), reported or asked
- * about: whatever else the turn does, its first reply must then be the safety advice.
+ * about, and not over and mended long ago: whatever else the turn does, its first reply must then
+ * be the safety advice.
  */
 export function mentionsDanger(text: string): boolean {
-  return DANGER.test(text);
+  return DANGER.test(text) && !mendedLongAgo(text);
+}
+
+/** "上个月电线被风刮断了 我报修了…修好以后…": a danger over and mended is the story. */
+function mendedLongAgo(text: string): boolean {
+  return OVER_AND_DONE.test(text) && MENDED.test(text) && !STILL.test(text);
 }
 
 export function isCancel(normalizedText: string): boolean {
@@ -332,11 +349,17 @@ export function isGreeting(normalizedText: string): boolean {
   return rest.length === 0;
 }
 
+/** What someone other than the customer said ("我跟客服说…" is the customer's), quoted after a word of saying. */
+const QUOTED_SPEECH =
+  /((?<!(?:^|[^跟对和同给向])我们?)(?<!我们?(?:跟|对|和|同|给)[^,，。“"「『]{1,6})(?:说|讲|说过|讲过|告诉我|告诉我们|回复|答复|回我|称|表示)[:：,，]?\s*)[“"「『]([^”"」』]{1,80})[”"」』]/g;
+
 /**
  * The action intent of a message, or undefined where it is a question for the knowledge base
  * (or out of scope, which retrieval decides).
  */
-export function detectActionIntent(text: string): DetectedIntent | undefined {
+export function detectActionIntent(message: string): DetectedIntent | undefined {
+  // "客服跟我说“投诉处理要15个工作日” 到底哪个对": what another said is the story, not a request.
+  const text = message.replace(QUOTED_SPEECH, '$1“…”');
   if (isGreeting(text)) return { intent: 'greeting' };
   // "1分，一点用都没有": a score given first is a rating, whatever the customer adds about us.
   if (SCORE_FIRST.test(text) && !NOT_RATING.test(text)) return { intent: 'rating' };
@@ -346,7 +369,7 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   if (isForeignTopic(text) && !ELECTRICITY.test(text.replace(NOT_ELECTRICITY, ''))) return undefined;
   const hypothetical = HYPOTHETICAL.test(text);
   const asksAdvice = hypothetical || (DANGER_ADVICE.test(text) && !WANTS_SOMEONE.test(text));
-  if (DANGER.test(text) && !asksAdvice) return { intent: 'repair', danger: true };
+  if (mentionsDanger(text) && !asksAdvice) return { intent: 'repair', danger: true };
   if (RATING.test(text) && !NOT_RATING.test(text)) return { intent: 'rating' };
   const asksAboutRules = ASKS_ABOUT_RULES.test(text);
   // "电表读数不对，我要反映一下帮我登记核实": a meter problem reported, not a complaint.
@@ -376,7 +399,9 @@ export function detectActionIntent(text: string): DetectedIntent | undefined {
   // outage report, and a danger report got its safety advice above whatever else it asks.
   if (asksForCompensation(text)) return undefined;
   // A meter problem is a meter case even when it says "faulty" or "broken".
-  const asksWhatToDo = ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text);
+  // "…啥时候给我回话": when the customer will hear back is asked, nothing is asked to be done.
+  const asksWhatToDo =
+    ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text.replace(ASKED_WHEN_GIVEN, '$1'));
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
     return { intent: 'meter' };
   // "上个月我们小区突然停电…修了一下午才来电": an outage over and done with is the story, not a report.

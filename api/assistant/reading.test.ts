@@ -161,3 +161,31 @@ describe('a last clause that says what the question is not about', () => {
     expect(withoutDisownedTopic('电费怎么这么贵，不是乱收费吧')).toBe('电费怎么这么贵，不是乱收费吧');
   });
 });
+
+describe('short questions inside a voice message', () => {
+  it('reads points numbered before a number ("1 95598是…") one by one', () => {
+    expect(splitParts('三连问 1 95598是24小时的吗 2 投诉多久有人联系 3 能写信投诉吗')).toEqual([
+      '三连问 95598是24小时的吗',
+      '投诉多久有人联系',
+      '能写信投诉吗',
+    ]);
+  });
+
+  it('reads a point that names only another class as the question before it asked of that class', () => {
+    expect(splitParts('问两个 1我家住宅方案几天 2我老公那个小卖部 低压的 要几天')).toEqual([
+      '问两个 我家住宅方案几天',
+      '小卖部、低压呢',
+    ]);
+  });
+
+  it('reads four characters that name a matter and ask of it as a question of their own', () => {
+    expect(splitParts('医院两路电 方案几天 送电几天')).toEqual(['医院两路电 方案几天', '送电几天']);
+    expect(splitParts('我是老党员了 想问你们供电所 能随便停电不 能乱收费不 能收礼不 三个问题')).toEqual([
+      '我是老党员了 想问你们供电所 能随便停电不',
+      '能乱收费不',
+      '能收礼不',
+    ]);
+    // A fragment that names no matter still asks more of the question before it.
+    expect(splitParts('投诉后多久联系，多久回复')).toHaveLength(1);
+  });
+});

@@ -22,6 +22,24 @@ const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace(
 export const ENGLISH_QUESTION =
   /(^|[.!?,;]\s*|\b(and|so|but|also|then|tell me|know|ask|asking|wonder|wondering)\s+)(how|what|when|where|which|who|why)\b|\b(how (long|many|much|soon|fast|quickly|do|can|does|did|is|are|should|would|will)|what (is|are|was|should|can|could|do|does|did|happens|if|about|time|number|kind|are the)|when (will|can|do|does|did|is|are|should|would)|where (can|do|does|is|are|should)|which (is|one|number|way)|who (do|should|can|is|are|will))\b/;
 
+/** The matters a question may name in a few characters ("送电几天"); a class alone names none. */
+export const MATTERS =
+  /方案|送电|通电|接电|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费|\b(tested|testing|test|complain\w*|connected|connection|supply plan|reading|repairs?|pay\w*)\b/g;
+/** The same, tested once. */
+const A_MATTER = new RegExp(MATTERS.source);
+
+/** How long, asked of a matter ("送电几天"); "找谁投诉" after a story asks the way of that story. */
+const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
+/** "能收礼不", "可以写信吗": yes or no asked of a thing in a few words. */
+const SHORT_YES_NO = /^(能|会|可以|可|准|让|许|敢)(\p{Script=Han}{2,4}?)(不|吗|么|嘛|没)$/u;
+
+/** "送电几天", "能收礼不": a few characters that ask of a thing they name, a question of its own. */
+function asksOfAMatter(part: string): boolean {
+  if (A_MATTER.test(part) && HOW_LONG.test(part)) return true;
+  const yesNo = SHORT_YES_NO.exec(content(part));
+  return yesNo !== null && !PROGRESS_ONLY.test(yesNo[2] ?? '');
+}
+
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS_WORDS =
   /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|(^|[:：]\s*)(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
@@ -60,6 +78,22 @@ function onlyNamesTheClassOf(part: string, before: string): boolean {
   return rest.replace(NO_MATTER, '').length === 0;
 }
 
+/** "我老公那个小卖部": whose premises a class belongs to, naming no matter. */
+const WHOSE =
+  /老公|老婆|爱人|对象|爸爸?|妈妈?|爷爷|奶奶|儿子|女儿|闺女|朋友|邻居|亲戚|同事|隔壁|楼下|楼上|对门|那个|这个|那家|这家|开的|家的|那边|这边/g;
+
+/**
+ * "我家住宅方案几天 2我老公那个小卖部 低压的 要几天": a part that names only another class than the
+ * part before it (and whose it is) asks that part's question again, of its class: what it names.
+ */
+function onlyNamesAnotherClass(part: string, before: string): string | undefined {
+  const { reading } = readCustomerClass(part);
+  const earlier = readCustomerClass(before).reading;
+  if (!reading || !earlier || reading.customerClass === earlier.customerClass) return undefined;
+  const rest = reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), content(part));
+  return rest.replace(NO_MATTER, '').replace(WHOSE, '').length === 0 ? reading.evidence : undefined;
+}
+
 /** "要等多少天才有结果？谢谢您": words that ask when, of a matter the part does not name. */
 const WHEN_ONLY =
   /等|才|能|会|有|出|结果|处理|时限|期限|时间|多少|谢谢您?|谢了|多谢|感谢|麻烦了|好吗|行吗|哈|哦/g;
@@ -81,6 +115,10 @@ function onlyComparesClasses(part: string): boolean {
 const ANNOUNCES =
   /^(嗯|那个|就是|请问|你好|您好|\s)*(我)?(想|要)?(问|请教|咨询)(一?下)?(你们?)?(两|几|一|三)?(个)?(事|问题|事情)(啊|哈|呀|哦)?$/;
 
+/** "…能收礼不 三个问题": the questions counted after they were asked. */
+const COUNTED_AT_END =
+  /[,，。\s]*(就|一共|总共)?(这|就这)?(两|三|四|几|2|3|4)(个|条)?(问题|事|事情)(啊|哈|呀|哦|吧)?[。.!！~～]*$/u;
+
 /** "你们是不是有规定，…": a lead-in that asks whether there is a rule, naming none; what follows does. */
 const LEADS_IN =
   /^(请问|那个|就是|我想问一?下|问一?下)?(你们|贵公司|供电局|供电公司|国家|上面)?(是不是|是否|有没有|是不|係咪|系咪)(有|真的有)?(个|这个|这样的?|这种|一条|一个)?(规定|说法|政策|要求|规矩)(啊|哈|呀|哦|吧|嘛)?$/;
@@ -88,6 +126,11 @@ const LEADS_IN =
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
   /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
+/** "你们给方案要几天": a clause whose own words ask. */
+export function asksByItsWords(clause: string): boolean {
+  return QUESTION_WORDS.test(clause);
+}
+
 /** Every pause between two Chinese words, written as a space (voice transcripts, WeChat). */
 const SPOKEN_PAUSES = new RegExp(SPOKEN_PAUSE.source, 'gu');
 
@@ -106,7 +149,9 @@ function withSpokenBoundaries(spoken: string): string {
     const after = /^[^\s?？!！。；;,，]*/u.exec(text.slice(at + pause.length))?.[0] ?? '';
     const tail = content(after.replace(YES_NO_OPENING, ''));
     // "…多久啊 能不能照顾一下" asks a new thing (照顾) in as few words.
-    const namesAMatter = YES_NO_OPENING.test(after) && tail.length >= 2 && !PROGRESS_ONLY.test(tail);
+    // "…方案几天 送电几天": four characters that name a matter and ask of it.
+    const namesAMatter =
+      (YES_NO_OPENING.test(after) && tail.length >= 2 && !PROGRESS_ONLY.test(tail)) || asksOfAMatter(after);
     if (tail.length < MIN_PART_CHARS && !namesAMatter) return pause;
     start = at + pause.length;
     return '，';
@@ -122,11 +167,12 @@ const NEXT_POINT =
   /(?<=[^\s,，。?？!！；;])(第[二三四五]|其[二三]|其次|再次|最后)(?!路|条|回|次|天|日|年|月|个(工作)?日|个月|期|档|批|台|家|号|层|栋|名|位|部|遍|趟)/g;
 
 /**
- * "三个问题:1 工作人员能不能收礼 2 能不能…": points numbered with a bare digit before the words;
- * "1台空调" counts a thing, not a point.
+ * "三个问题:1 工作人员能不能收礼 2 能不能…": points numbered with a bare digit before the words
+ * (or, after a space, before a number the point names: "1 95598是24小时的吗"); "1台空调" counts a
+ * thing, not a point.
  */
 const BARE_NUMBER =
-  /(?<![\d.a-z])([1-9])\s*(?=\p{Script=Han})(?![台个天度号月年日点分块元千万百路条伏层栋楼户间次遍位岁周期档份张])/gu;
+  /(?<![\d.a-z])([1-9])(?:\s*(?=\p{Script=Han})(?![台个天度号月年日点分块元千万百路条伏层栋楼户间次遍位岁周期档份张])|\s+(?=\d{3,}\p{Script=Han}))/gu;
 
 function withCountedPoints(text: string): string {
   const counted = FIRST_POINT.test(text) ? text.replace(NEXT_POINT, '，$1') : text;
@@ -199,7 +245,7 @@ function isSubstantial(part: string): boolean {
  */
 export function splitParts(normalized: string): string[] {
   // Each piece with whether a question mark ended it ("(2) other counter business?").
-  const split = withSpokenBoundaries(normalized).split(BOUNDARY_KEPT);
+  const split = withSpokenBoundaries(normalized.replace(COUNTED_AT_END, '')).split(BOUNDARY_KEPT);
   const pieces = split
     .map((piece, i) => ({ piece, asked: i % 2 === 0 && /[?？]/.test(split[i + 1] ?? '') }))
     .filter((_, i) => i % 2 === 0)
@@ -220,8 +266,13 @@ export function splitParts(normalized: string): string[] {
   // asks the question before it again, of something else, and stays a part of its own.
   for (let i = parts.length - 1; i > 0; i--) {
     const part = parts[i] as string;
-    const short = content(part).length < MIN_PART_CHARS || REFERS_BACK.test(part) || namesNoMatter(part);
-    if ((short && !readFollowUp(part)) || onlyNamesTheClassOf(part, parts[i - 1] as string)) {
+    const short =
+      (content(part).length < MIN_PART_CHARS && !asksOfAMatter(part)) ||
+      REFERS_BACK.test(part) ||
+      namesNoMatter(part);
+    const anotherClass = onlyNamesAnotherClass(part, parts[i - 1] as string);
+    if (anotherClass) parts[i] = `${anotherClass}呢`;
+    else if ((short && !readFollowUp(part)) || onlyNamesTheClassOf(part, parts[i - 1] as string)) {
       parts[i - 1] = `${parts[i - 1]}，${parts[i]}`;
       parts.splice(i, 1);
     }

@@ -5,6 +5,8 @@ export const REPLIES = {
   /** A knowledge answer with the clause of the standard it rests on (an operator's entry may cite none). */
   withClause: (answer: string, clause: string) =>
     clause ? `${answer}（依据：服务标准${citationForPeople(clause)}）` : answer,
+  /** A second answer, where the question reads nearly as well as asking another entry. */
+  ifAskingAbout: (title: string, answer: string) => `如果您问的是“${title}”：${answer}`,
   /** After answering a question about an action: the offer to do it now. */
   offers: {
     complaint: '需要现在为您登记投诉吗？回复“投诉”即可。',

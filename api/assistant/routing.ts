@@ -1,6 +1,6 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
-import { SPOKEN_PAUSE } from '../../knowledge/clauses.js';
+import { clausesOf, SPOKEN_PAUSE } from '../../knowledge/clauses.js';
 import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
@@ -17,10 +17,11 @@ import {
   type DetectedIntent,
   detectActionIntent,
   isPersonal,
+  isStatement,
   mentionsDanger,
   tellsOfStaffConduct,
 } from './intents.js';
-import { splitParts } from './reading.js';
+import { asksByItsWords, splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
 /** The answering threshold lives with the confidence it bounds (knowledge/search.ts). */
@@ -36,6 +37,8 @@ export interface KnowledgeAnswer {
   text: string;
   source: Source;
   confidence: number;
+  /** The entry ranked next for the same question, where the ranking can hardly tell the two apart. */
+  nearlyAsGood?: KnowledgeAnswer;
 }
 
 /**
@@ -93,7 +96,26 @@ const ACTION_RULES: Partial<Record<ActionIntent, string>> = {
   complaint: 'how-to-complain',
   repair: 'emergency-response',
   meter: 'meter-test',
+  // "申请进度咋查": how to look an account up is the online services' (and ours, offered).
+  bill: 'online-services',
+  application: 'online-services',
 };
+/**
+ * An entry ranked second is nearly as good as the first from this share of its confidence, and
+ * this confidence of its own: the customer gets both answers rather than a guess between them.
+ */
+const NEAR_TIE_SHARE = 0.75;
+const NEAR_TIE_MIN_CONFIDENCE = 0.25;
+
+function nearlyAsGood(top: KnowledgeDocument, next: KnowledgeDocument): boolean {
+  const { confidence } = next.metadata;
+  return (
+    next.metadata.id !== top.metadata.id &&
+    confidence >= NEAR_TIE_MIN_CONFIDENCE &&
+    confidence >= NEAR_TIE_SHARE * top.metadata.confidence
+  );
+}
+
 /** A question about an action is answered from the knowledge base from this confidence. */
 const PROCESS_QUESTION_MIN_CONFIDENCE = 0.25;
 const ACCOUNT_QUESTION_MIN_CONFIDENCE = 0.5;
@@ -119,8 +141,10 @@ export function createRouter(deps: RouterDeps) {
   const intentModel = deps.intentClassifier?.forKnowledge(knowledge);
 
   async function bestKnowledgeAnswer(text: string): Promise<KnowledgeAnswer | undefined> {
-    const [top] = await knowledge.retriever.invoke(text);
-    return top && answerOf(top);
+    const [top, next] = await knowledge.retriever.invoke(text);
+    if (!top) return undefined;
+    const answer = answerOf(top);
+    return next && nearlyAsGood(top, next) ? { ...answer, nearlyAsGood: answerOf(next) } : answer;
   }
 
   /**
@@ -132,7 +156,7 @@ export function createRouter(deps: RouterDeps) {
     const sentence = lastSentence(text);
     // A voice message has no sentences: "…以前都系去营业厅排队交电费 而家真系好难抽身 你哋有咩方法
     // 可以交电费啊" asks in its last spoken clause.
-    const last = sentence === text ? lastSpokenClause(text) : sentence;
+    const last = sentence === text ? (markedClause(text) ?? lastSpokenClause(text)) : sentence;
     // "…气得我投诉了。我就想知道，你们一般多久联系我？": the customer says which sentence asks.
     const marked = last !== text && THE_QUESTION_IS.test(last);
     const sure = whole !== undefined && whole.confidence >= minConfidence;
@@ -192,14 +216,20 @@ export function createRouter(deps: RouterDeps) {
     // 时间能拿到检测结果？") asks that question; the classifier's guess is read against it.
     // "你们这能查我申请用电办到哪一步了吗" asks whether the look-up is offered: answered, then offered.
     const offered = asksWhetherOffered(message.normalized);
-    if (account && !offered && (by === 'rules' || isPersonal(lastSentence(message.normalized)))) return act;
+    if (
+      account &&
+      !offered &&
+      (by === 'rules' || isPersonal(lastSentence(message.normalized))) &&
+      !onlyRemarksOnTheAccount(message.normalized, detected.intent)
+    )
+      return act;
     if (!offered && !asksAboutProcess(message.normalized)) return act;
-    const best = answer ?? (await bestKnowledgeAnswer(message.normalized));
+    const best = answer ?? (await focusedAnswer(message.normalized));
     const needed = account && !offered ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
     if (best && best.confidence >= needed) return { kind: 'faq', answer: best, offer: detected.intent };
     // "报修一般多久到": a question about the action in words no entry is sure of is still a question;
     // the action's own rule answers it (how and when it is handled), with the offer. Never a form.
-    const rule = account ? undefined : ruleOf(detected.intent);
+    const rule = account && !offered ? undefined : ruleOf(detected.intent);
     return rule ? { kind: 'faq', answer: rule, offer: detected.intent } : act;
   }
 
@@ -328,11 +358,41 @@ function twoSureEntries(
   return sure(first) && sure(second) ? [first, second] : undefined;
 }
 
-/** The last clause after a spoken pause, of four characters or more (the whole text where none). */
+/** After a clause's closing mark, or at a spoken pause. */
+const CLAUSE_WITH_ITS_MARK = new RegExp(`(?<=[,，。;；!！?？\\n])|${SPOKEN_PAUSE.source}`, 'u');
+
+/**
+ * "电表校验 搞好久出结果咯 我屋里电费贵得吓人": the clauses that name the customer's own account
+ * only remark on it, and another clause asks a question; the question is the message.
+ */
+function onlyRemarksOnTheAccount(text: string, intent: ActionIntent): boolean {
+  // Each clause keeps its own punctuation: "我家这个月电费出来没有？" asks.
+  const clauses = text.split(CLAUSE_WITH_ITS_MARK).filter((clause) => clause.trim());
+  const onAccount = clauses.filter((clause) => detectActionIntent(clause)?.intent === intent);
+  return (
+    onAccount.length > 0 &&
+    onAccount.every(isStatement) &&
+    clauses.some((clause) => !onAccount.includes(clause) && asksAboutProcess(clause))
+  );
+}
+
+/** "…我院拟正式反映意见,请问贵司是否接受函件形式的投诉?": a last clause the customer marks as the question. */
+function markedClause(text: string): string | undefined {
+  const last = clausesOf(text).at(-1);
+  return last !== undefined && last !== text && THE_QUESTION_IS.test(last.trim()) ? last.trim() : undefined;
+}
+
+/**
+ * The last clause after a spoken pause that asks by its own words, else the last one, of four
+ * characters or more (the whole text where none): "…你们给方案要几天 莫拖哈 我们老两口天天点蜡烛".
+ */
 function lastSpokenClause(text: string): string {
   const clauses = text.split(SPOKEN_PAUSE);
-  const last = clauses.at(-1) ?? text;
-  return clauses.length > 1 && (last.match(/\p{Script=Han}/gu) ?? []).length >= 4 ? last : text;
+  if (clauses.length < 2) return text;
+  const long = (clause: string) => (clause.match(/\p{Script=Han}/gu) ?? []).length >= 4;
+  const asking = clauses.findLast((clause) => long(clause) && asksByItsWords(clause));
+  const last = asking ?? (clauses.at(-1) as string);
+  return long(last) ? last : text;
 }
 
 /** The last sentence of a text (the whole text where it has one sentence). */
