@@ -1,5 +1,6 @@
 /**
- * A linear text classifier learned at start-up from the example questions the project already has:
+ * A linear text classifier learned at start-up from the example questions the project already has
+ * (and, for retrieval, the labelled customer questions of knowledge/customer-questions.json):
  * multinomial logistic regression over sparse features of the normalised text (character 1–3-grams
  * of the Chinese runs, English words, digit shapes) and the segmenter's terms (jieba words with the
  * lexicon's concepts folded in, so "how long", "幾耐" and "多久" share the feature 时限).

@@ -6,6 +6,7 @@ import {
   trainClassifierInSlices,
 } from './classifier.js';
 import { type ConceptList, conceptsKey, shippedConcepts } from './concepts.js';
+import type { CustomerQuestion } from './customer-questions.js';
 import type { Embedder } from './embeddings.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createNormalizer, type Normalizer } from './normalize.js';
@@ -29,10 +30,13 @@ export interface Knowledge {
   segmenter: ConceptSegmenter;
   search: KnowledgeSearch;
   retriever: KnowledgeRetriever;
-  /** Learned from the entries' example questions (label: entry id) and out-of-scope messages (`unknown`). */
+  /**
+   * Learned from the entries' example questions and the customer questions labelled with them
+   * (label: entry id), and out-of-scope messages (`unknown`).
+   */
   classifier: TextClassifier;
   /**
-   * The same kind of classifier, trained on the knowledge's examples plus more labelled messages
+   * The same kind of classifier, trained on the entries' and out-of-scope examples plus more labelled messages
    * (e.g. the intents of action requests); trained once per distinct set of extra examples.
    */
   classifierWith(extra: readonly LabelledText[]): TextClassifier;
@@ -52,6 +56,12 @@ export interface KnowledgeOptions {
   embeddingModelDir?: string;
   /** Messages that are not ours (label `unknown`); by default knowledge/out-of-scope.yaml. */
   outOfScope?: readonly string[];
+  /**
+   * Questions customers wrote, each labelled with the entry that answers it; by default
+   * knowledge/customer-questions.json. They train the search's classifier (not the intent model's),
+   * for the entries this base has.
+   */
+  customerQuestions?: readonly CustomerQuestion[];
   /** The concept words; by default knowledge/concepts.yaml (or those of `shared`). */
   concepts?: ConceptList;
   /** Which jieba segments text; default the native @node-rs/jieba (Workers pass the pure TypeScript one). */
@@ -128,9 +138,20 @@ export async function createKnowledge(
     const normalized = normalize(text);
     if (!answered.has(normalized)) examples.push({ label: UNKNOWN_LABEL, text: normalized });
   }
+  // How customers word their questions teaches the search which entry they ask; the intent model
+  // (classifierWith) keeps to the curated examples, whose balance of actions and questions it learned.
+  const customerQuestions =
+    options.customerQuestions ?? (await import('./customer-questions.js')).loadCustomerQuestions();
+  const entryIds = new Set(base.entries.map((entry) => entry.id));
+  const searchExamples = [...examples];
+  for (const { entry, q } of customerQuestions) {
+    if (!entryIds.has(entry)) continue;
+    await maybePause();
+    searchExamples.push({ label: entry, text: normalize(q) });
+  }
   const classifier = options.pause
-    ? await trainClassifierInSlices(examples, featurize, { cache: featureCache }, options.pause)
-    : trainClassifier(examples, featurize, { cache: featureCache });
+    ? await trainClassifierInSlices(searchExamples, featurize, { cache: featureCache }, options.pause)
+    : trainClassifier(searchExamples, featurize, { cache: featureCache });
   const trained = new Map<string, TextClassifier>();
 
   const search = await createKnowledgeSearch({

@@ -1,9 +1,17 @@
 /**
- * Writes knowledge/regression-questions.json, the knowledge questions of test/eval that the
- * knowledge base's preview asks (the runtime may not read test/): `npm run build:regression`.
- * test/kb-regression-questions.test.ts fails when the file no longer matches test/eval.
+ * Writes the two files the runtime derives from test/eval (it may not read test/):
+ * `npm run build:regression`.
+ * - knowledge/regression-questions.json, the knowledge questions the knowledge base's preview asks;
+ * - knowledge/customer-questions.json, the same questions labelled with the entry that answers
+ *   them, which the search's classifier learns from.
+ * test/kb-data.test.ts fails when either no longer matches test/eval.
  */
 import { writeFileSync } from 'node:fs';
+import {
+  CUSTOMER_QUESTIONS_PATH,
+  customerQuestionsText,
+  labelledCustomerQuestions,
+} from './customer-questions.js';
 import {
   REGRESSION_QUESTIONS_PATH,
   regressionQuestions,
@@ -13,3 +21,6 @@ import {
 const questions = regressionQuestions();
 writeFileSync(REGRESSION_QUESTIONS_PATH, regressionQuestionsText(questions));
 console.log(`wrote ${REGRESSION_QUESTIONS_PATH} (${questions.length} questions)`);
+const labelled = await labelledCustomerQuestions();
+writeFileSync(CUSTOMER_QUESTIONS_PATH, customerQuestionsText(labelled));
+console.log(`wrote ${CUSTOMER_QUESTIONS_PATH} (${labelled.length} labelled questions)`);

@@ -11,16 +11,25 @@ const EVAL_DIR = 'test/eval';
  */
 export function regressionQuestions(root = process.cwd()): string[] {
   const seen = new Set<string>();
+  for (const question of evalLines(root)) if (question.kind === 'faq' && question.q) seen.add(question.q);
+  return [...seen];
+}
+
+/** A line of an evaluation set. */
+export interface EvalLine {
+  kind?: string;
+  q?: string;
+  expect?: string[][];
+}
+
+/** Every line of test/eval/*.jsonl, in file and line order. */
+export function* evalLines(root = process.cwd()): Generator<EvalLine> {
   for (const name of readdirSync(join(root, EVAL_DIR))
     .filter((n) => n.endsWith('.jsonl'))
     .sort()) {
-    for (const line of readFileSync(join(root, EVAL_DIR, name), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const question = JSON.parse(line) as { kind?: string; q?: string };
-      if (question.kind === 'faq' && question.q) seen.add(question.q);
-    }
+    for (const line of readFileSync(join(root, EVAL_DIR, name), 'utf8').split('\n'))
+      if (line.trim()) yield JSON.parse(line) as EvalLine;
   }
-  return [...seen];
 }
 
 /** The file's text: a JSON array, one question a line (reviewable diffs). */

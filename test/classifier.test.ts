@@ -87,11 +87,14 @@ describe('the classifiers trained from the knowledge base and the intent example
       .flatMap((name) => readQuestions(join(EVAL_DIR, name)))
       .filter((question) => question.kind === 'faq')
       .map((question) => knowledge.normalize(question.q));
+    // The same examples with and without one more (the search's own classifier also learns the
+    // labelled customer questions).
+    const without = knowledge.classifierWith([]);
     const added = knowledge.classifierWith([
       { label: 'payment-methods', text: knowledge.normalize('交电费是不是只能去营业厅') },
     ]);
     const moved = questions.filter(
-      (text) => added.predict(text, 1)[0]?.label !== knowledge.classifier.predict(text, 1)[0]?.label,
+      (text) => added.predict(text, 1)[0]?.label !== without.predict(text, 1)[0]?.label,
     );
     // A shuffle of the examples' positions moved about 35 of these 4,900 questions.
     expect(moved.length).toBeLessThanOrEqual(questions.length / 500);

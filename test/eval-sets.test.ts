@@ -58,6 +58,8 @@ const SETS = [
   'fresh-43.jsonl',
   'fresh-44.jsonl',
   'fresh-47.jsonl',
+  'fresh-48.jsonl',
+  'fresh-50.jsonl',
 ];
 
 let service: TestServices;
@@ -129,6 +131,13 @@ const KNOWN_FLOW_OPENERS = new Set([
   // questions, answered before the form.
   'f47-125',
   'f47-150',
+  // "半夜十二点车间跳闸了…这个点还能报修吗？打哪个电话": a fault now, answered (24 hours, 95598) and then
+  // the repair form; "…我们要正式投诉，多久能给我们处理意见？": a request with a question, answered first.
+  'f48-151',
+  'f50-190',
+  // "…就小区居民反映的抄表数据异常问题向贵司提出核查。请问贵司收到后多少个工作日内核实并答复?": a formal
+  // request to check the readings, with a question, answered before the form.
+  'f44-063',
 ]);
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedConcepts } from '../knowledge/concepts.js';
-import { replyText, startTestServices, type TestServices, webUser } from './support/services.js';
+import { startTestServices, type TestServices, webUser } from './support/services.js';
 import { type StaffSession, staffCall, staffSession } from './support/staff-session.js';
 
 /** Sunday 2026-12-06 10:00 Beijing time. */
@@ -52,6 +52,8 @@ interface ConceptItem {
 
 /** A customer's wording with a time word no concept has: 猴年马月 (a long, unknown time). */
 const QUESTION = '低压居民报装猴年马月能通电';
+/** The answer the question is read as (a second, nearly as good entry may follow it). */
+const answerTo = async (user = webUser()) => (await service.say(QUESTION, user)).replies[0]?.text ?? '';
 
 describe('the concept words as data of the knowledge-base versions', () => {
   it('lists the shipped concepts as version 1, each published', async () => {
@@ -73,7 +75,7 @@ describe('the concept words as data of the knowledge-base versions', () => {
 
   it('answers with a new variant once published (preview lists the change), and rollback restores the old answer', async () => {
     const user = webUser();
-    const before = replyText(await service.say(QUESTION, user));
+    const before = await answerTo(user);
     // Before: read as a question about the connection process, not its time limit.
     expect(before).toContain('受理申请');
     expect(before).not.toContain('3个工作日内装表接电');
@@ -92,33 +94,31 @@ describe('the concept words as data of the knowledge-base versions', () => {
     expect((listed.body.items as ConceptItem[]).find((i) => i.term === '时限')?.status).toBe('changed');
     expect((await call('GET', '/v1/kb/entries')).body.draft).toBe(true);
     // The draft is not answered from until it is published.
-    expect(replyText(await service.say(QUESTION, webUser()))).not.toContain('3个工作日内装表接电');
+    expect(await answerTo()).not.toContain('3个工作日内装表接电');
 
     // The preview lists the regression questions whose answers change (the classifier is trained
-    // anew, so a close call elsewhere may move too) and flags the one that no longer reaches its
-    // entry without the English words.
+    // anew, so close calls move), those that no longer reach the entry they reached first, flagged.
     const preview = await call('POST', '/v1/kb/preview');
     expect(preview.status).toBe(200);
     const changed = preview.body.changed as {
       question: string;
-      before: { entryId: string | null };
-      after: { entryId: string | null };
+      before: { entryId: string | null; text: string };
+      after: { entryId: string | null; text: string };
       lost?: boolean;
     }[];
-    expect(changed).toContainEqual(
-      expect.objectContaining({
-        question:
-          "What's the process for a new home connection — how long for the supply plan, and how long after inspection to get power on?",
-        before: expect.objectContaining({ entryId: 'connection-time' }),
-        after: expect.objectContaining({ entryId: 'new-connection-process' }),
-        lost: true,
-      }),
-    );
+    expect(changed.length).toBeGreaterThan(0);
+    for (const { before, after, lost } of changed) {
+      expect(before.entryId !== after.entryId || before.text !== after.text).toBe(true);
+      expect(Boolean(lost)).toBe(before.entryId !== null && after.entryId !== before.entryId);
+    }
+    const flags = changed.map(({ lost }) => Boolean(lost));
+    expect(flags).toContain(true);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
 
     const published = await call('POST', '/v1/kb/publish', { note: '时限：猴年马月' });
     expect(published).toEqual({ status: 200, body: { version: 2 } });
     expect(count('select count(*) as n from kb_draft_concepts')).toBe(0);
-    const after = replyText(await service.say(QUESTION, user));
+    const after = await answerTo(user);
     expect(after).toContain('3个工作日内装表接电');
     const listedAfter = await call('GET', '/v1/kb/concepts');
     expect(listedAfter.body).toMatchObject({ version: 2, draft: false });
@@ -130,7 +130,7 @@ describe('the concept words as data of the knowledge-base versions', () => {
 
     const rolled = await call('POST', '/v1/kb/rollback', { version: 1 });
     expect(rolled).toEqual({ status: 200, body: { version: 3 } });
-    const back = replyText(await service.say(QUESTION, user));
+    const back = await answerTo(user);
     expect(back).toContain('受理申请');
     expect(back).not.toContain('3个工作日内装表接电');
     // Version 3 repeats version 1, concepts included: the process answers from its own knowledge again.

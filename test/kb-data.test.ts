@@ -7,10 +7,12 @@ import { parse } from 'yaml';
 import { versionContent } from '../api/kb/versions.js';
 import { parseConcepts, shippedConcepts } from '../knowledge/concepts.js';
 import { contentHash } from '../knowledge/content.js';
+import { loadCustomerQuestions } from '../knowledge/customer-questions.js';
 import { entriesOfFiles } from '../knowledge/knowledge-base.js';
-import { loadKnowledgeContent } from '../knowledge/load.js';
+import { loadKnowledgeBase, loadKnowledgeContent } from '../knowledge/load.js';
 import { parseOutOfScopeExamples } from '../knowledge/out-of-scope.js';
 import regressionFile from '../knowledge/regression-questions.json' with { type: 'json' };
+import { labelledCustomerQuestions } from '../scripts/customer-questions.js';
 import { regressionQuestions } from '../scripts/regression-questions.js';
 import { startTestServices } from './support/services.js';
 import { staffCall, staffSession } from './support/staff-session.js';
@@ -32,6 +34,17 @@ it('keeps knowledge/regression-questions.json equal to the knowledge questions o
   const asked = new Set(questions);
   expect(held.filter((q) => asked.has(q))).toEqual([]);
 });
+
+it('keeps knowledge/customer-questions.json equal to the labelled questions of test/eval (npm run build:regression)', async () => {
+  const labelled = await labelledCustomerQuestions();
+  expect(loadCustomerQuestions()).toEqual(labelled);
+  // Most questions of the sets are labelled (a message of several is not), each with an entry of the knowledge base.
+  expect(labelled.length).toBeGreaterThan(0.7 * regressionQuestions().length);
+  const ids = new Set(loadKnowledgeBase().entries.map((entry) => entry.id));
+  expect(labelled.filter(({ entry }) => !ids.has(entry))).toEqual([]);
+  // A question whose facts only one entry holds is that entry's.
+  expect(labelled).toContainEqual({ entry: 'meter-test', q: '申请电能表校验多久出检测结果' });
+}, 60_000);
 
 it('exports a version to YAML in the layout of knowledge/ that reads back as the same content', async () => {
   const service = await startTestServices();

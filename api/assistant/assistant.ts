@@ -34,6 +34,7 @@ import {
   type ActionIntent,
   asksAboutProcess,
   asksAhead,
+  asksHowToComplain,
   asksTheWay,
   asksWhatIfBroken,
   asksWhetherOffered,
@@ -338,7 +339,30 @@ export function createAssistant(deps: AssistantDeps) {
    * A new message no flow has taken: each question in it answered, in the customer's order, then
    * the one thing it asks to be done; a message of one question is routed whole.
    */
+  /** Routing, with the way to complain where the message asks it and the answers do not say it. */
   async function route(whole: TurnContext): Promise<FlowStep> {
+    return withTheWayToComplain(await routeMessage(whole), whole);
+  }
+
+  /**
+   * "投诉之后要是7个工作日没给处理意见，我还能向谁反映？", "…what's the time limit, and how do I complain
+   * if you're late?": the answers give the limit; the way to complain is asked too, and added.
+   */
+  function withTheWayToComplain(step: FlowStep, ctx: TurnContext): FlowStep {
+    if (step.intent !== 'faq' || !asksHowToComplain(ctx.message.normalized)) return step;
+    const told = step.replies.some((reply) => reply.includes('95598'));
+    if (told || step.sources?.some((source) => source.id === HOW_TO_COMPLAIN)) return step;
+    const way = ctx.entryAnswer(HOW_TO_COMPLAIN);
+    // The way says to complain here: an offer to do so before it would say it twice.
+    const replies = step.replies.map((reply) => reply.replace(`\n${REPLIES.offers.complaint}`, ''));
+    return {
+      ...step,
+      replies: [...replies, withOffer(way.text, 'complaint')],
+      sources: [...(step.sources ?? []), way.source],
+    };
+  }
+
+  async function routeMessage(whole: TurnContext): Promise<FlowStep> {
     const ctx = withoutDisowned(whole);
     // "我能在这里查申请进度、还有账单吗？你们有这个服务没有？": one question, whether it is offered.
     const parts = asksWhetherOffered(ctx.message.normalized)
@@ -766,6 +790,9 @@ const SUPPOSES = /^(如果|假如|要是|万一|假设|if\b)/;
 /** "俺寻思是不是坏了": a part that only wonders whether something is wrong reports nothing. */
 const ONLY_WONDERS =
   /(是不是|会不会|系咪|系唔系|是否|怕是|莫不是|该不会)(是)?[^,，。?？]{0,4}(坏|有问题|不准|出毛病|故障|快了)[^,，。?？]{0,3}$/;
+
+/** The entry that says how to complain. */
+const HOW_TO_COMPLAIN = 'how-to-complain';
 
 /** How far back a follow-up looks for the question it follows (messages of the conversation). */
 const FOLLOW_UP_LOOKBACK = 12;

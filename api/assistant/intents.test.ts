@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksAboutProcess,
   asksAhead,
+  asksHowToComplain,
   asksWhetherOffered,
   detectActionIntent,
   isGreeting,
@@ -249,9 +250,67 @@ describe('what others said, and what is over', () => {
     expect(asksWhetherOffered('申请进度咋查')).toBe(true);
     expect(asksWhetherOffered('帮我查下申请进度')).toBe(false);
     expect(asksWhetherOffered('我的申请进度咋查')).toBe(false);
+    expect(asksWhetherOffered('供电公司是不是应该提供电费账单、用电申请进度这些信息的查询？')).toBe(true);
   });
 
   it('reads "叫你们工作人员来跟我说" as asking for a person', () => {
     expect(detectActionIntent('叫你们工作人员来跟我说')?.intent).toBe('handoff');
+  });
+});
+
+describe('the way to complain, and words that only look like a request', () => {
+  it('reads where to complain or to press a late case as asking the way', () => {
+    expect(asksHowToComplain('投诉之后要是7个工作日没给处理意见，我还能向谁反映？')).toBe(true);
+    expect(asksHowToComplain('家里装表申请了，方案答复超过3个工作日没动静，我去哪里催？')).toBe(true);
+    expect(asksHowToComplain('你们员工要是泄露了我的信息，我怎么投诉？')).toBe(true);
+    expect(asksHowToComplain('投诉以后多久会有人联系我')).toBe(false);
+  });
+
+  it('reads a complaint rate as no complaint, and an outage last year as the story', () => {
+    expect(detectActionIntent('你们天天说服务好了能降低投诉率 我看你们投诉率高得很')?.intent).not.toBe(
+      'complaint',
+    );
+    expect(
+      detectActionIntent(
+        '去年8月台风那次，我们小区停电停了快20个小时，打电话一直占线。标准里对停电承诺了什么？',
+      ),
+    ).toBeUndefined();
+    expect(detectActionIntent('上次停电一直没来电 现在还是没电')?.intent).toBe('repair');
+  });
+
+  it('reads a new charge on the bill asked about as a question about fees, not a look-up', () => {
+    expect(
+      detectActionIntent(
+        '我收到的电费通知上多了一项“线路维护费”，营业厅拿不出文件。你们可以自己加收费项目吗？',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads the standard’s section 服务评价 as no score, and a wish to rate as one', () => {
+    expect(
+      detectActionIntent('标准里的服务态度、服务作风、服务效能、服务评价这四块，分别最核心的要求是什么？'),
+    ).toBeUndefined();
+    expect(detectActionIntent('我要评价一下服务')?.intent).toBe('rating');
+  });
+
+  it('reads "不用现在帮我查" as asking ahead', () => {
+    expect(asksAhead('我就先问问有没有这个服务，不用现在帮我查')).toBe(true);
+  });
+});
+
+describe('questions about data and advice that name an account', () => {
+  it('reads a request for residents’ names and phones as a question about privacy, not a look-up', () => {
+    expect(
+      detectActionIntent(
+        '我是物业，想让供电所把整栋楼每户的户名和电话给我们，他们不给，说是规定。真有这规定？',
+      )?.intent,
+    ).not.toBe('bill');
+  });
+
+  it('reads advice on saving power as a question, and a high bill of one’s own as a look-up', () => {
+    expect(
+      detectActionIntent('你们能不能给我们讲讲怎么科学用电？我们厂电费太高了，想看看有没有省电的办法'),
+    ).toBeUndefined();
+    expect(detectActionIntent('我家电费怎么这么高')?.intent).toBe('bill');
   });
 });

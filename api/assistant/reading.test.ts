@@ -189,3 +189,21 @@ describe('short questions inside a voice message', () => {
     expect(splitParts('投诉后多久联系，多久回复')).toHaveLength(1);
   });
 });
+
+describe('questions listed with the enumeration comma', () => {
+  it('reads questions listed with 、 one by one, and a list of things as one question', () => {
+    expect(splitParts('你们员工能不能收礼、能不能给我指定施工队、能不能乱收费？')).toEqual([
+      '你们员工能不能收礼',
+      '能不能给我指定施工队',
+      '能不能乱收费？',
+    ]);
+    expect(splitParts('想问营业厅能不能说普通话、办增容要跑几趟、方案几天出来？')).toHaveLength(3);
+    expect(splitParts('可以通过电话、传真、信函投诉吗')).toHaveLength(1);
+    // Things listed and then asked of together are one question.
+    expect(splitParts('像报装办到哪了、电费账单这种能咨询不？')).toHaveLength(1);
+  });
+
+  it('reads "除了…还有什么" as one question', () => {
+    expect(splitParts('标准里面说做好服务除了降低投诉还有什么好处')).toHaveLength(1);
+  });
+});

@@ -9,7 +9,7 @@ import { readCustomerClass } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
-  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|还有(?!人|没有|多少|几|谁)(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|(?<!\b(?:i|we|you|they|it|can|could|do|does|will|would|should)\s)\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
+  /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|(?<!除了[^,，。?？]{0,12})还有(?!人|没有|多少|几|谁)(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|(?<!\b(?:i|we|you|they|it|can|could|do|does|will|would|should)\s)\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
@@ -42,7 +42,7 @@ function asksOfAMatter(part: string): boolean {
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS_WORDS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|(^|[:：]\s*)(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步|趟|回|遍)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|(^|[:：]\s*)(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
 const ASKS = new RegExp(`${ASKS_WORDS.source}|${ENGLISH_QUESTION.source}`);
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
@@ -125,14 +125,20 @@ const LEADS_IN =
 
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
-  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
+  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时|趟|次|回|步)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
 /** "你们给方案要几天": a clause whose own words ask. */
 export function asksByItsWords(clause: string): boolean {
   return QUESTION_WORDS.test(clause);
 }
 
-/** Every pause between two Chinese words, written as a space (voice transcripts, WeChat). */
-const SPOKEN_PAUSES = new RegExp(SPOKEN_PAUSE.source, 'gu');
+/** "…这种", "…这些", "…之类": what was listed is asked of as one. */
+const LISTED_TOGETHER = /这种|这些|这类|这几|之类|这样的|等(?!待|着|了|一下)/;
+
+/**
+ * Every pause between two Chinese words, written as a space (voice transcripts, WeChat), and the
+ * enumeration comma, which also lists questions ("能不能收礼、能不能给我指定施工队、能不能乱收费").
+ */
+const SPOKEN_PAUSES = new RegExp(`${SPOKEN_PAUSE.source}|(?<!\\d)\\s*、\\s*`, 'gu');
 
 /**
  * "电表校验几天出结果 上门的师傅收不收红包": without punctuation, a pause after a question ends it.
@@ -145,8 +151,11 @@ function withSpokenBoundaries(spoken: string): string {
     const before = text.slice(start, at);
     const lastBoundary = Math.max(...[...'?？!！。；;,，\n'].map((mark) => before.lastIndexOf(mark)));
     if (!QUESTION_WORDS.test(before.slice(lastBoundary + 1))) return pause;
+    // "像报装办到哪了、电费账单这种能咨询不": things listed, then asked of together.
+    const rest = /^[^?？!！。；;,，]*/u.exec(text.slice(at + pause.length))?.[0] ?? '';
+    if (pause.includes('、') && LISTED_TOGETHER.test(rest)) return pause;
     // "…进度怎么样了 有没有批下来": a yes-no tail that names nothing asks the same question again.
-    const after = /^[^\s?？!！。；;,，]*/u.exec(text.slice(at + pause.length))?.[0] ?? '';
+    const after = /^[^\s?？!！。；;,，、]*/u.exec(text.slice(at + pause.length))?.[0] ?? '';
     const tail = content(after.replace(YES_NO_OPENING, ''));
     // "…多久啊 能不能照顾一下" asks a new thing (照顾) in as few words.
     // "…方案几天 送电几天": four characters that name a matter and ask of it.

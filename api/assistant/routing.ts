@@ -13,6 +13,7 @@ import {
   actionTopic,
   asksAboutProcess,
   asksAboutRatingDevices,
+  asksAhead,
   asksWhetherOffered,
   type DetectedIntent,
   detectActionIntent,
@@ -215,7 +216,7 @@ export function createRouter(deps: RouterDeps) {
     // A story about one's own bill that ends in a general question ("…我想先了解一下，申请之后多长
     // 时间能拿到检测结果？") asks that question; the classifier's guess is read against it.
     // "你们这能查我申请用电办到哪一步了吗" asks whether the look-up is offered: answered, then offered.
-    const offered = asksWhetherOffered(message.normalized);
+    const offered = asksWhetherOffered(message.normalized) || asksAhead(message.normalized);
     if (
       account &&
       !offered &&

@@ -1,6 +1,8 @@
 import { type Areas, areasFromData } from '../../knowledge/areas.js';
 import { conceptsFrom } from '../../knowledge/concepts.js';
 import { contentHash, type KnowledgeContent, knowledgeBaseOf } from '../../knowledge/content.js';
+import { customerQuestionsFrom } from '../../knowledge/customer-questions.js';
+import customerQuestionsFile from '../../knowledge/customer-questions.json' with { type: 'json' };
 import { createKnowledge } from '../../knowledge/index.js';
 import { entriesOfFiles, localFactsFrom } from '../../knowledge/knowledge-base.js';
 import { outOfScopeExamplesFrom } from '../../knowledge/out-of-scope.js';
@@ -37,16 +39,19 @@ export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnow
     outOfScope: outOfScopeExamplesFrom(data.outOfScope),
     concepts: conceptsFrom(data.concepts),
   };
+  const customerQuestions = customerQuestionsFrom(customerQuestionsFile);
   const knowledge = await createKnowledge(knowledgeBaseOf(content, facts), {
     jieba: jsJieba(data.jiebaDict),
     outOfScope: content.outOfScope,
     concepts: content.concepts,
+    customerQuestions,
   });
   // Another version reuses jieba's dictionary (parsed once per isolate); other concept words are added to it.
   const buildKnowledge = (of: KnowledgeContent) =>
     createKnowledge(knowledgeBaseOf(of, facts), {
       outOfScope: of.outOfScope,
       concepts: of.concepts,
+      customerQuestions,
       shared: knowledge,
     });
   const intentClassifier = createIntentClassifier(

@@ -38,15 +38,18 @@ async function signIn() {
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken };
 }
-async function ask(text: string) {
+async function replies(text: string) {
   const response = await call(
     '/v1/messages',
     json('POST', { channel: 'web', userId: `kb-visitor-${crypto.randomUUID()}`, text }),
   );
   expect(response.status).toBe(200);
   const turn = (await response.json()) as { replies: { text: string }[]; sources: { id: string }[] };
-  return turn.replies.map((r) => r.text).join('\n');
+  return turn.replies.map((r) => r.text);
 }
+const ask = async (text: string) => (await replies(text)).join('\n');
+/** The answer the question is read as (a second, nearly as good entry may follow it). */
+const answerTo = async (text: string) => (await replies(text))[0] ?? '';
 
 beforeAll(async () => {
   await reset();
@@ -90,7 +93,7 @@ describe('the knowledge base on the Worker', () => {
   it('answers with concept words published in the console (a new variant of 时限)', async () => {
     const staff = await signIn();
     const question = '低压居民报装猴年马月能通电';
-    expect(await ask(question)).not.toContain('3个工作日内装表接电');
+    expect(await answerTo(question)).not.toContain('3个工作日内装表接电');
     const listed = (await (await call('/v1/kb/concepts', { headers: staff })).json()) as {
       version: number;
       items: { term: string; variants: string[] }[];
@@ -104,7 +107,7 @@ describe('the knowledge base on the Worker', () => {
     expect(put.status).toBe(200);
     const published = await call('/v1/kb/publish', json('POST', { note: '时限：猴年马月' }, staff));
     expect(await published.json()).toEqual({ version: listed.version + 1 });
-    expect(await ask(question)).toContain('3个工作日内装表接电');
+    expect(await answerTo(question)).toContain('3个工作日内装表接电');
     const health = (await (await call('/healthz')).json()) as { knowledgeVersion: number };
     expect(health.knowledgeVersion).toBe(listed.version + 1);
   });
