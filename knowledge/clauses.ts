@@ -12,3 +12,11 @@ const CLAUSE_BREAK = new RegExp(`[,，。;；!！?？\\n]|${SPOKEN_PAUSE.source}
 export function clausesOf(text: string): string[] {
   return text.split(CLAUSE_BREAK).filter((clause) => clause.trim());
 }
+
+/** After a clause's closing mark (kept with the clause), or at a spoken pause. */
+const AFTER_CLAUSE = new RegExp(`(?<=[,，。;；!！?？\\n])|${SPOKEN_PAUSE.source}`, 'u');
+
+/** The clauses of a text, each with the mark that closes it ("我家这个月电费出来没有？" asks). */
+export function clausesWithTheirMarks(text: string): string[] {
+  return text.split(AFTER_CLAUSE).filter((clause) => clause.trim());
+}

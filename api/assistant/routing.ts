@@ -1,6 +1,6 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
-import { clausesOf, SPOKEN_PAUSE } from '../../knowledge/clauses.js';
+import { clausesOf, clausesWithTheirMarks, SPOKEN_PAUSE } from '../../knowledge/clauses.js';
 import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
@@ -108,7 +108,7 @@ const ACTION_RULES: Partial<Record<ActionIntent, string>> = {
 const NEAR_TIE_SHARE = 0.75;
 const NEAR_TIE_MIN_CONFIDENCE = 0.25;
 
-function nearlyAsGood(top: KnowledgeDocument, next: KnowledgeDocument): boolean {
+function isNearTie(top: KnowledgeDocument, next: KnowledgeDocument): boolean {
   const { confidence } = next.metadata;
   return (
     next.metadata.id !== top.metadata.id &&
@@ -145,7 +145,7 @@ export function createRouter(deps: RouterDeps) {
     const [top, next] = await knowledge.retriever.invoke(text);
     if (!top) return undefined;
     const answer = answerOf(top);
-    return next && nearlyAsGood(top, next) ? { ...answer, nearlyAsGood: answerOf(next) } : answer;
+    return next && isNearTie(top, next) ? { ...answer, nearlyAsGood: answerOf(next) } : answer;
   }
 
   /**
@@ -359,16 +359,12 @@ function twoSureEntries(
   return sure(first) && sure(second) ? [first, second] : undefined;
 }
 
-/** After a clause's closing mark, or at a spoken pause. */
-const CLAUSE_WITH_ITS_MARK = new RegExp(`(?<=[,，。;；!！?？\\n])|${SPOKEN_PAUSE.source}`, 'u');
-
 /**
  * "电表校验 搞好久出结果咯 我屋里电费贵得吓人": the clauses that name the customer's own account
  * only remark on it, and another clause asks a question; the question is the message.
  */
 function onlyRemarksOnTheAccount(text: string, intent: ActionIntent): boolean {
-  // Each clause keeps its own punctuation: "我家这个月电费出来没有？" asks.
-  const clauses = text.split(CLAUSE_WITH_ITS_MARK).filter((clause) => clause.trim());
+  const clauses = clausesWithTheirMarks(text);
   const onAccount = clauses.filter((clause) => detectActionIntent(clause)?.intent === intent);
   return (
     onAccount.length > 0 &&
