@@ -243,6 +243,8 @@ describe('what others said, and what is over', () => {
   it('reads asking ahead ("现在没事 我先问清楚") as a question, even beside a fault', () => {
     expect(asksAhead('经常半夜跳闸 晚上有没有人接电话 现在没事 我先问清楚存起来')).toBe(true);
     expect(asksAboutProcess('经常跳闸 现在没事 我先问清楚 晚上报修有人接吗')).toBe(true);
+    expect(asksAhead('这种半夜三更的 能不能打电话报修 下回我好知道')).toBe(true);
+    expect(asksAhead('半夜家里没电能打电话叫人来修吗,还是得等到天亮?我就问问,现在家里好好的')).toBe(true);
     expect(asksAhead('跳闸了快来人')).toBe(false);
   });
 

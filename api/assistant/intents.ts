@@ -298,7 +298,7 @@ export function isPersonal(text: string): boolean {
  * customer asks ahead of time.
  */
 const ASKING_AHEAD =
-  /现在(没事|没问题|还好|正常|有电)|(先|提前)问(清楚|一下|问|好)|以防万一|防患于未然|存起来|备着|留着备用|万一以后|不用(现在)?(帮我|给我|替我)?(查|办|登记|处理)/;
+  /现在(家里)?(没事|没问题|还好|正常|有电|好好的)|(下回|下次|以后)(我)?好知道|我就(是)?问问|(先|提前)问(清楚|一下|问|好)|以防万一|防患于未然|存起来|备着|留着备用|万一以后|不用(现在)?(帮我|给我|替我)?(查|办|登记|处理)/;
 
 export function asksAhead(text: string): boolean {
   return ASKING_AHEAD.test(text);
