@@ -245,6 +245,11 @@ function dualSupply(text: string): string | undefined {
   return lowOnly ? undefined : dual;
 }
 
+/** The text without the words a class was read from ("我老公那个小卖部 低压的" → "我老公那个 的"). */
+export function withoutEvidence(text: string, reading: ClassReading): string {
+  return reading.evidence.split('、').reduce((rest, words) => rest.replace(words, ''), text);
+}
+
 /** The class a message that compares none shows. */
 function classOf(normalizedText: string, comparing: boolean): ClassReading | undefined {
   const text = normalizedText.replace(NEGATED_HIGH_VOLTAGE, ' ').replace(NEGATED_PREMISES, ' ');

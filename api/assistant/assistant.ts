@@ -10,6 +10,7 @@ import {
   type ClassReading,
   inferCustomerClass,
   readCustomerClass,
+  withoutEvidence,
 } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import { stripControlCharacters } from '../../knowledge/normalize.js';
@@ -876,9 +877,7 @@ function askedAgainAbout(question: string, about: string): string {
   const asked = WHAT_IS_ASKED.exec(question)?.[0];
   if (!aboutClass && compared.length === 0 && asked) return `${about}${asked}`;
   const reading = inferCustomerClass(question);
-  const base = reading
-    ? reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), question)
-    : question;
+  const base = reading ? withoutEvidence(question, reading) : question;
   return `${about} ${base}`;
 }
 

@@ -347,7 +347,12 @@ export function mentionsDanger(text: string): boolean {
 
 /** "上个月电线被风刮断了 我报修了…修好以后…": a danger over and mended is the story. */
 function mendedLongAgo(text: string): boolean {
-  return OVER_AND_DONE.test(text) && MENDED.test(text) && !STILL.test(text);
+  return toldAsPast(text) && MENDED.test(text);
+}
+
+/** "上个月…", "去年8月台风那次…": what happened is told as past, and nothing says it goes on now. */
+function toldAsPast(text: string): boolean {
+  return OVER_AND_DONE.test(text) && !STILL.test(text);
 }
 
 export function isCancel(normalizedText: string): boolean {
@@ -420,7 +425,7 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
     return { intent: 'meter' };
   // "上个月我们小区突然停电…修了一下午才来电": an outage over and done with is the story, not a report.
-  const pastOutage = OVER_AND_DONE.test(text) && !STILL.test(text);
+  const pastOutage = toldAsPast(text);
   if (
     OUTAGE.test(text) &&
     !pastOutage &&

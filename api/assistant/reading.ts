@@ -5,7 +5,7 @@
  */
 
 import { SPOKEN_PAUSE } from '../../knowledge/clauses.js';
-import { readCustomerClass } from '../../knowledge/customer-class.js';
+import { readCustomerClass, withoutEvidence } from '../../knowledge/customer-class.js';
 
 /** Where one question or request ends: sentence ends, and the words that start another. */
 const BOUNDARY =
@@ -74,7 +74,7 @@ const NO_MATTER =
 function onlyNamesTheClassOf(part: string, before: string): boolean {
   const { reading } = readCustomerClass(part);
   if (!reading || readCustomerClass(before).reading) return false;
-  const rest = reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), content(part));
+  const rest = withoutEvidence(content(part), reading);
   return rest.replace(NO_MATTER, '').length === 0;
 }
 
@@ -90,7 +90,7 @@ function onlyNamesAnotherClass(part: string, before: string): string | undefined
   const { reading } = readCustomerClass(part);
   const earlier = readCustomerClass(before).reading;
   if (!reading || !earlier || reading.customerClass === earlier.customerClass) return undefined;
-  const rest = reading.evidence.split('、').reduce((text, words) => text.replace(words, ''), content(part));
+  const rest = withoutEvidence(content(part), reading);
   return rest.replace(NO_MATTER, '').replace(WHOSE, '').length === 0 ? reading.evidence : undefined;
 }
 
