@@ -126,3 +126,37 @@ describe('classes read from how rural and small customers describe their supply'
     ]);
   });
 });
+
+describe('classes read from a supply counted, a farm and a building named in passing', () => {
+  it('reads one line at high voltage as a single supply, and one more line at low voltage as no supply count', () => {
+    expect(read('工厂有自己的变压器 单路10kV 方案几天').reading?.customerClass).toBe('high_voltage_single');
+    expect(read('厂子自己带变压器一路高压 最长几天').reading?.customerClass).toBe('high_voltage_single');
+    expect(read('种了两百亩地 用的是低压三相 要新拉一路电 方案几天').reading?.customerClass).toBe(
+      'low_voltage',
+    );
+  });
+
+  it('reads pumps and a pig farm on three-phase 380 as low voltage', () => {
+    expect(read('养了两千头猪 全靠三相380 新建猪舍要装电 几天答复').reading).toMatchObject({
+      customerClass: 'low_voltage',
+    });
+    expect(read('地里装了几台抽水的泵 要通电 方案多久').reading?.customerClass).toBe('low_voltage');
+  });
+
+  it('reads a class the customer fears being taken for as no evidence, and a residents’ building as premises', () => {
+    expect(
+      read('自建的小楼装了三相电的热泵 一家人自己住 你们会不会把我当成工业的 方案多久').reading
+        ?.customerClass,
+    ).toBe('resident');
+    expect(
+      read('楼下药店的老板说，他们的电是跟我们居民楼一起的，按住户算，真的吗？他那是单独一块商业电表').reading
+        ?.customerClass,
+    ).toBe('low_voltage');
+  });
+
+  it('reads four kinds of premises listed with 、 as four sides', () => {
+    expect(
+      read('方案答复分别要几天：自己住的、低压的小店、高压只接一条线的厂、高压接两条线的医院').compared,
+    ).toEqual(['resident', 'low_voltage', 'high_voltage_single', 'high_voltage_dual']);
+  });
+});

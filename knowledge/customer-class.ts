@@ -71,7 +71,7 @@ const NAMED: readonly [CustomerClass, RegExp][] = [
   ['low_voltage', /低压(电力|非居民)?(客户|用户)|低压电力|低压非居民|low[- ]voltage (customers?|users?)/],
   ['high_voltage', /高压(客户|用户)|high[- ]voltage (customers?|users?)/],
   ['non_resident', /非居民|非住宅|非民用|non[- ]?residential|non[- ]?residents?/],
-  ['resident', /(?<!非)居民|(?<!non[- ]?)residential|(?<!non[- ]?)\bresidents?\b/],
+  ['resident', /(?<!非)居民(?!楼|区|小区|点)|(?<!non[- ]?)residential|(?<!non[- ]?)\bresidents?\b/],
 ];
 
 /** The classes' short names, for the second side of a comparison. */
@@ -86,12 +86,12 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|(接|拉|进|来|引)(了)?(两|二|2)条线(?!索)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|不用|不需要|不要|用不着|不必|无需|不带|no|not|without|not have|(do|does|did)n't need|no need for) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
+  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -103,17 +103,17 @@ const HIGH_VOLTAGE = new RegExp(
 const PUBLIC_TRANSFORMER =
   /公用变压器|公用变|公变|公共变压器|(村里|村上|村头|队里|小区|公家|大家)(的|那台|那个|那)?(公用)?变压器/;
 const LOW_VOLTAGE_WORDS =
-  /低压|单相|(380|220|400|三百八|三八零|二百二|四百)\s*(v|伏|的电|电压)|0\.4\s*(kv|千伏)|三相(四线|电|动力电)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
+  /低压|单相|(380|220|400|三百八|三八零|二百二|四百)\s*(v|伏|的电|电压)|0\.4\s*(kv|千伏)|三相(四线|电|动力电)|三相\s*380|380\s*(三相|动力)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const LOW_VOLTAGE = new RegExp(`${LOW_VOLTAGE_WORDS.source}|${PUBLIC_TRANSFORMER.source}`);
 const HOME =
   /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
-  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
+  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|泵房|机井|(抽水|灌溉)的?(水)?泵|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies))s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|机井|灌溉|抽水站|水泵房|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|大棚|温室|果园|鱼塘|苗圃|种植|幼儿园|托儿所|托管班|养老院|敬老院|福利院|村委会|寺庙|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
+  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|灌溉|抽水站|超市|商场|写字楼|办公楼|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|大棚|温室|果园|猪舍|鸡舍|鸭舍|牛棚|羊圈|猪圈|猪场|鸡场|牛场|养(了)?[^,，。]{0,6}(头|只)(猪|牛|羊|鸡|鸭)|鱼塘|苗圃|种植|幼儿园|托儿所|托管班|养老院|敬老院|福利院|村委会|寺庙|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
@@ -224,7 +224,7 @@ const NEGATED_HIGH_VOLTAGE =
 
 /** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =
-  /(不是|并非|不算|唔系|唔係)(居民|住户|家庭|住宅|民用|住家户?|家用)(用户|客户|用电)?|(不是|并非|不算|唔系|唔係|毋是)(啥|什么|乜|个|一个|开|做)?(大|小)?(工厂|厂子|企业|公司|商铺|店铺|店|铺面|商户|单位)(的)?|(不|没|冇|唔)(开|办|做|搞)(啥|什么|个)?(大|小)?(工厂|厂子|厂|企业|公司|商铺|店铺|店|铺面|商户)/g;
+  /(当成|当作|算成|算作|划成|划为|归为|归成)(了)?(工业|商业|非居民|企业|工厂|商户|经营)(用电|用户|客户)?(的)?|(不是|并非|不算|唔系|唔係)(居民|住户|家庭|住宅|民用|住家户?|家用)(用户|客户|用电)?|(不是|并非|不算|唔系|唔係|毋是)(啥|什么|乜|个|一个|开|做)?(大|小)?(工厂|厂子|企业|公司|商铺|店铺|店|铺面|商户|单位)(的)?|(不|没|冇|唔)(开|办|做|搞)(啥|什么|个)?(大|小)?(工厂|厂子|厂|企业|公司|商铺|店铺|店|铺面|商户)/g;
 
 /** "我们幼儿园…不是居民吧": the customer says their supply is no home's. */
 const NOT_A_HOME =
@@ -304,7 +304,8 @@ function classOf(normalizedText: string, comparing: boolean): ClassReading | und
   if (comparing && sidesOf(text).length >= 2) return undefined;
 
   if (dual) return { customerClass: 'high_voltage_dual', evidence: evidence(high, dual), named: false };
-  if (single && (high || !NO_DUAL_SUPPLY.test(single)))
+  // "低压三相，要新拉一路电": one line at low voltage is no single high-voltage supply.
+  if (single && (high || (!low && !NO_DUAL_SUPPLY.test(single))))
     return { customerClass: 'high_voltage_single', evidence: evidence(high, single), named: false };
   if (high) return { customerClass: 'high_voltage', evidence: evidence(large ?? small, high), named: false };
   if (low && home && !small && !large)
@@ -339,16 +340,19 @@ function sidesCompared(message: string): CustomerClass[] {
   /** Classes the message names as the standard does: each is a side of its own. */
   const named = new Set(sides.keys());
   for (const [customerClass, pattern] of SHORT_NAMES) add(customerClass, pattern);
-  if (sides.size < 2) {
+  // "高压只接一条线的厂、高压接两条线的大单位": 高压 named twice, each side told by its supplies.
+  if (sides.size < 2 || (sides.has('high_voltage') && !named.has('high_voltage'))) {
     if (dualSupply(text) !== undefined) add('high_voltage_dual', DUAL_SUPPLY);
     add('high_voltage_single', SINGLE_SUPPLY);
+  }
+  if (sides.size < 2) {
     add('resident', HOME);
     if (SMALL_PREMISES.test(text)) add('low_voltage', SMALL_PREMISES);
     else if (LOW_VOLTAGE.test(text)) add('low_voltage', LOW_VOLTAGE);
     else if (!sides.has('high_voltage_single') && !sides.has('high_voltage_dual'))
       add('non_resident', LARGE_PREMISES);
   }
-  const clauses = clausesOf(text);
+  const clauses = clausesOf(text).flatMap((clause) => clause.split('、'));
   // "住家的 做小生意低压的 还有大工厂高压的": a clause that shows a home and nothing else is a side.
   if (sides.size >= 2 && !sides.has('resident')) {
     const others = [...NAMED, ...SHORT_NAMES, ['', SMALL_PREMISES] as const, ['', LARGE_PREMISES] as const];

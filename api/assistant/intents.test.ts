@@ -316,3 +316,56 @@ describe('questions about data and advice that name an account', () => {
     expect(detectActionIntent('我家电费怎么这么高')?.intent).toBe('bill');
   });
 });
+
+describe('questions about a process worded as customers suppose it', () => {
+  it.each([
+    // "我要是…" and "要是我去告…" suppose a complaint; "多久才给我个说法", "打给我" ask when, not for.
+    '我就想问问啊 我要是去告你们那个抄表的 你们要多久才给我个说法',
+    '要是我去告你们的人一状，多少天内会有人打给我？',
+    // A plan told ("我要先…再…") beside how long it takes, asked.
+    '我要先交电费，再顺便改个户名，窗口两样各要多久？',
+    // Whether a number answers at all hours, and the other numbers to report on.
+    '晚上家里突然没电了，有没有什么时候打都有人接的号码？',
+    '我要举报有人偷电，除了去营业厅还有啥号码能打？',
+    // The way to complain, asked as "反映给谁".
+    '窗口那个人一直在手机上网购，这种情况我能反映给谁',
+    // Whether something is allowed, and whether to complain, asked.
+    '有电工说给他两千块就能帮我们插队先通电，这种事你们允许吗，我要不要举报',
+    // An outage plan and how fast they respond, asked.
+    '停电了你们多快能响应？有没有应急方案',
+    // Whether something can be done on the phone, and why ratings are done.
+    '我懒得出门，交电费这种能不能在手机上搞定？',
+    '为什么要做服务评价，你们真的会根据评价改进吗',
+    '营业厅的服务打分排名，这个分数是谁来打的？',
+  ])('answers %s instead of opening a flow', (text) => {
+    expect(detectActionIntent(text)).toBeUndefined();
+  });
+
+  it('reads "两个分别多久" as no score', () => {
+    expect(detectActionIntent('我想先申请校表 另外抄表数字也不对 这两个分别多久给我结果')?.intent).not.toBe(
+      'rating',
+    );
+  });
+
+  it('reads staff who give no word of apology, or take money privately, as conduct asked about', () => {
+    expect(
+      detectActionIntent('你们工作人员把我的电费多算了，改过来后连句不好意思都没有，这算正常吗'),
+    ).toBeUndefined();
+    expect(
+      detectActionIntent(
+        'A clerk said he could lower my bill if I transfer money to him privately. Is this allowed?',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads "就是问问你们提不提供这类查询" as asking whether a look-up is offered', () => {
+    expect(asksWhetherOffered('你们能查新装办到哪一步吗？就是问问你们提不提供这类查询')).toBe(true);
+    expect(asksAhead('就是问问你们提不提供这类查询')).toBe(true);
+    expect(asksAhead('我就想问问什么时候来修')).toBe(false);
+  });
+
+  it('still reads a complaint made in so many words, and a power cut happening now', () => {
+    expect(detectActionIntent('我要举报有人偷电')?.intent).toBe('complaint');
+    expect(detectActionIntent('我家停电了，快派人来修')?.intent).toBe('repair');
+  });
+});
