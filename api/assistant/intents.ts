@@ -228,9 +228,11 @@ const PERSONAL =
 const ASKS_WHETHER_OFFERED =
   /(是不是|是否|应不应该|该不该|有没有)(应该|要)?提供[^。?？]{0,30}(查询|咨询)(服务)?(吗|么|呢)?[?？]|(进度|账单|电费)(能不能|可不可以|可唔可以|能否)(查|查询)(吗|么|不)?(?=[?？,，。\s]|$)|^(?!.*(我|俺|咱|阮))[^,，。]{0,8}(进度|账单)(咋|怎么|怎样|如何|在哪|去哪|哪里|哪儿|点样)(能|可以|才能)?(查|查询|看)(啊|呀|呢)?[?？]?$|^(?!.*(我|俺|咱|阮))(能不能|可不可以|可以|能否|能)(在这里?|在这边|在网上|线上|网上)?(查|查询)[^,，。]{0,12}(账单|电费|进度)(吗|么|不)?[?？]?$|((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|(提不提供|提供不提供|是否提供|有没有提供|管不管)[^,，。?？]{0,4}(这个|这种|这项|这样的?|这类|这些)?(查询|咨询)(服务|业务)?|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b|(你们|这里|这边)(平时|也|能|可以)?(提供|有)[^,，。?？]{0,20}(咨询|查询)(服务)?(吗|么|不)/;
 const ASKS_FOR_IT = /帮|替|一下|查下|看下|给我查/;
+/** "能不能帮我查进展、看账单…三样都管吗": the services listed, and whether all are offered, asked. */
+const ASKS_WHETHER_ALL_OFFERED = /(几样|三样|两样|这些|这几样|这几个)(都|也)?管(吗|不|么)|管不管(这些|这几样)/;
 
 export function asksWhetherOffered(text: string): boolean {
-  return ASKS_WHETHER_OFFERED.test(text) && !ASKS_FOR_IT.test(text);
+  return (ASKS_WHETHER_OFFERED.test(text) && !ASKS_FOR_IT.test(text)) || ASKS_WHETHER_ALL_OFFERED.test(text);
 }
 
 /** "他说可以帮我少算点电费，只要请他吃顿饭": staff conduct told or asked about, a question for the rules. */
