@@ -60,6 +60,12 @@ const SETS = [
   'fresh-47.jsonl',
   'fresh-48.jsonl',
   'fresh-50.jsonl',
+  'fresh-51.jsonl',
+  'fresh-52.jsonl',
+  'fresh-53.jsonl',
+  'fresh-57.jsonl',
+  'fresh-58.jsonl',
+  'fresh-59.jsonl',
 ];
 
 let service: TestServices;
@@ -138,6 +144,21 @@ const KNOWN_FLOW_OPENERS = new Set([
   // "…就小区居民反映的抄表数据异常问题向贵司提出核查。请问贵司收到后多少个工作日内核实并答复?": a formal
   // request to check the readings, with a question, answered before the form.
   'f44-063',
+  // "你哋可唔可以幫我解釋下張電費賬單", "热线我可以查查我家电费…吗", "Like checking my usage and paying?":
+  // the customer's own bill or usage, looked up after the identity check.
+  'f51-140',
+  'f52-178',
+  'f58-031',
+  // A line down on the street, a pole about to fall, a switch smoking: the safety advice and the
+  // repair come first, whatever the customer asks about the hotline beside it.
+  'f52-143',
+  'f52-148',
+  'f53-166',
+  // "我要反映这个数不对，你们几天给我答复": a request with a question, answered before its form.
+  'f53-052',
+  // No power now (a village out for two days, a home at 2 a.m.): the report, after the answer.
+  'f58-033',
+  'f58-226',
 ]);
 
 /**

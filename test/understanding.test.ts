@@ -1205,3 +1205,47 @@ describe('messages of customers who have dealt with us before', () => {
     expect(replyText(turn)).not.toContain('户号');
   });
 });
+
+describe('messages that tell a situation in their own words', () => {
+  it('reads what was said at the counter as the story of the question the customer marks', async () => {
+    const turn = await ask(
+      '我跟柜台说我家用了十几年电了，这个月电费能不能少收点，她说不行，我当场就拍了桌子。我就是想问你们员工碰到这种要求该怎么处理',
+    );
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(ids(turn)[0]).toBe('apology-and-disputes');
+  });
+
+  it('answers a supposed complaint with its time limits and an offer, never a form', async () => {
+    const turn = await ask('要是我去告你们那个抄表的一状，多少天内会有人打给我？');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('1个工作日');
+    expect(replyText(turn)).toContain('回复“投诉”即可');
+  });
+
+  it('gives a pig farm on three-phase 380 the low-voltage limit only', async () => {
+    const text = replyText(await ask('养了两千多头猪，风机全靠三相380，新盖的猪舍要通电，方案几天给答复'));
+    expect(text).toContain('7个工作日');
+    expect(text).not.toContain('15个工作日');
+    expect(text).not.toContain('3个工作日');
+  });
+
+  it('answers whether the hall is being improved with the measure that says so', async () => {
+    const text = replyText(await ask('镇上那个营业厅又小又破，取号机还老坏，你们打不打算弄好一点'));
+    expect(text).toContain('硬件设施');
+  });
+});
+
+describe('a request beside a question about it', () => {
+  it('answers the question, then opens the form without saying the rule twice', async () => {
+    const turn = await ask('电表走得飞快，帮我校验一下。校验要几天？');
+    expect(turn.intent).toBe('meter');
+    expect(replyText(turn).split('5个工作日').length - 1).toBe(1);
+  });
+
+  it('reads a meter problem told beside a question about the rule as its background', async () => {
+    const turn = await ask('上个月抄表的数明显不对，跟营业员说了她不给查。标准是不是规定要核实？几天之内？');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('7个工作日');
+    expect(replyText(turn)).toContain('回复“校验电表”即可');
+  });
+});

@@ -37,6 +37,7 @@ import {
   asksAhead,
   asksHowToComplain,
   asksTheWay,
+  asksToAct,
   asksWhatIfBroken,
   asksWhetherOffered,
   type DetectedIntent,
@@ -57,6 +58,7 @@ import {
   DEFAULT_MIN_CONFIDENCE,
   type Decision,
   type KnowledgeAnswer,
+  THE_QUESTION_IS,
 } from './routing.js';
 
 export type { InboundMessage, TurnResult } from '../channel/contract.js';
@@ -506,7 +508,12 @@ export function createAssistant(deps: AssistantDeps) {
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
     let askedAbout: ActionIntent | undefined;
-    for (const { part, decision } of decided) {
+    // "我跟窗口说…这个月能不能免了，她说不行…我是想问员工碰到这种要求该怎么处理": before the part the
+    // customer marks as their question, what asks nothing to be done is the story.
+    const markedAt = decided.findIndex(({ part }) =>
+      clausesOf(part).some((clause) => THE_QUESTION_IS.test(clause.trim())),
+    );
+    for (const [at, { part, decision }] of decided.entries()) {
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
         if (decision.answer.confidence < minConfidence) continue;
@@ -516,7 +523,8 @@ export function createAssistant(deps: AssistantDeps) {
       } else if (
         decision.kind === 'action' &&
         decision.by === 'rules' &&
-        decision.detected.intent !== 'greeting'
+        decision.detected.intent !== 'greeting' &&
+        !(at < markedAt && !asksToAct(part))
       ) {
         // "能的话可以查进度吗" beside another question asks whether, not for it to be done ("我的
         // 申请到哪一步了" is the customer's own); so does "抄表员喝了酒，我想投诉，打什么电话？",
@@ -531,8 +539,9 @@ export function createAssistant(deps: AssistantDeps) {
         )
           askedAbout ??= decision.detected.intent;
         // "上个月电费比平时高了一倍，…请问校验几个工作日出结果": a remark about one's own bill or
-        // application beside a question is its background, no look-up asked for.
-        else if (!(ACCOUNT_INTENTS.has(decision.detected.intent) && isStatement(part)))
+        // application beside a question is its background, no look-up asked for; so is a meter
+        // problem told beside a question about how it is handled ("…抄表数据不对…几天之内？").
+        else if (!(isStatement(part) && backgroundOf(decision.detected.intent, ctx.message.normalized)))
           request ??= decision.detected;
       }
     }
@@ -547,9 +556,11 @@ export function createAssistant(deps: AssistantDeps) {
       return { intent: 'faq', replies, state: null, sources };
     }
     const step = await startFlow(request, ctx);
+    // The flow may open with the rule the answers already gave (its text without the clause).
+    const told = (reply: string) => replies.some((answer) => answer.startsWith(reply));
     return {
       ...step,
-      replies: [...replies, ...step.replies],
+      replies: [...replies, ...step.replies.filter((reply) => !told(reply))],
       sources: [...sources, ...(step.sources ?? [])],
     };
   }
@@ -784,6 +795,11 @@ function lastClause(part: string): string {
       .reverse()
       .find((clause) => (clause.match(/\p{Script=Han}/gu) ?? []).length >= 3) ?? part
   );
+}
+
+/** Whether a statement of this action's matter, beside a question, is only its background. */
+function backgroundOf(intent: ActionIntent, message: string): boolean {
+  return ACCOUNT_INTENTS.has(intent) || (intent === 'meter' && asksAboutProcess(message));
 }
 
 /** "如果发现读数不一样…": a part that supposes something asks what then, it reports nothing. */

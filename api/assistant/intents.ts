@@ -285,7 +285,7 @@ export function asksTheWay(text: string): boolean {
 }
 
 /** Words that ask to see an account ("查一下", "看看"), even without 帮我. */
-const LOOKS_UP = /查|看看|看下|看一下|看一眼|睇/;
+const LOOKS_UP = /(?<!(不给|不让|不肯|没给|没人|不帮))查|看看|看下|看一下|看一眼|睇/;
 
 /**
  * A plain statement: no question, no request, no look-up asked for ("上个月电费比平时高了一倍").
@@ -293,6 +293,11 @@ const LOOKS_UP = /查|看看|看下|看一下|看一眼|睇/;
  */
 export function isStatement(text: string): boolean {
   return !QUESTION_FORM.test(text) && !REQUEST.test(text) && !LOOKS_UP.test(text);
+}
+
+/** "帮我", "我要", "please": words that ask for something to be done. */
+export function asksToAct(text: string): boolean {
+  return REQUEST.test(text);
 }
 
 /** True when the message is about the customer's own account, application or premises. */

@@ -84,7 +84,7 @@ const STORY_QUESTION_MIN_CONFIDENCE = 0.6;
 const SPOKEN_QUESTION_MIN_CONFIDENCE = 0.8;
 
 /** A sentence the customer marks as their question ("我就想知道…", "请问…", "my question is…"). */
-const THE_QUESTION_IS =
+export const THE_QUESTION_IS =
   /^(所以|那|那么|现在)?(我)?(就|只|主要)?(是)?(想|要)(知道|问(一?下)?|请问|了解(一?下)?)|^(请问|想请问|麻烦问(一?下)?)|^(so )?(my question is|i (just |only )?(want|wanted|would like) to know|i'd like to know)/;
 
 /** Where a sentence ends, in normalised text. */
