@@ -60,6 +60,7 @@ import {
   type KnowledgeAnswer,
   THE_QUESTION_IS,
 } from './routing.js';
+import { withoutSmallTalk } from './small-talk.js';
 
 export type { InboundMessage, TurnResult } from '../channel/contract.js';
 export { DEFAULT_INTENT_MIN_PROBABILITY, DEFAULT_MIN_CONFIDENCE } from './routing.js';
@@ -423,9 +424,12 @@ export function createAssistant(deps: AssistantDeps) {
     }
   }
 
-  /** The turn read without a last clause that says what the question is not about. */
+  /**
+   * The turn read without the small talk around its question ("喂喂听得见不…就问这个") and without a
+   * last clause that says what the question is not about.
+   */
   function withoutDisowned(ctx: TurnContext): TurnContext {
-    const normalized = withoutDisownedTopic(ctx.message.normalized);
+    const normalized = withoutDisownedTopic(withoutSmallTalk(ctx.message.normalized));
     if (normalized === ctx.message.normalized) return ctx;
     const message = { ...ctx.message, normalized };
     return { ...ctx, message, mended: knowledge.segmenter.mend(normalized) };

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { withoutSmallTalk } from './small-talk.js';
+
+describe('the small talk around a spoken question', () => {
+  it('leaves out calling the line, excuses and closing words', () => {
+    expect(withoutSmallTalk('喂喂听得见不我这信号不好 营业厅排队要等多久 你慢点说我年纪大了 就问这个')).toBe(
+      '营业厅排队要等多久',
+    );
+    expect(withoutSmallTalk('那个小同志啊我问你个事你别笑话我没文化 抄表的能不能收烟 麻烦你了闺女')).toBe(
+      '抄表的能不能收烟',
+    );
+  });
+
+  it('leaves out who set up the phone, which only looks like a request', () => {
+    expect(withoutSmallTalk('是孙女帮我按的这个说话的键啊 你们电工能不能喝了酒干活')).toBe(
+      '你们电工能不能喝了酒干活',
+    );
+  });
+
+  it('keeps what says who the customer is, and a message that is only small talk', () => {
+    expect(withoutSmallTalk('我们家就老两口 就点个灯 新房接电要几天 谢谢啊')).toBe(
+      '我们家就老两口 就点个灯 新房接电要几天',
+    );
+    expect(withoutSmallTalk('谢谢啊 麻烦你了')).toBe('谢谢啊 麻烦你了');
+    expect(withoutSmallTalk('师傅今天能到吗')).toBe('师傅今天能到吗');
+  });
+});
