@@ -107,14 +107,14 @@ const ABOUT_OUR_CHARGES =
 
 /** Asking whether the company leaked the customer's details is ours, whoever is calling them. */
 const ABOUT_OUR_HANDLING_OF_DATA =
-  /(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖|漏出|传出|流出)|(泄露|泄漏|外泄|透露|漏出|传出|流出).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info)\b/;
+  /(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖|漏出|传出|流出)|(泄露|泄漏|外泄|透露|漏出|传出|流出).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*|shar\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info|address)\b/;
 
 /**
  * A foreign topic's words in a question about our own rules: whether a fee (电表移位费) is one the
  * government approved, staff selling insurance at the counter, whether we advise on the power laws.
  */
 const ABOUT_OUR_RULES =
-  /费.{0,12}(政府|物价局?|发改委?)(部门)?(批|定|核)|费.{0,12}(自己定|乱收|收费依据|收费标准|合法|合理)|(员工|工作人员|营业员|窗口|柜台|师傅|电工|抄表员|你们的人).{0,12}(卖|推销|兜售)|电力法规|供用电(政策|业务)|(政策|技术)咨询|技术(上的?|方面的?)?(问题|解答|咨询|指导)|(有啥|有什么|哪些)(规定|政策)(和|跟|及)?(技术)?(要求)?[^。?？]{0,10}(能|可以)(给)?(讲讲|讲一下|说说|介绍|解答)|(法律|法规|政策)(规定)?(和|跟|及|以及)?(接线的?)?技术(上的?)?(要求|规定|问题)|(窗口|你们|营业厅|柜台)[^,，。?？]{0,6}(解答|咨询|回答|提供)(这类|这种|这些|这方面)(的)?(问题|咨询)|(供电所|供电局|供电公司)[^,，。?？]{0,6}(能|可以|有权|凭什么)(这么|这样)?(干|做|搞|停)|(扣|罚)(了|咗)?[^,，。]{0,4}(奖金|工资|绩效)/;
+  /费.{0,12}(政府|物价局?|发改委?)(部门)?(批|定|核)|费.{0,12}(自己定|乱收|收费依据|收费标准|合法|合理)|(员工|工作人员|营业员|窗口|柜台|师傅|电工|抄表员|你们的人).{0,12}(卖|推销|兜售)|电力法规|供用电(政策|业务)|(政策|技术)咨询|技术(上的?|方面的?)?(问题|解答|咨询|指导)|(有啥|有什么|哪些)(规定|政策)(和|跟|及)?(技术)?(要求)?[^。?？]{0,10}(能|可以)(给)?(讲讲|讲一下|说说|介绍|解答)|(法律|法规|政策)(规定)?(和|跟|及|以及)?(接线的?)?技术(上的?)?(要求|规定|问题)|(窗口|你们|营业厅|柜台)[^,，。?？]{0,6}(解答|咨询|回答|提供)(这类|这种|这些|这方面)(的)?(问题|咨询)|(供电所|供电局|供电公司)[^,，。?？]{0,6}(能|可以|有权|凭什么)(这么|这样)?(干|做|搞|停)|(扣|罚)(了|咗)?[^,，。]{0,4}(奖金|工资|绩效)|\b(speed up|hurry|fast-?track|jump the queue)\b.{0,60}\b(if|unless)\b/;
 
 const either = (chinese: readonly string[], english: readonly string[]) =>
   new RegExp(`${chinese.join('|')}|\\b(${english.join('|')})\\b`);
@@ -147,7 +147,7 @@ export function isForeignTopic(normalizedText: string): boolean {
 const ACTION_WORDS = /报修|抢修|维修|线路/g;
 /** Words that make a clause ask something. */
 const CLAUSE_ASKS =
-  /[?？]|吗|呢|么|嘛|多少|多久|几|怎么|怎样|如何|咋|哪|什么|啥|谁|能否|是否|可否|(?<asked>\p{Script=Han})(不|唔|没)\k<asked>|\b(how|what|when|where|which|who|why|can|could|is|are|do|does)\b/u;
+  /[?？]|吗|呢|么|嘛|多少|多久|几|怎么|怎样|如何|咋|哪|什么|啥|谁|能否|是否|可否|有冇|系咪|点样|几时|(?<asked>\p{Script=Han})(不|唔|没)\k<asked>|\b(how|what|when|where|which|who|why|can|could|is|are|do|does)\b/u;
 
 /**
  * "电工来换电表，收了我200块说是工本费，也没给发票，你们能这样收钱吗", "…跟履行社会责任有啥关系？孩子写作业
