@@ -25,3 +25,28 @@ describe('the small talk around a spoken question', () => {
     expect(withoutSmallTalk('师傅今天能到吗')).toBe('师傅今天能到吗');
   });
 });
+
+describe('a question asked for someone else', () => {
+  it('leaves out who it is asked for, in Chinese and in English', () => {
+    expect(withoutSmallTalk('我帮我婆婆问一下，营业员上岗前有没有人教')).toBe('营业员上岗前有没有人教');
+    expect(withoutSmallTalk('我们老板让我问问，厂里申请接电以后能随时查进度吗')).toBe(
+      '厂里申请接电以后能随时查进度吗',
+    );
+    expect(withoutSmallTalk('my boss asked me to check: is your standard about reliability')).toBe(
+      'is your standard about reliability',
+    );
+  });
+
+  it('keeps a request to ask, and a look-up for one’s family', () => {
+    expect(withoutSmallTalk('帮我问一下电费多少')).toBe('帮我问一下电费多少');
+    expect(withoutSmallTalk('我帮我家查一下电费欠不欠')).toBe('我帮我家查一下电费欠不欠');
+  });
+});
+
+describe('words that only look like asking for someone', () => {
+  it('keeps "for my meter" in a request', () => {
+    expect(withoutSmallTalk("i want to apply for my meter to be tested, i think it's running fast")).toBe(
+      "i want to apply for my meter to be tested, i think it's running fast",
+    );
+  });
+});

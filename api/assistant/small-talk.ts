@@ -28,6 +28,11 @@ const SMALL_TALK: readonly RegExp[] = [
   // Who set up the phone or the voice input.
   /(是)?(我)?(的)?(孙子|孙女|儿子|女儿|闺女|儿媳妇?|老伴|家里人)(教我|帮我|给我)(用|按|弄|装|开|设置?)(的)?(这个)?(说话的键|语音|微信|手机|软件|键)?(啊)?/g,
   /(对着手机说|用语音说|是用讲的)(的)?(啊)?/g,
+  // Asking for someone else ("我帮我婆婆问一下", "老板让我问问", "on behalf of my neighbour").
+  /(我)?(是)?(帮|替|代)(我的?|我们的?)?\p{Script=Han}{1,4}(来)?问(一下|一问|问|的)/gu,
+  /(我们|我)?(的)?\p{Script=Han}{1,4}让我(来)?问(一下|一问|问)/gu,
+  /\b(on behalf of|asking for) my (elderly |old |\w+-in-law |)(\w+ )?(mum|mom|mother|dad|father|parents?|grand\w+|neighbou?r|boss|landlord|wife|husband|son|daughter|friend|colleague|aunt|uncle)s?(:|,|-|—)/g,
+  /\bmy (elderly |old )?(\w+ )?(mum|mom|mother|dad|father|parents?|grand\w+|neighbou?r|boss|landlord|wife|husband|son|daughter|friend|colleague|aunt|uncle)s? asked me (to (ask|find out|check|double-check)( something)?)?(:|,|-|—)?/g,
   // Closing.
   /(嗯)?就(问|想问)(这个|这事|这个事)(了)?(啊)?|就这个事(情)?(啊)?/g,
   /(麻烦你了|谢谢(你|您)?(了)?)(啊|哈)?(闺女|姑娘|小同志|同志)?/g,
@@ -36,13 +41,18 @@ const SMALL_TALK: readonly RegExp[] = [
   /说完我还得去[\p{Script=Han}]{1,4}/gu,
 ];
 
-/** Characters of a question that must remain for the small talk to be left out. */
+/** Chinese characters, or English words, of a question that must remain for the small talk to be left out. */
 const MIN_REST = 6;
+const MIN_ENGLISH_REST = 4;
 
 /** The normalised text without the small talk around its question (unchanged where little would remain). */
 export function withoutSmallTalk(normalized: string): string {
   const rest = SMALL_TALK.reduce((text, pattern) => text.replace(pattern, ' '), normalized)
     .replace(/\s+/g, ' ')
+    .replace(/^[\s,，。:：;；]+/, '')
     .trim();
-  return (rest.match(/\p{Script=Han}/gu) ?? []).length >= MIN_REST ? rest : normalized;
+  const substantial =
+    (rest.match(/\p{Script=Han}/gu) ?? []).length >= MIN_REST ||
+    (rest.match(/[a-z]+/g) ?? []).length >= MIN_ENGLISH_REST;
+  return substantial ? rest : normalized;
 }
