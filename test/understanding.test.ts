@@ -1249,3 +1249,12 @@ describe('a request beside a question about it', () => {
     expect(replyText(turn)).toContain('回复“校验电表”即可');
   });
 });
+
+describe('a question asked for someone else, about what others said', () => {
+  it('answers whether paying and looking up online is possible, and asks for no identity', async () => {
+    const turn = await ask('我帮我爸问一下，他说交电费、查电费都得亲自跑营业厅，网上弄不了，是真的吗？');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toContain('online-services');
+    expect(replyText(turn)).not.toContain('验证身份');
+  });
+});

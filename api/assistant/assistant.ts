@@ -49,6 +49,7 @@ import {
   isStatement,
   mentionsDanger,
   saysItIsOverdue,
+  toldByOthers,
 } from './intents.js';
 import { MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
@@ -528,7 +529,9 @@ export function createAssistant(deps: AssistantDeps) {
         decision.kind === 'action' &&
         decision.by === 'rules' &&
         decision.detected.intent !== 'greeting' &&
-        !(at < markedAt && !asksToAct(part))
+        !(at < markedAt && !asksToAct(part)) &&
+        // "他说交电费、查电费都得亲自跑营业厅，网上弄不了，是真的吗": what others said asks nothing.
+        !toldByOthers(part)
       ) {
         // "能的话可以查进度吗" beside another question asks whether, not for it to be done ("我的
         // 申请到哪一步了" is the customer's own); so does "抄表员喝了酒，我想投诉，打什么电话？",

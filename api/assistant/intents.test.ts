@@ -7,6 +7,7 @@ import {
   detectActionIntent,
   isGreeting,
   mentionsDanger,
+  toldByOthers,
 } from './intents.js';
 
 describe('action intents', () => {
@@ -367,5 +368,32 @@ describe('questions about a process worded as customers suppose it', () => {
   it('still reads a complaint made in so many words, and a power cut happening now', () => {
     expect(detectActionIntent('我要举报有人偷电')?.intent).toBe('complaint');
     expect(detectActionIntent('我家停电了，快派人来修')?.intent).toBe('repair');
+  });
+});
+
+describe('what others said or asked, and whether a look-up is offered at all hours', () => {
+  it('reads what someone else said as the story', () => {
+    expect(toldByOthers('他说交电费、查电费都得亲自跑营业厅')).toBe(true);
+    expect(toldByOthers('我妈跟我说电表走得快')).toBe(true);
+    expect(toldByOthers('我说电表走得快')).toBe(false);
+  });
+
+  it('reads a neighbour who asked about one’s bill as a question about privacy, not a look-up', () => {
+    expect(detectActionIntent('邻居跑去营业厅打听我家交了多少电费')?.intent).not.toBe('bill');
+    expect(detectActionIntent('帮我查查我家交了多少电费')?.intent).toBe('bill');
+  });
+
+  it('reads "能不能随时问你们办到哪一步" as whether the look-up is offered', () => {
+    expect(asksWhetherOffered('我们厂申请接电以后能不能随时问你们办到哪一步了？')).toBe(true);
+  });
+
+  it('reads "欠不欠电钱 帮我查查" as a look-up, and an application named beside 用电量 as one', () => {
+    expect(detectActionIntent('我家现在欠不欠电钱啊 帮我查查')?.intent).toBe('bill');
+    expect(detectActionIntent('厂里上个月申请加大用电量的事有消息了没有 帮我看一下进度')?.intent).toBe(
+      'application',
+    );
+    expect(
+      detectActionIntent("where's my account transfer application at? submitted it last week")?.intent,
+    ).toBe('application');
   });
 });
