@@ -107,7 +107,7 @@ const ABOUT_OUR_CHARGES =
 
 /** Asking whether the company leaked the customer's details is ours, whoever is calling them. */
 const ABOUT_OUR_HANDLING_OF_DATA =
-  /(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖|漏出|传出|流出)|(泄露|泄漏|外泄|透露|漏出|传出|流出).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*|shar\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info|address)\b/;
+  /(你们|你哋)[^,，。?？]{0,8}(会不会|能不能|可以|会)?(给|告诉|卖给|交给)(别人|外人|他人|第三方|人家)|(个人信息|客户信息|用户信息|户号|资料|隐私).{0,12}(保密|泄露|泄漏|外泄|安全|保护)|保密(的)?(要求|规定|义务)|(你们|你哋|供电|电力|电网).{0,12}(泄露|泄漏|外泄|透露|卖|漏出|传出|流出)|(泄露|泄漏|外泄|透露|漏出|传出|流出).{0,8}(我|客户)?(的)?(电话|号码|信息|资料|户号|个人)|\b(you|your (company|staff))\b.{0,20}\b(leak\w*|sold|sell\w*|gave|give|pass\w*|shar\w*)\b.{0,20}\b(my|our) (details|data|number|phone number|information|info|address)\b/;
 
 /**
  * A foreign topic's words in a question about our own rules: whether a fee (电表移位费) is one the
