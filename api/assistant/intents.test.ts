@@ -397,3 +397,10 @@ describe('what others said or asked, and whether a look-up is offered at all hou
     ).toBe('application');
   });
 });
+
+describe('an application with no news, and a staff member who did not apologise', () => {
+  it('reads an application with no news as a look-up, and no word of apology as conduct', () => {
+    expect(detectActionIntent('我的报装申请一个月了连个消息都没有，帮我查查')?.intent).toBe('application');
+    expect(detectActionIntent('改过来以后连句对不起都没有，这正常吗')).toBeUndefined();
+  });
+});

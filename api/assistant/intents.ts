@@ -98,7 +98,7 @@ const WANTS_SOMEONE = new RegExp(
   `${SOMEONE_TO_COME.source}|派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
 );
 const CONDUCT =
-  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|啤酒|白酒|(瓶|杯|两)(啤|白)?酒|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|吵架|吵起来|跟我吵|同我嗌交|(一直|上班|在)(玩|刷|看)手机|网购|刷(短)?视频|打游戏|离岗|脱岗|串岗|不在岗位?|道歉|道个歉|赔个不是|连(个|句|声|一句|一声)[^,，。?？]{0,6}(都|也)(没|没有|不)|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|booze|beer|liquor|bribe|rude|alcohol|\b(privately|under the table|kickbacks?)\b|\b(transfer|pay|give|send)\w* (the )?(money|cash) to (him|her|them)\b|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
+  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|啤酒|白酒|(瓶|杯|两)(啤|白)?酒|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|吵架|吵起来|跟我吵|同我嗌交|(一直|上班|在)(玩|刷|看)手机|网购|刷(短)?视频|打游戏|离岗|脱岗|串岗|不在岗位?|道歉|道个歉|赔个不是|连(个|句|声|一句|一声)(不好意思|对不起|抱歉|道歉|表示|解释|好话|软话)(都|也)(没|没有|不)|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|booze|beer|liquor|bribe|rude|alcohol|\b(privately|under the table|kickbacks?)\b|\b(transfer|pay|give|send)\w* (the )?(money|cash) to (him|her|them)\b|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
 
 const COMPLAINT =
   /投诉(?!率|量)|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(?<!没人|没有人|也没人|没)(给|讨|要)(我)?(个)?说法|曝光你们|正式反(映|应)|(给我|帮我)立(个)?案|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
@@ -141,7 +141,7 @@ const APPLICATION =
 const AN_APPLICATION = /申请|报装|增容|新装|装表|接电|\b(application|applied)\b/;
 /** Looser wordings of "how far has my application got"; a question about a time limit is not one. */
 const APPLICATION_LOOSE =
-  /\bwhere('s| is) (my|our) .{0,30}application\b|(到|卡在|卡到)(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|审完(了)?(没|没有|吗)|\b(applied|application)\b.{0,80}\b(status|progress)\b|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
+  /\bwhere('s| is) (my|our) .{0,30}application\b|(到|卡在|卡到)(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|审完(了)?(没|没有|吗)|(报装|申请|新装|增容|装表)[^,，。?？]{0,12}(没(有)?(消息|动静|下文)|(消息|动静|下文)都没(有)?)|\b(applied|application)\b.{0,80}\b(status|progress)\b|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
 const APPLICATION_RULE_QUESTION =
   /(能不能|可不可以|能否)(随时|直接)?(问|查|查询|了解)(你们|到)?[^,，。]{0,12}[?？]|(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能不能|可不可以|能否)(查|查询)(吗|么)?[?？]?$|(能|可以|可不可以|能不能)(随时|直接|也)?(问|查|查询|了解)(你们|到)?[^,，。]{0,10}(吗|不|么)$|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
 
