@@ -50,3 +50,12 @@ describe('words that only look like asking for someone', () => {
     );
   });
 });
+
+describe('words that are no small talk', () => {
+  it('keeps what staff said wrong, and age or poor sight, which may be why help is asked for', () => {
+    expect(withoutSmallTalk('柜台的人说得不对，你们管不管')).toBe('柜台的人说得不对，你们管不管');
+    expect(withoutSmallTalk('我年纪大了眼睛不好，去营业厅有人帮忙填单吗')).toBe(
+      '我年纪大了眼睛不好，去营业厅有人帮忙填单吗',
+    );
+  });
+});
