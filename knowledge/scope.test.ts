@@ -28,6 +28,8 @@ describe('the topic filter', () => {
     // Our staff's punishment, and our rules asked by a customer in a hurry for a train.
     '我投诉了抄表的 说那个人扣了奖金 我投诉完你们还会回访我吗',
     '俺就想让他们给俺插个队先办 俺赶火车 你们是不是有规定 客户提了不合理的要求就得好好解释',
+    // Moving the meter is not ours, but how the clerk who refused it spoke is, asked with 吧.
+    '我要求你们把电表搬到客厅里，柜台说不行，但那个人讲话很冲。就算我要求不合理，也不能这样回吧？',
     '营业厅的空调坏了，热得要命',
     'how do I pay my electricity invoice',
   ])('keeps a message about the customer’s own supply that mentions an everyday thing: %s', (text) => {

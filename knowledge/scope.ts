@@ -147,7 +147,7 @@ export function isForeignTopic(normalizedText: string): boolean {
 const ACTION_WORDS = /报修|抢修|维修|线路/g;
 /** Words that make a clause ask something. */
 const CLAUSE_ASKS =
-  /[?？]|吗|呢|么|嘛|多少|多久|几|怎么|怎样|如何|咋|哪|什么|啥|谁|能否|是否|可否|有冇|系咪|点样|几时|(?<asked>\p{Script=Han})(不|唔|没)\k<asked>|\b(how|what|when|where|which|who|why|can|could|is|are|do|does)\b/u;
+  /[?？]|吗|呢|么|嘛|吧$|多少|多久|几|怎么|怎样|如何|咋|哪|什么|啥|谁|能否|是否|可否|有冇|系咪|点样|几时|(?<asked>\p{Script=Han})(不|唔|没)\k<asked>|\b(how|what|when|where|which|who|why|can|could|is|are|do|does)\b/u;
 
 /**
  * "电工来换电表，收了我200块说是工本费，也没给发票，你们能这样收钱吗", "…跟履行社会责任有啥关系？孩子写作业
