@@ -341,10 +341,9 @@ export function createAssistant(deps: AssistantDeps) {
   }
 
   /**
-   * A new message no flow has taken: each question in it answered, in the customer's order, then
-   * the one thing it asks to be done; a message of one question is routed whole.
+   * A new message no flow has taken, routed, with the way to complain where the message asks it and
+   * the answers do not say it.
    */
-  /** Routing, with the way to complain where the message asks it and the answers do not say it. */
   async function route(whole: TurnContext): Promise<FlowStep> {
     return withTheWayToComplain(await routeMessage(whole), whole);
   }
@@ -367,6 +366,10 @@ export function createAssistant(deps: AssistantDeps) {
     };
   }
 
+  /**
+   * Each question of a new message answered, in the customer's order, then the one thing it asks
+   * to be done; a message of one question is routed whole.
+   */
   async function routeMessage(whole: TurnContext): Promise<FlowStep> {
     const ctx = withoutDisowned(whole);
     // "我能在这里查申请进度、还有账单吗？你们有这个服务没有？": one question, whether it is offered.
