@@ -202,7 +202,7 @@ describe('retrieval', () => {
   it('is a LangChain retriever whose documents carry the answer and its clause', async () => {
     const docs = await knowledge.retriever.invoke('投诉以后多久回复');
     expect(docs[0]?.pageContent).toContain('7个工作日');
-    expect(docs[0]?.metadata).toMatchObject({ id: 'complaint-time-limits', clause: '三、5' });
+    expect(docs[0]?.metadata).toMatchObject({ id: 'complaint-time-limits', clause: '三、5 / 四、3' });
   });
 });
 

@@ -125,6 +125,9 @@ function differenceOf(sides: readonly string[]): string {
   return `两者相差${Math.abs(Number(a[1]) - Number(b[1]))}${a[2]}。`;
 }
 
+/** The standard's section on staff conduct (二、服务作风): its rules say what is not allowed. */
+const CONDUCT_CATEGORY = '服务作风';
+
 /** A class-specific entry this close to the top one answers a question that gives a class. */
 const CLASS_ENTRY_MIN_SHARE = 0.75;
 
@@ -140,6 +143,8 @@ function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number }>(
 ): void {
   const [top] = hits;
   if (!top || top.entry.byClass || (!reading && compared.length < 2)) return;
+  // "拖了两个礼拜还不给通电 这算不算违规": a conduct rule asked about is no time limit's overview.
+  if (top.entry.category === CONDUCT_CATEGORY) return;
   const at = hits.findIndex((hit) => hit.entry.byClass);
   const byClass = hits[at];
   if (!byClass || byClass.score < top.score * CLASS_ENTRY_MIN_SHARE) return;

@@ -44,7 +44,7 @@ const WANTS_MANAGER =
   /(叫|让|找|要|请|换)(你们|你哋)?(的)?(领导|负责人|主管|上级|管事的|经理|值班长|话事人)(来|出来|过来|接电话|跟我|和我|同我|说话|讲话|听电话)|^(我)?(要|想)?找(你们|你哋)?(的)?(领导|负责人|主管|上级|经理|值班长|话事人)[!！。.~\s]*$|(领导|负责人|主管|管事的|上级)(出来|过来|接电话|听电话)|(speak|talk) (to|with) (your |a )?(manager|supervisor|boss)|(get|put|give) me (your |a )?(manager|supervisor)/;
 
 const RATING =
-  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|钱|没|不|都|也|一毫|别|开|头|成|批|摊|享|配|析|类|散)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
+  /我要评价|我想评价|评价一下|评价服务|打分|评分|打.{0,2}分(?!钟|之|期)|满意度评价|服务评价|五星|几星|好评|差评|rate (you|the service|your service)|\brate (this|the) (chat|conversation|service|experience)\b|\brating\b|[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|钱|没|不|都|也|一毫|别|开|头|成|批|摊|享|配|析|类|散)|^[1-5]$|\b([1-5]|one|two|three|four|five) (stars?|points?)\b|\b[1-5] ?(\/|out of) ?(5|five)\b|\brate (it |you |us |this )?[1-5]\b/;
 /** A message that opens with a score ("1分，…", "五星！"). */
 const SCORE_FIRST =
   /^[1-5一二三四五两]\s*(颗|粒|个)?\s*(分|星)(?!钟|期|之|半)|^([1-5]|one|two|three|four|five) (stars?|points?)\b/;
@@ -98,7 +98,7 @@ const WANTS_SOMEONE = new RegExp(
   `${SOMEONE_TO_COME.source}|派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
 );
 const CONDUCT =
-  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|啤酒|白酒|(瓶|杯|两)(啤|白)?酒|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|吵架|吵起来|跟我吵|同我嗌交|(一直|上班|在)(玩|刷|看)手机|网购|刷(短)?视频|打游戏|离岗|脱岗|串岗|不在岗位?|道歉|道个歉|赔个不是|连(个|句|声|一句|一声)(不好意思|对不起|抱歉|道歉|表示|解释|好话|软话)(都|也)(没|没有|不)|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|booze|beer|liquor|bribe|rude|alcohol|\b(privately|under the table|kickbacks?)\b|\b(transfer|pay|give|send)\w* (the )?(money|cash) to (him|her|them)\b|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
+  /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|啤酒|白酒|(瓶|杯|两)(啤|白)?酒|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|推来推去|踢来踢去|互相推|糊弄|敷衍|说走就走|晾在一边|(把我|把人|把客户)(晾|撂|丢)(在)?一边|私人电话|(聊|闲聊|唠嗑)[^,，。]{0,6}(电视剧|家常|八卦)|(送|给)[^,，。]{0,10}(两|一|几|\d)(箱|袋|盒|篮|筐|斤|条)(?!电|线)|送(点|些|个)?(东西|礼物|小礼物|土特产|特产|水果|锦旗)|压一压|通融一下|(他|她|员工|营业员|师傅|工作人员)(能|可以)?(这么|这样)(做|干|搞|弄)(有问题|合规|合法|对|行|可以)?(吗|不|么)|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|吵架|吵起来|跟我吵|同我嗌交|(一直|上班|在)(玩|刷|看)手机|网购|刷(短)?视频|打游戏|离岗|脱岗|串岗|不在岗位?|道歉|道个歉|赔个不是|连(个|句|声|一句|一声)(不好意思|对不起|抱歉|道歉|表示|解释|好话|软话)(都|也)(没|没有|不)|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|booze|beer|liquor|bribe|rude|alcohol|\b(privately|under the table|kickbacks?)\b|\b(transfer|pay|give|send)\w* (the )?(money|cash) to (him|her|them)\b|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
 
 const COMPLAINT =
   /投诉(?!率|量)|投述|客诉|举报|检举|揭发|告发|告你们|(?<![报警宣公广预])告(他|她|你|佢)|(我|我们)?(要|想)反(映|应)|要反映(一下)?(个)?(问题|情况)|(?<!没人|没有人|也没人|没)(给|讨|要)(我)?(个)?说法|曝光你们|正式反(映|应)|(给我|帮我)立(个)?案|complain|complaint|(report|reporting) (a |the |your |this |that )?(staff|employee|worker|misconduct|bribe|technician|electrician|engineer|meter reader|clerk|repairman|installer)/;
@@ -118,7 +118,7 @@ const ASKS_COMPLAINT_TIMES =
   /投诉([后以之完]{1,2}.{0,4}|(一般|通常|要|需要|得)?)(多久(?!了)|几天|多长|几个?工作日|多少天)/;
 
 const METER =
-  /电能表|电表|(看|记|查)表(的|员|师傅)|抄的(数|度数|读数)|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
+  /电能表|电表|(看|记|查)表(的|员|师傅)|抄的(数|度数|读数)|表上(的|面的?)?(数字|数|读数|字|度数)|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
 const METER_PROBLEM =
   /^(申请|要求|我要|我想)?(校表|验表|校验电表|电表校验|检测电表|电表检测|校验电能表|电能表校验)[!！。.\s]*$|不准|走得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|跑得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|转得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|多记|记错|看错|抄错|比实际|对不上|验下|验一验|检查一下|有问题|坏了|坏(咗|晒|哂|掉|左)|唔(郁|转|行|work)|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样|也)(在)?(跑|走|转)|派人来?(检测|校验|验表|看表|测)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|stopped|not working|isn'?t working|blank|\bdead\b|stuck|higher|too high|more than|actually used|实际用|doesn'?t match|not match|incorrect|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
 
@@ -128,10 +128,10 @@ const BILL =
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 /** Asking about the satisfaction follow-up after a case (回访), not about the case itself. */
 const ABOUT_FOLLOW_UP =
-  /(会|有)(没有)?人(来)?问(我们|我)?[^,，。?？]{0,8}(怎么样|满不满意|好不好)|满不满意|满意度|满意吗|回访|\bfollow[- ]?up (call|visit|survey)s?\b|\bsatisf(ied|action)\b/;
+  /(会|有)(没有)?人(来)?问(我们|我)?[^,，。?？]{0,8}(怎么样|满不满意|好不好)|满不满意|满意度|满意吗|回访|(再|还|仲)(会)?打(电话)?(回来|返嚟|返来)(问|确认)|打返嚟问|跟(到|进到)(修好|处理完|办好)|\bfollow[- ]?up (call|visit|survey)s?\b|\bsatisf(ied|action)\b/;
 /** Our staff telling others about the customer's account, or keeping it secret: a privacy question, not a look-up. */
 const DISCLOSED =
-  /(邻居|别人|外人|他人|人家|同行)[^,，。?？]{0,8}(打听|问到|查到|知道了?)(我|我们|我家)|保密|(户名|电话|信息|资料|用电量|住址|地址)[^,，。?？]{0,6}给(我们|物业|别人|他们|外人)|从(供电所|供电局|营业厅|你们|供电公司|电力公司)[^,，。]{0,4}(知道|打听|听说|问到|问出|查到|得知)|随便(讲|说|透露|告诉|泄露)|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|\b(told|tell|telling|shared?|disclosed?|gave)\b.{0,30}\b(neighbou?rs?|others|someone else|third part(y|ies))\b/;
+  /(邻居|别人|外人|他人|人家|同行)[^,，。?？]{0,8}(打听|问到|查到|知道了?)(我|我们|我家)|保密|(户名|电话|信息|资料|用电量|住址|地址)[^,，。?？]{0,6}给(我们|物业|别人|他们|外人)|从(供电所|供电局|营业厅|你们|供电公司|电力公司)[^,，。]{0,4}(知道|打听|听说|问到|问出|查到|得知)|随便(讲|说|透露|告诉|泄露)|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|(员工|营业员|工作人员|你们|柜台|窗口)[^,，。?？]{0,6}(会|能|能不能|可以|可不可以|会不会)[^,，。?？]{0,8}(告诉|透露|讲给|说给|拿给|给|念给)(我的?)?(她|他|别人|外人|邻居|人家|第三方|其他人)[^,，。?？]{0,3}(看|听|知道)?|\b(knew|knows|found out|got hold of)\b.{0,20}\b(my|our) (bill|address|usage|details|phone number)|\b(told|tell|telling|shared?|disclosed?|gave|show|showed)\b.{0,30}\b(neighbou?rs?|others|other people|strangers|anyone else|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
   /科学用电|安全用电|(省电|节电)(的)?(办法|方法|窍门|技巧)|收费项目|(加|增加|多收|乱收|自己定|自立)(了)?(一?项)?(收费)?(项目|名目)|(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(能不能|可不可以|可以|能否|能)(在)?(网上|线上|手机上|手机|app上?|微信上?)(上)?(搞定|办理?|弄|完成|解决|操作)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|有冇|是否|怎么)(说|讲|规定|提到|讲到|说到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|可唔可以|能不能|能唔能)(我|我们)?(在|喺)?(家里?|家中|屋企)?(网上|线上|手机上|手机度|app上)[^,，。?？]{0,12}(查|交|缴)|允许|容许|(有没有|有冇)[^,，。?？]{0,10}(电话|号码|热线)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有|欠)(没|没有|不|冇|未)欠(费)?|得唔得|(这样|咁样)(可以|得|行)(吗|唔得|不)|是(不是)?真的(吗|么)|真的假的|\b(meant|supposed|required|expected) to\b|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(我|我们|我家|俺)?(复电|送电|来电|恢复供电|恢复|通电)|(有没有|有冇|有无)(网上|线上|手机|在线)|自助机|自助终端|(方式|渠道|办法|途径)[^。?？]{0,6}(有哪些|哪些|有什么|有啥)|换(个|一个|种)[^。?？]{0,4}(交|缴)(电)?费的?(方式|办法|渠道)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|(?<!哪)几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|(符合|违反|违背|合不合)[^。?？]{0,10}(规定|标准)|有(半毛钱|什么|啥|一毛钱)关系|还有人(回|理|接|应|在|值班)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|(随便|随意|无故|擅自|无端端?)(停电|拉闸|断电|停|唔送电|不送电)|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back|answer)\b|\b(is|are) there (any |a )?(rules?|standards?|requirements?|polic(y|ies))\b/;
 
@@ -174,7 +174,7 @@ const SUPPOSED_REQUEST =
   /(如果|假如|要是|万一|假设|假使)(我|我们)?(真)?(要|想|想要|需要|打算|去)|(我|我们)(要是|如果|假如|万一|假使)/;
 /** Asking which way or where to go: "不知道该找谁", "去边度投诉", "想投诉可以点做". */
 const HOW_OR_WHERE =
-  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)[^。?？]{0,10}(打哪|打什么电话|打哪个电话|打啥电话|打几号)|(投诉|举报|反映)[^。?？]{0,16}(别的|其他|其它|还有什么|还有啥|还有哪些)(的)?(办法|方式|渠道|途径|号码|电话|地方)|(写信|寄信|传真|信函)(行不行|可以吗|可不可以|行吗|得唔得|得不得)|(能不能|可不可以|可唔可以|能否|可否)(写信|寄信|发传真|传真|写材料)|(寄|送|递)到哪(里|儿)?|(可以|能)(发传真|寄信|写信|传真)[^,，。]{0,8}吗|(我|那我|我们|那我们)(要|该|应该|可以|能)?(咋|怎么|怎样|如何)(去)?(投诉|举报|反映)|(投诉|举报|反映)(给|到)(谁|哪个部门|哪里|哪儿)|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,12}(可以|能|能不能|可不可以|会使)(写信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请|告)|(还有|有没有)(别的|其他|其它)(的)?(方式|办法|渠道|途径)(可以|能)?(投诉|举报|检举|反映)|(投诉|举报|检举|反映)[^。?？]{0,20}(有没有|有冇|有无)(什么|啥|别的|其他)?(电话|号码|办法|方式|渠道)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
+  /(投诉|举报|反映|报修)[^,，。]{0,12}(有哪些|有什么|有啥|哪些|哪几种|几种)(方式|渠道|途径|办法|方法|电话)|(投诉|举报|反映|报修)[^。?？]{0,10}(打哪|打什么电话|打哪个电话|打啥电话|打几号)|(投诉|举报|反映)[^。?？]{0,16}(别的|其他|其它|还有什么|还有啥|还有哪些)(的)?(办法|方式|渠道|途径|号码|电话|地方)|(写信|寄信|传真|信函)(行不行|可以吗|可不可以|行吗|得唔得|得不得)|(能不能|可不可以|可唔可以|能否|可否)(写信|寄信|发传真|传真|写材料)|(寄|送|递)到哪(里|儿)?|(可以|能)(发传真|寄信|写信|传真)[^,，。]{0,8}吗|(我|那我|我们|那我们)(要|该|应该|可以|能)?(咋|怎么|怎样|如何)(去)?(投诉|举报|反映)|(投诉|举报|反映)(给|到)(谁|哪个部门|哪里|哪儿)|(投诉|举报)(的)?(热线|电话|号码)[^,，。?？]{0,3}(是)?(多少|几号|啥|什么)|(还能|还可以|能|可以|该|要)(咋|怎么|怎样|如何)(投诉|举报|反映)|(我要|我想|想要)(投诉|举报|反映).{0,12}(可以|能|能不能|可不可以|会使)(直接)?(写(封|个)?信|寄信|写批|传真|打电话|网上|上网)|(投诉|举报|反映)到哪(里|儿)?|不知道(该|要|去)?(找谁|怎么|咋|如何|去哪|在哪|向谁)|(找谁|向谁|去哪(里|儿)?|在哪(里|儿)?|边度|去边)(投诉|举报|报修|反映|申请|告)|(还有|有没有)(别的|其他|其它)(的)?(方式|办法|渠道|途径)(可以|能)?(投诉|举报|检举|反映)|(投诉|举报|检举|反映)[^。?？]{0,20}(有没有|有冇|有无)(什么|啥|别的|其他)?(电话|号码|办法|方式|渠道)|(投诉|举报|报修|反映)(要|应该|该)?(找谁|去哪|在哪|边度)|(可以|要|应该|该|我)?(点做|点样做|怎么做|如何做|咋整|咋弄)[?？]?$|\bwho (do|should) i (complain|report|talk) to\b|\bwhere (do|can|should) i (complain|report|go)\b|\bhow (do|can|should) i (complain|report|file)\b/;
 
 /** Whether the hotline can be called, or answers, at this hour: a question about the way to report. */
 const ASKS_ABOUT_THE_HOTLINE = new RegExp(
@@ -185,6 +185,8 @@ const ASKS_ABOUT_THE_HOTLINE = new RegExp(
     // "停电了是不是打那个95598就能报修啊 几点打都行吗": whether calling is the way, asked.
     '(是不是|是否|是唔是|系唔系)(打|拨)[^,，。?？]{0,6}(95598|热线|电话)[^,，。?？]{0,4}就(能|可以|行)',
     '几点(打|拨)(都)?(行|可以|能|得)',
+    // "半夜能不能打电话查电费 还是只有白天才有人接": the hours someone answers, asked.
+    '(白天|晚上|半夜|夜里|深夜|周末|节假日|上班时间)[^,，。?？]{0,6}才有人接|(半夜|晚上|夜里|深夜|周末|节假日)(能不能|可不可以|可唔可以|能|可以)(打电话|打过去|打)',
     // "有没有一个什么时候打都有人接的号码": a number that answers at all hours, asked.
     '(什么时候|啥时候|随时|几点|任何时候|半夜|晚上|夜里)(打|拨)?(过去)?(都|也)(有人)?(接|能打|打得通)',
     // "半夜停电了找谁", "有24小时的电话吗": whom to call, and whether someone answers at all hours.
@@ -231,18 +233,29 @@ const PERSONAL =
  */
 const ASKS_WHETHER_OFFERED =
   /(是不是|是否|应不应该|该不该|有没有)(应该|要)?提供[^。?？]{0,30}(查询|咨询)(服务)?(吗|么|呢)?[?？]|(进度|账单|电费)(能不能|可不可以|可唔可以|能否)(查|查询)(吗|么|不)?(?=[?？,，。\s]|$)|^(?!.*(我|俺|咱|阮))[^,，。]{0,8}(进度|账单)(咋|怎么|怎样|如何|在哪|去哪|哪里|哪儿|点样)(能|可以|才能)?(查|查询|看)(啊|呀|呢)?[?？]?$|^(?!.*(我|俺|咱|阮))(能不能|可不可以|可以|能否|能)(在这里?|在这边|在网上|线上|网上)?(查|查询)[^,，。]{0,12}(账单|电费|进度)(吗|么|不)?[?？]?$|((你们|这里|这儿|这边)(这|这里|这边)?|(我|我们)?(能|可以)(向|跟|找|在)(你们|这里|这儿)(这)?)[^,，。]{0,3}(能|可以|能不能|可不可以|能否)?(给)?(查|查询|咨询|提供)[^,，。]{0,30}(吗|么|不)[?？]?$|(有没有|有冇)(专门)?(给人|帮人)?(查|查询)(这个|这种|这类)?的?(服务|地方|渠道)|(有没有|有冇|有|提供)(这个|这种|这项|这样的?|这类)(查询)?(服务|功能|业务)(吗|没有|没|么|不|冇)?[?？]?$|(提不提供|提供不提供|是否提供|有没有提供|管不管)[^,，。?？]{0,4}(这个|这种|这项|这样的?|这类|这些)?(查询|咨询)(服务|业务)?|\bdo you (offer|provide|have) (this|that|such a) (service|feature)\b|(能|可以)(让|给)我(自己|随时)?(查|看|知道)(吗|么|不)|(能不能|可不可以|能否|可以|能)(随时|随时随地)(问|查|查询|了解)(你们|到)?[^,，。]{0,12}(吗|么|不|[?？])|(你们)?(会|能)(告诉|通知)我(吗|么|不)|(可以|能)(找|向|跟)你们(问|咨询)(吗|么|不)|(你们|这里|这边)(平时|也|能|可以)?(提供|有)[^,，。?？]{0,20}(咨询|查询)(服务)?(吗|么|不)/;
-const ASKS_FOR_IT = /(?<!会)帮|替|一下|查下|看下|给我查/;
+/** Asking for it to be done ("帮我查下"), not only asking ("想问一下"). */
+const ASKS_FOR_IT = /(?<!会)帮|替|(?<!问|了解|咨询|请教)一下|查下|看下|给我查/;
+/**
+ * "能不能查电费或者报修投诉什么的", "查电费交电费这种行不": two services listed as kinds of thing, asked
+ * of in general; with a question, whether they are offered.
+ */
+const SERVICES_LISTED =
+  /(查|交|缴|约|报修|投诉)[^,，。?？!！]{1,8}(查|交|缴|约|报修|投诉)[^,，。?？!！]{0,8}(这种|这些|这类|什么的|之类|啥的|等等)/;
 /** "能不能帮我查进展、看账单…三样都管吗": the services listed, and whether all are offered, asked. */
 const ASKS_WHETHER_ALL_OFFERED =
   /(几样|三样|两样|这些|这几样|这几个)(都|也)?管(吗|不|么)|管不管(这些|这几样)/;
 
 export function asksWhetherOffered(text: string): boolean {
-  return (ASKS_WHETHER_OFFERED.test(text) && !ASKS_FOR_IT.test(text)) || ASKS_WHETHER_ALL_OFFERED.test(text);
+  return (
+    ((ASKS_WHETHER_OFFERED.test(text) || (SERVICES_LISTED.test(text) && QUESTION_FORM.test(text))) &&
+      !ASKS_FOR_IT.test(text)) ||
+    ASKS_WHETHER_ALL_OFFERED.test(text)
+  );
 }
 
 /** "他说可以帮我少算点电费，只要请他吃顿饭": staff conduct told or asked about, a question for the rules. */
 export function tellsOfStaffConduct(text: string): boolean {
-  return CONDUCT.test(text);
+  return CONDUCT.test(text) || DISCLOSED.test(text);
 }
 
 /** "在哪给员工打个分": a question about the rating devices or the survey, not a score given. */
@@ -455,7 +468,9 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
     !OUTAGE_RULE_QUESTION.test(text) &&
     !hypothetical &&
     !asksWhatToDo &&
-    !asksAboutTheHotline(text)
+    !asksAboutTheHotline(text) &&
+    // "报修之后…仲会打返嚟问，系咪每一单都系咁": the follow-up rule, asked of repairs in general.
+    !(ABOUT_FOLLOW_UP.test(text) && !HAPPENING.test(text))
   )
     return { intent: 'repair' };
   // "总闸推不上去，报个修": a repair asked for in so many words, and nothing asked about it.
@@ -474,7 +489,13 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
     (APPLICATION.test(text) || (APPLICATION_LOOSE.test(text) && !ASKS_TIME_LIMIT.test(text)));
   // "申请加大用电量的那个事情有消息了没有 帮我看一下进度": an application named, though 用电量 is a bill's word.
   if (asksProgress && AN_APPLICATION.test(text)) return { intent: 'application' };
-  if (BILL.test(text) && !BILL_RULE_QUESTION.test(text) && !DISCLOSED.test(text) && !asksWhatToDo)
+  if (
+    BILL.test(text) &&
+    !BILL_RULE_QUESTION.test(text) &&
+    !DISCLOSED.test(text) &&
+    !asksWhatToDo &&
+    !asksAboutTheHotline(text)
+  )
     return { intent: 'bill' };
   if (asksProgress) return { intent: 'application' };
   // An account number and nothing else recognisable: the customer wants their account looked at.

@@ -125,7 +125,7 @@ const LEADS_IN =
 
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
-  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时|趟|次|回|步)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
+  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时|趟|次|回|步|种|样|类)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
 /** "你们给方案要几天": a clause whose own words ask. */
 export function asksByItsWords(clause: string): boolean {
   return QUESTION_WORDS.test(clause);
