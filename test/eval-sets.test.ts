@@ -66,6 +66,9 @@ const SETS = [
   'fresh-57.jsonl',
   'fresh-58.jsonl',
   'fresh-59.jsonl',
+  'fresh-67.jsonl',
+  'fresh-68.jsonl',
+  'fresh-69.jsonl',
 ];
 
 let service: TestServices;
@@ -159,6 +162,14 @@ const KNOWN_FLOW_OPENERS = new Set([
   // No power now (a village out for two days, a home at 2 a.m.): the report, after the answer.
   'f58-033',
   'f58-226',
+  // "…顺便我想查一下我们扩容申请的进展", "我想投诉你们一个抄表员…投诉完以后你们几天给我答复": a
+  // request beside the questions, answered first.
+  'f68-002',
+  'f69-044',
+  // "楼道里的电线老化冒过火花…": sparks from old wiring, the safety advice and the repair first.
+  'f68-082',
+  // "我家空调一开就跳闸 现在晚上十点多了 这个点还能找你们报故障吗": a fault now, answered, then reported.
+  'f68-197',
 ]);
 
 /**
