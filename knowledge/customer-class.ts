@@ -106,7 +106,7 @@ const LOW_VOLTAGE_WORDS =
   /低压|单相|(380|220|400|三百八|三八零|二百二|四百)\s*(v|伏|的电|电压)|0\.4\s*(kv|千伏)|三相(四线|电|动力电)|三相\s*380|380\s*(三相|动力)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const LOW_VOLTAGE = new RegExp(`${LOW_VOLTAGE_WORDS.source}|${PUBLIC_TRANSFORMER.source}`);
 const HOME =
-  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|间屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
+  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|间屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|新家|新居|搬(了)?(个)?(新)?家|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
   /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|泵房|机井|灌溉|抽水的?(水)?泵|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies)|grocer(y|ies)|convenience store|corner shop)s?\b|\bcafé/u;
@@ -308,8 +308,10 @@ function classOf(normalizedText: string, comparing: boolean): ClassReading | und
   if (comparing && sidesOf(text).length >= 2) return undefined;
 
   if (dual) return { customerClass: 'high_voltage_dual', evidence: evidence(high, dual), named: false };
-  // "低压三相，要新拉一路电": one line at low voltage is no single high-voltage supply.
-  if (single && (high || (!low && !NO_DUAL_SUPPLY.test(single))))
+  // "低压三相，要新拉一路电": one line at low voltage is no single high-voltage supply; nor is
+  // "小平房…想申请新拉一路电进来，就是一家人平常过日子用", a home and nothing else.
+  const onlyAHome = home !== undefined && !small && !large;
+  if (single && (high || (!low && !onlyAHome && !NO_DUAL_SUPPLY.test(single))))
     return { customerClass: 'high_voltage_single', evidence: evidence(high, single), named: false };
   if (high) return { customerClass: 'high_voltage', evidence: evidence(large ?? small, high), named: false };
   if (low && home && !small && !large)

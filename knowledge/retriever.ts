@@ -136,7 +136,7 @@ const CLASS_ENTRY_MIN_SHARE = 0.75;
  * process overview beside the time limits), an entry that has one, nearly as close, goes first:
  * "开小卖部要新装，方案要几天" asks the low-voltage limit, not the whole process.
  */
-function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number }>(
+function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number; confidence: number }>(
   hits: T[],
   reading: ClassReading | undefined,
   compared: CustomerClass[],
@@ -147,7 +147,14 @@ function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number }>(
   if (top.entry.category === CONDUCT_CATEGORY) return;
   const at = hits.findIndex((hit) => hit.entry.byClass);
   const byClass = hits[at];
-  if (!byClass || byClass.score < top.score * CLASS_ENTRY_MIN_SHARE) return;
+  // Nearly as close by the ranking and by the confidence: "家里 …改个户名又是多久" asks no time
+  // limit of a connection, however near its words rank it.
+  if (
+    !byClass ||
+    byClass.score < top.score * CLASS_ENTRY_MIN_SHARE ||
+    byClass.confidence < top.confidence * CLASS_ENTRY_MIN_SHARE
+  )
+    return;
   hits.splice(at, 1);
   hits.unshift(byClass);
 }

@@ -51,7 +51,7 @@ import {
   saysItIsOverdue,
   toldByOthers,
 } from './intents.js';
-import { MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
+import { asksByItsWords, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
 import {
   ACCOUNT_INTENTS,
@@ -525,6 +525,9 @@ export function createAssistant(deps: AssistantDeps) {
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
         if (decision.answer.confidence < minConfidence) continue;
+        // "师傅帮我家抢修到半夜，我想塞两包烟给他…": a part that asks nothing in its words is the story
+        // of the next, answered only where an entry is sure of it.
+        if (!asksByItsWords(part) && decision.answer.confidence < STORY_PART_MIN_CONFIDENCE) continue;
         // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
@@ -826,6 +829,8 @@ const FOLLOW_UP_LOOKBACK = 12;
 
 /** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
 const PART_MIN_CONFIDENCE = 0.25;
+/** A part that asks nothing in its own words is answered from this confidence. */
+const STORY_PART_MIN_CONFIDENCE = 0.5;
 /** At most this many parts of one message are read, and this many answers given. */
 const MAX_PARTS = 4;
 const MAX_ANSWERS = 3;

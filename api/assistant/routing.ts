@@ -31,6 +31,12 @@ export { DEFAULT_MIN_CONFIDENCE };
 export const DEFAULT_INTENT_MIN_PROBABILITY = 0.4;
 /** From this probability, `unknown` as the classifier's most probable label is an out-of-scope message. */
 const UNKNOWN_MIN_PROBABILITY = 0.3;
+/**
+ * The knowledge search, which learned from every labelled customer question, is this sure of an
+ * entry: the routing classifier's `unknown`, learned from the curated examples only, no longer
+ * outweighs it ("我哋商场要搞两路高压电入嚟…你哋最多几多日要覆我哋点样供电呀").
+ */
+const SURE_ANSWER_CONFIDENCE = 0.5;
 /** Without a confident answer, the most probable action still wins from this probability (and over `unknown`). */
 const FALLBACK_ACTION_MIN_PROBABILITY = 0.2;
 
@@ -315,7 +321,8 @@ export function createRouter(deps: RouterDeps) {
       if (
         guess?.label === 'unknown' &&
         guess.probability >= UNKNOWN_MIN_PROBABILITY &&
-        guess.unknownProbability > guess.faqProbability
+        guess.unknownProbability > guess.faqProbability &&
+        !(answer && answer.confidence >= SURE_ANSWER_CONFIDENCE)
       )
         return { kind: 'unknown' };
       if (answer && answer.confidence >= minConfidence)
