@@ -160,3 +160,53 @@ describe('classes read from a supply counted, a farm and a building named in pas
     ).toEqual(['resident', 'low_voltage', 'high_voltage_single', 'high_voltage_dual']);
   });
 });
+
+describe('classes read from premises listed with spaces, English shops and a home asking for a line', () => {
+  it('reads four premises listed with spaces as four sides, the transformer one beside two feeds as single', () => {
+    expect(
+      read('住家的 开小店的 有专用变压器的厂 两路高压的医院 申请用电方案各多久出来 做个对比给我').compared,
+    ).toEqual(['resident', 'low_voltage', 'high_voltage_single', 'high_voltage_dual']);
+  });
+
+  it('reads one premises told in several clauses as no list', () => {
+    expect(
+      read(
+        '我家是农村的，旁边是我开的一个小厂，用的是自己的200千伏安变压器、单回路10千伏。两边的供电方案答复分别要几天？',
+      ).compared,
+    ).toEqual(['resident', 'high_voltage_single']);
+  });
+
+  it('reads a transformer of its own as the other side of a comparison, and one said to be absent as none', () => {
+    expect(
+      read('我们小厂就380V，没变压器，跟隔壁有箱变的厂比，出方案时间是不是短一些？各是多少').compared,
+    ).toEqual(['low_voltage', 'high_voltage']);
+    expect(
+      read('我在村里搞咯个养猪场 要装三相电 冇得自己的变压器 报上去以后你们好久给我回话').reading
+        ?.customerClass,
+    ).toBe('low_voltage');
+  });
+
+  it('reads a supermarket, a mall with mutual backup lines and a townhouse', () => {
+    expect(read('supermarket meter install days after inspection?').reading?.customerClass).toBe(
+      'non_resident',
+    );
+    expect(read('我们是个大商场要两条高压线进来互相备用的那种你们方案要多久啊').reading?.customerClass).toBe(
+      'high_voltage_dual',
+    );
+    expect(read('we are moving into a townhouse, how long for the supply plan').reading?.customerClass).toBe(
+      'resident',
+    );
+  });
+
+  it('reads a home that wants one line as a home, and the company addressed as no premises', () => {
+    expect(
+      read('我刚在城郊买了套小平房，想申请新拉一路电进来，就是一家人平常过日子用，答复最长要等几天？').reading
+        ?.customerClass,
+    ).toBe('resident');
+    expect(
+      read('我們家是一般住宅，剛買的二手公寓要重新申請用電，貴公司大概多久會回覆供電的方案？').reading
+        ?.customerClass,
+    ).toBe('resident');
+    expect(read('刚搬新家，装电申请后几天给方案？').reading?.customerClass).toBe('resident');
+  });
+});

@@ -42,7 +42,7 @@ const PATTERNS: readonly [CustomerClass, RegExp][] = [
   ['high_voltage', new RegExp(`${HIGH_VOLTAGE_WORD}|专变|专线|high[- ]?voltage`)],
   [
     'non_resident',
-    /非居民|非居|企业|工厂|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?|supermarkets?|grocer(y|ies)|malls?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
+    /非居民|非居|企业|工厂|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网|贵|你们|你们的|您们|你哋|你哋嘅|你地)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?|supermarkets?|grocer(y|ies)|malls?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
   ],
   [
     'resident',
@@ -106,18 +106,18 @@ const LOW_VOLTAGE_WORDS =
   /低压|单相|(380|220|400|三百八|三八零|二百二|四百)\s*(v|伏|的电|电压)|0\.4\s*(kv|千伏)|三相(四线|电|动力电)|三相\s*380|380\s*(三相|动力)|动力电|low[- ]?voltage|\b(380|220) ?volts?\b|three[- ]phase/;
 const LOW_VOLTAGE = new RegExp(`${LOW_VOLTAGE_WORDS.source}|${PUBLIC_TRANSFORMER.source}`);
 const HOME =
-  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|间屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|新家|新居|搬(了)?(个)?(新)?家|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
+  /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|间屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|新家|新居|搬(了)?(个)?(新)?家|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home|townhouse|condo|condominium|villa|bungalow|cottage|duplex)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
-  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|泵房|机井|灌溉|抽水的?(水)?泵|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies)|grocer(y|ies)|convenience store|corner shop)s?\b|\bcafé/u;
+  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|发型屋|美甲店|美容院|美发|奶茶店|外卖店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|泵房|机井|灌溉|抽水的?(水)?泵|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies)|grocer(y|ies)|convenience store|corner shop)s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网)公司|灌溉|抽水站|超市|商场|写字楼|办公楼|办公室|写字间|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|大棚|温室|果园|猪舍|鸡舍|鸭舍|牛棚|羊圈|猪圈|猪场|鸡场|牛场|养(了)?[^,，。]{0,6}(头|只)(猪|牛|羊|鸡|鸭)|鱼塘|苗圃|种植|幼儿园|托儿所|托管班|养老院|敬老院|福利院|村委会|寺庙|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*|supermarkets?|(shopping )?malls?)\b|\b(our|my|an|the|a new) offices?\b/u;
+  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网|贵|你们|你们的|您们|你哋|你哋嘅|你地)公司|灌溉|抽水站|超市|商场|写字楼|办公楼|办公室|写字间|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|大棚|温室|果园|猪舍|鸡舍|鸭舍|牛棚|羊圈|猪圈|猪场|鸡场|牛场|养(了)?[^,，。]{0,6}(头|只)(猪|牛|羊|鸡|鸭)|鱼塘|苗圃|种植|幼儿园|托儿所|托管班|养老院|敬老院|福利院|村委会|寺庙|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*|supermarkets?|(shopping )?malls?)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
-  /还是|哪个|哪家|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
+  /还是|哪个|哪家|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
 /** Words that join two things, a comparison where each side names a class. */
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
 /** Where a clause ends. */
@@ -224,7 +224,7 @@ const OWN_CASE =
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =
-  /(没有|没得|没|无|不是|并非|冇|不用|不带|不需要|唔系)(用)?(自己的|自己|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
+  /(没有|没得|没|无|不是|并非|冇得|冇|不用|不带|不需要|唔系)(用)?(自己的|自己|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
 
 /** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =
@@ -358,6 +358,12 @@ function sidesCompared(message: string): CustomerClass[] {
     else if (!sides.has('high_voltage_single') && !sides.has('high_voltage_dual'))
       add('non_resident', LARGE_PREMISES);
   }
+  // "我们小厂就380V，没变压器，跟隔壁有箱变的厂比": a transformer of its own makes the other side.
+  if (sides.size < 2 && !sides.has('high_voltage')) {
+    const kept = text.replace(NEGATED_HIGH_VOLTAGE, (negated) => ' '.repeat(negated.length));
+    const at = kept.search(HIGH_VOLTAGE);
+    if (at >= 0) sides.set('high_voltage', at);
+  }
   const clauses = clausesOf(text).flatMap((clause) => clause.split('、'));
   // "住家的 做小生意低压的 还有大工厂高压的": a clause that shows a home and nothing else is a side.
   if (sides.size >= 2 && !sides.has('resident')) {
@@ -406,14 +412,20 @@ function sidesCompared(message: string): CustomerClass[] {
 }
 
 /**
- * "住家的 开小店的 有专用变压器的厂 两路高压的医院 …各多久": premises listed one by one (spaces, 、
- * or commas between them), each the side its own words show, where three or more are told apart.
- * Beside a side with two supplies, a high-voltage side that says no more is the single-supply one.
+ * "住家的 开小店的 有专用变压器的厂 两路高压的医院 …各多久": premises listed one by one (spaces or 、
+ * between them), each the side its own words show, where three or more are told apart. Only premises
+ * make a side: "自己的200千伏安变压器、单回路10千伏" tells of one. Beside a side with two supplies, a
+ * high-voltage side that says no more is the single-supply one.
  */
+/** A place named by its last character ("有专用变压器的厂", "两路高压的医院"). */
+const PLACE = /[厂店铺院馆场房屋]/;
+
 function listedSides(text: string): CustomerClass[] {
   const classes: CustomerClass[] = [];
-  for (const piece of text.split(/[\s、，,;；]+/)) {
-    const reading = piece ? classOf(piece, false) : undefined;
+  for (const piece of text.split(/[\s、]+/)) {
+    const premises =
+      HOME.test(piece) || SMALL_PREMISES.test(piece) || LARGE_PREMISES.test(piece) || PLACE.test(piece);
+    const reading = premises ? classOf(piece, false) : undefined;
     if (reading && !classes.includes(reading.customerClass)) classes.push(reading.customerClass);
   }
   if (classes.length < 3) return [];

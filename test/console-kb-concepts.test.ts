@@ -17,7 +17,7 @@ import { webUser } from './support/services.js';
 const SCREENSHOTS = screenshotFolder();
 let now = Date.parse('2026-11-26T02:00:00Z'); // Thursday 10:00 Beijing time
 /** 猴年马月 (a long, unknown time) is no concept's word yet: the chat reads this as about the process. */
-const QUESTION = '低压居民报装猴年马月能通电';
+const QUESTION = '居民新装猴年马月才能用上电';
 const TIME_LIMIT_ANSWER = '3个工作日内装表接电';
 
 let rig: ConsoleRig;

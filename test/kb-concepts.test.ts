@@ -51,7 +51,7 @@ interface ConceptItem {
 }
 
 /** A customer's wording with a time word no concept has: 猴年马月 (a long, unknown time). */
-const QUESTION = '低压居民报装猴年马月能通电';
+const QUESTION = '居民新装猴年马月才能用上电';
 /** The answer the question is read as (a second, nearly as good entry may follow it). */
 const answerTo = async (user = webUser()) => (await service.say(QUESTION, user)).replies[0]?.text ?? '';
 

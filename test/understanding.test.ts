@@ -1258,3 +1258,53 @@ describe('a question asked for someone else, about what others said', () => {
     expect(replyText(turn)).not.toContain('验证身份');
   });
 });
+
+describe('two matters asked of together, and the part an entry is sure of', () => {
+  it('answers both rules when two matters are joined and asked of together', async () => {
+    const turn = await ask('我就问问啊 电表测完了要是不准 还有抄表抄错的 你们都是几天给说法');
+    expect(ids(turn)).toEqual(['meter-test', 'reading-dispute']);
+    const both = replyText(
+      await ask(
+        '我家电表不准想让你们测一下 另外电费单上的读数也不对 跟表上的对不上 这两个事你们各要多少天给我说法',
+      ),
+    );
+    expect(both).toContain('5个工作日');
+    expect(both).toContain('7个工作日');
+  });
+
+  it('splits a Cantonese pair at 同埋 and keeps the supply the factory told of for the second', async () => {
+    const turn = await ask('我哋係開廠嘅 10kV 一路電 想問報裝之後會唔會有人跟進同回訪 同埋方案要等幾耐');
+    expect(ids(turn)).toEqual(['follow-up-visits', 'supply-plan-reply']);
+    expect(replyText(turn)).toContain('高压单电源客户的供电方案答复期限不超过15个工作日');
+    expect(replyText(turn)).not.toContain('30个工作日');
+  });
+
+  it('answers the part an entry is sure of beside the message read whole', async () => {
+    const turn = await ask(
+      '我是村里的电工 老百姓经常问我偷电算啥子 电线从别人家地头过能不能收钱这些事 我也说不清楚 就是说我想了解下电力方面的法律法规 还有供用电业务上的政策 你们那边给咨询不 能不能打电话问',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['information-services', 'hotline-95598']);
+  });
+
+  it('gives the premises listed one by one each their own line', async () => {
+    const text = replyText(
+      await ask('住家的 开小店的 有专用变压器的厂 两路高压的医院 申请用电方案各多久出来'),
+    );
+    expect(text).toMatch(
+      /居民客户.*3个工作日.*低压电力客户.*7个工作日.*高压单电源客户.*15个工作日.*高压双电源客户.*30个工作日/,
+    );
+  });
+
+  it('answers other counter business asked beside paying with its own limit', async () => {
+    const text = replyText(await ask('我想問兩樣嘢：屋企交電費一般要幾耐？轉名嗰啲手續又要幾耐？'));
+    expect(text).toContain('5分钟');
+    expect(text).toContain('20分钟');
+  });
+
+  it('says a complaint is followed up after it is handled', async () => {
+    const turn = await ask('我想知道就是投诉以后你们是不是会回访啊多久回一个电话');
+    expect(replyText(turn)).toContain('回访');
+    expect(replyText(turn)).toContain('1个工作日');
+  });
+});

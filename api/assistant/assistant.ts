@@ -7,6 +7,7 @@ import type { Areas } from '../../knowledge/areas.js';
 import { clausesOf } from '../../knowledge/clauses.js';
 import {
   CLASS_FALLBACK,
+  CLASS_LABELS,
   type ClassReading,
   inferCustomerClass,
   readCustomerClass,
@@ -394,7 +395,23 @@ export function createAssistant(deps: AssistantDeps) {
         state: null,
         sources: compared.map((a) => a.source),
       };
-    const decision = await decide(ctx);
+    const read = await decide(ctx);
+    const part = surePart(decided);
+    // Sure of that part and of the message read whole, and they differ: both answered, the part first.
+    if (
+      part &&
+      read.kind === 'faq' &&
+      part.answer.source.id !== read.answer.source.id &&
+      read.answer.confidence >= SURE_PART_OVER_WHOLE
+    )
+      return {
+        intent: 'faq',
+        replies: [part.answer.text, withOffer(read.answer.text, read.offer ?? part.offer)],
+        state: null,
+        sources: [part.answer.source, read.answer.source],
+      };
+    const decision =
+      part && read.kind === 'faq' && part.answer.confidence > read.answer.confidence ? part : read;
     switch (decision.kind) {
       case 'action':
         return startFlow(decision.detected, ctx);
@@ -527,7 +544,12 @@ export function createAssistant(deps: AssistantDeps) {
         if (decision.answer.confidence < minConfidence) continue;
         // "师傅帮我家抢修到半夜，我想塞两包烟给他…": a part that asks nothing in its words is the story
         // of the next, answered only where an entry is sure of it.
-        if (!asksByItsWords(part) && decision.answer.confidence < STORY_PART_MIN_CONFIDENCE) continue;
+        if (
+          !asksByItsWords(part) &&
+          !/[?？]/.test(part) &&
+          decision.answer.confidence < STORY_PART_MIN_CONFIDENCE
+        )
+          continue;
         // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
@@ -829,6 +851,8 @@ const FOLLOW_UP_LOOKBACK = 12;
 
 /** A part of a message of several is answered from this confidence (one message alone: the router's minimum). */
 const PART_MIN_CONFIDENCE = 0.25;
+/** The one answered part is answered beside (or instead of) the message read whole from this confidence. */
+const SURE_PART_OVER_WHOLE = 0.6;
 /** A part that asks nothing in its own words is answered from this confidence. */
 const STORY_PART_MIN_CONFIDENCE = 0.5;
 /** At most this many parts of one message are read, and this many answers given. */
@@ -865,6 +889,22 @@ function overdueNote(decision: Decision & { kind: 'faq' }, ctx: TurnContext): st
   return '';
 }
 
+/**
+ * "我是村里的电工…就是说我想了解下电力方面的法律法规 还有供用电业务上的政策 你们那边给咨询不 能不能
+ * 打电话问": the one part of a message an entry is sure of, where no other part was answered or
+ * asks for an action; it says what the message asks as well as the message read whole.
+ */
+function surePart(
+  decided: readonly { decision: Decision }[] | undefined,
+): (Decision & { kind: 'faq' }) | undefined {
+  if (!decided || decided.some(({ decision }) => decision.kind === 'action')) return undefined;
+  const answered = decided.flatMap(({ decision }) =>
+    decision.kind === 'faq' && decision.answer.confidence >= PART_MIN_CONFIDENCE ? [decision] : [],
+  );
+  const [only] = answered;
+  return answered.length === 1 && only && only.answer.confidence >= SURE_PART_OVER_WHOLE ? only : undefined;
+}
+
 /** An answer about an action, ending with the offer to do it now. */
 function withOffer(text: string, offer: ActionIntent | undefined): string {
   const line = offer ? REPLIES.offers[offer] : undefined;
@@ -886,7 +926,9 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
       !CLASS_FALLBACK[whole.customerClass].includes(own.customerClass))
   )
     return part;
-  return `${whole.evidence} ${part}`;
+  // "10kv、一路": words read together that say less one by one; the class itself is said then.
+  const rereads = inferCustomerClass(whole.evidence)?.customerClass === whole.customerClass;
+  return `${rereads ? whole.evidence : `${CLASS_LABELS[whole.customerClass]}客户`} ${part}`;
 }
 
 /** "双电源高压方案又是多久" after a question about 送电: a matter the question before did not name. */

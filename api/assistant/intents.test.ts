@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createNormalizer } from '../../knowledge/normalize.js';
 import {
   asksAboutProcess,
   asksAhead,
@@ -402,5 +403,94 @@ describe('an application with no news, and a staff member who did not apologise'
   it('reads an application with no news as a look-up, and no word of apology as conduct', () => {
     expect(detectActionIntent('我的报装申请一个月了连个消息都没有，帮我查查')?.intent).toBe('application');
     expect(detectActionIntent('改过来以后连句对不起都没有，这正常吗')).toBeUndefined();
+  });
+});
+
+/** The rules read the normalised text (simplified characters, lower case), as the assistant does. */
+const normalize = createNormalizer();
+const detect = (text: string) => detectActionIntent(normalize(text));
+
+describe('conduct told in the customer’s own words, and what they ask of it', () => {
+  it('reads being passed around, fobbed off, staff chatting or on a private call, as conduct asked about', () => {
+    for (const text of [
+      '我打电话问那个电费的事情客服说让我去找营业厅营业厅又说找供电所你们这样推来推去的到底谁负责啊',
+      '两个营业员一直在聊昨晚的电视剧 把我晾在一边 这种是不是你们不准的',
+      '窗口就一个人 给我办到一半说去一下 结果二十分钟没回来 她能这么说走就走吗',
+      '我表哥在供电所上班 他说可以帮我把欠费的事压一压 保证不断我的电 他这么做有问题吗',
+    ])
+      expect(detect(text), text).toBeUndefined();
+  });
+
+  it('reads a gift to the crew who repaired at night as a question about gifts, not a repair', () => {
+    expect(
+      detect('俺家自己种的苹果 想给你们所里的师傅送两箱表示感谢 他们帮俺村抢修到半夜 这样中不中'),
+    ).toBeUndefined();
+    expect(detect('师傅帮我家抢修到半夜，我想塞两包烟给他他死活不要')).toBeUndefined();
+  });
+
+  it('reads a ten-minute private call as no score', () => {
+    expect(detect('去营业厅办事 站着听员工打了十分钟私人电话 这种你们管不管')?.intent).toBeUndefined();
+  });
+
+  it('reads whether staff would show one’s bill to someone else as a question about privacy', () => {
+    for (const text of [
+      '我前妻跑去营业厅 想查我新房子的电费和地址 你们员工会告诉她吗',
+      '电费单上的度数 营业员能不能拿给我邻居看',
+      'Can your staff tell other people my address? My landlord’s friend somehow knew my bill amount.',
+      '营业员在大厅里大声念我的身份证号和欠了多少钱，后面排队的人全听见了，这样做合适吗？',
+    ])
+      expect(detect(text), text).toBeUndefined();
+  });
+
+  it('reads whether something was allowed as no look-up of the bill', () => {
+    for (const text of [
+      'They cut my power this morning without any notice, and my bill was already paid. Is that allowed?',
+      '我間舖頭交齊晒電費三日都未駁返電，你哋係咪可以咁樣拖？',
+      '我上次喺你哋櫃位 個職員幫我交電費搞咗成十分鐘 咁樣係咪超過咗你哋嘅標準呀',
+      '你们能不能给我讲讲电费单子上那些项目都是啥意思',
+    ])
+      expect(detect(text), text).toBeUndefined();
+  });
+});
+
+describe('the hotline’s hours, the follow-up after a repair, and a past danger', () => {
+  it('reads the hours someone answers as a question about the hotline, not a look-up', () => {
+    expect(detect('半夜能不能打电话查电费 还是只有白天才有人接')).toBeUndefined();
+    expect(detect('恁那95598是不是黑天白天都有人 俺想半夜打过去问问俺家电费的事中不中')).toBeUndefined();
+  });
+
+  it('reads whether repairs are followed up as the rule, and a fault now as a report', () => {
+    expect(detect('老公話打電話報修之後 你哋會一直跟到修好 仲會打返嚟問 係咪每一單都係咁')).toBeUndefined();
+    expect(detect('家里停电了 快派人来修 修好以后会回访吗')?.intent).toBe('repair');
+  });
+
+  it('reads a wire blown down last year as the story, and sparks now as a danger', () => {
+    expect(
+      detect('去年台风把我们村的电线吹断了，等了好久才来人。你们碰到这种情况按规矩应该怎么应对？'),
+    ).toBeUndefined();
+    expect(detect('电线被风吹断了掉在路上')).toMatchObject({ intent: 'repair', danger: true });
+  });
+
+  it('reads figures that disagree with the bill, and a reading estimated, as a meter case', () => {
+    expect(detect('表上数字和账单对不上 要查')?.intent).toBe('meter');
+    expect(detect('抄表员根本没来抄 估的数 我不认这个读数')?.intent).toBe('meter');
+  });
+});
+
+describe('services listed and asked of in general', () => {
+  it('reads services listed as kinds, with a question, as whether they are offered', () => {
+    expect(asksWhetherOffered('晚上十一二点打你们客服电话有人接吗能不能查电费或者报修投诉什么的')).toBe(true);
+    expect(asksWhetherOffered('有啥是不用跑就能办的 查电费交电费这种行不')).toBe(true);
+    expect(asksWhetherOffered('就想问一下现在是不是很多事在手机上就能弄了比如查电费交电费约时间这些')).toBe(
+      true,
+    );
+    expect(asksWhetherOffered('除了交钱，你们还能帮我查点啥？')).toBe(true);
+    expect(asksWhetherOffered('帮我查下电费 还有交费记录这些')).toBe(false);
+  });
+
+  it('reads wanting to report and asking which number, or whether a letter will do, as asking the way', () => {
+    expect(asksHowToComplain('员工收了别人的红包后给他插队办，我要揭发，打几号电话？')).toBe(true);
+    expect(asksHowToComplain('投诉热线多少 几天回复')).toBe(true);
+    expect(asksHowToComplain('我想举报你们一个员工收好处能不能直接写封信寄过去')).toBe(true);
   });
 });
