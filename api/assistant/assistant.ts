@@ -410,8 +410,15 @@ export function createAssistant(deps: AssistantDeps) {
         state: null,
         sources: [part.answer.source, read.answer.source],
       };
+    // The surer part's entry, with the offer the message read whole makes; the same entry is
+    // answered as the whole message narrows it ("…like changing the account holder's name").
     const decision =
-      part && read.kind === 'faq' && part.answer.confidence > read.answer.confidence ? part : read;
+      part &&
+      read.kind === 'faq' &&
+      part.answer.source.id !== read.answer.source.id &&
+      part.answer.confidence > read.answer.confidence
+        ? { ...part, offer: part.offer ?? read.offer }
+        : read;
     switch (decision.kind) {
       case 'action':
         return startFlow(decision.detected, ctx);

@@ -459,8 +459,10 @@ describe('the hotline’s hours, the follow-up after a repair, and a past danger
     expect(detect('恁那95598是不是黑天白天都有人 俺想半夜打过去问问俺家电费的事中不中')).toBeUndefined();
   });
 
-  it('reads whether repairs are followed up as the rule, and a fault now as a report', () => {
-    expect(detect('老公話打電話報修之後 你哋會一直跟到修好 仲會打返嚟問 係咪每一單都係咁')).toBeUndefined();
+  it('reads whether repairs are followed up as a question about them, and a fault now as a report', () => {
+    expect(
+      asksAboutProcess(normalize('老公話打電話報修之後 你哋會一直跟到修好 仲會打返嚟問 係咪每一單都係咁')),
+    ).toBe(true);
     expect(detect('家里停电了 快派人来修 修好以后会回访吗')?.intent).toBe('repair');
   });
 

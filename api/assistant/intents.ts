@@ -355,6 +355,8 @@ export function asksAboutProcess(text: string): boolean {
   // "…停电通知不及时很不满 要正式投诉 可以发传真或者寄信吗": the way to complain, whatever happened.
   if (HOW_OR_WHERE.test(text) && COMPLAINT_WORDS.test(text)) return true;
   if (HAPPENING.test(text) && !asksAhead(text)) return false;
+  // "报修之后…仲会打返嚟问，系咪每一单都系咁": the follow-up after it, asked of them all.
+  if (ABOUT_FOLLOW_UP.test(text)) return true;
   // "我想投诉但是不知道该找谁": wanting to, and asking how or where, is a question about the way.
   if (HOW_OR_WHERE.test(text)) return true;
   // "如果我要投诉，多久联系我": the request is supposed, and the question asks what would follow.
@@ -469,9 +471,7 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
     !OUTAGE_RULE_QUESTION.test(text) &&
     !hypothetical &&
     !asksWhatToDo &&
-    !asksAboutTheHotline(text) &&
-    // "报修之后…仲会打返嚟问，系咪每一单都系咁": the follow-up rule, asked of repairs in general.
-    !(ABOUT_FOLLOW_UP.test(text) && !HAPPENING.test(text))
+    !asksAboutTheHotline(text)
   )
     return { intent: 'repair' };
   // "总闸推不上去，报个修": a repair asked for in so many words, and nothing asked about it.
