@@ -69,6 +69,10 @@ const SETS = [
   'fresh-67.jsonl',
   'fresh-68.jsonl',
   'fresh-69.jsonl',
+  'fresh-70.jsonl',
+  'fresh-71.jsonl',
+  'fresh-72.jsonl',
+  'fresh-73.jsonl',
 ];
 
 let service: TestServices;
@@ -170,6 +174,16 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f68-082',
   // "我家空调一开就跳闸 现在晚上十点多了 这个点还能找你们报故障吗": a fault now, answered, then reported.
   'f68-197',
+  // "凌晨两点家里跳闸了，整个屋子都黑了，这时候能找谁？": no power now, answered, then reported.
+  'f70-162',
+  // "…这我要反映，多久会给我处理答复？", "不晓得你们能不能告诉我办到哪一步了 还有…": a request beside
+  // the question, answered first.
+  'f70-202',
+  'f72-188',
+  // "…结果电费单上还显示用了好几百度…恁啥时候给俺查清楚回话": the customer's own bill, looked up.
+  'f72-184',
+  // "俺家门口那电线杆子歪了半年…": a leaning pole, the safety advice and the repair first.
+  'f72-204',
 ]);
 
 /**
