@@ -61,10 +61,10 @@ export type Decision =
 const OFFERED: ReadonlySet<ActionIntent> = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
 /** Words that set two rules side by side: which is faster, how long each takes. */
 const COMPARES_RULES =
-  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各自|各(要|需要|是|多久|多长|几|多少)|边个(快|耐)|(啥|什么|甚么|乜|咩)(区别|不同|差别|不一样)|区别在哪|有何(区别|不同)|一不一样|(还有|以及|同埋)[^?？。]{1,16}(都|各)(是|要|需要)?(几天|多久|多少天|几个工作日|几日|几耐)|differen|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
+  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各自|各(要|需要|是|多久|多长|几|多少)|边个(快|耐)|(啥|什么|甚么|乜|咩)(区别|不同|差别|不一样)|区别在哪|有何(区别|不同)|一不一样|(还有|以及|同埋)[^?？。]{1,16}(都|各)(是|要|需要)?(几天|多久|多少天|几个工作日|几日|几耐)|\b(the )?two (deadlines|time limits|limits)\b|differen|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
 /** "X和Y，哪个快": the two sides and what is asked of both. */
 const SIDES =
-  /^(.{2,}?)(和|跟|与|同|及|以及|还是|还有|同埋|另外|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|这两(?:个|项|样|种)?|两者|有(?:啥|什么|甚么|乜|咩|何)(?:区别|不同|差别)|(?:啥|什么)(?:区别|不同|差别)|(?:你们|你哋)?(?:都|各)(?:是|要|需要)?(?:几天|多久|多少天|几个工作日|几日|几耐)|which|respectively|what(?:'s| is) the difference).*)$/;
+  /^(.{2,}?)(和|跟|与|同|及|以及|还是|还有|同埋|另外|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|这两(?:个|项|样|种)?|两者|有(?:啥|什么|甚么|乜|咩|何)(?:区别|不同|差别)|(?:啥|什么)(?:区别|不同|差别)|(?:你们|你哋)?(?:都|各)(?:是|要|需要)?(?:几天|多久|多少天|几个工作日|几日|几耐)|which|respectively|what(?:'s| is) the difference|what are the two).*)$/;
 /** "一个校验一个核实读数，各自多久": one side each, then what is asked of both. */
 const ONE_EACH =
   /一(?:个|是)是?([^,，。\s]{2,10}?)[,，\s]*(?:一个|二是|另一个|另外一个)是?([^,，。\s]{2,10}?)[,，\s]*((?:(?:这)?两(?:个|样|项)[^,，。\s]{0,4})?(?:各自|分别|各|哪个|哪一个).*)$/;
