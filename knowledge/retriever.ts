@@ -127,6 +127,8 @@ function differenceOf(sides: readonly string[]): string {
 
 /** The standard's section on staff conduct (二、服务作风): its rules say what is not allowed. */
 const CONDUCT_CATEGORY = '服务作风';
+/** The standard's section on time limits (三、服务效能): each entry there states its own. */
+const TIME_LIMITS_CATEGORY = '服务效能';
 
 /** A class-specific entry this close to the top one answers a question that gives a class. */
 const CLASS_ENTRY_MIN_SHARE = 0.75;
@@ -143,8 +145,9 @@ function preferClassAnswers<T extends { entry: KnowledgeEntry; score: number; co
 ): void {
   const [top] = hits;
   if (!top || top.entry.byClass || (!reading && compared.length < 2)) return;
-  // "拖了两个礼拜还不给通电 这算不算违规": a conduct rule asked about is no time limit's overview.
-  if (top.entry.category === CONDUCT_CATEGORY) return;
+  // "拖了两个礼拜还不给通电 这算不算违规": a conduct rule asked about is no time limit's overview; nor
+  // is another time limit ("我家电表不准想让你们测一下…要多少天": the meter test's, not the plan's).
+  if (top.entry.category === CONDUCT_CATEGORY || top.entry.category === TIME_LIMITS_CATEGORY) return;
   const at = hits.findIndex((hit) => hit.entry.byClass);
   const byClass = hits[at];
   // Nearly as close by the ranking and by the confidence: "家里 …改个户名又是多久" asks no time

@@ -73,6 +73,7 @@ const SETS = [
   'fresh-71.jsonl',
   'fresh-72.jsonl',
   'fresh-73.jsonl',
+  'fresh-74.jsonl',
 ];
 
 let service: TestServices;
@@ -184,6 +185,11 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f72-184',
   // "俺家门口那电线杆子歪了半年…": a leaning pole, the safety advice and the repair first.
   'f72-204',
+  // "凌晨两点我家突然全黑了,整栋楼都没电…你们报停电是几点到几点?": no power now, answered, then reported.
+  'f74-043',
+  // "…我们小区老是停电嘛然后每次报完修呢都有人回访…": an outage said as habitual, read as a report;
+  // left as it is (see the closing note of round 36).
+  'f74-051',
 ]);
 
 /**
