@@ -375,7 +375,11 @@ describe('questions about a process asked beside a problem', () => {
   it('reads what a member of staff offered as the story, not a request to look up the bill', async () => {
     const turn = await ask('我朋友在供电所上班,他说可以帮我少算点电费,只要请他吃顿饭,这种事允许吗?');
     expect(turn.intent).toBe('faq');
-    expect(ids(turn)).toEqual(['no-gifts']);
+    // A meal asked for (二、9, 吃请) in return for a lower bill (二、10, gain from the post): either
+    // conduct rule answers it; what matters is that no account is looked up.
+    expect(ids(turn)).toHaveLength(1);
+    expect(['no-gifts', 'no-abuse-of-position']).toContain(ids(turn)[0]);
+    expect(replyText(turn)).toContain('不准');
   });
 
   it('answers the ways to pay asked beside a reading dispute', async () => {
