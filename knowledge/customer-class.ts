@@ -411,15 +411,15 @@ function sidesCompared(message: string): CustomerClass[] {
   return found.length < 2 ? [] : found;
 }
 
+/** A place named by its last character ("有专用变压器的厂", "两路高压的医院"). */
+const PLACE = /[厂店铺院馆场房屋]/;
+
 /**
  * "住家的 开小店的 有专用变压器的厂 两路高压的医院 …各多久": premises listed one by one (spaces or 、
  * between them), each the side its own words show, where three or more are told apart. Only premises
  * make a side: "自己的200千伏安变压器、单回路10千伏" tells of one. Beside a side with two supplies, a
  * high-voltage side that says no more is the single-supply one.
  */
-/** A place named by its last character ("有专用变压器的厂", "两路高压的医院"). */
-const PLACE = /[厂店铺院馆场房屋]/;
-
 function listedSides(text: string): CustomerClass[] {
   const classes: CustomerClass[] = [];
   for (const piece of text.split(/[\s、]+/)) {

@@ -397,28 +397,21 @@ export function createAssistant(deps: AssistantDeps) {
       };
     const read = await decide(ctx);
     const part = surePart(decided);
-    // Sure of that part and of the message read whole, and they differ: both answered, the part first.
-    if (
-      part &&
-      read.kind === 'faq' &&
-      part.answer.source.id !== read.answer.source.id &&
-      read.answer.confidence >= SURE_PART_OVER_WHOLE
-    )
-      return {
-        intent: 'faq',
-        replies: [part.answer.text, withOffer(read.answer.text, read.offer ?? part.offer)],
-        state: null,
-        sources: [part.answer.source, read.answer.source],
-      };
-    // The surer part's entry, with the offer the message read whole makes; the same entry is
-    // answered as the whole message narrows it ("…like changing the account holder's name").
-    const decision =
-      part &&
-      read.kind === 'faq' &&
-      part.answer.source.id !== read.answer.source.id &&
-      part.answer.confidence > read.answer.confidence
-        ? { ...part, offer: part.offer ?? read.offer }
-        : read;
+    let decision = read;
+    // The one part an entry is sure of, where the message read whole gives another entry: both
+    // answered, the part first, where the whole message's entry is as sure; else the part's, with
+    // the offer the whole message makes. The same entry is answered as the whole message narrows it
+    // ("…like changing the account holder's name").
+    if (part && read.kind === 'faq' && part.answer.source.id !== read.answer.source.id) {
+      if (read.answer.confidence >= SURE_PART_OVER_WHOLE)
+        return {
+          intent: 'faq',
+          replies: [part.answer.text, withOffer(read.answer.text, read.offer ?? part.offer)],
+          state: null,
+          sources: [part.answer.source, read.answer.source],
+        };
+      decision = { ...part, offer: part.offer ?? read.offer };
+    }
     switch (decision.kind) {
       case 'action':
         return startFlow(decision.detected, ctx);

@@ -409,16 +409,19 @@ describe('an application with no news, and a staff member who did not apologise'
 /** The rules read the normalised text (simplified characters, lower case), as the assistant does. */
 const normalize = createNormalizer();
 const detect = (text: string) => detectActionIntent(normalize(text));
+/** Each message read as asking nothing to be done: no flow is opened for it. */
+function expectNoAction(texts: readonly string[]) {
+  for (const text of texts) expect(detect(text), text).toBeUndefined();
+}
 
 describe('conduct told in the customer’s own words, and what they ask of it', () => {
   it('reads being passed around, fobbed off, staff chatting or on a private call, as conduct asked about', () => {
-    for (const text of [
+    expectNoAction([
       '我打电话问那个电费的事情客服说让我去找营业厅营业厅又说找供电所你们这样推来推去的到底谁负责啊',
       '两个营业员一直在聊昨晚的电视剧 把我晾在一边 这种是不是你们不准的',
       '窗口就一个人 给我办到一半说去一下 结果二十分钟没回来 她能这么说走就走吗',
       '我表哥在供电所上班 他说可以帮我把欠费的事压一压 保证不断我的电 他这么做有问题吗',
-    ])
-      expect(detect(text), text).toBeUndefined();
+    ]);
   });
 
   it('reads a gift to the crew who repaired at night as a question about gifts, not a repair', () => {
@@ -433,23 +436,21 @@ describe('conduct told in the customer’s own words, and what they ask of it', 
   });
 
   it('reads whether staff would show one’s bill to someone else as a question about privacy', () => {
-    for (const text of [
+    expectNoAction([
       '我前妻跑去营业厅 想查我新房子的电费和地址 你们员工会告诉她吗',
       '电费单上的度数 营业员能不能拿给我邻居看',
       'Can your staff tell other people my address? My landlord’s friend somehow knew my bill amount.',
       '营业员在大厅里大声念我的身份证号和欠了多少钱，后面排队的人全听见了，这样做合适吗？',
-    ])
-      expect(detect(text), text).toBeUndefined();
+    ]);
   });
 
   it('reads whether something was allowed as no look-up of the bill', () => {
-    for (const text of [
+    expectNoAction([
       'They cut my power this morning without any notice, and my bill was already paid. Is that allowed?',
       '我間舖頭交齊晒電費三日都未駁返電，你哋係咪可以咁樣拖？',
       '我上次喺你哋櫃位 個職員幫我交電費搞咗成十分鐘 咁樣係咪超過咗你哋嘅標準呀',
       '你们能不能给我讲讲电费单子上那些项目都是啥意思',
-    ])
-      expect(detect(text), text).toBeUndefined();
+    ]);
   });
 });
 
