@@ -8,6 +8,7 @@ import { createKnowledge, type Knowledge } from '../knowledge/index.js';
 import { loadKnowledgeBase, loadKnowledgeContent } from '../knowledge/load.js';
 import regressionQuestions from '../knowledge/regression-questions.json' with { type: 'json' };
 import { loadTariff } from '../knowledge/tariff.js';
+import { loadActionQuestions } from './assistant/action-questions.js';
 import { createIntentClassifier, loadIntentExamples } from './assistant/intent-classifier.js';
 import type { Config } from './config.js';
 import type { KnowledgeParts, Platform } from './core.js';
@@ -44,6 +45,7 @@ export async function openNodePlatform(config: Config, options: NodePlatformOpti
     loadIntentExamples(),
     knowledge.normalize,
     knowledge.segmenter,
+    loadActionQuestions(),
   );
   const parts: KnowledgeParts = {
     knowledge,

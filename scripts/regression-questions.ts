@@ -20,6 +20,8 @@ export interface EvalLine {
   kind?: string;
   q?: string;
   expect?: string[][];
+  /** An intent line's expected intent. */
+  intent?: string;
 }
 
 /** Every line of test/eval/*.jsonl, in file and line order. */

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadActionQuestions } from '../api/assistant/action-questions.js';
 import { createIntentClassifier, loadIntentExamples } from '../api/assistant/intent-classifier.js';
 import { createFeaturizer, type LabelledText, trainClassifier } from '../knowledge/classifier.js';
 import { type Knowledge, UNKNOWN_LABEL } from '../knowledge/index.js';
@@ -137,6 +138,27 @@ describe('the classifiers trained from the knowledge base and the intent example
     // A report is still an action.
     const report = model.classify(knowledge.normalize('家里一点电都没有了，快派人'));
     expect(report.actionProbability).toBeGreaterThan(report.faqProbability);
+  });
+
+  it('tells a question about an action from a request for it, where the rules read the action', () => {
+    const model = createIntentClassifier(
+      loadIntentExamples(),
+      knowledge.normalize,
+      knowledge.segmenter,
+      loadActionQuestions(),
+    ).forKnowledge(knowledge);
+    const about = (text: string) => model.asksAbout(knowledge.normalize(text));
+    // Wordings of no set: whether it is allowed, whether someone answers at night; and requests.
+    expect(about('欠费停电后钱马上交了 可过了两天还是没电 你们允许这样拖吗')).toBeGreaterThan(0.9);
+    expect(about('晚上十一点家里突然没电了 这种时候打给谁 有人接吗')).toBeGreaterThan(0.5);
+    expect(about('屋里黑了 赶紧派个师傅过来修一下')).toBeLessThan(0.1);
+    expect(about('我要投诉你们营业厅的员工 给我登记')).toBeLessThan(0.1);
+    // Without examples it reads nothing.
+    expect(
+      createIntentClassifier(loadIntentExamples(), knowledge.normalize)
+        .forKnowledge(knowledge)
+        .asksAbout('x'),
+    ).toBe(0);
   });
 
   it('trains the intent model once per knowledge', () => {

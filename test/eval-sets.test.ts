@@ -187,9 +187,6 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f72-204',
   // "凌晨两点我家突然全黑了,整栋楼都没电…你们报停电是几点到几点?": no power now, answered, then reported.
   'f74-043',
-  // "…我们小区老是停电嘛然后每次报完修呢都有人回访…": an outage said as habitual, read as a report;
-  // left as it is (see the closing note of round 36).
-  'f74-051',
 ]);
 
 /**

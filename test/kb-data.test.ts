@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadActionQuestions } from '../api/assistant/action-questions.js';
 import { versionContent } from '../api/kb/versions.js';
 import { parseConcepts, shippedConcepts } from '../knowledge/concepts.js';
 import { contentHash } from '../knowledge/content.js';
@@ -12,6 +13,7 @@ import { entriesOfFiles } from '../knowledge/knowledge-base.js';
 import { loadKnowledgeBase, loadKnowledgeContent } from '../knowledge/load.js';
 import { parseOutOfScopeExamples } from '../knowledge/out-of-scope.js';
 import regressionFile from '../knowledge/regression-questions.json' with { type: 'json' };
+import { labelledActionQuestions } from '../scripts/action-questions.js';
 import { labelledCustomerQuestions } from '../scripts/customer-questions.js';
 import { regressionQuestions } from '../scripts/regression-questions.js';
 import { startTestServices } from './support/services.js';
@@ -44,6 +46,17 @@ it('keeps knowledge/customer-questions.json equal to the labelled questions of t
   expect(labelled.filter(({ entry }) => !ids.has(entry))).toEqual([]);
   // A question whose facts only one entry holds is that entry's.
   expect(labelled).toContainEqual({ entry: 'meter-test', q: '申请电能表校验多久出检测结果' });
+}, 60_000);
+
+it('keeps api/assistant/action-questions.json equal to the action messages of test/eval (npm run build:regression)', async () => {
+  const labelled = await labelledActionQuestions();
+  expect(loadActionQuestions()).toEqual(labelled);
+  // Both kinds are there, requests far more than questions about an action.
+  const about = labelled.filter(({ asks }) => asks === 'about').length;
+  expect(about).toBeGreaterThan(100);
+  expect(labelled.length - about).toBeGreaterThan(about);
+  // A knowledge question in which the rules read a complaint asks about it.
+  expect(labelled).toContainEqual({ asks: 'about', q: '俺写封信寄过去投诉中不中？' });
 }, 60_000);
 
 it('exports a version to YAML in the layout of knowledge/ that reads back as the same content', async () => {

@@ -382,6 +382,33 @@ describe('questions about a process asked beside a problem', () => {
     expect(replyText(turn)).toContain('不准');
   });
 
+  it('reads a fault told as a habit as the story of a question about follow-up, not a report', async () => {
+    const turn = await ask('我们小区老是停电嘛 每次报完修你们都会打电话回访 回访是规定吗');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('回访');
+    expect(replyText(turn)).not.toContain('详细地址');
+    // Told as happening now, or asked to be repaired, the same fault is reported.
+    expect((await ask('我们小区老是停电 帮我报修')).intent).toBe('repair');
+  });
+
+  it('answers whether a delay is allowed, in words no rule lists, with the offer and no form', async () => {
+    const turn = await ask('欠费停电后钱马上交了 可过了两天还是没电 你们允许这样拖吗');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(ids(turn)).toEqual(['no-unlawful-outage']);
+    expect(replyText(turn)).toContain('回复“报修”');
+    expect(replyText(turn)).not.toContain('详细地址');
+    // Asked for outright, the same story is a repair.
+    const asked = await ask('欠费停电后钱马上交了 可过了两天还是没电 赶紧派人来');
+    expect(asked.intent).toBe('repair');
+  });
+
+  it('answers a customer who wants to complain and asks whether the hotline answers at night', async () => {
+    const turn = await ask('我想投诉 可我白天上班 晚上打你们热线有人接吗');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('24小时');
+    expect(replyText(turn)).toContain('回复“投诉”');
+  });
+
   it('answers the ways to pay asked beside a reading dispute', async () => {
     const turn = await ask('上个月抄表抄错了，我反映了，多久核实？另外我想换个交电费的方式，有哪些可以选？');
     expect(ids(turn)).toEqual(['reading-dispute', 'payment-methods']);

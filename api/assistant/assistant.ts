@@ -50,6 +50,7 @@ import {
   isStatement,
   mentionsDanger,
   saysItIsOverdue,
+  toldAsHabit,
   toldByOthers,
 } from './intents.js';
 import { asksByItsWords, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
@@ -566,6 +567,9 @@ export function createAssistant(deps: AssistantDeps) {
         // wanting to and asking the way.
         if (
           (asksAboutProcess(part) && !isPersonal(part)) ||
+          // "…我想投诉。1.员工能随便离岗吗 …3.投诉多久有人联系我": the learned model reads the whole
+          // message as asking about the action.
+          router.asksAboutIt(ctx.message.normalized) ||
           // "…半夜三更的我能找哪个报修 …现在没事 我先问清楚存起来": the message asks ahead of time.
           asksAhead(ctx.message.normalized) ||
           SUPPOSES.test(part) ||
@@ -576,7 +580,16 @@ export function createAssistant(deps: AssistantDeps) {
         // "上个月电费比平时高了一倍，…请问校验几个工作日出结果": a remark about one's own bill or
         // application beside a question is its background, no look-up asked for; so is a meter
         // problem told beside a question about how it is handled ("…抄表数据不对…几天之内？").
-        else if (!(isStatement(part) && backgroundOf(decision.detected.intent, ctx.message.normalized)))
+        else if (
+          !(isStatement(part) && backgroundOf(decision.detected.intent, ctx.message.normalized)) &&
+          // "我们小区老是停电嘛 …回访是规定吗": a fault told as a habit, beside a question about how
+          // faults are handled, is that question's story.
+          !(
+            decision.detected.intent === 'repair' &&
+            toldAsHabit(part) &&
+            decided.some((other) => other.part !== part && asksAboutProcess(other.part))
+          )
+        )
           request ??= decision.detected;
       }
     }

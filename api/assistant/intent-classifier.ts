@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { LabelledText, TextClassifier } from '../../knowledge/classifier.js';
+import {
+  createFeaturizer,
+  type LabelledText,
+  type TextClassifier,
+  trainClassifier,
+} from '../../knowledge/classifier.js';
 import { type Knowledge, UNKNOWN_LABEL } from '../../knowledge/index.js';
 import type { Normalizer } from '../../knowledge/normalize.js';
 import type { Segmenter } from '../../knowledge/segment.js';
 import type { Pause } from '../../knowledge/slices.js';
+import type { ActionQuestion } from './action-questions.js';
 import { type ActionIntent, INTENTS } from './intents.js';
 
 /** The labels of the example file: every action intent, and `faq` for rule questions that sound like actions. */
@@ -55,6 +61,11 @@ export interface IntentGuess {
 
 export interface IntentModel {
   classify(normalizedText: string): IntentGuess;
+  /**
+   * For a message in which the rules read an action: the probability that it asks about the action
+   * (how long, whether allowed, through which channel) rather than for it; 0 without examples.
+   */
+  asksAbout(normalizedText: string): number;
 }
 
 /**
@@ -67,12 +78,15 @@ export interface IntentModel {
 export function createIntentClassifier(
   examples: IntentExamples,
   normalize: Normalizer,
-  // Kept for the callers' signature: the knowledge's segmenter featurises the text.
-  _segmenter?: Segmenter,
+  /** Its terms are features of the action questions' model (without it, characters only). */
+  segmenter?: Segmenter,
+  /** Messages in which the rules read an action, labelled `about` or `for` it (see action-questions.ts). */
+  actionQuestions: readonly ActionQuestion[] = [],
 ) {
   const labelled: LabelledText[] = LABELS.flatMap((label) =>
     examples[label].map((text) => ({ label, text: normalize(text) })),
   );
+  const asksAbout = askingModel(actionQuestions, normalize, segmenter);
   const models = new WeakMap<Knowledge, IntentModel>();
   return {
     examples: labelled as readonly LabelledText[],
@@ -84,7 +98,7 @@ export function createIntentClassifier(
     forKnowledge(knowledge: Knowledge): IntentModel {
       let model = models.get(knowledge);
       if (!model) {
-        model = intentModel(knowledge.classifierWith(labelled));
+        model = { ...intentModel(knowledge.classifierWith(labelled)), asksAbout };
         models.set(knowledge, model);
       }
       return model;
@@ -92,7 +106,29 @@ export function createIntentClassifier(
   };
 }
 
-function intentModel(classifier: TextClassifier): IntentModel {
+/**
+ * A second, binary logistic regression over the action questions: whether a message asks about the
+ * action the rules read in it or for it. It depends on no knowledge entry, so it is trained once (a
+ * couple of thousand short messages, well under a second).
+ */
+function askingModel(
+  questions: readonly ActionQuestion[],
+  normalize: Normalizer,
+  segmenter: Segmenter | undefined,
+): (normalizedText: string) => number {
+  if (!questions.some((q) => q.asks === 'about') || !questions.some((q) => q.asks === 'for')) return () => 0;
+  const featurize = createFeaturizer(segmenter ? (text) => segmenter.terms(text) : () => []);
+  const model = trainClassifier(
+    questions.map(({ asks, q }) => ({ label: asks, text: normalize(q) })),
+    featurize,
+    // Far fewer questions about an action than requests for one: both kinds weigh alike.
+    { balance: 1 },
+  );
+  const about = model.labels.indexOf('about');
+  return (text) => model.probabilities(text)[about] ?? 0;
+}
+
+function intentModel(classifier: TextClassifier): Omit<IntentModel, 'asksAbout'> {
   const { labels } = classifier;
   const kindOf = labels.map((label) =>
     ACTIONS.has(label) ? (label as ActionIntent) : label === UNKNOWN_LABEL ? 'unknown' : 'faq',

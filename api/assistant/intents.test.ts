@@ -4,10 +4,12 @@ import {
   asksAboutProcess,
   asksAhead,
   asksHowToComplain,
+  asksOutright,
   asksWhetherOffered,
   detectActionIntent,
   isGreeting,
   mentionsDanger,
+  toldAsHabit,
   toldByOthers,
 } from './intents.js';
 
@@ -495,5 +497,33 @@ describe('services listed and asked of in general', () => {
     expect(asksHowToComplain('员工收了别人的红包后给他插队办，我要揭发，打几号电话？')).toBe(true);
     expect(asksHowToComplain('投诉热线多少 几天回复')).toBe(true);
     expect(asksHowToComplain('我想举报你们一个员工收好处能不能直接写封信寄过去')).toBe(true);
+  });
+});
+
+describe('asking outright, and a fault told as a habit', () => {
+  it('reads 帮我, 我要投诉 and 派个人来 as asking outright, and what only tells or asks to be told as not', () => {
+    for (const text of [
+      '帮我报修',
+      '我要投诉你们营业厅的员工',
+      '赶紧派个师傅过来',
+      '请尽快安排人核实',
+      'please send someone',
+    ])
+      expect(asksOutright(text), text).toBe(true);
+    for (const text of [
+      '投诉都快两个礼拜了还没给我处理意见',
+      '你给我唠唠',
+      '欠费停电后钱马上交了',
+      '我想投诉 晚上打你们热线有人接吗',
+      '你们几天给我答复',
+    ])
+      expect(asksOutright(text), text).toBe(false);
+  });
+
+  it('reads "老是停电" as a habit, and "今天又停了" as happening now', () => {
+    expect(toldAsHabit('我们小区老是停电嘛')).toBe(true);
+    expect(toldAsHabit('家里三天两头跳闸')).toBe(true);
+    expect(toldAsHabit('老是停电 今天又停了')).toBe(false);
+    expect(toldAsHabit('家里停电了')).toBe(false);
   });
 });

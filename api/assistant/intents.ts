@@ -311,6 +311,26 @@ export function isStatement(text: string): boolean {
   return !QUESTION_FORM.test(text) && !REQUEST.test(text) && !LOOKS_UP.test(text);
 }
 
+/**
+ * Asking outright for something to be done ("帮我", "给我登记", "我要投诉", "派个人来"), narrower than
+ * REQUEST: "你给我讲讲", "还没给我答复", "钱马上交了" and "我想投诉…能打热线吗" ask for nothing.
+ */
+const OUTRIGHT =
+  /帮我|帮忙|替我|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
+
+/** Whether the message asks outright for something to be done (see OUTRIGHT). */
+export function asksOutright(text: string): boolean {
+  return OUTRIGHT.test(text);
+}
+
+/** "老是停电", "三天两头跳闸": a fault told as a habit of the supply, not as happening now. */
+const HABITUALLY = /老是|经常|总是|动不动|三天两头|隔三差五|时不时|成日|\b(all the time|often|frequently)\b/;
+
+/** "我们小区老是停电嘛": a fault told as how the supply tends to be, and nothing says it is out now. */
+export function toldAsHabit(text: string): boolean {
+  return HABITUALLY.test(text) && !STILL.test(text);
+}
+
 /** "他说交电费、查电费都得跑营业厅", "朋友说…": what someone else said, told as the story. */
 const TOLD_BY_OTHERS =
   /^(他|她|他们|她们|人家|别人|朋友|邻居|同事|老板|亲戚|(我|俺)的?(爸|妈|爹|娘|老公|老婆|婆婆|公公|爷爷|奶奶|邻居|朋友|同事))(跟我|和我|对我)?(说|讲|说过|讲过|告诉我)/;

@@ -14,6 +14,7 @@ import {
   asksAboutProcess,
   asksAboutRatingDevices,
   asksAhead,
+  asksOutright,
   asksWhetherOffered,
   type DetectedIntent,
   detectActionIntent,
@@ -58,7 +59,13 @@ export type Decision =
   | { kind: 'unknown'; reply?: string };
 
 /** Actions a question about them is answered for, with an offer, rather than started. */
-const OFFERED: ReadonlySet<ActionIntent> = new Set(['complaint', 'repair', 'meter', 'bill', 'application']);
+export const OFFERED: ReadonlySet<ActionIntent> = new Set([
+  'complaint',
+  'repair',
+  'meter',
+  'bill',
+  'application',
+]);
 /** Words that set two rules side by side: which is faster, how long each takes. */
 const COMPARES_RULES =
   /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各自|各(要|需要|是|多久|多长|几|多少)|边个(快|耐)|(啥|什么|甚么|乜|咩)(区别|不同|差别|不一样)|区别在哪|有何(区别|不同)|一不一样|(还有|以及|同埋)[^?？。]{1,16}(都|各)(是|要|需要)?(几天|多久|多少天|几个工作日|几日|几耐)|\b(the )?two (deadlines|time limits|limits)\b|differen|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
@@ -126,6 +133,12 @@ function isNearTie(top: KnowledgeDocument, next: KnowledgeDocument): boolean {
 /** A question about an action is answered from the knowledge base from this confidence. */
 const PROCESS_QUESTION_MIN_CONFIDENCE = 0.25;
 const ACCOUNT_QUESTION_MIN_CONFIDENCE = 0.5;
+/**
+ * The learned model reads a question about an action from this probability. Trained on the sets
+ * of rounds up to 37 and tried on five sets it had not seen, it read nine of the ten questions
+ * about an action the rules missed from 0.7 up, and none of the 103 requests.
+ */
+const ASKS_ABOUT_MIN_PROBABILITY = 0.9;
 
 export interface RouterDeps {
   knowledge: Knowledge;
@@ -223,14 +236,18 @@ export function createRouter(deps: RouterDeps) {
     // 时间能拿到检测结果？") asks that question; the classifier's guess is read against it.
     // "你们这能查我申请用电办到哪一步了吗" asks whether the look-up is offered: answered, then offered.
     const offered = asksWhetherOffered(message.normalized) || asksAhead(message.normalized);
+    // Wordings no rule lists ("半夜两点家里突然没电了 这个时候能找谁 有人接电话吗"): the learned
+    // model is sure the message asks about the action, and it asks for nothing in words.
+    const learned = asksAboutIt(message.normalized);
     if (
       account &&
       !offered &&
+      !learned &&
       (by === 'rules' || isPersonal(lastSentence(message.normalized))) &&
       !onlyRemarksOnTheAccount(message.normalized, detected.intent)
     )
       return act;
-    if (!offered && !asksAboutProcess(message.normalized)) return act;
+    if (!offered && !learned && !asksAboutProcess(message.normalized)) return act;
     const best = answer ?? (await focusedAnswer(message.normalized));
     const needed = account && !offered ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
     if (best && best.confidence >= needed) return { kind: 'faq', answer: best, offer: detected.intent };
@@ -238,6 +255,14 @@ export function createRouter(deps: RouterDeps) {
     // the action's own rule answers it (how and when it is handled), with the offer. Never a form.
     const rule = account && !offered ? undefined : ruleOf(detected.intent);
     return rule ? { kind: 'faq', answer: rule, offer: detected.intent } : act;
+  }
+
+  /**
+   * Whether the learned model is sure that a message in which the rules read an action asks about it,
+   * and the message asks for nothing outright ("帮我", "我要投诉", "派个人来").
+   */
+  function asksAboutIt(text: string): boolean {
+    return (intentModel?.asksAbout(text) ?? 0) >= ASKS_ABOUT_MIN_PROBABILITY && !asksOutright(text);
   }
 
   /** The entry that states how an action is handled, where the version in use has it. */
@@ -253,6 +278,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   return {
+    asksAboutIt,
     /**
      * Two rules set side by side in one question ("电表校验和抄表异常核实，哪个快？"): both entries'
      * answers, where the retriever is sure of both; else none.

@@ -9,6 +9,8 @@ import { outOfScopeExamplesFrom } from '../../knowledge/out-of-scope.js';
 import regressionQuestions from '../../knowledge/regression-questions.json' with { type: 'json' };
 import { jsJieba } from '../../knowledge/segment.js';
 import { type Tariff, tariffFacts, tariffFromData } from '../../knowledge/tariff.js';
+import { actionQuestionsFrom } from '../assistant/action-questions.js';
+import actionQuestionsFile from '../assistant/action-questions.json' with { type: 'json' };
 import { createIntentClassifier, intentExamplesFrom } from '../assistant/intent-classifier.js';
 import type { KnowledgeParts } from '../core.js';
 import {
@@ -58,6 +60,7 @@ export async function buildWorkerKnowledge(data: WorkerData): Promise<WorkerKnow
     intentExamplesFrom(data.intentExamples),
     knowledge.normalize,
     knowledge.segmenter,
+    actionQuestionsFrom(actionQuestionsFile),
   );
   const areas: Areas = areasFromData(data.areas);
   return {

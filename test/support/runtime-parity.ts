@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { loadActionQuestions } from '../../api/assistant/action-questions.js';
 import { createIntentClassifier, loadIntentExamples } from '../../api/assistant/intent-classifier.js';
 import type { WorkdayCalendar } from '../../api/standard/calendar.js';
 import { createDefaultWorkdayCalendar } from '../../api/standard/calendar.js';
@@ -34,7 +35,12 @@ export async function nodeParts(): Promise<RuntimeParts> {
   return {
     knowledge,
     tariff: loadTariff(),
-    intentClassifier: createIntentClassifier(loadIntentExamples(), knowledge.normalize, knowledge.segmenter),
+    intentClassifier: createIntentClassifier(
+      loadIntentExamples(),
+      knowledge.normalize,
+      knowledge.segmenter,
+      loadActionQuestions(),
+    ),
     areas: loadAreas(),
     calendar: createDefaultWorkdayCalendar(),
   };
