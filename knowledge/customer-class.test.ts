@@ -210,3 +210,27 @@ describe('classes read from premises listed with spaces, English shops and a hom
     expect(read('刚搬新家，装电申请后几天给方案？').reading?.customerClass).toBe('resident');
   });
 });
+
+describe('one supply said in passing, a transformer not needed, and a shop front', () => {
+  it('reads "就一个电源" and "一路就够了" at high voltage as a single supply', () => {
+    expect(read('工业园区的厂房 10千伏专变 就一个电源 方案几天').reading?.customerClass).toBe(
+      'high_voltage_single',
+    );
+    expect(read('工地要接临时用电 十千伏的 一路就够了 方案几天能出').reading?.customerClass).toBe(
+      'high_voltage_single',
+    );
+    // Two supplies said, "一路就够了吗" asks whether one would do: still two.
+    expect(read('我们医院有两路电源 一路就够了吗').reading?.customerClass).toBe('high_voltage_dual');
+  });
+
+  it('reads a transformer the customer does not need as no high-voltage evidence', () => {
+    expect(read('連鎖便利商店新開一間門市 380V低壓 不用自備變壓器 方案幾天').reading?.customerClass).toBe(
+      'low_voltage',
+    );
+  });
+
+  it('reads 铺面 and 门市 as small premises', () => {
+    expect(read('楼下的铺面装电方案几天').reading?.customerClass).toBe('low_voltage');
+    expect(read('新开一间门市 方案几天').reading?.customerClass).toBe('low_voltage');
+  });
+});

@@ -91,7 +91,7 @@ const DUAL_SUPPLY =
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|不用|不需要|不要|用不着|不必|无需|不带|no|not|without|not have|(do|does|did)n't need|no need for) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单独(拉|接|引|走)(了)?(一|1)(路|条|回)(?!\s*(10|20|35|66|110|220)\s*(千伏|kv))|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
+  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|就(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,4}(电源|进线|线路)|(一|1)(路|条|回)(电)?(就|便)(够|行|可以)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单独(拉|接|引|走)(了)?(一|1)(路|条|回)(?!\s*(10|20|35|66|110|220)\s*(千伏|kv))|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -109,7 +109,7 @@ const HOME =
   /(?<!非)(?:居民|家里|家庭|住户|住宅|我家|我们家|我哋屋企|我们这户|自家|俺家|咱家|咱们家|屋企|住家|民用|自建房|农房|出租屋|民房|新屋|间屋|村屋|公屋|居屋|老家|平房|老房子|老房|老宅|宅子|祖屋|老屋|生活用电|屋里厢|阿拉屋里|新房|新家|新居|别墅|搬(了)?(个)?(新)?家|商品房|二手房|房子|住房|透天厝|公寓|自住|层楼|我屋|屋头|(我|咱)们?屋里|自己家|自个家|单间|城中村|小楼|自己盖|自建|盖的房|[一二两三四]居室|套房|交房|老屋|祖屋|屋子|自个儿家|家己住|厝|租房|租的房|租了.{0,4}房|(自己|我|一家人)住|一家(人|子|几口|大小)?住|起(咗|了)?(间|栋|座)?(屋|房)|住的房|不是做生意|毋是做生意|唔系做生意|不做生意|非商用|不是商用|household|\b(flat|apartment|house|home|townhouse|condo|condominium|villa|bungalow|cottage|duplex)\b|(my|our) (home|house|flat|apartment)|homeowners?|(?<!non[- ]?)\bresidential\b)/;
 /** Small premises on a low-voltage supply: shops, stalls, small restaurants. */
 const SMALL_PREMISES =
-  /[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|发型屋|美甲店|美容院|美发|奶茶店|外卖店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|泵房|机井|灌溉|抽水的?(水)?泵|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies)|grocer(y|ies)|convenience store|corner shop)s?\b|\bcafé/u;
+  /铺面|铺位|门市|[^\P{Script=Han}这那种个家间的]{1}[^\P{Script=Han}接送停用供充来断通上交缴酒大]店(?!里的|员)|[^\P{Script=Han}的那这个间家]((?<!图书|体育|博物|展览|宾|场|会|展|使|旅|殡仪)馆|铺|坊|摊|档)(?!子里)|烘焙|面包|(洗车|车|商|琴|五金|电器|米|布|粮|花|茶)行|店里|铺子|摊位|摊子|菜摊|摊档|档位|小厂|小型|小作坊|个体|商铺|商户|店铺|门面|门店|小店|店面|便利店|小超市|饭店|餐馆|饭馆|餐厅|商店|发廊|理发店|发型屋|美甲店|美容院|美发|奶茶店|外卖店|小卖部|档口|铺头|作坊|诊所|卫生室|卫生所|卫生站|网吧|泵房|机井|灌溉|抽水的?(水)?泵|药店|药房|农家乐|茶餐厅|士多|工作室|奶茶|小吃店|早餐店|水果店|花店|\b(shop|store|stall|salon|cafe|restaurant|kiosk|bakery|bakeries|diner|noodle bar|laundr(y|ies)|grocer(y|ies)|convenience store|corner shop)s?\b|\bcafé/u;
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
@@ -224,7 +224,7 @@ const OWN_CASE =
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =
-  /(没有|没得|没|无|不是|并非|冇得|冇|不用|不带|不需要|唔系)(用)?(自己的|自己|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
+  /(没有|没得|没|无|不是|并非|冇得|冇|不用|不带|不需要|唔系)(用)?(自己的|自己|自备|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
 
 /** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =

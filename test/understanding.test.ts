@@ -128,6 +128,26 @@ describe('one message that asks the same question of two premises', () => {
     expect(ids(turn)).toEqual(['supply-plan-reply']);
   });
 
+  it('answers "那…的铺面呢" after a question about one’s home, for the shop front', async () => {
+    const text = replyText(await ask('我家装电方案要几天？那楼下的铺面呢？'));
+    expect(text).toContain('居民客户的供电方案答复期限不超过3个工作日');
+    expect(text).toContain('低压电力客户的供电方案答复期限不超过7个工作日');
+    expect(text).not.toContain('30个工作日');
+  });
+
+  it('answers a later question that names its own matter by that matter, for the class given', async () => {
+    const turn = await ask('我是那个冷库 用的是10千伏两路供电 防止停电坏了货 嗯 方案答复要多久 送电又要多久');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'connection-time']);
+    expect(replyText(turn)).toMatch(/30个工作日[\s\S]*5个工作日/);
+  });
+
+  it('answers a question once where a remark after it asks nothing more ("等着开业呢")', async () => {
+    const turn = await ask('我的奶茶店装修好了 电路你们检查也合格了 啥时候能把表装上来电 等着开业呢');
+    expect(turn.replies).toHaveLength(1);
+    expect(replyText(turn)).toContain('5个工作日');
+    expect(replyText(turn)).not.toContain('居民客户3个工作日');
+  });
+
   it('answers a run of classes, "…又是几天…还有居民的", each in turn', async () => {
     const text = replyText(
       await ask('你好我问一下啊高压单电源的方案几天然后那个双电源的又是几天呃还有居民的'),

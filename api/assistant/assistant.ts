@@ -551,7 +551,12 @@ export function createAssistant(deps: AssistantDeps) {
           decision.answer.confidence < STORY_PART_MIN_CONFIDENCE
         )
           continue;
-        // The same entry may answer twice, for two classes ("我家…？那铺面呢？"); the same text once.
+        // The same entry may answer twice, for two classes ("我家…？那铺面呢？") or two cases it
+        // narrows to ("交电费几分钟 办业务几分钟"); the same text once, and an entry by class again
+        // only for a class its part names ("…奶茶店…啥时候能来电 等着开业呢" is one question).
+        const { id } = decision.answer.source;
+        const again = answers.some((a) => a.source.id === id);
+        if (again && knowledge.base.byId(id)?.byClass && !inferCustomerClass(part)) continue;
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
       } else if (
@@ -629,6 +634,20 @@ export function createAssistant(deps: AssistantDeps) {
     if (inContext.kind === 'action') {
       const alone = await decideAlone();
       return alone.kind === 'action' ? inContext : alone;
+    }
+    // "…10千伏两路供电…方案答复要多久 送电又要多久": the class says which line of an entry answers,
+    // not which entry; a part that names its own matter (送电) is answered by the entry it asks, for
+    // the class.
+    if (inContext.kind === 'faq' && (part.match(MATTERS) ?? []).length > 0) {
+      const alone = await decideAlone();
+      if (
+        alone.kind === 'faq' &&
+        alone.answer.source.id !== inContext.answer.source.id &&
+        alone.answer.confidence >= PART_MIN_CONFIDENCE
+      ) {
+        const forClass = await router.answerOfEntry(withClass, alone.answer.source.id);
+        if (forClass) return { ...alone, answer: { ...forClass, confidence: alone.answer.confidence } };
+      }
     }
     if (inContext.kind !== 'faq' || inContext.answer.confidence >= PART_MIN_CONFIDENCE) return inContext;
     const entry = knowledge.base.byId(inContext.answer.source.id);

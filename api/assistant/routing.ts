@@ -279,6 +279,11 @@ export function createRouter(deps: RouterDeps) {
 
   return {
     asksAboutIt,
+    /** One entry's answer to the text (narrowed to the class it gives), where the retriever ranks it at all. */
+    async answerOfEntry(text: string, id: string): Promise<KnowledgeAnswer | undefined> {
+      const doc = (await knowledge.retriever.invoke(text)).find((d) => d.metadata.id === id);
+      return doc ? answerOf(doc) : undefined;
+    },
     /**
      * Two rules set side by side in one question ("电表校验和抄表异常核实，哪个快？"): both entries'
      * answers, where the retriever is sure of both; else none.
