@@ -74,6 +74,11 @@ const SETS = [
   'fresh-72.jsonl',
   'fresh-73.jsonl',
   'fresh-74.jsonl',
+  'fresh-76.jsonl',
+  'fresh-77.jsonl',
+  'fresh-78.jsonl',
+  'fresh-79.jsonl',
+  'fresh-80.jsonl',
 ];
 
 let service: TestServices;
@@ -187,6 +192,16 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f72-204',
   // "凌晨两点我家突然全黑了,整栋楼都没电…你们报停电是几点到几点?": no power now, answered, then reported.
   'f74-043',
+  // "停电这种事你们除了派人修 还有没有提前准备好的一套应对办法 规矩里咋写的": 派人修 read as asking for it.
+  'f76-024',
+  // "来我家修表的师傅…喝了两杯就来干活 我看着都怕他触电": a shock feared is a danger; the safety advice first.
+  'f76-068',
+  // "…今天早上直接被停电了…你们可以想停就停吗?这样合规吗?": no power now, reported, then answered.
+  'f77-039',
+  // "…会不会把我们的用电量、客户资料透露给别人?": the list split at 、 leaves "我们的用电量" a look-up.
+  'f78-111',
+  // "…我儿子在外地 想在网上帮我查查 嗯 网站是不是也能报修投诉": the son's 帮我查查 read as the customer's request.
+  'f79-125',
 ]);
 
 /**

@@ -520,6 +520,13 @@ describe('asking outright, and a fault told as a habit', () => {
       expect(asksOutright(text), text).toBe(false);
   });
 
+  it('reads the hours of the people on the hotline, asked, as no request for a person', () => {
+    expect(detectActionIntent('我想问问,你们人工客服热线是几点到几点的?')).toBeUndefined();
+    expect(detectActionIntent('人工客服晚上有人吗')).toBeUndefined();
+    expect(detectActionIntent('帮我转人工客服 晚上有人吗')?.intent).toBe('handoff');
+    expect(detectActionIntent('我要人工客服')?.intent).toBe('handoff');
+  });
+
   it('reads "老是停电" as a habit, and "今天又停了" as happening now', () => {
     expect(toldAsHabit('我们小区老是停电嘛')).toBe(true);
     expect(toldAsHabit('家里三天两头跳闸')).toBe(true);

@@ -197,6 +197,8 @@ const ASKS_ABOUT_THE_HOTLINE = new RegExp(
     `(能|可以|可不可以|能不能)(打|拨|call).{0,10}(${HOTLINE_NAMES}).{0,8}(吗|不|么|冇)?`,
     '\\bis there (a|any) (phone )?(line|number|hotline)\\b|\\b(can i|could i|is it ok to) (call|ring|phone) (the )?(hotline|95598)\\b|\\bdoes (the )?(hotline|95598) answer\\b|\\b(is there )?(anyone|someone|somebody) (i|we) (can|could) (call|ring|phone)\\b',
     '(能|可以)(打电话|打过去|打热线)(找你们)?(吗|不|么)',
+    // "你们人工客服热线是几点到几点的", "人工客服晚上有人吗": the hours the people answer.
+    `(人工|客服|${HOTLINE_NAMES})[^,，。?？]{0,4}(是)?(几点到几点|几点|什么时候|啥时候|晚上|半夜|夜里|周末|节假日)[^,，。?？]{0,4}(有人|上班|的|能打|打得通)`,
   ].join('|'),
 );
 
@@ -441,7 +443,9 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
   if (isGreeting(text)) return { intent: 'greeting' };
   // "1分，一点用都没有": a score given first is a rating, whatever the customer adds about us.
   if (SCORE_FIRST.test(text) && !NOT_RATING.test(text)) return { intent: 'rating' };
-  if (HANDOFF.test(text) && !NOT_HANDOFF.test(text)) return { intent: 'handoff' };
+  // "你们人工客服热线是几点到几点的": the hours of the people on the hotline, asked; no one asked for.
+  const asksTheHotlineHours = asksAboutTheHotline(text) && QUESTION_FORM.test(text) && !OUTRIGHT.test(text);
+  if (HANDOFF.test(text) && !NOT_HANDOFF.test(text) && !asksTheHotlineHours) return { intent: 'handoff' };
   if (WANTS_MANAGER.test(text) && !COMPLAINT.test(text)) return { intent: 'handoff' };
   // Another utility's or service's business ("宽带坏了找谁报修", "物业费怎么交"): no flow of ours.
   if (isForeignTopic(text) && !ELECTRICITY.test(text.replace(NOT_ELECTRICITY, ''))) return undefined;
