@@ -79,6 +79,9 @@ const SETS = [
   'fresh-78.jsonl',
   'fresh-79.jsonl',
   'fresh-80.jsonl',
+  'fresh-84.jsonl',
+  'fresh-85.jsonl',
+  'fresh-86.jsonl',
 ];
 
 let service: TestServices;

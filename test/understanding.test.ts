@@ -422,6 +422,20 @@ describe('questions about a process asked beside a problem', () => {
     expect(asked.intent).toBe('repair');
   });
 
+  it('answers whether the company must tell an application’s progress, with the offer to look it up', async () => {
+    const turn = await ask('我家报装快一个月了 也不知道办到哪了 你们有没有责任主动告诉我进度 还是只能干等');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('回复“报装进度”');
+    // Asked for, the look-up starts with the identity check.
+    expect((await ask('我家报装快一个月了 也不知道办到哪了 帮我查查')).intent).toBe('application');
+  });
+
+  it('reads paying for one’s mother as the story of a question about the counter’s time limit', async () => {
+    const turn = await ask('替我妈交电费 柜员让等了二十分钟 你们对交费有时间规定吗');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(replyText(turn)).toContain('5分钟');
+  });
+
   it('answers a customer who wants to complain and asks whether the hotline answers at night', async () => {
     const turn = await ask('我想投诉 可我白天上班 晚上打你们热线有人接吗');
     expectAnsweredWithoutIdentityCheck(turn);

@@ -508,6 +508,8 @@ describe('asking outright, and a fault told as a habit', () => {
       '赶紧派个师傅过来',
       '请尽快安排人核实',
       'please send someone',
+      '我要求你们派人来校表',
+      '我就在这里报修了 地址是幸福路18号',
     ])
       expect(asksOutright(text), text).toBe(true);
     for (const text of [
@@ -516,6 +518,8 @@ describe('asking outright, and a fault told as a habit', () => {
       '欠费停电后钱马上交了',
       '我想投诉 晚上打你们热线有人接吗',
       '你们几天给我答复',
+      '给我妈代交电费 柜员让等着',
+      '替我妈交电费 等了二十分钟',
     ])
       expect(asksOutright(text), text).toBe(false);
   });

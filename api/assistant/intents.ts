@@ -91,9 +91,9 @@ const WHEN_BACK =
 /** Asking for someone to come is a report, however it is worded. */
 /** A fault in the customer's own supply, as they see it. */
 const FAULT_AT_HOME =
-  /跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,4}(跳|掉)|推不上|合不上|没电|冇电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)/;
+  /跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,4}(跳|掉)|推不上|合不上|没电|没得电|没有电|冇电|冇得电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)/;
 /** "来个人看看", "叫个师傅来修": someone asked to come. */
-const SOMEONE_TO_COME = /(来|叫|找)个(人|师傅|电工)(来)?(看|修|弄|处理)/;
+const SOMEONE_TO_COME = /(来|叫|找|喊)个(人|师傅|电工)(来)?(看|修|弄|处理)/;
 const WANTS_SOMEONE = new RegExp(
   `${SOMEONE_TO_COME.source}|派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
 );
@@ -318,7 +318,7 @@ export function isStatement(text: string): boolean {
  * REQUEST: "你给我讲讲", "还没给我答复", "钱马上交了" and "我想投诉…能打热线吗" ask for nothing.
  */
 const OUTRIGHT =
-  /帮我|帮忙|替我|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
+  /帮我|帮忙|替我(?!(妈|爸|爷|奶|老|家|儿|女|父|母))|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(妈|爸|爷|奶|老|家|们|儿|女|父|母|讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|我要求|要求你们|这(里|儿)(报修|投诉|申请|登记)(了)?$|(这(里|儿)(报修|投诉|申请|登记)|地址是)|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
 
 /** Whether the message asks outright for something to be done (see OUTRIGHT). */
 export function asksOutright(text: string): boolean {

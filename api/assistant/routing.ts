@@ -249,11 +249,14 @@ export function createRouter(deps: RouterDeps) {
       return act;
     if (!offered && !learned && !asksAboutProcess(message.normalized)) return act;
     const best = answer ?? (await focusedAnswer(message.normalized));
-    const needed = account && !offered ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
+    // A question about one's own account needs a sure answer, unless the message asks whether the
+    // look-up is offered or the learned model reads it as a question about it.
+    const ownAccount = account && !offered && !learned;
+    const needed = ownAccount ? ACCOUNT_QUESTION_MIN_CONFIDENCE : PROCESS_QUESTION_MIN_CONFIDENCE;
     if (best && best.confidence >= needed) return { kind: 'faq', answer: best, offer: detected.intent };
     // "报修一般多久到": a question about the action in words no entry is sure of is still a question;
     // the action's own rule answers it (how and when it is handled), with the offer. Never a form.
-    const rule = account && !offered ? undefined : ruleOf(detected.intent);
+    const rule = ownAccount ? undefined : ruleOf(detected.intent);
     return rule ? { kind: 'faq', answer: rule, offer: detected.intent } : act;
   }
 
