@@ -81,6 +81,7 @@ describe('the concept words as data of the knowledge-base versions', () => {
     '多久',
   ];
 
+  // Builds a version and previews it over every regression question (about 11,600): up to a minute.
   it('answers with a new variant once published (preview lists the change), and rollback restores the old answer', async () => {
     const user = webUser();
     const before = await answerTo(user);
@@ -147,7 +148,7 @@ describe('the concept words as data of the knowledge-base versions', () => {
       shippedConcepts().length,
     );
     expect(audit('kb_concept_updated')).toEqual([{ target: '时限', username: 'admin' }]);
-  });
+  }, 90_000);
 
   it('adds and removes concepts in the draft; a restarted process answers from the published version at once', async () => {
     const added = await call('PUT', conceptPath('久等'), { variants: ['猴年马月', '等到天荒地老'] });

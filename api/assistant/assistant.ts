@@ -541,8 +541,12 @@ export function createAssistant(deps: AssistantDeps) {
     );
     for (const [at, { part, decision }] of decided.entries()) {
       if (decision.kind === 'faq') {
-        // A part read alone has lost the rest of the message: a doubtful answer to it is left out.
-        if (decision.answer.confidence < minConfidence) continue;
+        // A part read alone has lost the rest of the message: a doubtful answer to it is left out,
+        // but what it asked about is still offered ("…我能不能找供电所直接把他那间的电停了？").
+        if (decision.answer.confidence < minConfidence) {
+          askedAbout ??= decision.offer;
+          continue;
+        }
         // "师傅帮我家抢修到半夜，我想塞两包烟给他…": a part that asks nothing in its words is the story
         // of the next, answered only where an entry is sure of it.
         if (

@@ -139,6 +139,8 @@ const ACCOUNT_QUESTION_MIN_CONFIDENCE = 0.5;
  * about an action the rules missed from 0.7 up, and none of the 103 requests.
  */
 const ASKS_ABOUT_MIN_PROBABILITY = 0.9;
+/** …for a message of at least this many characters (spaces left out). */
+const ASKS_ABOUT_MIN_LENGTH = 10;
 
 export interface RouterDeps {
   knowledge: Knowledge;
@@ -265,6 +267,8 @@ export function createRouter(deps: RouterDeps) {
    * and the message asks for nothing outright ("帮我", "我要投诉", "派个人来").
    */
   function asksAboutIt(text: string): boolean {
+    // "欠费吗", "报装进度": a few words give the model too little to read; the rules decide them.
+    if (text.replace(/\s/g, '').length < ASKS_ABOUT_MIN_LENGTH) return false;
     return (intentModel?.asksAbout(text) ?? 0) >= ASKS_ABOUT_MIN_PROBABILITY && !asksOutright(text);
   }
 
