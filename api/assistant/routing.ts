@@ -135,8 +135,8 @@ const PROCESS_QUESTION_MIN_CONFIDENCE = 0.25;
 const ACCOUNT_QUESTION_MIN_CONFIDENCE = 0.5;
 /**
  * The learned model reads a question about an action from this probability. Trained on the sets
- * of rounds up to 37 and tried on five sets it had not seen, it read nine of the ten questions
- * about an action the rules missed from 0.7 up, and none of the 103 requests.
+ * up to round 36 and tried on five it had not seen (fresh-76 to 80), it read nine of the ten
+ * questions about an action the rules missed from 0.7 up, and none of the 103 requests.
  */
 const ASKS_ABOUT_MIN_PROBABILITY = 0.9;
 /** …for a message of at least this many characters (spaces left out). */
