@@ -534,6 +534,9 @@ export function createAssistant(deps: AssistantDeps) {
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
     let askedAbout: ActionIntent | undefined;
+    /** Whether the learned model reads the whole message as asking about the action (read once). */
+    let wholeRead: boolean | undefined;
+    const wholeAsksAbout = () => (wholeRead ??= router.asksAboutIt(ctx.message.normalized));
     // "我跟窗口说…这个月能不能免了，她说不行…我是想问员工碰到这种要求该怎么处理": before the part the
     // customer marks as their question, what asks nothing to be done is the story.
     const markedAt = decided.findIndex(({ part }) =>
@@ -577,8 +580,8 @@ export function createAssistant(deps: AssistantDeps) {
         if (
           (asksAboutProcess(part) && !isPersonal(part)) ||
           // "…我想投诉。1.员工能随便离岗吗 …3.投诉多久有人联系我": the learned model reads the whole
-          // message as asking about the action.
-          router.asksAboutIt(ctx.message.normalized) ||
+          // message as asking about the action (read once, for whichever part asks).
+          wholeAsksAbout() ||
           // "…半夜三更的我能找哪个报修 …现在没事 我先问清楚存起来": the message asks ahead of time.
           asksAhead(ctx.message.normalized) ||
           SUPPOSES.test(part) ||
@@ -632,7 +635,10 @@ export function createAssistant(deps: AssistantDeps) {
       knowledge.segmenter.mend(withClass),
     );
     if (withClass === part) return inContext;
-    const decideAlone = () => router.decide({ raw: part, normalized: part }, knowledge.segmenter.mend(part));
+    // Read alone at most once, whichever of the checks below asks.
+    let readAlone: Promise<Decision> | undefined;
+    const decideAlone = () =>
+      (readAlone ??= router.decide({ raw: part, normalized: part }, knowledge.segmenter.mend(part)));
     // The class's evidence is for the answer, not a request of its own: "我屋 交一笔电费规定好久"
     // reads as the customer's own bill where "交一笔电费规定好久办完" asks the rule.
     if (inContext.kind === 'action') {
