@@ -91,7 +91,7 @@ const DUAL_SUPPLY =
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|不用|不需要|不要|用不着|不必|无需|不带|no|not|without|not have|(do|does|did)n't need|no need for) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|就(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,4}(电源|进线|线路)|(一|1)(路|条|回)(电)?(就|便)(够|行|可以)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单独(拉|接|引|走)(了)?(一|1)(路|条|回)(?!\s*(10|20|35|66|110|220)\s*(千伏|kv))|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|one incoming (line|feed)|single incoming (line|feed)|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
+  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|就(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,4}(电源|进线|线路)|(一|1)(路|条|回)(电)?(就|便)(够|行|可以)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单独(拉|接|引|走)(了)?(一|1)(路|条|回)(?!\s*(10|20|35|66|110|220)\s*(千伏|kv))|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|\b(one|a single|single) (\d+ ?kv )?incoming (supply|line|feed|feeder|circuit|cable|connection)\b|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -121,7 +121,7 @@ const COMPARE_ASKS =
 /** Words that join two things, a comparison where each side names a class. */
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
 /** Where a clause ends. */
-const CLAUSES = /[,，。;；?？!！\n]/;
+const CLAUSES = /[,，。;；?？!！\n]|\.(?=\s|$)/;
 
 /**
  * Whether the message sets classes side by side: it asks for a comparison, or one of its clauses

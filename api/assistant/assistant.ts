@@ -38,6 +38,7 @@ import {
   asksAhead,
   asksHowToComplain,
   asksTheWay,
+  asksOutright,
   asksToAct,
   asksWhatIfBroken,
   asksWhetherOffered,
@@ -53,7 +54,7 @@ import {
   toldAsHabit,
   toldByOthers,
 } from './intents.js';
-import { asksByItsWords, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
+import { asksByItsWords, HOW_LONG, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
 import {
   ACCOUNT_INTENTS,
@@ -534,6 +535,8 @@ export function createAssistant(deps: AssistantDeps) {
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
     let askedAbout: ActionIntent | undefined;
+    /** Whether a part demands something be done without naming what ("我要求检测"). */
+    let demands = false;
     /** Whether the learned model reads the whole message as asking about the action (read once). */
     let wholeRead: boolean | undefined;
     const wholeAsksAbout = () => (wholeRead ??= router.asksAboutIt(ctx.message.normalized));
@@ -566,6 +569,12 @@ export function createAssistant(deps: AssistantDeps) {
         if (again && knowledge.base.byId(id)?.byClass && !inferCustomerClass(part)) continue;
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
+        // "电表是不是坏了 我要求检测": a part that asks nothing and demands, in words that name no
+        // action, demands the action the message asks about.
+        if (asksOutright(part) && !asksByItsWords(part) && !/[?？]/.test(part)) {
+          demands = true;
+          askedAbout ??= decision.offer;
+        }
       } else if (
         decision.kind === 'action' &&
         decision.by === 'rules' &&
@@ -605,6 +614,7 @@ export function createAssistant(deps: AssistantDeps) {
           request ??= decision.detected;
       }
     }
+    if (!request && demands && askedAbout) request = { intent: askedAbout };
     if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout && !alone)) return undefined;
     const replies = answers.map((a) => a.text);
     const sources = answers
@@ -621,7 +631,9 @@ export function createAssistant(deps: AssistantDeps) {
     return {
       ...step,
       replies: [...replies, ...step.replies.filter((reply) => !told(reply))],
-      sources: [...sources, ...(step.sources ?? [])],
+      sources: [...sources, ...(step.sources ?? [])].filter(
+        (source, i, all) => all.findIndex((s) => s.id === source.id) === i,
+      ),
     };
   }
 
@@ -658,6 +670,23 @@ export function createAssistant(deps: AssistantDeps) {
         const forClass = await router.answerOfEntry(withClass, alone.answer.source.id);
         if (forClass) return { ...alone, answer: { ...forClass, confidence: alone.answer.confidence } };
       }
+    }
+    // "半夜两点家里突然没电了…有人接电话吗": the class drew the part to an entry that answers by class
+    // (接电) where, read alone, it surely asks one that does not (the hotline); the class had nothing
+    // to say to it.
+    if (
+      inContext.kind === 'faq' &&
+      knowledge.base.byId(inContext.answer.source.id)?.byClass &&
+      !part.match(MATTERS) &&
+      !HOW_LONG.test(part)
+    ) {
+      const alone = await decideAlone();
+      if (
+        alone.kind === 'faq' &&
+        alone.answer.confidence >= PART_MIN_CONFIDENCE &&
+        !knowledge.base.byId(alone.answer.source.id)?.byClass
+      )
+        return alone;
     }
     if (inContext.kind !== 'faq' || inContext.answer.confidence >= PART_MIN_CONFIDENCE) return inContext;
     const entry = knowledge.base.byId(inContext.answer.source.id);

@@ -107,6 +107,8 @@ const COMPLAINT_WORDS = /投诉|投述|客诉|举报|检举|揭发|告发|compla
 /** A demand to complain, not a question about complaining. */
 const DEMANDS_COMPLAINT =
   /正式(投诉|举报|反映)|(给我|帮我)立(个)?案|(请|帮我|给我|麻烦)(你们)?(帮我)?(登记|记录|受理)(一下)?(投诉|举报)?[。.!！]?$|(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
+/** "听说投诉一个工作日内联系 那我现在就投诉…": a complaint made now, whatever the message also asks. */
+const COMPLAINS_NOW = /(我|我们|俺)(现在|这就|马上|立刻|今天)就?(要|想)?(投诉|举报)(?![了过后])/;
 const COMPLAINT_STATUS =
   /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
@@ -118,9 +120,9 @@ const ASKS_COMPLAINT_TIMES =
   /投诉([后以之完]{1,2}.{0,4}|(一般|通常|要|需要|得)?)(多久(?!了)|几天|多长|几个?工作日|多少天)/;
 
 const METER =
-  /电能表|电表|(看|记|查)表(的|员|师傅)|抄的(数|度数|读数)|表上(的|面的?)?(数字|数|读数|字|度数)|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|\bmeters?\b|\breadings?\b/;
+  /电能表|电表|(看|记|查)表(的|员|师傅)|抄的(数|度数|读数)|表上(的|面的?)?(数字|数|读数|字|度数)|(那个|这个|这块|那块|个|块|家里的?|屋里的?|我家的?|店里的?)表(?!格|扬|示|达|演|哥|姐|弟|妹)|校表|验表|校验|抄表|读数|电量.{0,4}(不对|异常|太多|太高|翻倍)|多算|表上.{0,3}(多|走|跑|跳)|(要求|申请|请|帮我)(查|验|校|检查|检测)(一下)?(电)?表|\bmeters?\b|\breadings?\b/;
 const METER_PROBLEM =
-  /不认(?!得|识|字)|不承认|估的数|估数|估算|没来抄|^(申请|要求|我要|我想)?(校表|验表|校验电表|电表校验|检测电表|电表检测|校验电能表|电能表校验)[!！。.\s]*$|不准|走得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|跑得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|转得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|多记|记错|看错|抄错|比实际|对不上|验下|验一验|检查一下|有问题|坏了|坏(咗|晒|哂|掉|左)|唔(郁|转|行|work)|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样|也)(在)?(跑|走|转)|派人来?(检测|校验|验表|看表|测)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|stopped|not working|isn'?t working|blank|\bdead\b|stuck|higher|too high|more than|actually used|实际用|doesn'?t match|not match|incorrect|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
+  /不认(?!得|识|字)|不承认|多走|多跑|多跳|(要求|申请)(查|验|检测)(一下)?表|(申请|要求|帮我|我要|我想)[^,，。?？]{0,6}(校表|验表|校验电表|电表校验|检测电表|电表检测|校验电能表|电能表校验)|估的数|估数|估算|没来抄|^(申请|要求|我要|我想)?(校表|验表|校验电表|电表校验|检测电表|电表检测|校验电能表|电能表校验)[!！。.\s]*$|不准|走得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|跑得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|转得?(特别|很|好|太|超|超级|非常|贼|老)?(快|飞快)|飞快|飞速|跳字|跳得(好|很)?快|好怪|奇怪|不正常|多了|多记|记错|看错|抄错|比实际|对不上|验下|验一验|检查一下|有问题|坏了|坏(咗|晒|哂|掉|左)|唔(郁|转|行|work)|异常|不对|错|有误|偏高|太高|虚高|申请.{0,4}校验|要?校验|差了|差很多|差好多|差(太|得|这么|那么|得太)?(多|远)|不走(字|了)|不(转|动|计量|显示)了?|停走|黑屏|没(有)?显示|核对|复核|重新(核|查|抄|算|对)|相差|差距|不符|乱跳|乱走|乱转|跳来跳去|不一样|不一致|一大截|唔准|唔啱|唔对|(一直|还|自己|仍然|照样|也)(在)?(跑|走|转)|派人来?(检测|校验|验表|看表|测)|空转|(想|要|申请|帮我|给我|安排|要求).{0,3}(验|校|检测|检定)|检测一下|测一下|校一下|验一下|dispute|disputing|contest|stopped|not working|isn'?t working|blank|\bdead\b|stuck|higher|too high|more than|actually used|实际用|doesn'?t match|not match|incorrect|challenge|wrong|fast|faulty|broken|inaccurate|test|check/;
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
@@ -138,7 +140,7 @@ const BILL_RULE_QUESTION =
 const APPLICATION =
   /进度|进展|(去|到)边(一)?(步|度)(?!(去|可以|能|先)?(投诉|举报|反映|交|缴|办|申请|报|问|查|找))|边个阶段|搞成点|点样了|办到|到哪了|批了没|批下来(了)?(没|吗)|批(准)?了(吗|没)|批没批|通过了(没|吗)|审(核|批)(通过)?了(没|吗)|approved yet|(?<!(n't|not) )been approved(?! by)|办到哪|到哪(一)?步|什么阶段|哪个阶段|办得怎么样|办好了没|yk\d{4,}|申请.{0,6}(状态|进展|怎么样了)|报装.{0,6}(怎么样|到哪|好了没)|装表.{0,4}(怎么样了|到哪)|application.{0,20}(status|progress|update)|(status|progress) of .{0,30}(application|connection|hookup|request)|update on .{0,40}(application|connection)|progress/;
 /** An application for a supply, named. */
-const AN_APPLICATION = /申请|报装|增容|新装|装表|接电|\b(application|applied)\b/;
+const AN_APPLICATION = /申请|报装|增容|新装|装表|接电(?!话)|\b(application|applied)\b/;
 /** Looser wordings of "how far has my application got"; a question about a time limit is not one. */
 const APPLICATION_LOOSE =
   /\bwhere('s| is) (my|our) .{0,30}application\b|(到|卡在|卡到)(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|审完(了)?(没|没有|吗)|(报装|申请|新装|增容|装表)[^,，。?？]{0,12}(没(有)?(消息|动静|下文)|(消息|动静|下文)都没(有)?)|\b(applied|application)\b.{0,80}\b(status|progress)\b|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
@@ -158,11 +160,11 @@ const WANTS_IT_DONE = new RegExp(
 
 /** A question's form: a question mark, a question particle, or English question words. */
 const QUESTION_FORM = new RegExp(
-  String.raw`(还有|有|是|叫|算)(什么|啥|哪些)|真的假的|真假|哪个(对|准|是真的)|(?<!不知道[找问去]?|随便|都行)哪(个|一个|种|样|些)(?!都行|都可以)|谁(说的)?对|干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|想(问|了解|咨询|请教)(一?下|问)?|有没得|是否|能否|可否|(?<!(了|咗|过|拖|好))几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|怎么|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
+  String.raw`(还有|有|是|叫|算)(什么|啥|哪些)|真的假的|真假|哪个(对|准|是真的)|(?<!不知道[找问去]?|随便|都行)哪(个|一个|种|样|些)(?!都行|都可以)|谁(说的)?对|干啥|干嘛|是干什么的|做什么用|啥意思|什么意思|([\d一二三四五六七八九十两几]\s*(天|日|个工作日|分钟|小时)还是)|[?？]|吗|么$|嘛|不$|没$|呢|咩$|未$|(会|能|可以|可|是|有|要|得|算)(不|唔|没|冇)(会|能|可以|以|是|有|要|得|算)|(?<asked>[\u4e00-\u9fff])(不|唔)\k<asked>|想(问|了解|咨询|请教)(一?下|问)?|有没得|是否|能否|可否|(?<!(了|咗|过|拖|好))几(天|个|日|时|耐|多)|多(久|长|少)|好久(?!没|都|了|不)|(?<![没不])怎么(?!样都|都)|如何|咋|点样|何时|什么时候|(^|[.!?,]\s*)(is|are|do|does|did|can|could|will|would|should|any)\b|${ENGLISH_QUESTION.source}`,
 );
 /** Asking for something to be done, not asking how it is done. */
 const REQUEST =
-  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})(?<!就(能|会|可以)?|(未|没|没有|不|唔|冇|仲未|还没))帮我|(?<!(柜员|营业员|工作人员|客服|师傅|电工|抄表员|他|她|他们|她们|对方|人家|那人)(又|还|就|都|也|没)?)(?<!打)给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|先|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
+  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})(?<!就(能|会|可以)?|(未|没|没有|不|唔|冇|仲未|还没))帮我|(?<!(柜员|营业员|工作人员|客服|师傅|电工|抄表员|他|她|他们|她们|对方|人家|那人)(又|还|就|都|也|没)?)(?<!打)给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|我要(?!问|咨询|是|先|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|请(你们)?(帮|派|安排|尽快|过来|来)|(?<!(没|不|未|冇|无))要求(查|验|校|检测|检查|核实|核对|处理|上门|派|重新)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b/;
 /** "你们几个工作日给我答复": when something is given to the customer, asked; no request. */
 const ASKED_WHEN_GIVEN =
   /(几|多久|好久|多少|什么时候|啥时候|何时|多长时间)([^,，。?？]{0,8})给我(?=(个|一个)?(答复|回复|回话|结果|联系|打电话|消息|说法|处理|交代))/g;
@@ -318,7 +320,7 @@ export function isStatement(text: string): boolean {
  * REQUEST: "你给我讲讲", "还没给我答复", "钱马上交了" and "我想投诉…能打热线吗" ask for nothing.
  */
 const OUTRIGHT =
-  /帮我|帮忙|替我(?!(妈|爸|爷|奶|老|家|儿|女|父|母))|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(妈|爸|爷|奶|老|家|们|儿|女|父|母|讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|我要求|要求你们|这(里|儿)(报修|投诉|申请|登记)|地址是|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
+  /帮我|帮忙|替我(?!(妈|爸|爷|奶|老|家|儿|女|父|母))|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(妈|爸|爷|奶|老|家|们|儿|女|父|母|讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|我(现在|这就|马上)?就?(要)?(投诉|举报|报修)(?!了|过|后|之后|以后|的话|会|能|要|可以|多久|一般|需要|有用)|我要求|要求你们|(?<!(没|不|未|冇|无))要求(查|验|校|检测|检查|核实|核对|处理|上门|派|退|赔|重新)|这(里|儿)(报修|投诉|申请|登记)|地址是|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
 
 /** Whether the message asks outright for something to be done (see OUTRIGHT). */
 export function asksOutright(text: string): boolean {
@@ -472,7 +474,8 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
     const supposedQuestion = hypothetical && (QUESTION_FORM.test(text) || /还是|想问/.test(text));
     if (!asksAboutRules && !supposedQuestion) return { intent: 'complaint' };
     // "打了十几次电话都推来推去，我要投诉你们": a demand, whatever else it mentions.
-    if (DEMANDS_COMPLAINT.test(text) && !asksAboutProcess(text)) return { intent: 'complaint' };
+    if ((DEMANDS_COMPLAINT.test(text) && !asksAboutProcess(text)) || COMPLAINS_NOW.test(text))
+      return { intent: 'complaint' };
   }
   // Reports about staff conduct ("电工喝了酒来修电") are questions for the knowledge base.
   if (CONDUCT.test(text)) return undefined;

@@ -11,6 +11,12 @@ import { readCustomerClass, withoutEvidence } from '../../knowledge/customer-cla
 const BOUNDARY =
   /[?？!！。；;\n,，]+|[,，、]?\s*(?:同埋|仲有|再者|再就是|(?<!除了[^,，。?？]{0,12})还有(?!人|没有|多少|几|谁)(?:一个|个|就是|啊|呢)?|另外|顺便(?:问(?:一?下|问)?|说一?下)?|再(?:问(?:一?下|个)?|一个)|此外|以及|然后(?:还有|嗯|呢)?|其次|第二(?=个|点|[,，、:：])|[二三四](?:是|系|係)(?=\p{Script=Han})|一个是|\(\s*\d\s*\)|(?<![\d.])\d\s*\)|(?<![\d.])\d\s*、(?!\d)|(?<![\d.a-z])[1-9]\s*[.．](?=\s*\p{Script=Han})|[①②③④⑤⑥⑦⑧⑨]|one more thing|(?<!\b(?:i|we|you|they|it|can|could|do|does|will|would|should)\s)\balso\b|\bbesides\b|\bplus\b|\band (?=(?:how|what|when|where|which|who|can|could|is|are|do|does|will|would|should)\b))/giu;
 
+/** A boundary that says another question follows ("还有", "另外", "also"). */
+const ALSO = /同埋|仲有|再者|再就是|还有|另外|顺便|再问|再一个|此外|以及|also|besides|plus|one more thing/i;
+/** "听说…", "邻居说…", "I read that…": a claim the customer heard, told to be checked. */
+const TELLS_A_CLAIM =
+  /^[\s\p{P}]*(我)?(听说|听人(家)?(说|讲)|听别人(说|讲)|听朋友(说|讲)|听邻居(说|讲)|邻居(跟我)?(说|讲)|网上(看到|说)|有人(跟我)?(说|讲)|别人(说|讲)|据说|我记得|i (read|heard|was told)|someone told me)/iu;
+
 /** The same boundaries, kept by `split` (at the odd indices) to see which ended with a question mark. */
 const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace('g', ''));
 
@@ -24,12 +30,38 @@ export const ENGLISH_QUESTION =
 
 /** The matters a question may name in a few characters ("送电几天"); a class alone names none. */
 export const MATTERS =
-  /方案|送电|通电|接电|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费|\b(tested|testing|test|complain\w*|connected|connection|supply plan|reading|repairs?|pay\w*)\b/g;
+  /方案|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费|\b(tested|testing|test|complain\w*|connected|connection|supply plan|reading|repairs?|pay\w*)\b/g;
 /** The same, tested once. */
 const A_MATTER = new RegExp(MATTERS.source);
+/** The Chinese matters, to find two joined in one question. */
+const MATTER_WORD = '方案|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|回访';
+/** "方案和送电", "从方案答复到送电", "校验、抄表": two matters joined, each asked. */
+const JOINED_MATTERS = new RegExp(
+  `(${MATTER_WORD})[^，,。？?！!\\s]{0,4}?(?:和|跟|与|及|以及|还有|同|到|、|加)[^，,。？?！!\\s]{0,3}?(${MATTER_WORD})`,
+);
+
+/** "…是这样吗", "我没记反吧", "对不对": what the message says is to be checked. */
+const CHECKS_A_CLAIM =
+  /(是|系)(这样|这么回事|真的|真嘅|咁)(吗|嘛|么|嘅?咩|不|吧)|是不是(这样|真的)|(对|对的|没错|冇错)(吗|吧|嘛|么|不)|对不对|没(记|说|搞)(错|反)(吧|吗)?|有没有(记|搞)(错|反)/;
+
+/**
+ * The matters one question asks each of: two joined ("小吃店 低压 方案和送电期限是多少"), or every
+ * matter a message names that asks to check what it says ("听说供电方案3个工作日答复 验收合格后再5个
+ * 工作日送电 是这样吗"); undefined where that is not two matters.
+ */
+export function askedMatters(question: string): string[] | undefined {
+  const joined = JOINED_MATTERS.exec(question);
+  const matters = joined
+    ? [joined[1] ?? '', joined[2] ?? '']
+    : CHECKS_A_CLAIM.test(question)
+      ? (question.match(new RegExp(MATTER_WORD, 'g')) ?? [])
+      : [];
+  const distinct = [...new Set(matters)].slice(0, 3);
+  return distinct.length >= 2 ? distinct : undefined;
+}
 
 /** How long, asked of a matter ("送电几天"); "找谁投诉" after a story asks the way of that story. */
-const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
+export const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
 /** "能收礼不", "可以写信吗": yes or no asked of a thing in a few words. */
 const SHORT_YES_NO = /^(能|会|可以|可|准|让|许|敢)(\p{Script=Han}{2,4}?)(不|吗|么|嘛|没)$/u;
 
@@ -241,10 +273,15 @@ const EXCLAIMS = /^(这|这是|到底)?(咋|怎么|什么|啥|咩|点解)(回事
 /** "找谁？", "咋办？": two characters that ask a question of their own. */
 const TWO_CHARACTER_QUESTION = /^(找谁|问谁|向谁|找哪|去哪|在哪|咋办|怎办|几天|多久)$/;
 
+/** "10 kV", "380伏": a voltage or a transformer's size. */
+const VOLTAGE = /\d\s*(kv|kva|千伏|千伏安|伏|v\b)/i;
+
 function isSubstantial(part: string): boolean {
   const letters = content(part);
   // "找谁？": two characters that ask are a question.
   if (TWO_CHARACTER_QUESTION.test(letters)) return true;
+  // "Factory, 10 kV, one incoming supply": a voltage is the class's evidence, however short.
+  if (VOLTAGE.test(part)) return true;
   return /\p{Script=Han}.*\p{Script=Han}.*\p{Script=Han}|[a-z]{3,}.*[a-z]{3,}/u.test(letters);
 }
 
@@ -256,7 +293,12 @@ export function splitParts(normalized: string): string[] {
   // Each piece with whether a question mark ended it ("(2) other counter business?").
   const split = withSpokenBoundaries(normalized.replace(COUNTED_AT_END, '')).split(BOUNDARY_KEPT);
   const pieces = split
-    .map((piece, i) => ({ piece, asked: i % 2 === 0 && /[?？]/.test(split[i + 1] ?? '') }))
+    .map((piece, i) => ({
+      piece,
+      // "我听别人讲 工作人员可以收礼品 还有 喝了酒能上岗吗": what was heard, then "also" a question,
+      // was itself put to be checked.
+      asked: i % 2 === 0 && (/[?？]/.test(split[i + 1] ?? '') || (TELLS_A_CLAIM.test(piece) && ALSO.test(split[i + 1] ?? ''))),
+    }))
     .filter((_, i) => i % 2 === 0)
     .map(({ piece, asked }) => ({ piece: piece.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''), asked }))
     .filter(({ piece }) => isSubstantial(piece));

@@ -23,7 +23,7 @@ import {
   mentionsDanger,
   tellsOfStaffConduct,
 } from './intents.js';
-import { asksByItsWords, splitParts } from './reading.js';
+import { asksByItsWords, askedMatters, HOW_LONG, MATTERS, splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
 /** The answering threshold lives with the confidence it bounds (knowledge/search.ts). */
@@ -83,6 +83,8 @@ function sidesOf(text: string): [string, string, string] | undefined {
   const each = ONE_EACH.exec(text);
   return each ? [each[1] ?? '', each[2] ?? '', each[3] ?? ''] : undefined;
 }
+/** What a question of two matters asks of each: how long, or what the limit is. */
+const ASKS_A_LIMIT = new RegExp(`${HOW_LONG.source}|期限|时限|多少|规定|\\d+ ?个?(工作日|天)`);
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
@@ -284,6 +286,47 @@ export function createRouter(deps: RouterDeps) {
     };
   }
 
+  /**
+   * The entry one side of a comparison asks, in the line for the class: "医院双电源 方案答复和送电分别
+   * 多久": the class says which line answers the side 送电, not which entry; a side that names its own
+   * matter is answered by the entry it asks read without the class, where that differs.
+   */
+  async function sideEntry(
+    side: string,
+    withClass: string,
+    asked: string,
+  ): Promise<KnowledgeDocument | undefined> {
+    const inContext = await knowledge.retriever.invoke(`${withClass} ${asked}`);
+    if (withClass === side || !side.match(MATTERS)) return inContext[0];
+    const [alone] = await knowledge.retriever.invoke(`${side} ${asked}`);
+    if (!alone || alone.metadata.id === inContext[0]?.metadata.id) return inContext[0];
+    const forClass = inContext.find((doc) => doc.metadata.id === alone.metadata.id);
+    return forClass ? { ...forClass, metadata: { ...forClass.metadata, confidence: alone.metadata.confidence } } : alone;
+  }
+
+  /**
+   * "小吃店 低压 方案和送电期限是多少", "从方案答复到送电 各要多久": a question of two matters joined
+   * asks each; each is read with the other left out (the class stays), where they are two entries
+   * and both sure.
+   */
+  async function joinedMattersAnswers(text: string): Promise<KnowledgeAnswer[]> {
+    const matters = askedMatters(text);
+    if (!matters || !ASKS_A_LIMIT.test(text)) return [];
+    const docs = await Promise.all(
+      matters.map(async (matter) => {
+        const others = matters.filter((other) => other !== matter);
+        return (await knowledge.retriever.invoke(others.reduce((t, other) => t.replaceAll(other, ' '), text)))[0];
+      }),
+    );
+    // Each entry once, in the customer's order; every one sure, and more than one.
+    const entries = docs.filter(
+      (doc, i): doc is KnowledgeDocument =>
+        doc !== undefined && docs.findIndex((d) => d?.metadata.id === doc.metadata.id) === i,
+    );
+    if (entries.length < 2 || entries.some((doc) => doc.metadata.confidence < COMPARED_MIN_CONFIDENCE)) return [];
+    return entries.map(answerOf);
+  }
+
   return {
     asksAboutIt,
     /** One entry's answer to the text (narrowed to the class it gives), where the retriever ranks it at all. */
@@ -298,7 +341,8 @@ export function createRouter(deps: RouterDeps) {
     async comparedAnswers(message: CustomerText): Promise<KnowledgeAnswer[]> {
       const text = message.normalized;
       // Two classes side by side ("自己住的房子和楼下的铺子，方案分别多久") are one rule, answered per class.
-      if (!COMPARES_RULES.test(text) || isForeignTopic(text) || comparedClasses(text).length >= 2) return [];
+      if (isForeignTopic(text) || comparedClasses(text).length >= 2) return [];
+      if (!COMPARES_RULES.test(text)) return await joinedMattersAnswers(text);
       // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
       // two best entries for the whole question.
       const sides = sidesOf(text);
@@ -307,18 +351,14 @@ export function createRouter(deps: RouterDeps) {
       const withClass = (side: string) =>
         customer && !inferCustomerClass(side) ? `${customer.evidence} ${side}` : side;
       const bySide = sides
-        ? await Promise.all(
-            [sides[0], sides[1]].map(
-              async (side) => (await knowledge.retriever.invoke(`${withClass(side)} ${sides[2]}`))[0],
-            ),
-          )
+        ? await Promise.all([sides[0], sides[1]].map((side) => sideEntry(side, withClass(side), sides[2])))
         : [];
       // Sides the customer names each need only be answerable; two entries guessed from the whole
       // question must both be sure.
       const pair =
         twoSureEntries(bySide, minConfidence) ??
         twoSureEntries(await knowledge.retriever.invoke(text), COMPARED_MIN_CONFIDENCE);
-      return pair ? pair.map(answerOf) : [];
+      return pair ? pair.map(answerOf) : await joinedMattersAnswers(text);
     },
 
     async decide(message: CustomerText, mended: string): Promise<Decision> {
