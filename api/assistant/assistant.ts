@@ -54,7 +54,7 @@ import {
   toldAsHabit,
   toldByOthers,
 } from './intents.js';
-import { asksByItsWords, HOW_LONG, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
+import { ASKS_A_LIMIT, asksByItsWords, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 import { REPLIES } from './replies.js';
 import {
   ACCOUNT_INTENTS,
@@ -678,7 +678,7 @@ export function createAssistant(deps: AssistantDeps) {
       inContext.kind === 'faq' &&
       knowledge.base.byId(inContext.answer.source.id)?.byClass &&
       !part.match(MATTERS) &&
-      !HOW_LONG.test(part)
+      !ASKS_A_LIMIT.test(part)
     ) {
       const alone = await decideAlone();
       if (

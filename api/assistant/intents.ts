@@ -6,7 +6,7 @@
  */
 
 import { asksForCompensation, isForeignTopic } from '../../knowledge/scope.js';
-import { ENGLISH_QUESTION } from './reading.js';
+import { CHECKS_A_CLAIM, ENGLISH_QUESTION } from './reading.js';
 
 export const INTENTS = [
   'faq',
@@ -37,7 +37,7 @@ const GREETING_WORDS =
   /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|有没有人|有冇人|有人在|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /(叫|让|喊|请)(你们)?(的)?(工作人员|客服|人|员工)(来)?(跟|和|同|给)我(说|讲|聊|谈|解释|打电话|回电话)|转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
+  /(叫|让|喊|请)(你们)?(的)?(工作人员|客服|人|员工)(来)?(跟|和|同|给)我(说|讲|聊|谈|解释|打电话|回电话)|(叫|让|喊|请|换)(你们)?(的)?(工作人员|客服|员工)(来)?接(一下|一哈|下|手)|转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =
@@ -81,7 +81,7 @@ const ASKS_TIME_LIMIT =
   /多久|好久(?!没|都|了|不)|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
 /** "万一有人触电…", "if a wire falls…": asking what to do, not reporting it. */
 const HYPOTHETICAL =
-  /万一|如果|比如说?|比方说|譬如|有啥事情?|有什么事情?|假如|要是|担心|担忧|怕(会|哪天|有一天)|最怕|就怕|生怕|哪天|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
+  /万一|如果|那(种|类)(情况|事)|比如说?|比方说|譬如|有啥事情?|有什么事情?|假如|要是|担心|担忧|怕(会|哪天|有一天)|最怕|就怕|生怕|哪天|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
 /** "有人触电应该点救", "插座冒火花怎么办才安全": asking for safety advice about a danger, not reporting one. */
 const DANGER_ADVICE =
   /(点|怎么|如何|怎样|点样)(样)?(避|躲|绕)|避开|躲开|绕开|应该|该怎么|要怎么|怎么办|咋办|咋整|咋弄|点算|先(做|干)(什么|啥|嘛)|干啥|点救|点样|怎么处理|如何处理|才安全|安全吗|怎么.{0,4}安全|how to stay safe|is it safe|能(不能)?.{0,6}吗|可以.{0,6}吗|可不可以|用手|第一步|先做什么|做什么|怎么做|点做|怎么救|如何救|怎么抢救|how (do|can|should) (i|we) (help|save|rescue)|what (do|should|can) (i|we) do/;
@@ -110,7 +110,7 @@ const DEMANDS_COMPLAINT =
 /** "听说投诉一个工作日内联系 那我现在就投诉…": a complaint made now, whatever the message also asks. */
 const COMPLAINS_NOW = /(我|我们|俺)(现在|这就|马上|立刻|今天)就?(要|想)?(投诉|举报)(?![了过后])/;
 const COMPLAINT_STATUS =
-  /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
+  /(?<!(可以|能|应该|要|该|去|得))投诉(?!.{0,6}(一般|通常|正常|大概|规定|这两|两个|两样|分别|各自))[^,，。?？]{0,8}(怎么样|进展|进度|结果|处理得|到哪(?!里|儿|个(部门|单位|地方))|有结果)|(我的|上次的?).{0,2}投诉|complaint.{0,10}(status|progress)/;
 
 /** "你们自己规定的到底几天之内要联系": what the rule says about the time, asked. */
 const ASKS_WHAT_THE_RULE_SAYS =
@@ -498,7 +498,9 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
     !OUTAGE_RULE_QUESTION.test(text) &&
     !hypothetical &&
     !asksWhatToDo &&
-    !asksAboutTheHotline(text)
+    !asksAboutTheHotline(text) &&
+    // "邻居说周末晚上停电了没地方报修 要等周一 对吗": what another said, put to be checked.
+    !(toldByOthers(text) && CHECKS_A_CLAIM.test(text))
   )
     return { intent: 'repair' };
   // "总闸推不上去，报个修": a repair asked for in so many words, and nothing asked about it.

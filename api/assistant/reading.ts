@@ -41,19 +41,23 @@ const JOINED_MATTERS = new RegExp(
 );
 
 /** "…是这样吗", "我没记反吧", "对不对": what the message says is to be checked. */
-const CHECKS_A_CLAIM =
+export const CHECKS_A_CLAIM =
   /(是|系)(这样|这么回事|真的|真嘅|咁)(吗|嘛|么|嘅?咩|不|吧)|是不是(这样|真的)|(对|对的|没错|冇错)(吗|吧|嘛|么|不)|对不对|没(记|说|搞)(错|反)(吧|吗)?|有没有(记|搞)(错|反)/;
+
+/** "这两个多久出结果", "分别几天": what is asked is asked of each thing named. */
+const ASKS_OF_BOTH = /这(两|几|三)(个|项|样|件|种)|两者|三者|分别|各自|各(要|需要|是)/;
 
 /**
  * The matters one question asks each of: two joined ("小吃店 低压 方案和送电期限是多少"), or every
  * matter a message names that asks to check what it says ("听说供电方案3个工作日答复 验收合格后再5个
- * 工作日送电 是这样吗"); undefined where that is not two matters.
+ * 工作日送电 是这样吗") or asks of each ("电表校验 投诉 这两个多久出结果"); undefined where that is
+ * not two matters.
  */
 export function askedMatters(question: string): string[] | undefined {
   const joined = JOINED_MATTERS.exec(question);
   const matters = joined
     ? [joined[1] ?? '', joined[2] ?? '']
-    : CHECKS_A_CLAIM.test(question)
+    : CHECKS_A_CLAIM.test(question) || ASKS_OF_BOTH.test(question)
       ? (question.match(new RegExp(MATTER_WORD, 'g')) ?? [])
       : [];
   const distinct = [...new Set(matters)].slice(0, 3);
@@ -62,6 +66,8 @@ export function askedMatters(question: string): string[] | undefined {
 
 /** How long, asked of a matter ("送电几天"); "找谁投诉" after a story asks the way of that story. */
 export const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
+/** A time limit asked or named ("规定最多几多个工作日", "期限是多少"): what a class's line answers. */
+export const ASKS_A_LIMIT = new RegExp(`${HOW_LONG.source}|工作日|工作天|期限|时限|几多|\\d+ ?个?天`);
 /** "能收礼不", "可以写信吗": yes or no asked of a thing in a few words. */
 const SHORT_YES_NO = /^(能|会|可以|可|准|让|许|敢)(\p{Script=Han}{2,4}?)(不|吗|么|嘛|没)$/u;
 
@@ -243,7 +249,16 @@ const DISOWNED_AT_END =
 const NOT_TO_BE_TOLD_AT_END =
   /[,，。;；?？!！]\s*(?:别|不要|甭|唔好)(?:再)?(?:给我|跟我|和我|同我)?(?:说|讲|扯|提|答)(.{1,12}?)(?:的|那些|那套|嘅)?[。!！~～…]*$/u;
 
+/** "但不想闹到投诉那么大": an action the customer says they do not want, said on the way. */
+const NOT_WANTED_ACTION =
+  /[,，]?\s*(?:但是?|可是|不过)?\s*(?:我)?(?:不想|不愿意?|不打算|没打算|不至于|犯不着)(?:闹到|搞到|弄到|上升到|走到|去|要)?(?:正式)?(?:投诉|举报)(?:那么大|那一步|的地步|那么严重|这么严重)?/u;
+
 export function withoutDisownedTopic(normalized: string): string {
+  const notWanted = NOT_WANTED_ACTION.exec(normalized);
+  if (notWanted) {
+    const rest = normalized.replace(notWanted[0], '，').replace(/^[，\s]+|[，\s]+$/g, '');
+    if (isSubstantial(rest)) return withoutDisownedTopic(rest);
+  }
   const unwanted = NOT_TO_BE_TOLD_AT_END.exec(normalized);
   if (unwanted && !/[,，。;；?？!！]/.test(unwanted[1] ?? '')) {
     const rest = normalized.slice(

@@ -23,7 +23,7 @@ import {
   mentionsDanger,
   tellsOfStaffConduct,
 } from './intents.js';
-import { asksByItsWords, askedMatters, HOW_LONG, MATTERS, splitParts } from './reading.js';
+import { asksByItsWords, ASKS_A_LIMIT, askedMatters, MATTERS, splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
 /** The answering threshold lives with the confidence it bounds (knowledge/search.ts). */
@@ -68,10 +68,10 @@ export const OFFERED: ReadonlySet<ActionIntent> = new Set([
 ]);
 /** Words that set two rules side by side: which is faster, how long each takes. */
 const COMPARES_RULES =
-  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各自|各(要|需要|是|多久|多长|几|多少)|边个(快|耐)|(啥|什么|甚么|乜|咩)(区别|不同|差别|不一样)|区别在哪|有何(区别|不同)|一不一样|(还有|以及|同埋)[^?？。]{1,16}(都|各)(是|要|需要)?(几天|多久|多少天|几个工作日|几日|几耐)|\b(the )?two (deadlines|time limits|limits)\b|differen|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
+  /哪个.{0,8}(快|慢|久|长|短|先)|哪(一)?样(更)?(快|慢)|分别|各自|各(要|需要|是|多久|多长|几|多少)|边个(快|耐)|(啥|什么|甚么|乜|咩)(区别|不同|差别|不一样)|区别在哪|有何(区别|不同)|一不一样|(是不是|是否)?(一样|相同)(吗|不|么|嘛|没)|(还有|以及|同埋)[^?？。]{1,16}(都|各)(是|要|需要)?(几天|多久|多少天|几个工作日|几日|几耐)|\b(the )?two (deadlines|time limits|limits)\b|differen|which (one )?is (faster|quicker|longer|shorter)|\brespectively\b|\beach\b/;
 /** "X和Y，哪个快": the two sides and what is asked of both. */
 const SIDES =
-  /^(.{2,}?)(和|跟|与|同|及|以及|还是|还有|同埋|另外|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|这两(?:个|项|样|种)?|两者|有(?:啥|什么|甚么|乜|咩|何)(?:区别|不同|差别)|(?:啥|什么)(?:区别|不同|差别)|(?:你们|你哋)?(?:都|各)(?:是|要|需要)?(?:几天|多久|多少天|几个工作日|几日|几耐)|which|respectively|what(?:'s| is) the difference|what are the two).*)$/;
+  /^(.{2,}?)(和|跟|与|同|及|以及|还是|还有|同埋|另外|[,，]\s*(?:又|还|另外)(?=想|要|打算)|\band\b|\bor\b|\bvs\.?)(.{2,}?)[,，\s]*((哪个|哪一个|哪样|边个|分别|各自|各|这两(?:个|项|样|种)?|两者|有(?:啥|什么|甚么|乜|咩|何)(?:区别|不同|差别)|(?:啥|什么)(?:区别|不同|差别)|(?:是不是|是否)?(?:一样|相同)(?:吗|不|么|嘛|没)|(?:你们|你哋)?(?:都|各)(?:是|要|需要)?(?:几天|多久|多少天|几个工作日|几日|几耐)|which|respectively|what(?:'s| is) the difference|what are the two).*)$/;
 /** "一个校验一个核实读数，各自多久": one side each, then what is asked of both. */
 const ONE_EACH =
   /一(?:个|是)是?([^,，。\s]{2,10}?)[,，\s]*(?:一个|二是|另一个|另外一个)是?([^,，。\s]{2,10}?)[,，\s]*((?:(?:这)?两(?:个|样|项)[^,，。\s]{0,4})?(?:各自|分别|各|哪个|哪一个).*)$/;
@@ -83,8 +83,6 @@ function sidesOf(text: string): [string, string, string] | undefined {
   const each = ONE_EACH.exec(text);
   return each ? [each[1] ?? '', each[2] ?? '', each[3] ?? ''] : undefined;
 }
-/** What a question of two matters asks of each: how long, or what the limit is. */
-const ASKS_A_LIMIT = new RegExp(`${HOW_LONG.source}|期限|时限|多少|规定|\\d+ ?个?(工作日|天)`);
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
@@ -311,20 +309,22 @@ export function createRouter(deps: RouterDeps) {
    */
   async function joinedMattersAnswers(text: string): Promise<KnowledgeAnswer[]> {
     const matters = askedMatters(text);
-    if (!matters || !ASKS_A_LIMIT.test(text)) return [];
-    const docs = await Promise.all(
-      matters.map(async (matter) => {
-        const others = matters.filter((other) => other !== matter);
-        return (await knowledge.retriever.invoke(others.reduce((t, other) => t.replaceAll(other, ' '), text)))[0];
-      }),
-    );
-    // Each entry once, in the customer's order; every one sure, and more than one.
-    const entries = docs.filter(
-      (doc, i): doc is KnowledgeDocument =>
-        doc !== undefined && docs.findIndex((d) => d?.metadata.id === doc.metadata.id) === i,
-    );
-    if (entries.length < 2 || entries.some((doc) => doc.metadata.confidence < COMPARED_MIN_CONFIDENCE)) return [];
-    return entries.map(answerOf);
+    if (!matters || !(ASKS_A_LIMIT.test(text) || /多少|规定/.test(text))) return [];
+    // Each matter read in the message without the others; where that leaves words of another
+    // ("电表校验 投诉": 电表), the matter alone with what is asked and the class.
+    const withoutOthers = (matter: string) =>
+      matters.filter((other) => other !== matter).reduce((t, other) => t.replaceAll(other, ' '), text);
+    const customer = inferCustomerClass(text);
+    const asked = ASKS_A_LIMIT.exec(text)?.[0] ?? '';
+    const alone = (matter: string) => `${customer?.evidence ?? ''} ${matter}${asked}`;
+    for (const query of [withoutOthers, alone]) {
+      const docs = await Promise.all(
+        matters.map(async (matter) => (await knowledge.retriever.invoke(query(matter)))[0]),
+      );
+      const entries = distinctSureEntries(docs);
+      if (entries) return entries.map(answerOf);
+    }
+    return [];
   }
 
   return {
@@ -431,6 +431,16 @@ type KnowledgeDocument = DocumentInterface<KnowledgeDocumentMetadata>;
 function answerOf(doc: KnowledgeDocument): KnowledgeAnswer {
   const { id, title, clause, confidence } = doc.metadata;
   return { text: REPLIES.withClause(doc.pageContent, clause), source: { id, title, clause }, confidence };
+}
+
+/** Each entry once, in the customer's order, where there are more than one and every one is sure. */
+function distinctSureEntries(docs: (KnowledgeDocument | undefined)[]): KnowledgeDocument[] | undefined {
+  const entries = docs.filter(
+    (doc, i): doc is KnowledgeDocument =>
+      doc !== undefined && docs.findIndex((d) => d?.metadata.id === doc.metadata.id) === i,
+  );
+  const sure = entries.every((doc) => doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE);
+  return entries.length >= 2 && sure ? entries : undefined;
 }
 
 /** The first two documents, when they are different entries and both sure enough to answer. */
