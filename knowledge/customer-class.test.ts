@@ -234,3 +234,13 @@ describe('one supply said in passing, a transformer not needed, and a shop front
     expect(read('新开一间门市 方案几天').reading?.customerClass).toBe('low_voltage');
   });
 });
+
+describe('a class read from short English clauses', () => {
+  it('reads one incoming supply at 10 kV as high-voltage single supply, whatever limit the customer states', () => {
+    for (const text of [
+      'Factory, 10 kV, one incoming supply. I read the supply plan reply limit is 10 working days. Correct?',
+      'We have a single incoming feeder at 10 kV. How long for the supply plan?',
+    ])
+      expect(readCustomerClass(normalize(text)).reading?.customerClass, text).toBe('high_voltage_single');
+  });
+});

@@ -79,3 +79,10 @@ describe('the topic filter', () => {
     expect(foreign('买什么保险好')).toBe(true);
   });
 });
+
+describe('a contractor named by our staff, whatever it is for', () => {
+  it('reads a designated contractor for a charging pile as ours', () => {
+    expect(isForeignTopic(normalize('小区装充电桩接电 物业说要找供电公司定的施工队 是真的吗'))).toBe(false);
+    expect(isForeignTopic(normalize('小区装充电桩物业不让'))).toBe(true);
+  });
+});

@@ -1050,6 +1050,15 @@ describe('a message written in English', () => {
     const chinese = await ask('居民供电方案多久答复');
     expect(replyText(chinese)).not.toContain('We answer in Chinese');
   });
+
+  it('reads the supply from short English clauses before a sentence that states a limit', async () => {
+    const turn = await ask(
+      'Factory, 10 kV, one incoming supply. I read the supply plan reply limit is 10 working days. Correct?',
+    );
+    expect(replyText(turn)).toContain('高压单电源客户');
+    expect(replyText(turn)).toContain('15个工作日');
+    expect(replyText(turn)).not.toContain('30个工作日');
+  });
 });
 
 describe('a class named in other words, or misspelt', () => {
@@ -1371,5 +1380,71 @@ describe('two matters asked of together, and the part an entry is sure of', () =
     const turn = await ask('我想知道就是投诉以后你们是不是会回访啊多久回一个电话');
     expect(replyText(turn)).toContain('回访');
     expect(replyText(turn)).toContain('1个工作日');
+  });
+});
+
+describe('two matters asked of in one question, and claims put to be checked', () => {
+  it('answers both limits for a class when the supply plan and the connection are joined', async () => {
+    const turn = await ask('小吃店 低压 方案和送电期限是多少 同事说方案3天送电3天');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'connection-time']);
+    expect(replyText(turn)).toMatch(/低压电力客户.*7个工作日[\s\S]*5个工作日/);
+    const dual = replyText(await ask('医院双电源 方案答复和送电分别多久'));
+    expect(dual).toMatch(/30个工作日[\s\S]*5个工作日/);
+  });
+
+  it('answers every matter of what a customer heard and asks to be checked', async () => {
+    const turn = await ask('我家刚报装 听说供电方案3个工作日答复 验收合格后再5个工作日送电 是这样吗');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'connection-time']);
+    // The home's connection limit is 3 working days, not the 5 the customer heard.
+    expect(turn.replies[1]?.text).toContain('居民客户');
+    expect(turn.replies[1]?.text).toContain('3个工作日');
+  });
+
+  it('answers two things listed and asked of together, and looks up no complaint', async () => {
+    const turn = await ask('电表校验 投诉 这两个多久出结果 我记得都是7天');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['meter-test', 'complaint-time-limits']);
+  });
+
+  it('asks what was heard, then "also" a question, both', async () => {
+    const turn = await ask('我听别人讲 工作人员可以收客户的礼品 但不能收现金 还有 喝了酒能上岗吗');
+    expect(ids(turn)).toEqual(['no-gifts', 'no-drinking-on-duty']);
+  });
+
+  it('reads what a neighbour said about reporting at night as a question, not a fault report', async () => {
+    const turn = await ask('邻居说周末晚上停电了没地方报修 要等周一 对吗');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+    expect(replyText(turn)).not.toContain('地址');
+  });
+
+  it('keeps the class out of a part about the hotline ("有人接电话吗" is no connection)', async () => {
+    const turn = await ask('半夜两点家里突然没电了 这个时候能找谁 有人接电话吗');
+    expect(ids(turn)).not.toContain('connection-time');
+    expect(ids(turn)).toContain('hotline-95598');
+  });
+});
+
+describe('a demand beside a question', () => {
+  it('opens the meter form when the customer demands the test after asking about the meter', async () => {
+    const turn = await ask('电表是不是坏了 我要求检测');
+    expect(turn.intent).toBe('meter');
+    expect(turn.sources.filter((s) => s.id === 'meter-test')).toHaveLength(1);
+  });
+
+  it('opens the meter form for a reading that jumped and a check demanded', async () => {
+    expect((await ask('没怎么用电 表上却多走了两百多度 要求查表')).intent).toBe('meter');
+    expect((await ask('帮我申请一下电表检测 户号1100235871')).intent).toBe('meter');
+  });
+
+  it('logs a complaint made now, whatever the message asked first', async () => {
+    const turn = await ask('听说投诉一个工作日内联系 那我现在就投诉 你们指定的施工队质量太差');
+    expect(turn.intent).toBe('complaint');
+  });
+
+  it('answers where to leave an opinion for a customer who says they do not want to complain', async () => {
+    const turn = await ask('我对服务有看法 但不想闹到投诉那么大 能写在哪里');
+    expect(ids(turn)).toEqual(['customer-opinions']);
+    expect(replyText(turn)).not.toContain('登记投诉吗');
   });
 });

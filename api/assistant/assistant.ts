@@ -37,8 +37,8 @@ import {
   asksAboutProcess,
   asksAhead,
   asksHowToComplain,
-  asksTheWay,
   asksOutright,
+  asksTheWay,
   asksToAct,
   asksWhatIfBroken,
   asksWhetherOffered,
@@ -54,7 +54,14 @@ import {
   toldAsHabit,
   toldByOthers,
 } from './intents.js';
-import { ASKS_A_LIMIT, asksByItsWords, MATTERS, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
+import {
+  ASKS_A_LIMIT,
+  asksByItsWords,
+  MATTERS,
+  readFollowUp,
+  splitParts,
+  withoutDisownedTopic,
+} from './reading.js';
 import { REPLIES } from './replies.js';
 import {
   ACCOUNT_INTENTS,

@@ -537,4 +537,31 @@ describe('asking outright, and a fault told as a habit', () => {
     expect(toldAsHabit('老是停电 今天又停了')).toBe(false);
     expect(toldAsHabit('家里停电了')).toBe(false);
   });
+
+  it('reads a complaint made now and a check demanded as requests', () => {
+    expect(
+      detectActionIntent('听说投诉一个工作日内联系 那我现在就投诉 你们指定的施工队质量太差')?.intent,
+    ).toBe('complaint');
+    expect(detectActionIntent('我投诉了一般多久有人联系我')?.lookup).not.toBe(true);
+    expect(detectActionIntent('没怎么用电 表上却多走了两百多度 要求查表')?.intent).toBe('meter');
+    expect(detectActionIntent('帮我申请一下电表检测 户号1100235871')?.intent).toBe('meter');
+    expect(asksOutright('要求查表')).toBe(true);
+    expect(asksOutright('没要求查表')).toBe(false);
+    // "没怎么用电" asks nothing.
+    expect(asksAboutProcess('没怎么用电 表上却多走了两百多度 要求查表')).toBe(false);
+  });
+
+  it('reads "让工作人员接一下" as asking for a person', () => {
+    expect(detectActionIntent('能让工作人员接一下吗 我说不清楚')?.intent).toBe('handoff');
+  });
+
+  it('reads what a neighbour said, put to be checked, as no fault report', () => {
+    expect(detectActionIntent('邻居说周末晚上停电了没地方报修 要等周一 对吗')).toBeUndefined();
+    expect(detectActionIntent('周末晚上停电了 快来修')?.intent).toBe('repair');
+  });
+
+  it('reads a danger of a kind ("那种情况") asked about as no report', () => {
+    expect(detectActionIntent('电线被风刮断那种情况 报修走什么渠道')).toBeUndefined();
+    expect(detectActionIntent('电线被风刮断了 快来人')?.intent).toBe('repair');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
+import { askedMatters, readFollowUp, splitParts, withoutDisownedTopic } from './reading.js';
 
 describe('a message read into its parts', () => {
   it('reads numbered questions as one part each', () => {
@@ -205,5 +205,49 @@ describe('questions listed with the enumeration comma', () => {
 
   it('reads "除了…还有什么" as one question', () => {
     expect(splitParts('标准里面说做好服务除了降低投诉还有什么好处')).toHaveLength(1);
+  });
+});
+
+describe('the matters one question asks of each', () => {
+  it('reads two matters joined in one question', () => {
+    expect(askedMatters('小吃店 低压 方案和送电期限是多少')).toEqual(['方案', '送电']);
+    expect(askedMatters('家里装表 从方案答复到送电 各要多久')).toEqual(['方案', '送电']);
+    expect(askedMatters('电表校验和抄表异常核实 各要几天')).toEqual(['校验', '抄表']);
+  });
+
+  it('reads every matter of claims put to be checked, or of things asked of together', () => {
+    expect(askedMatters('听说供电方案3个工作日答复 验收合格后再5个工作日送电 是这样吗')).toEqual([
+      '方案',
+      '送电',
+    ]);
+    expect(askedMatters('电表校验 投诉 这两个多久出结果')).toEqual(['校验', '投诉']);
+  });
+
+  it('reads one matter, or two not asked of, as none', () => {
+    expect(askedMatters('投诉了多久联系我')).toBeUndefined();
+    expect(askedMatters('方案答复要几天')).toBeUndefined();
+    expect(askedMatters('投诉以后电表校验的事还管吗')).toBeUndefined();
+    // 接电话 is a phone call, not 接电.
+    expect(askedMatters('有人接电话吗 投诉和方案是这样吗')).toEqual(['投诉', '方案']);
+  });
+});
+
+describe('what the customer heard, and what they do not want', () => {
+  it('reads a claim heard, then "also" a question, as two questions', () => {
+    expect(splitParts('我听别人讲 工作人员可以收客户的礼品 但不能收现金 还有 喝了酒能上岗吗')).toHaveLength(
+      2,
+    );
+    // A remark that tells nothing heard stays the next question's context.
+    expect(splitParts('我家刚装修好。装表接电要几天？')).toHaveLength(1);
+  });
+
+  it('keeps a short voltage as the class’s evidence', () => {
+    expect(splitParts('factory, 10 kv, one incoming supply. correct?')[0]).toContain('10 kv');
+  });
+
+  it('leaves out an action the customer says they do not want', () => {
+    expect(withoutDisownedTopic('我对服务有看法 但不想闹到投诉那么大 能写在哪里')).not.toContain('投诉');
+    expect(withoutDisownedTopic('我不想投诉 就想提个意见 在哪提')).not.toContain('投诉');
+    expect(withoutDisownedTopic('我想投诉 在哪投诉')).toContain('投诉');
   });
 });

@@ -54,7 +54,13 @@ const ASKS_OF_BOTH = /这(两|几|三)(个|项|样|件|种)|两者|三者|分别
  * not two matters.
  */
 export function askedMatters(question: string): string[] | undefined {
-  const joined = JOINED_MATTERS.exec(question);
+  const found = JOINED_MATTERS.exec(question);
+  // "故障报修、投诉这些业务要求回访多少比例": matters listed as the subject of another one asked.
+  const after = found ? question.slice(found.index + found[0].length) : '';
+  const othersAfter = (after.match(new RegExp(MATTER_WORD, 'g')) ?? []).filter(
+    (matter) => matter !== found?.[1] && matter !== found?.[2],
+  );
+  const joined = found && !LISTED_TOGETHER.test(after.slice(0, 4)) && othersAfter.length === 0 ? found : null;
   const matters = joined
     ? [joined[1] ?? '', joined[2] ?? '']
     : CHECKS_A_CLAIM.test(question) || ASKS_OF_BOTH.test(question)
@@ -312,7 +318,9 @@ export function splitParts(normalized: string): string[] {
       piece,
       // "我听别人讲 工作人员可以收礼品 还有 喝了酒能上岗吗": what was heard, then "also" a question,
       // was itself put to be checked.
-      asked: i % 2 === 0 && (/[?？]/.test(split[i + 1] ?? '') || (TELLS_A_CLAIM.test(piece) && ALSO.test(split[i + 1] ?? ''))),
+      asked:
+        i % 2 === 0 &&
+        (/[?？]/.test(split[i + 1] ?? '') || (TELLS_A_CLAIM.test(piece) && ALSO.test(split[i + 1] ?? ''))),
     }))
     .filter((_, i) => i % 2 === 0)
     .map(({ piece, asked }) => ({ piece: piece.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''), asked }))

@@ -23,7 +23,7 @@ import {
   mentionsDanger,
   tellsOfStaffConduct,
 } from './intents.js';
-import { asksByItsWords, ASKS_A_LIMIT, askedMatters, MATTERS, splitParts } from './reading.js';
+import { ASKS_A_LIMIT, askedMatters, asksByItsWords, MATTERS, splitParts } from './reading.js';
 import { REPLIES } from './replies.js';
 
 /** The answering threshold lives with the confidence it bounds (knowledge/search.ts). */
@@ -299,7 +299,9 @@ export function createRouter(deps: RouterDeps) {
     const [alone] = await knowledge.retriever.invoke(`${side} ${asked}`);
     if (!alone || alone.metadata.id === inContext[0]?.metadata.id) return inContext[0];
     const forClass = inContext.find((doc) => doc.metadata.id === alone.metadata.id);
-    return forClass ? { ...forClass, metadata: { ...forClass.metadata, confidence: alone.metadata.confidence } } : alone;
+    return forClass
+      ? { ...forClass, metadata: { ...forClass.metadata, confidence: alone.metadata.confidence } }
+      : alone;
   }
 
   /**
