@@ -82,6 +82,9 @@ const SETS = [
   'fresh-84.jsonl',
   'fresh-85.jsonl',
   'fresh-86.jsonl',
+  'fresh-90.jsonl',
+  'fresh-91.jsonl',
+  'fresh-92.jsonl',
 ];
 
 let service: TestServices;
