@@ -244,3 +244,50 @@ describe('a class read from short English clauses', () => {
       expect(readCustomerClass(normalize(text)).reading?.customerClass, text).toBe('high_voltage_single');
   });
 });
+
+describe('sites described one by one, and a business owner’s own home', () => {
+  const read = (text: string) => readCustomerClass(normalize(text));
+
+  it('reads each site by its supply, not the business they belong to', () => {
+    expect(read('连锁酒店 A店10kV单路 B店双路供电 方案期限分别是多少').compared).toEqual([
+      'high_voltage_single',
+      'high_voltage_dual',
+    ]);
+    expect(read('工厂A两回10kV进线 工厂B 0.4千伏低压接入没变压器 方案答复各要几个工作日').compared).toEqual([
+      'high_voltage_dual',
+      'low_voltage',
+    ]);
+    expect(
+      read(
+        '我们公司两个点 一个门市部380低压 公变供电 一个工厂10千伏一路进线自己有变压器 两边报装方案分别多久答复',
+      ).compared,
+    ).toEqual(['low_voltage', 'high_voltage_single']);
+    expect(read('城东门店是380的 城西厂房是10千伏有自己变压器 验收完以后送电时间一样吗').compared).toEqual([
+      'low_voltage',
+      'high_voltage',
+    ]);
+  });
+
+  it('reads "都是几天" of two premises as a comparison', () => {
+    expect(read('诊所是低压动力电 我家是居民 方案都是3天吗').compared).toEqual(['low_voltage', 'resident']);
+  });
+
+  it('reads one line each from two substations as two supplies, and 进线一条 as one', () => {
+    expect(
+      read('酒店扩建，想从两个不同的变电所各拉一条10千伏线过来，方案要多长时间？').reading?.customerClass,
+    ).toBe('high_voltage_dual');
+    expect(
+      read('工厂35千伏进线一条，自己建了个小变电站，申请供电方案的话答复时限多少？').reading?.customerClass,
+    ).toBe('high_voltage_single');
+  });
+
+  it('reads the home a business owner turns to as theirs', () => {
+    for (const text of [
+      '我是开饭店的 问下我自己家里 普通住宅 220伏单相 新装一块电表 供电方案几天答复',
+      '开诊所的 问个私事 老家自建房要装居民电表 方案和送电各多久',
+    ]) {
+      expect(read(text).reading?.customerClass, text).toBe('resident');
+      expect(read(text).compared, text).toEqual([]);
+    }
+  });
+});

@@ -86,12 +86,12 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|互(相|为)备用|(两|二|2)条高压(线|进线|线路|电缆)|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电站|(两|二|2)(个|座)[^,，。;；]{0,4}变电站|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|(接|拉|进|来|引)(了)?(两|二|2)条线(?!索)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|互(相|为)备用|(两|二|2)条高压(线|进线|线路|电缆)|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电(站|所)|(两|二|2)(个|座)[^,，。;；]{0,4}变电(站|所)|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|(接|拉|进|来|引)(了)?(两|二|2)条线(?!索)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|不用|不需要|不要|用不着|不必|无需|不带|no|not|without|not have|(do|does|did)n't need|no need for) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
 const SINGLE_SUPPLY =
-  /单电源|单回路|(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|就(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,4}(电源|进线|线路)|(一|1)(路|条|回)(电)?(就|便)(够|行|可以)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单独(拉|接|引|走)(了)?(一|1)(路|条|回)(?!\s*(10|20|35|66|110|220)\s*(千伏|kv))|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|\b(one|a single|single) (\d+ ?kv )?incoming (supply|line|feed|feeder|circuit|cable|connection)\b|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
+  /单电源|单回路|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)条.{0,10}(?<!生产|流水|装配|产|热)线(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|进线(只有|就|仅|就是)?(一|1)(条|路|回)(?![^,，。]{0,12}另)|(只|就|净系|淨係|仅)(有|接|从|靠)?(了|咗)?(一|1)(路|条|回)|单回(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回(路)?(进线|供电)|(?<![另再加多各]|各(引|接|拉|来|进))一回.{0,6}(线路|进线)|单一(回路|电源|线路)|(?<![另再加多各]|各(引|接|拉|来|进))一条.{0,8}(线路|进线|进来)(?![^,，。]{0,12}另(外)?(一|1)(条|路|回))|只有一(条|路|回)|就(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,4}(电源|进线|线路)|(一|1)(路|条|回)(电)?(就|便)(够|行|可以)|(只有|仅有|就有|只接了?)(这)?(一|1)(个|路|条|回)[^,，。;；?？!！]{0,6}(电源|进线|线路)|一路电源|(?<![另再加多各]|各(引|接|拉|来|进))一路.{0,6}进线|单路进线|单路供电|单独(拉|接|引|走)(了)?(一|1)(路|条|回)(?!\s*(10|20|35|66|110|220)\s*(千伏|kv))|单路(?!口|灯)|(?<![另再加多各外])(一|1)(路|回)高压|(?<![另再加多各]|各(引|接|拉|来|进))一路供电|(?<![另再加多各]|各(引|接|拉|来|进))(一|1)(路|回)[^,，。;；?？!！]{0,8}(供电|进线|线路|接入|的线|线(?!索)|进来|引入|引进)|(?<![另再加多各外]|各(引|接|拉|来|进))(一|1)(路|回) ?(10|20|35|66|110|220) ?(千伏|kv)|(?<=(千伏|kv) ?(的)?)(一|1)(路|回)(?!上|走|过来)|(?<![另再加多各外要])(接|拉|引)(了)?(一|1)(路|条|回)电(?!源)|一条进线|one (incoming )?(line|feed|circuit)\b(?! (of|for))|single[- ]?(power|supply|source|feed|circuit)|\bsingle\b.{0,24}\b(suppl|source|feed|circuit|line)|one (power )?(supply|source|feed|incoming line) only|\b(only|just) (one|a single) (power |supply |incoming |\d+ ?kv )*(supply|source|feed|line|circuit)s?\b|\b(one|a single|single) (\d+ ?kv )?incoming (supply|line|feed|feeder|circuit|cable|connection)\b|\bone (single )?(\d+ ?kv )?(incoming )?line\b/;
 /** 10千伏, 35kV, 110 kv: a supply voltage of a thousand volts or more. */
 const KILOVOLTS = /(\d+(\.\d+)?)\s*(千伏(?!安)|kv(?!a)|万伏)/;
 /** 十千伏, 三十五千伏: a supply voltage in Chinese numerals, always high. */
@@ -117,7 +117,7 @@ const LARGE_PREMISES =
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
-  /还是|哪个|哪家|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
+  /还是|哪个|哪家|都(是|要|得|需要)[^,，。]{0,3}(\d|几|多|一样|相同)|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
 /** Words that join two things, a comparison where each side names a class. */
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
 /** Where a clause ends. */
@@ -173,7 +173,8 @@ export function inferCustomerClass(normalizedText: string): ClassReading | undef
 }
 
 /**
- * The class of `inferCustomerClass` and the sides of `comparedClasses`, the comparison read once:
+ * The class of `inferCustomerClass` and the sides a comparison sets side by side ("居民和非居民差几天",
+ * "我家和我开的小厂分别要几天"), each its own side, the comparison read once:
  * a message comparing classes has no one class.
  */
 export function readCustomerClass(normalizedText: string): {
@@ -190,6 +191,10 @@ export function readCustomerClass(normalizedText: string): {
     const reading = readCustomerClass(asked.join('，'));
     if (reading.reading || reading.compared.length > 0) return reading;
   }
+  // "我是开饭店的 问下我自己家里 普通住宅 220伏": what follows the turn to their own home is the case.
+  const turn = TURNS_TO_OWN_HOME.exec(normalizedText);
+  const turnedTo = turn ? classOf(normalizedText.slice(turn.index), false) : undefined;
+  if (turnedTo) return { reading: turnedTo, compared: [] };
   // "…朋友说商用和居民不一样，像我这种小店要几天": the clause about their own case says the class.
   const ownClause = clausesOf(normalizedText).find((clause) => OWN_CASE.test(clause));
   const ownReading = ownClause === undefined ? undefined : classOf(ownClause, false);
@@ -221,6 +226,10 @@ const ASKS_IN_CLAUSE = /吗|么|嘛|呢|多少|几|多久|多长|是否|是不�
 /** "我们这种情况", "像我这样的", "in our case": the customer asks about their own premises. */
 const OWN_CASE =
   /(我们|我|咱们|咱|俺们|俺|我哋)(这种|这样|这类|呢种|咁样)|(我们|咱们|俺们|我哋|我家|我们家)(这边|这里|那边)?(就|只|只有|就是)(一|有|是)|像(我们|我|咱们|咱)(这样|这种|咁)|\b(in (our|my) case|for our (site|plant|factory|premises|shop|building))\b/;
+
+/** "问下我自己家里", "问个私事": a business owner turning to their own home. */
+const TURNS_TO_OWN_HOME =
+  /问(一?下|个)?(我)?(自己|自个儿?)(的)?(家|屋)|问个私事|说(一?下)?我(自己)?家(里)?的事/;
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =
@@ -324,14 +333,6 @@ function classOf(normalizedText: string, comparing: boolean): ClassReading | und
   return undefined;
 }
 
-/**
- * The classes a comparison sets side by side ("居民和非居民差几天", "我家和我开的小厂分别要几天"),
- * each as its own side: empty when the message compares nothing.
- */
-export function comparedClasses(normalizedText: string): CustomerClass[] {
-  return comparesClasses(normalizedText) ? sidesCompared(normalizedText) : [];
-}
-
 /** The sides of a message that compares classes, in the order it names them. */
 function sidesCompared(message: string): CustomerClass[] {
   // "低压非居民" is the low-voltage class: the 非居民 inside it is no side of its own.
@@ -347,7 +348,12 @@ function sidesCompared(message: string): CustomerClass[] {
   const named = new Set(sides.keys());
   for (const [customerClass, pattern] of SHORT_NAMES) add(customerClass, pattern);
   // "高压只接一条线的厂、高压接两条线的大单位": 高压 named twice, each side told by its supplies.
-  if (sides.size < 2 || (sides.has('high_voltage') && !named.has('high_voltage'))) {
+  // "工厂A两回10kV进线 工厂B 0.4千伏低压": 工厂 is premises, not a class; the supplies tell the sides.
+  if (
+    sides.size < 2 ||
+    (sides.has('high_voltage') && !named.has('high_voltage')) ||
+    (sides.has('non_resident') && !named.has('non_resident'))
+  ) {
     if (dualSupply(text) !== undefined) add('high_voltage_dual', DUAL_SUPPLY);
     add('high_voltage_single', SINGLE_SUPPLY);
   }
@@ -361,8 +367,11 @@ function sidesCompared(message: string): CustomerClass[] {
   // "我们小厂就380V，没变压器，跟隔壁有箱变的厂比": a transformer of its own makes the other side.
   if (sides.size < 2 && !sides.has('high_voltage')) {
     const kept = text.replace(NEGATED_HIGH_VOLTAGE, (negated) => ' '.repeat(negated.length));
+    // "门店是380的 厂房是10千伏": a supply of 10 kV or more is the high-voltage side too.
+    const kilovolts = highByKilovolts(kept);
     const at = kept.search(HIGH_VOLTAGE);
-    if (at >= 0) sides.set('high_voltage', at);
+    const first = [at, kilovolts === undefined ? -1 : kept.indexOf(kilovolts)].filter((i) => i >= 0);
+    if (first.length > 0) sides.set('high_voltage', Math.min(...first));
   }
   const clauses = clausesOf(text).flatMap((clause) => clause.split('、'));
   // "住家的 做小生意低压的 还有大工厂高压的": a clause that shows a home and nothing else is a side.
@@ -428,6 +437,9 @@ function listedSides(text: string): CustomerClass[] {
     const reading = premises ? classOf(piece, false) : undefined;
     if (reading && !classes.includes(reading.customerClass)) classes.push(reading.customerClass);
   }
+  // "连锁酒店 A店10kV单路 B店双路供电": the business the sites belong to is no side of its own.
+  const precise = classes.filter((c) => c !== 'non_resident');
+  if (precise.length >= 2) classes.splice(0, classes.length, ...precise);
   if (classes.length < 3) return [];
   const dual = classes.includes('high_voltage_dual');
   const sides = classes.map((c) => (c === 'high_voltage' && dual ? 'high_voltage_single' : c));

@@ -1,7 +1,7 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Source } from '../../db/store.js';
 import { clausesOf, clausesWithTheirMarks, SPOKEN_PAUSE } from '../../knowledge/clauses.js';
-import { comparedClasses, inferCustomerClass } from '../../knowledge/customer-class.js';
+import { inferCustomerClass, readCustomerClass } from '../../knowledge/customer-class.js';
 import type { Knowledge } from '../../knowledge/index.js';
 import type { KnowledgeDocumentMetadata } from '../../knowledge/retriever.js';
 import { isAboutStreetLights, isForeignTopic } from '../../knowledge/scope.js';
@@ -343,7 +343,7 @@ export function createRouter(deps: RouterDeps) {
     async comparedAnswers(message: CustomerText): Promise<KnowledgeAnswer[]> {
       const text = message.normalized;
       // Two classes side by side ("自己住的房子和楼下的铺子，方案分别多久") are one rule, answered per class.
-      if (isForeignTopic(text) || comparedClasses(text).length >= 2) return [];
+      if (isForeignTopic(text) || readCustomerClass(text).compared.length >= 2) return [];
       if (!COMPARES_RULES.test(text)) return await joinedMattersAnswers(text);
       // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
       // two best entries for the whole question.
