@@ -117,7 +117,7 @@ const LARGE_PREMISES =
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
-  /还是|哪个|哪家|都(是|要|得|需要)[^,，。]{0,3}(\d|几|多|一样|相同)|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
+  /还是|哪个|哪家|都(是|要|得|需要)(\d+\s*(个|天|日)|几|多少|多久|一样|相同)|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
 /** Words that join two things, a comparison where each side names a class. */
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
 /** Where a clause ends. */
@@ -201,7 +201,9 @@ export function readCustomerClass(normalizedText: string): {
   if (ownReading) return { reading: ownReading, compared: [] };
   const comparing = comparesClasses(normalizedText);
   const compared = comparing ? sidesCompared(normalizedText) : [];
-  if (compared.length >= 2 && (OWN_CASE.test(normalizedText) || HEARSAY.test(normalizedText))) {
+  // "…想知道这两种供电方案答复到底差多少天": both asked of, whatever was heard.
+  const asksOfBoth = ASKS_OF_BOTH.test(normalizedText);
+  if (compared.length >= 2 && !asksOfBoth && (OWN_CASE.test(normalizedText) || HEARSAY.test(normalizedText))) {
     // "听说高压和低压不一样，我们这种情况要几天": what they heard of is not their question; nor is
     // "我们医院要接两路电源…他听说跟普通居民一样几天就行…正常是多少个工作日".
     const own = clausesOf(normalizedText)
@@ -215,6 +217,9 @@ export function readCustomerClass(normalizedText: string): {
 
 /** "听说…", "朋友说…": a comparison the customer heard of, beside their own case. */
 const HEARSAY = /听说|据说|听人(说|讲)|(他|她|别人|人家|朋友|邻居|同事|亲戚)(们)?(说|讲)/;
+
+/** "这两种…差多少天", "两者区别": a question put to both sides. */
+const ASKS_OF_BOTH = /这两(种|个|类|样|家)|两者|两种|差(多少|几|好多)|区别|相差|各(要|是|多久)|分别/;
 
 /** "也差不多", "也一样吗", "same for…": the class asked about likened to the one stated. */
 const ALIKE = /也(差不多|一样|是这样|相同|类似)|\b(the same|similar)\b/;
@@ -233,7 +238,7 @@ const TURNS_TO_OWN_HOME =
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =
-  /(没有|没得|没|无|不是|并非|冇得|冇|不用|不带|不需要|唔系)(用)?(自己的|自己|自备|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
+  /(没有|没得|没|无|不是|并非|冇得|冇|不用|不带|不需要|唔系|不涉及|不含|不包括|用不着|不要)(用)?(自己的|自己|自备|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
 
 /** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =

@@ -17,7 +17,7 @@ const FOREIGN_TOPIC_CHINESE: readonly string[] = [
   '股票|股价|股市|港股|美股|大盘|涨停|跌停|基金|理财|炒股|汇率|比特币|彩票|贷款|房贷|车贷|按揭|(?<!(电费|缴|交|付|用|刷|绑).{0,4})信用卡(?!.{0,6}(电费|缴|交|付))|保险(?!丝|盒|管)|利率',
   '(?<![作个几每数两三五七十])日出(?!来|结果|报告|方案|答复)|日落|天气预报|天气怎么样|天气如何|明天天气|今天天气|气温多少|(明天|今天|后天|周末)[^,，。电]{0,6}天气(咋样|怎么样|如何|好不好|预报)|要不要带伞',
   '写.{0,4}(诗|作文|文章|小说)|写作业|家庭作业|作业答案|安全教育平台|数学题|方程|等于几|翻译',
-  '居住证|护照|签证|驾照|驾驶证|驾校|学车|社保|公积金|医保|新农合|农合|合作医疗|个税|退税|年检|工商(注册|登记|局)|营业执照(年检|年报|注册|变更|怎么(办|申请|弄)|(在|去)?哪(里|儿)?办)|排污|环评',
+  '居住证|护照|签证|驾照|驾驶证|驾校(?![^,，。?？]{0,12}(报装|用电|供电|电表|动力表|低压|高压|千伏|变压器|接电|送电))|学车|社保|公积金|医保|新农合|农合|合作医疗|个税|退税|年检|工商(注册|登记|局)|营业执照(年检|年报|注册|变更|怎么(办|申请|弄)|(在|去)?哪(里|儿)?办)|排污|环评',
   '低保|养老金|退休金|救助金|残疾证|报名|考试|成绩|快递|包裹|物流(单号|信息|到哪|查询|公司电话)|(办|申请)(一)?(张|个)?(银行卡|储蓄卡|存折)|(附近|哪里有|哪儿有|最近的).{0,6}(加油站|医院|药店|厕所|停车场)',
   '年终奖|工资|薪水|薪资|招聘|招人|校招|奖金|面试|应聘|应征|求职|(请|招)(不|唔)(请|招)人|(请|招)人(吗|不|唔|冇)',
   '光伏|太阳能|补贴|(?<!无功)补偿|赔偿|索赔|理赔|发票|滞纳金|违约金|(?<!自备|备用|除了|除咗|自己的|自家)发电机',
@@ -75,7 +75,7 @@ const EVERYDAY_ENGLISH: readonly string[] = [
  */
 // biome-ignore format: one kind of subject per line
 const POWER_SUBJECT_CHINESE: readonly string[] = [
-  '停电|没电|没有电|冇电|无电|断电|掉电|来电|送电|复电|通电|接电|供电|停(了|咗).{0,6}电|电.{0,2}停了|跳闸|跳电|跳掣|掉闸|电闸|空开|漏保|电压|缺相|断相|(灯|电器).{0,6}(都|全)(不亮|灭|黑|停)|都黑了|全黑了|灯.{0,4}(闪|忽明忽暗)|一闪一闪',
+  '(家里|家中|屋里|屋头)(出|有)(了)?(个|点)?故障|电路故障|停电|没电|没有电|冇电|无电|断电|掉电|来电|送电|复电|通电|接电|供电|停(了|咗).{0,6}电|电.{0,2}停了|跳闸|跳电|跳掣|掉闸|电闸|空开|漏保|电压|缺相|断相|(灯|电器).{0,6}(都|全)(不亮|灭|黑|停)|都黑了|全黑了|灯.{0,4}(闪|忽明忽暗)|一闪一闪',
   '冒烟|冒火|火花|打火|(?<!(打|点)(不|唔))着火|起火|烧焦|焦味|糊味|触电|漏电|短路|耷拉|(电线|电缆).{0,6}(断|掉|落|垂)',
   '三相|380|千伏|变压器|窗口|报修|抢修|线路|(拉|接|装|申请)(个|条|一路)?电|用电|供电方案|方案.{0,8}(答复|回复|多久|几天|好久)|电表|电能表|表计|抄表|电费|电价|账单|欠费|报装|新装|增容|扩容|(加|扩|提|升|加大|扩大|提高)(一下|点)?(用电)?容量|容量(不够|太小|不足)|装表|95598|营业厅|供电局|供电所|电力公司|电网|电工|修电|抄表员',
   '营业员|柜员|员工|工作人员|(?<!银行)柜台|(窗口|柜台|营业厅)(那个|的|嘅)?(人|工作人员|小哥|小姐姐|小姑娘|姑娘|妹子|小妹|大姐|阿姨|小伙子?|年轻人)|(反映|寄信|写信|寄封信|写封信|表扬信)[^,，。?？]{0,8}(给|寄给)?(你们|你哋)|(你们|你哋|供电|电力)(的|嘅)?(工作人员|员工|师傅|营业员|人)|(你们|你哋)(是不是|系咪|有没有|有冇)?(有)?(的|嘅|个)?(规定|服务标准|规矩)|(投诉|举报).{0,12}(你们|你哋|供电|电力|电工|师傅|工作人员|员工)',
@@ -129,7 +129,9 @@ const POWER_SUBJECT = either(POWER_SUBJECT_CHINESE, POWER_SUBJECT_ENGLISH);
 const COMPENSATION =
   /(?<!无功)补偿|赔偿|索赔|理赔|包赔|(?<!陪)赔(钱|付|款|不赔|吗|么|嘛|唔赔|我|给我)|(能|会|要|肯|该|可以|可不可以|会不会|能不能)(不)?赔(?!礼|不是|罪|笑)|\b(compensat\w*|reimburs\w*|(make|file|put in) a claim|claim (for|back|damages|compensation)|pay for (the )?damage)\b/;
 
-export function isForeignTopic(normalizedText: string): boolean {
+export function isForeignTopic(written: string): boolean {
+  // "我也不是非要赔钱 想问问投诉以后…": compensation disclaimed is no question about it.
+  const normalizedText = written.replace(DISCLAIMED_COMPENSATION, ' ');
   if (ABOUT_OUR_HANDLING_OF_DATA.test(normalizedText)) return false;
   if (COMPENSATION.test(normalizedText)) return true;
   if (ABOUT_OUR_RULES.test(normalizedText)) return false;
@@ -142,6 +144,10 @@ export function isForeignTopic(normalizedText: string): boolean {
     return true;
   return EVERYDAY.test(normalizedText) && !POWER_SUBJECT.test(normalizedText);
 }
+
+/** "不是非要赔钱", "不要你们赔": compensation the customer says they do not ask for. */
+const DISCLAIMED_COMPENSATION =
+  /(也|并|倒)?(不是|不)(非要|一定要|想要|要|图|为了|求|在乎)(你们|你哋)?(的)?(赔钱|赔偿|补偿|赔)|不用(你们)?赔|\b(not|don't|do not) (want|need|asking for|looking for) (any )?compensation\b/g;
 
 /** Actions that are ours only when done to something of ours. */
 const ACTION_WORDS = /报修|抢修|维修|线路/g;
@@ -167,7 +173,7 @@ function onlyMentionsOnTheWay(text: string): boolean {
 
 /** The customer asks to be compensated for damage (spoiled food, a burnt appliance). */
 export function asksForCompensation(normalizedText: string): boolean {
-  return COMPENSATION.test(normalizedText);
+  return COMPENSATION.test(normalizedText.replace(DISCLAIMED_COMPENSATION, ' '));
 }
 
 /** A message about street lights, which are the municipality's (or the property manager's), not ours. */

@@ -390,6 +390,20 @@ export function createAssistant(deps: AssistantDeps) {
     // Each part is decided once: the answers are taken from it here, and again below, more
     // generously, where the message read whole has no answer.
     const decided = parts.length > 1 && !foreign ? await decideEveryPart(parts) : undefined;
+      console.error(
+        'PARTS',
+        JSON.stringify(
+          decided?.map((d) => [
+            d.part,
+            d.decision.kind,
+            d.decision.kind === 'faq'
+              ? d.decision.answer.source.id + ' ' + d.decision.answer.confidence.toFixed(2)
+              : d.decision.kind === 'action'
+                ? d.decision.detected.intent
+                : '',
+          ]),
+        ),
+      );
     if (parts.length > 1) {
       const step = decided
         ? await answerFromParts(decided, ctx)
@@ -483,7 +497,13 @@ export function createAssistant(deps: AssistantDeps) {
   async function decideEveryPart(parts: string[]): Promise<{ part: string; decision: Decision }[]> {
     let lastOwn: string | undefined;
     const read = parts.slice(0, MAX_PARTS).map((part) => {
-      const about = lastOwn === undefined ? undefined : readFollowUp(part);
+      // "…方案的答复期限 顺便问下要是改成两路电源是不是更久 久多少": a class and how long, no matter of
+      // its own, asks the question before about that class.
+      const anotherClass =
+        lastOwn !== undefined && !part.match(MATTERS) && (ASKS_A_LIMIT.test(part) || MORE_OR_LESS.test(part))
+          ? inferCustomerClass(part)?.evidence
+          : undefined;
+      const about = lastOwn === undefined ? undefined : (readFollowUp(part) ?? anotherClass);
       // "…送电差几天？双电源高压方案又是多久？": a matter of its own (方案) makes a question of its own.
       if (about && lastOwn !== undefined && !namesAnotherMatter(about, lastOwn))
         return { text: askedAgainAbout(lastOwn, about), own: false };
@@ -622,6 +642,9 @@ export function createAssistant(deps: AssistantDeps) {
       }
     }
     if (!request && demands && askedAbout) request = { intent: askedAbout };
+    // "刚从营业厅回来…我也不好说什么 你帮我查查我家现在到底欠了多少电费吧": the story answers nothing
+    // and the last part asks for a look-up: the request is the message.
+    if (answers.length === 0 && request) return startFlow(request, ctx);
     if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout && !alone)) return undefined;
     const replies = answers.map((a) => a.text);
     const sources = answers
@@ -1008,6 +1031,9 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
   const rereads = inferCustomerClass(whole.evidence)?.customerClass === whole.customerClass;
   return `${rereads ? whole.evidence : `${CLASS_LABELS[whole.customerClass]}客户`} ${part}`;
 }
+
+/** "是不是更久 久多少": how much longer or shorter, asked of the question before. */
+const MORE_OR_LESS = /更(久|长|快|慢|短)|久多少|快多少|慢多少|多几天|少几天/;
 
 /** "双电源高压方案又是多久" after a question about 送电: a matter the question before did not name. */
 function namesAnotherMatter(about: string, before: string): boolean {

@@ -37,7 +37,7 @@ const GREETING_WORDS =
   /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|有没有人|有冇人|有人在|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /(叫|让|喊|请)(你们)?(的)?(工作人员|客服|人|员工)(来)?(跟|和|同|给)我(说|讲|聊|谈|解释|打电话|回电话)|(叫|让|喊|请|换)(你们)?(的)?(工作人员|客服|员工)(来)?接(一下|一哈|下|手)|转人工|人工客服|人工服务|找人工|要人工|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
+  /(叫|让|喊|请)(你们)?(的)?(工作人员|客服|人|员工)(来)?(跟|和|同|给)我(说|讲|聊|谈|解释|打电话|回电话)|(叫|让|喊|请|换)(你们)?(的)?(工作人员|客服|员工)(来)?接(一下|一哈|下|手)|转人工|人工客服|人工服务|找人工|要人工|有没有人工|有人工吗|有冇人工|(能|可以|可不可以)(直接)?(跟|和|同|找)(你们的?)?(工作人员|客服|真人)(直接)?(说|讲|聊|谈|沟通)|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =
@@ -106,7 +106,7 @@ const COMPLAINT =
 const COMPLAINT_WORDS = /投诉|投述|客诉|举报|检举|揭发|告发|complain/;
 /** A demand to complain, not a question about complaining. */
 const DEMANDS_COMPLAINT =
-  /正式(投诉|举报|反映)|(给我|帮我)立(个)?案|(请|帮我|给我|麻烦)(你们)?(帮我)?(登记|记录|受理)(一下)?(投诉|举报)?[。.!！]?$|(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
+  /正式(投诉|举报|反映)|(给我|帮我)立(个)?案|(请|帮我|给我|麻烦)(你们)?(帮我)?(登记|记录|受理)(一下)?(投诉|举报)?[。.!！]?$|(登记|记录|受理|立)(一下|一个|个)(投诉|举报)|(我|我们|俺)(要|想|必须|一定要|坚决)(投诉|举报|告)|(投诉|举报|告)(你们|你哋|他|她|这个|那个)|要求(投诉|处理)|i (want|need|wish) to (complain|file a complaint|report)|i'?m (going to|gonna) (complain|report)/;
 /** "听说投诉一个工作日内联系 那我现在就投诉…": a complaint made now, whatever the message also asks. */
 const COMPLAINS_NOW = /(我|我们|俺)(现在|这就|马上|立刻|今天)就?(要|想)?(投诉|举报)(?![了过后])/;
 const COMPLAINT_STATUS =
@@ -320,7 +320,7 @@ export function isStatement(text: string): boolean {
  * REQUEST: "你给我讲讲", "还没给我答复", "钱马上交了" and "我想投诉…能打热线吗" ask for nothing.
  */
 const OUTRIGHT =
-  /帮我|帮忙|替我(?!(妈|爸|爷|奶|老|家|儿|女|父|母))|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(妈|爸|爷|奶|老|家|们|儿|女|父|母|讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|我(现在|这就|马上)?就?(要)?(投诉|举报|报修)(?!了|过|后|之后|以后|的话|会|能|要|可以|多久|一般|需要|有用)|我要求|要求你们|(?<!(没|不|未|冇|无))要求(查|验|校|检测|检查|核实|核对|处理|上门|派|退|赔|重新)|这(里|儿)(报修|投诉|申请|登记)|地址是|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
+  /帮我|帮忙|替我(?!(妈|爸|爷|奶|老|家|儿|女|父|母))|麻烦(你|您)|(?<!(没|没有|不|未|冇|唔))给我(?!(妈|爸|爷|奶|老|家|们|儿|女|父|母|讲|说|解释|唠|介绍|答复|回复|回话|一个说法|个说法|打电话|联系|回个电话))|我要(投诉|举报|报修|申请|查|告|反映)|我(现在|这就|马上)?就?(要)?(投诉|举报|报修)(?!了|过|后|之后|以后|的话|会|能|要|可以|多久|一般|需要|有用)|我要求|要求你们|(^|[\s，,。!！])(报修|投诉|举报)[!！。.\s]*$|(?<!(没|不|未|冇|无))要求(查|验|校|检测|检查|核实|核对|处理|上门|派|退|赔|重新)|这(里|儿)(报修|投诉|申请|登记)|地址是|派(个)?(人|师傅)|快(点)?(来|派|修)|赶紧|马上(来|派|过来|修|处理)|速来|请(尽快|马上|立即|立刻)?(派|安排|处理|登记|核实|帮)|\b(please|send|i want to (file|make|lodge|report))\b/;
 
 /** Whether the message asks outright for something to be done (see OUTRIGHT). */
 export function asksOutright(text: string): boolean {

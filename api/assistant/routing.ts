@@ -311,7 +311,10 @@ export function createRouter(deps: RouterDeps) {
    */
   async function joinedMattersAnswers(text: string): Promise<KnowledgeAnswer[]> {
     const matters = askedMatters(text);
-    if (!matters || !(ASKS_A_LIMIT.test(text) || /多少|规定/.test(text))) return [];
+    if (!matters) return [];
+    // "设计工作室 低压三相 方案和接电": two matters named last, with nothing more, are asked of.
+    const namedLast = new RegExp(`${matters.at(-1)}[\\s?？。!！]*$`).test(text);
+    if (!(ASKS_A_LIMIT.test(text) || /多少|规定/.test(text) || namedLast)) return [];
     // Each matter read in the message without the others; where that leaves words of another
     // ("电表校验 投诉": 电表), the matter alone with what is asked and the class.
     const withoutOthers = (matter: string) =>
