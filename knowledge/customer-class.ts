@@ -203,7 +203,11 @@ export function readCustomerClass(normalizedText: string): {
   const compared = comparing ? sidesCompared(normalizedText) : [];
   // "…想知道这两种供电方案答复到底差多少天": both asked of, whatever was heard.
   const asksOfBoth = ASKS_OF_BOTH.test(normalizedText);
-  if (compared.length >= 2 && !asksOfBoth && (OWN_CASE.test(normalizedText) || HEARSAY.test(normalizedText))) {
+  if (
+    compared.length >= 2 &&
+    !asksOfBoth &&
+    (OWN_CASE.test(normalizedText) || HEARSAY.test(normalizedText))
+  ) {
     // "听说高压和低压不一样，我们这种情况要几天": what they heard of is not their question; nor is
     // "我们医院要接两路电源…他听说跟普通居民一样几天就行…正常是多少个工作日".
     const own = clausesOf(normalizedText)

@@ -1448,3 +1448,74 @@ describe('a demand beside a question', () => {
     expect(replyText(turn)).not.toContain('登记投诉吗');
   });
 });
+
+describe('a story that asks nothing before a request, and classes asked again', () => {
+  it('looks up the bill a customer asks for after a story about the counter', async () => {
+    const turn = await ask(
+      '刚从营业厅回来 排了半天队 结果说系统维护交不了 柜员小姑娘一直跟我道歉 我也不好说什么 你帮我查查我家现在到底欠了多少电费吧',
+    );
+    expect(turn.intent).toBe('bill');
+  });
+
+  it('answers the question before again for the class a later part names ("要是改成两路电源…久多少")', async () => {
+    const text = replyText(
+      await ask(
+        '我们学校新建了实验楼 走的是一路10千伏高压 基建处让我问一下方案的答复期限 顺便问下要是改成两路电源是不是更久 久多少',
+      ),
+    );
+    expect(text).toMatch(/高压单电源客户.*15个工作日[\s\S]*高压双电源客户.*30个工作日/);
+  });
+
+  it('answers both sides a customer asks the difference of, whatever they heard', async () => {
+    const text = replyText(
+      await ask(
+        '厂里电工说我们是一路高压进来的 隔壁园区那个厂是两路高压 老板听说人家方案出得慢 想知道这两种供电方案答复到底差多少天',
+      ),
+    );
+    expect(text).toContain('15个工作日');
+    expect(text).toContain('30个工作日');
+  });
+
+  it('answers both limits for a terse "方案和接电" and a driving school’s low-voltage supply', async () => {
+    expect(ids(await ask('设计工作室 低压三相 方案和接电'))).toEqual([
+      'supply-plan-reply',
+      'connection-time',
+    ]);
+    const school = replyText(await ask('驾校训练场要装几个低压动力表 不涉及变压器 方案几个工作日答复'));
+    expect(school).toContain('7个工作日');
+    expect(school).not.toContain('30个工作日');
+  });
+});
+
+describe('words that decide the action', () => {
+  it('logs a complaint asked for after a repair that never came', async () => {
+    const turn = await ask('修电的师傅约好上午来 我请了假在家等到下午五点都没见人 电话也不接 帮我登记个投诉');
+    expect(turn.intent).toBe('complaint');
+  });
+
+  it('opens a repair for a fault ending in the bare word 报修', async () => {
+    expect((await ask('学校教学楼一半没电 可能是进线出问题了 报修')).intent).toBe('repair');
+  });
+
+  it('hands over to a person when asked "有没有人工"', async () => {
+    expect((await ask('我家情况比较复杂 一两句说不清 有没有人工 能直接跟工作人员说吗')).intent).toBe(
+      'handoff',
+    );
+  });
+
+  it('answers a complaint question where the customer says they do not want compensation', async () => {
+    const turn = await ask(
+      '上周投诉了一个装表的师傅 态度特别差 可到现在一个电话都没有 我也不是非要赔钱 想问问投诉以后一般多长时间会有人联系我',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('1个工作日');
+  });
+
+  it('answers the ways to report a fault, beside a phone bill told on the way', async () => {
+    const turn = await ask(
+      '我手机欠费了打不了电话 话费还得等发工资再充 万一家里出了故障 除了热线还有别的办法报修吗 比如网上',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+  });
+});

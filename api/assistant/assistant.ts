@@ -390,20 +390,20 @@ export function createAssistant(deps: AssistantDeps) {
     // Each part is decided once: the answers are taken from it here, and again below, more
     // generously, where the message read whole has no answer.
     const decided = parts.length > 1 && !foreign ? await decideEveryPart(parts) : undefined;
-      console.error(
-        'PARTS',
-        JSON.stringify(
-          decided?.map((d) => [
-            d.part,
-            d.decision.kind,
-            d.decision.kind === 'faq'
-              ? d.decision.answer.source.id + ' ' + d.decision.answer.confidence.toFixed(2)
-              : d.decision.kind === 'action'
-                ? d.decision.detected.intent
-                : '',
-          ]),
-        ),
-      );
+    console.error(
+      'PARTS',
+      JSON.stringify(
+        decided?.map((d) => [
+          d.part,
+          d.decision.kind,
+          d.decision.kind === 'faq'
+            ? d.decision.answer.source.id + ' ' + d.decision.answer.confidence.toFixed(2)
+            : d.decision.kind === 'action'
+              ? d.decision.detected.intent
+              : '',
+        ]),
+      ),
+    );
     if (parts.length > 1) {
       const step = decided
         ? await answerFromParts(decided, ctx)
@@ -501,7 +501,7 @@ export function createAssistant(deps: AssistantDeps) {
       // its own, asks the question before about that class.
       const anotherClass =
         lastOwn !== undefined && !part.match(MATTERS) && (ASKS_A_LIMIT.test(part) || MORE_OR_LESS.test(part))
-          ? inferCustomerClass(part)?.evidence
+          ? classBeside(part, lastOwn)
           : undefined;
       const about = lastOwn === undefined ? undefined : (readFollowUp(part) ?? anotherClass);
       // "…送电差几天？双电源高压方案又是多久？": a matter of its own (方案) makes a question of its own.
@@ -1030,6 +1030,17 @@ function withClassContext(part: string, whole: ClassReading | undefined): string
   // "10kv、一路": words read together that say less one by one; the class itself is said then.
   const rereads = inferCustomerClass(whole.evidence)?.customerClass === whole.customerClass;
   return `${rereads ? whole.evidence : `${CLASS_LABELS[whole.customerClass]}客户`} ${part}`;
+}
+
+/**
+ * The class a part names beside the one the question before it gives, where it is another class,
+ * not the same one said more precisely ("…我哋厂…？我哋系高压单电源…" is the factory's own class).
+ */
+function classBeside(part: string, before: string): string | undefined {
+  const own = inferCustomerClass(part);
+  const earlier = inferCustomerClass(before);
+  if (!own || !earlier || CLASS_FALLBACK[own.customerClass].includes(earlier.customerClass)) return undefined;
+  return own.evidence;
 }
 
 /** "是不是更久 久多少": how much longer or shorter, asked of the question before. */
