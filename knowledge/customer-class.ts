@@ -223,7 +223,7 @@ export function readCustomerClass(normalizedText: string): {
 const HEARSAY = /听说|据说|听人(说|讲)|(他|她|别人|人家|朋友|邻居|同事|亲戚)(们)?(说|讲)/;
 
 /** "这两种…差多少天", "两者区别": a question put to both sides. */
-const ASKS_OF_BOTH = /这两(种|个|类|样|家)|两者|两种|差(多少|几|好多)|区别|相差|各(要|是|多久)|分别/;
+const ASKS_OF_BOTH = /这两(种|个|类|样|家)|两者|差(多少|几|好多)|相差|各(要|是|多久)|分别/;
 
 /** "也差不多", "也一样吗", "same for…": the class asked about likened to the one stated. */
 const ALIKE = /也(差不多|一样|是这样|相同|类似)|\b(the same|similar)\b/;

@@ -86,3 +86,25 @@ describe('a contractor named by our staff, whatever it is for', () => {
     expect(isForeignTopic(normalize('小区装充电桩物业不让'))).toBe(true);
   });
 });
+
+describe('compensation disclaimed, a driving school’s supply, a fault at home', () => {
+  it('reads compensation the customer says they do not want as no question about it', () => {
+    const text = normalize('我也不是非要赔钱 想问问投诉以后一般多长时间会有人联系我');
+    expect(asksForCompensation(text)).toBe(false);
+    expect(isForeignTopic(text)).toBe(false);
+    expect(asksForCompensation(normalize('停电把冰箱里的东西弄坏了，你们赔不赔'))).toBe(true);
+  });
+
+  it('reads a driving school asking for its supply as ours, and its enrolment as not', () => {
+    expect(isForeignTopic(normalize('驾校训练场要装几个低压动力表 方案几个工作日答复'))).toBe(false);
+    expect(isForeignTopic(normalize('驾校报名要多久'))).toBe(true);
+  });
+
+  it('reads a question about reporting a fault at home beside a phone bill as ours', () => {
+    expect(
+      isForeignTopic(
+        normalize('我手机欠费了打不了电话 话费还得等发工资再充 万一家里出了故障 除了热线还有别的办法报修吗'),
+      ),
+    ).toBe(false);
+  });
+});
