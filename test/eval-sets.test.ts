@@ -85,6 +85,8 @@ const SETS = [
   'fresh-90.jsonl',
   'fresh-91.jsonl',
   'fresh-92.jsonl',
+  'fresh-95.jsonl',
+  'fresh-96.jsonl',
 ];
 
 let service: TestServices;
@@ -208,6 +210,12 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f78-111',
   // "…我儿子在外地 想在网上帮我查查 嗯 网站是不是也能报修投诉": the son's 帮我查查 read as the customer's request.
   'f79-125',
+  // "我在网上提交了投诉…啥时候会有人打电话给我啊": the customer's own complaint, looked up.
+  'f95-003',
+  // "我家这个月用了六百多度…分几档 每档多少钱": this month's own bill beside the tariff question.
+  'f95-190',
+  // "…电压一直不稳 灯老是忽明忽暗…": a voltage fault told as going on, reported, beside the complaint rule.
+  'f95-212',
 ]);
 
 /**

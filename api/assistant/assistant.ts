@@ -390,20 +390,6 @@ export function createAssistant(deps: AssistantDeps) {
     // Each part is decided once: the answers are taken from it here, and again below, more
     // generously, where the message read whole has no answer.
     const decided = parts.length > 1 && !foreign ? await decideEveryPart(parts) : undefined;
-    console.error(
-      'PARTS',
-      JSON.stringify(
-        decided?.map((d) => [
-          d.part,
-          d.decision.kind,
-          d.decision.kind === 'faq'
-            ? d.decision.answer.source.id + ' ' + d.decision.answer.confidence.toFixed(2)
-            : d.decision.kind === 'action'
-              ? d.decision.detected.intent
-              : '',
-        ]),
-      ),
-    );
     if (parts.length > 1) {
       const step = decided
         ? await answerFromParts(decided, ctx)
@@ -500,7 +486,10 @@ export function createAssistant(deps: AssistantDeps) {
       // "…方案的答复期限 顺便问下要是改成两路电源是不是更久 久多少": a class and how long, no matter of
       // its own, asks the question before about that class.
       const anotherClass =
-        lastOwn !== undefined && !part.match(MATTERS) && (ASKS_A_LIMIT.test(part) || MORE_OR_LESS.test(part))
+        lastOwn !== undefined &&
+        !part.match(MATTERS) &&
+        !COMPARES_WITH.test(part) &&
+        (ASKS_A_LIMIT.test(part) || MORE_OR_LESS.test(part))
           ? classBeside(part, lastOwn)
           : undefined;
       const about = lastOwn === undefined ? undefined : (readFollowUp(part) ?? anotherClass);
@@ -562,6 +551,8 @@ export function createAssistant(deps: AssistantDeps) {
     let request: DetectedIntent | undefined;
     /** A part that named an action but asked about it ("用电申请办到哪一步能查吗"). */
     let askedAbout: ActionIntent | undefined;
+    /** Whether the request's part asks for it outright ("你帮我查查…"). */
+    let requestedOutright = false;
     /** Whether a part demands something be done without naming what ("我要求检测"). */
     let demands = false;
     /** Whether the learned model reads the whole message as asking about the action (read once). */
@@ -638,13 +629,16 @@ export function createAssistant(deps: AssistantDeps) {
             decided.some((other) => other.part !== part && asksAboutProcess(other.part))
           )
         )
-          request ??= decision.detected;
+          if (!request) {
+            request = decision.detected;
+            requestedOutright = asksOutright(part) && !OFFERED_BY_ANOTHER.test(part);
+          }
       }
     }
     if (!request && demands && askedAbout) request = { intent: askedAbout };
     // "刚从营业厅回来…我也不好说什么 你帮我查查我家现在到底欠了多少电费吧": the story answers nothing
     // and the last part asks for a look-up: the request is the message.
-    if (answers.length === 0 && request) return startFlow(request, ctx);
+    if (answers.length === 0 && request && requestedOutright) return startFlow(request, ctx);
     if (answers.length === 0 || (answers.length === 1 && !request && !askedAbout && !alone)) return undefined;
     const replies = answers.map((a) => a.text);
     const sources = answers
@@ -1042,6 +1036,12 @@ function classBeside(part: string, before: string): string | undefined {
   if (!own || !earlier || CLASS_FALLBACK[own.customerClass].includes(earlier.customerClass)) return undefined;
   return own.evidence;
 }
+
+/** "职员话可以帮我平啲计电费": help someone else offered, not asked for. */
+const OFFERED_BY_ANOTHER = /(说|讲|话|讲过|说过)(可以|能|会|要)?帮(我|你)/;
+
+/** "跟我家里住宅的比要多等几天": a part that sets two things side by side, which the comparison reads. */
+const COMPARES_WITH = /比/;
 
 /** "是不是更久 久多少": how much longer or shorter, asked of the question before. */
 const MORE_OR_LESS = /更(久|长|快|慢|短)|久多少|快多少|慢多少|多几天|少几天/;

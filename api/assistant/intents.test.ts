@@ -564,4 +564,13 @@ describe('asking outright, and a fault told as a habit', () => {
     expect(detectActionIntent('电线被风刮断那种情况 报修走什么渠道')).toBeUndefined();
     expect(detectActionIntent('电线被风刮断了 快来人')?.intent).toBe('repair');
   });
+
+  it('reads 登记个投诉, a bare 报修 at the end and 有没有人工 as requests', () => {
+    expect(detectActionIntent('修电的师傅约好上午来 等到下午五点都没见人 帮我登记个投诉')?.intent).toBe(
+      'complaint',
+    );
+    expect(asksOutright('学校教学楼一半没电 可能是进线出问题了 报修')).toBe(true);
+    expect(asksOutright('报修有哪些渠道')).toBe(false);
+    expect(detectActionIntent('有没有人工 能直接跟工作人员说吗')?.intent).toBe('handoff');
+  });
 });
