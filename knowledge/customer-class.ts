@@ -448,10 +448,10 @@ function listedSides(text: string): CustomerClass[] {
   }
   // "连锁酒店 A店10kV单路 B店双路供电": the business the sites belong to is no side of its own.
   const precise = classes.filter((c) => c !== 'non_resident');
-  if (precise.length >= 2) classes.splice(0, classes.length, ...precise);
-  if (classes.length < 3) return [];
-  const dual = classes.includes('high_voltage_dual');
-  const sides = classes.map((c) => (c === 'high_voltage' && dual ? 'high_voltage_single' : c));
+  const told = precise.length >= 2 ? precise : classes;
+  if (told.length < 3) return [];
+  const dual = told.includes('high_voltage_dual');
+  const sides = told.map((c) => (c === 'high_voltage' && dual ? 'high_voltage_single' : c));
   return [...new Set(sides)];
 }
 

@@ -681,10 +681,13 @@ export function createAssistant(deps: AssistantDeps) {
       const alone = await decideAlone();
       return alone.kind === 'action' ? inContext : alone;
     }
+    if (inContext.kind !== 'faq') return inContext;
+    const namesAMatter = (part.match(MATTERS) ?? []).length > 0;
+    const byClass = knowledge.base.byId(inContext.answer.source.id)?.byClass;
     // "…10千伏两路供电…方案答复要多久 送电又要多久": the class says which line of an entry answers,
     // not which entry; a part that names its own matter (送电) is answered by the entry it asks, for
     // the class.
-    if (inContext.kind === 'faq' && (part.match(MATTERS) ?? []).length > 0) {
+    if (namesAMatter) {
       const alone = await decideAlone();
       if (
         alone.kind === 'faq' &&
@@ -698,12 +701,7 @@ export function createAssistant(deps: AssistantDeps) {
     // "半夜两点家里突然没电了…有人接电话吗": the class drew the part to an entry that answers by class
     // (接电) where, read alone, it surely asks one that does not (the hotline); the class had nothing
     // to say to it.
-    if (
-      inContext.kind === 'faq' &&
-      knowledge.base.byId(inContext.answer.source.id)?.byClass &&
-      !part.match(MATTERS) &&
-      !ASKS_A_LIMIT.test(part)
-    ) {
+    if (byClass && !namesAMatter && !ASKS_A_LIMIT.test(part)) {
       const alone = await decideAlone();
       if (
         alone.kind === 'faq' &&
@@ -712,9 +710,7 @@ export function createAssistant(deps: AssistantDeps) {
       )
         return alone;
     }
-    if (inContext.kind !== 'faq' || inContext.answer.confidence >= PART_MIN_CONFIDENCE) return inContext;
-    const entry = knowledge.base.byId(inContext.answer.source.id);
-    if (entry?.byClass) return inContext;
+    if (inContext.answer.confidence >= PART_MIN_CONFIDENCE || byClass) return inContext;
     const alone = await decideAlone();
     return alone.kind === 'faq' && alone.answer.confidence > inContext.answer.confidence ? alone : inContext;
   }

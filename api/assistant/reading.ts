@@ -28,13 +28,17 @@ const BOUNDARY_KEPT = new RegExp(`(${BOUNDARY.source})`, BOUNDARY.flags.replace(
 export const ENGLISH_QUESTION =
   /(^|[.!?,;]\s*|\b(and|so|but|also|then|tell me|know|ask|asking|wonder|wondering)\s+)(how|what|when|where|which|who|why)\b|\b(how (long|many|much|soon|fast|quickly|do|can|does|did|is|are|should|would|will)|what (is|are|was|should|can|could|do|does|did|happens|if|about|time|number|kind|are the)|when (will|can|do|does|did|is|are|should|would)|where (can|do|does|is|are|should)|which (is|one|number|way)|who (do|should|can|is|are|will))\b/;
 
+/** The Chinese matters that two may be joined of in one question ("方案和送电"). */
+const MATTER_WORD = '方案|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|回访';
+/** Every one of them in a text. */
+const MATTER_WORDS = new RegExp(MATTER_WORD, 'g');
 /** The matters a question may name in a few characters ("送电几天"); a class alone names none. */
-export const MATTERS =
-  /方案|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|交电费|回访|收费|\b(tested|testing|test|complain\w*|connected|connection|supply plan|reading|repairs?|pay\w*)\b/g;
+export const MATTERS = new RegExp(
+  `${MATTER_WORD}|交电费|收费|\\b(tested|testing|test|complain\\w*|connected|connection|supply plan|reading|repairs?|pay\\w*)\\b`,
+  'g',
+);
 /** The same, tested once. */
 const A_MATTER = new RegExp(MATTERS.source);
-/** The Chinese matters, to find two joined in one question. */
-const MATTER_WORD = '方案|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|回访';
 /** "方案和送电", "从方案答复到送电", "校验、抄表": two matters joined, each asked. */
 const JOINED_MATTERS = new RegExp(
   `(${MATTER_WORD})[^，,。？?！!\\s]{0,4}?(?:和|跟|与|及|以及|还有|同|到|、|加)[^，,。？?！!\\s]{0,3}?(${MATTER_WORD})`,
@@ -57,21 +61,21 @@ export function askedMatters(question: string): string[] | undefined {
   const found = JOINED_MATTERS.exec(question);
   // "故障报修、投诉这些业务要求回访多少比例": matters listed as the subject of another one asked.
   const after = found ? question.slice(found.index + found[0].length) : '';
-  const othersAfter = (after.match(new RegExp(MATTER_WORD, 'g')) ?? []).filter(
+  const othersAfter = (after.match(MATTER_WORDS) ?? []).filter(
     (matter) => matter !== found?.[1] && matter !== found?.[2],
   );
   const joined = found && !LISTED_TOGETHER.test(after.slice(0, 4)) && othersAfter.length === 0 ? found : null;
   const matters = joined
     ? [joined[1] ?? '', joined[2] ?? '']
     : CHECKS_A_CLAIM.test(question) || ASKS_OF_BOTH.test(question)
-      ? (question.match(new RegExp(MATTER_WORD, 'g')) ?? [])
+      ? (question.match(MATTER_WORDS) ?? [])
       : [];
   const distinct = [...new Set(matters)].slice(0, 3);
   return distinct.length >= 2 ? distinct : undefined;
 }
 
 /** How long, asked of a matter ("送电几天"); "找谁投诉" after a story asks the way of that story. */
-export const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
+const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
 /** A time limit asked or named ("规定最多几多个工作日", "期限是多少"): what a class's line answers. */
 export const ASKS_A_LIMIT = new RegExp(`${HOW_LONG.source}|工作日|工作天|期限|时限|几多|\\d+ ?个?天`);
 /** "能收礼不", "可以写信吗": yes or no asked of a thing in a few words. */
