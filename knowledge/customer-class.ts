@@ -4,7 +4,7 @@
  * customer often names; an answer falls back along `CLASS_FALLBACK` to the most specific one it has.
  */
 
-import { clausesOf } from './clauses.js';
+import { clausesOf, SPOKEN_PAUSE } from './clauses.js';
 
 export const CUSTOMER_CLASSES = [
   'resident',
@@ -86,7 +86,7 @@ const SHORT_NAMES: readonly [CustomerClass, RegExp][] = [
 ];
 
 const DUAL_SUPPLY =
-  /双电源|双回路|互(相|为)备用|(两|二|2)条高压(线|进线|线路|电缆)|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电(站|所)|(两|二|2)(个|座)[^,，。;；]{0,4}变电(站|所)|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|(接|拉|进|来|引)(了)?(两|二|2)条线(?!索)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
+  /双电源|双回路|主供.{0,6}(备用|备供)|备供|互(相|为)备用|(两|二|2)条高压(线|进线|线路|电缆)|(另|另外|再|还要|加|多)(引|拉|接|上|加|从.{0,10}(引|拉|接|加))?(一|1)(路|条|回)(?!.{0,3}(不|没))|另(外)?一(个|座)变电(站|所)|(两|二|2)(个|座)[^,，。;；]{0,4}变电(站|所)|各(引|接|拉|来|进)?(一|1)(路|条|回)|第二路|一主一备|一用一备|一常用一备用|一路常用.{0,2}一路备用|(做|作|当)备用|后备电源|备用(线路|进线|回路)|redundan|\bsecond (feed|supply|source|line|circuit)\b|两路电源|两路独立电源|两个电源|两路(独立)?(市电|电)|两回路|两路供电|两路进线|双路进线|双路供电|两路(10|35|110)?(千伏|kv)|两条(进线|线路)|(接|拉|进|来|引)(了)?(两|二|2)条线(?!索)|双(进线|路)|备用电源|保安电源|two ((independent|separate|different|redundant|high[- ]voltage|power|utility|grid|incoming|\d+ ?kv) )*(sources|supplies|feeds|feeders|lines|circuits|incomers|connections)\b|two (different |separate )?substations|two (independent )?(\d+ ?kv )?(incoming )?(lines|feeds|circuits)|两路.{0,6}(高压|进线|进来|电源|供电)|互为备用|(两|二|2)(个|路|条|回|套)[^,，。;；?？!！月天年次时]{0,10}(电源|进线|供电线路|回路)|dual[- ]?(power|supply|source|feed|circuit)|\bdual\b.{0,24}\b(suppl|source|feed|circuit)|two (power )?(suppl|sources|feeds|circuits|incoming)|double[- ](power|supply|source|circuit)|backup (power )?supply/;
 /** "没有双电源", "不是两路供电": two supplies said to rule them out. */
 const NO_DUAL_SUPPLY =
   /(没有|没|无|不是|并非|冇|毋|唔系|唔係|不用|不需要|不要|用不着|不必|无需|不带|no|not|without|not have|(do|does|did)n't need|no need for) ?(a |any )?(双电源|两路|双回路|第二路|第二条|备用|后备|dual|two|second|backup|standby)/;
@@ -117,9 +117,11 @@ const LARGE_PREMISES =
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =
-  /还是|哪个|哪家|都(是|要|得|需要)(\d+\s*(个|天|日)|几|多少|多久|一样|相同)|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
+  /还是|会(不会)?变|(变|改)(成|为)多少|哪个|哪家|都(是|要|得|需要)(\d+\s*(个|天|日)|几|多少|多久|一样|相同)|谁(家)?先|谁(的|家)?.{0,8}(快|慢|先|早|晚|久)|两边|两家|两者|各自|区别|差(多少|几|别|好多|多远)|相差|一样|不同|分别|各(是|要|需要|多久|几天|多少天)|对比|比较|相比|比.{1,12}(快|慢|多|少|久|长|短|早|晚)|\bvs\b|\bversus\b|\bcompared?\b|\bdifference\b|\bboth\b|\beach\b|\brespectively\b/;
 /** Words that join two things, a comparison where each side names a class. */
 const JOINS = /和|跟|与|同|或|及|\band\b|\bor\b/;
+/** "居民3天", "低压5个工作日": a number of days said. */
+const SAYS_DAYS = /\d+\s*个?(工作日|工作天|天|日)|\b\d+ (working |business )?days?\b/;
 /** Where a clause ends. */
 const CLAUSES = /[,，。;；?？!！\n]|\.(?=\s|$)/;
 
@@ -129,7 +131,12 @@ const CLAUSES = /[,，。;；?？!！\n]|\.(?=\s|$)/;
  */
 function comparesClasses(text: string): boolean {
   if (COMPARE_ASKS.test(text)) return true;
-  return text.split(CLAUSES).some((clause) => JOINS.test(clause) && sidesOf(clause).length >= 2);
+  // "…低压的 跟楼上住家不是一个表 这户的…": a spoken pause ends a clause too.
+  const clauses = text.split(CLAUSES).flatMap((clause) => clause.split(SPOKEN_PAUSE));
+  if (clauses.some((clause) => JOINS.test(clause) && sidesOf(clause).length >= 2)) return true;
+  // "同事说 居民3天 低压5天 高压单电源10天 对不对": a limit stated for each of several classes.
+  const stated = clauses.filter((clause) => SAYS_DAYS.test(clause) && sidesOf(clause).length > 0);
+  return stated.length >= 2;
 }
 
 /**
@@ -206,7 +213,7 @@ export function readCustomerClass(normalizedText: string): {
   if (
     compared.length >= 2 &&
     !asksOfBoth &&
-    (OWN_CASE.test(normalizedText) || HEARSAY.test(normalizedText))
+    (OWN_CASE.test(normalizedText) || (HEARSAY.test(normalizedText) && !PUTS_THE_CLAIM.test(normalizedText)))
   ) {
     // "听说高压和低压不一样，我们这种情况要几天": what they heard of is not their question; nor is
     // "我们医院要接两路电源…他听说跟普通居民一样几天就行…正常是多少个工作日".
@@ -221,6 +228,10 @@ export function readCustomerClass(normalizedText: string): {
 
 /** "听说…", "朋友说…": a comparison the customer heard of, beside their own case. */
 const HEARSAY = /听说|据说|听人(说|讲)|(他|她|别人|人家|朋友|邻居|同事|亲戚)(们)?(说|讲)/;
+
+/** "同事说 居民3天 低压5天 对不对啊": what was heard is put to be checked, and so is the question. */
+const PUTS_THE_CLAIM =
+  /对不对|对吗|对嘛|是不是真的|真的吗|真的假的|是这样吗|有这回事|靠谱吗|准不准|对唔对|啱唔啱|啱唔啱|係咪真|系咪真|\b(is (that|this|it) (right|true|correct))\b/;
 
 /** "这两种…差多少天", "两者区别": a question put to both sides. */
 const ASKS_OF_BOTH = /这两(种|个|类|样|家)|两者|差(多少|几|好多)|相差|各(要|是|多久)|分别/;
@@ -242,7 +253,7 @@ const TURNS_TO_OWN_HOME =
 
 /** "没有专用变压器", "不是专变那种": high-voltage words said not to apply. */
 const NEGATED_HIGH_VOLTAGE =
-  /(没有|没得|没|无|不是|并非|冇得|冇|不用|不带|不需要|唔系|不涉及|不含|不包括|用不着|不要)(用)?(自己的|自己|自备|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
+  /(没有|没得|没(装|上|配|设)?|无需|无|不是|并非|冇得|冇|不用|不带|不需要|唔系|不涉及|不含|不包括|用不着|不要|不(上|装|设|配|走))(用)?(自己的|自己|自备|专用的?)?(装|买|配|建)?(的)?(专变|专用变压器|变压器|高压)(那种|的)?/g;
 
 /** "又不是啥大工厂", "不是居民": premises or a class said not to be the customer's. */
 const NEGATED_PREMISES =
@@ -366,7 +377,16 @@ function sidesCompared(message: string): CustomerClass[] {
     if (dualSupply(text) !== undefined) add('high_voltage_dual', DUAL_SUPPLY);
     add('high_voltage_single', SINGLE_SUPPLY);
   }
-  if (sides.size < 2) {
+  // 高压 (or a factory) beside the supplies that make it precise is one side, not two ("店铺跟一路高压
+  // 的工厂"): they give way to the precise side below.
+  const distinctSides = () => {
+    if (!sides.has('high_voltage_single') && !sides.has('high_voltage_dual')) return sides.size;
+    const broader = [...sides.keys()].filter(
+      (side) => side === 'high_voltage' || (side === 'non_resident' && !named.has(side)),
+    );
+    return sides.size - broader.length;
+  };
+  if (distinctSides() < 2) {
     add('resident', HOME);
     if (SMALL_PREMISES.test(text)) add('low_voltage', SMALL_PREMISES);
     else if (LOW_VOLTAGE.test(text)) add('low_voltage', LOW_VOLTAGE);
@@ -405,9 +425,11 @@ function sidesCompared(message: string): CustomerClass[] {
     // the high-voltage side, not a third one.
     // A class the message names ("居民、低压电力、高压单电源、高压双电源") stays a side.
     sides.delete('high_voltage');
-    // "门店是380低压的，总部大楼是10千伏单电源": a side the message calls 低压 stays one.
+    // "门店是380低压的，总部大楼是10千伏单电源": a side the message calls 低压 stays one; so does a
+    // shop beside the premises with its own transformer ("店铺跟工厂(自有变压器一路高压)").
+    const shopBeside = SHOP_JOINED.test(text);
     for (const broader of ['low_voltage', 'non_resident'] as const)
-      if (!named.has(broader) && !(broader === 'low_voltage' && SAYS_LOW_VOLTAGE.test(text)))
+      if (!named.has(broader) && !(broader === 'low_voltage' && (SAYS_LOW_VOLTAGE.test(text) || shopBeside)))
         sides.delete(broader);
   }
   // "我家…我厂里380也要新开一户": the business side at 380 V is a low-voltage one.
@@ -428,6 +450,12 @@ function sidesCompared(message: string): CustomerClass[] {
   if (listed.length > found.length) return listed;
   return found.length < 2 ? [] : found;
 }
+
+/** "店铺跟工厂…", "工厂和小店…": a shop joined to other premises, a side of its own. */
+const SHOP_JOINED = new RegExp(
+  `(${SMALL_PREMISES.source})(的)?(跟|和|与|同|及)|(跟|和|与|同|及)(的)?(${SMALL_PREMISES.source})`,
+  'u',
+);
 
 /** A place named by its last character ("有专用变压器的厂", "两路高压的医院"). */
 const PLACE = /[厂店铺院馆场房屋]/;

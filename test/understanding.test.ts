@@ -1519,3 +1519,147 @@ describe('words that decide the action', () => {
     expect(replyText(turn)).toContain('95598');
   });
 });
+
+describe('whose help and whose request', () => {
+  it('answers the ways to pay when a son wants to pay for his mother', async () => {
+    const turn = await ask('我女儿在外地 想帮我在手机上交电费 你们是不是有网上缴费');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(ids(turn)).toContain('payment-methods');
+  });
+
+  it('answers whether repairs are taken all day, after a story of a repairman sent late', async () => {
+    const turn = await ask('上次打95598报修等了半天才派人来 想问问你们报修是不是晚上也受理');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('24小时');
+  });
+
+  it('looks up the bill a customer asks for after suspecting a scam message', async () => {
+    expect((await ask('收到一条催费短信 怕是诈骗 帮我查查我家到底有没有欠电费')).intent).toBe('bill');
+  });
+
+  it('looks up no bill for a customer whose clerk was asked to help and argued', async () => {
+    const turn = await ask('我叫营业员帮我把电费减一点，她说不行，我们就吵起来了，她能跟我吵吗？');
+    expectAnsweredWithoutIdentityCheck(turn);
+  });
+});
+
+describe('requests made politely, bluntly or after a question', () => {
+  it('opens a repair when a technician is asked to be arranged', async () => {
+    expect((await ask('家里空开一推上去就跳 试了几次都不行 能不能安排个师傅上门看看')).intent).toBe('repair');
+  });
+
+  it('answers how long a meter test takes, then opens it when the customer decides to apply now', async () => {
+    const turn = await ask('电表校验要几天出结果？算了 我现在就要申请校验 这个表肯定不准');
+    expect(turn.intent).toBe('meter');
+    expect(replyText(turn)).toContain('5个工作日');
+  });
+
+  it('opens a meter test asked for as sending the meter off to be checked', async () => {
+    expect((await ask('能不能帮我把电表送检一下 总觉得一直在多算')).intent).toBe('meter');
+  });
+
+  it('logs a complaint that starts with the bare word 投诉', async () => {
+    expect((await ask('投诉 营业厅的人把我的电话给了别人 天天有推销的打来')).intent).toBe('complaint');
+  });
+
+  it('hands over to a person when told to stop the automatic replies, or asked to chat with "your people"', async () => {
+    expect((await ask('别再自动回复了 给我接个客服')).intent).toBe('handoff');
+    expect((await ask('我家情况复杂 一句两句说不清楚 想直接和你们的人聊 可以吗')).intent).toBe('handoff');
+  });
+
+  it('answers the hotline number rather than handing over', async () => {
+    const turn = await ask('人工客服电话是多少 我记一下');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('95598');
+  });
+
+  it('answers whether complaints are taken late at night; "明天我要上班" is no request', async () => {
+    const turn = await ask('都晚上十一点了 这时候还能投诉吗 明天我要上班');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('回复“投诉”');
+  });
+
+  it('looks up an application asked after in "批下来了吗", a few days after applying', async () => {
+    expect((await ask('我前几天申请的临时用电 批下来了吗')).intent).toBe('application');
+  });
+
+  it('answers a price rumour from the tariff, not the account', async () => {
+    const turn = await ask('听说明年电费要涨价了 真的假的');
+    expectAnsweredWithoutIdentityCheck(turn);
+    expect(ids(turn)).toEqual(['electricity-price']);
+  });
+});
+
+describe('premises described, compared or set apart', () => {
+  it('reads a 380 V farm without a transformer of its own as low voltage', async () => {
+    const text = replyText(await ask('养猪场风机水帘 380的 不上专变 供电方案要几个工作日'));
+    expect(text).toContain('7个工作日');
+    expect(text).not.toContain('15个工作日');
+  });
+
+  it('reads a main supply with a backup as two supplies', async () => {
+    const text = replyText(await ask('我们数据中心 主供加备用都是10千伏 方案答复最长几天'));
+    expect(text).toContain('30个工作日');
+    expect(text).not.toContain('15个工作日');
+  });
+
+  it('answers a shop whose meter is kept apart from the home upstairs as low voltage', async () => {
+    const text = replyText(
+      await ask('楼下门面开小超市 单独报一户 低压的 跟楼上住家不是一个表 这户的供电方案多久答复'),
+    );
+    expect(text).toContain('7个工作日');
+    expect(text).not.toContain('3个工作日');
+  });
+
+  it('answers a shop beside a factory with one high-voltage line: both non-residents, 5 days', async () => {
+    const text = replyText(await ask('便利店跟一路高压进线的工厂 验收合格后送电期限一样吗'));
+    expect(text).toContain('5个工作日');
+    expect(text).not.toContain('3个工作日');
+  });
+
+  it('answers both supplies when one is changed into the other', async () => {
+    const text = replyText(await ask('机房原来单路10千伏 现在改成两路双电源 方案答复期限会变吗'));
+    expect(text).toContain('15个工作日');
+    expect(text).toContain('30个工作日');
+  });
+
+  it('answers each class of a claim put to be checked, and no other', async () => {
+    const text = replyText(await ask('朋友说供电方案答复 居民3天 低压5天 对不对'));
+    expect(text).toContain('3个工作日');
+    expect(text).toContain('7个工作日');
+    expect(text).not.toContain('30个工作日');
+  });
+
+  it('answers a waterworks on two high-voltage supplies as ours', async () => {
+    const turn = await ask('自来水厂两路高压供电 方案答复期限多久');
+    expect(turn.intent).toBe('faq');
+    expect(replyText(turn)).toContain('30个工作日');
+  });
+
+  it('answers both limits of a building site joined as 方案答复和装表接电', async () => {
+    const turn = await ask('工地临时用电 低压接入 方案答复和装表接电期限');
+    expect(ids(turn)).toEqual(['supply-plan-reply', 'connection-time']);
+    expect(replyText(turn)).toContain('7个工作日');
+    expect(replyText(turn)).toContain('5个工作日');
+  });
+
+  it('reads a plant that wants two supplies "to be safe" as no insurance question', async () => {
+    const text = replyText(
+      await ask('厂里纠结 要么一路10kV省钱 要么两路双电源保险 这两种情况方案答复分别多久'),
+    );
+    expect(text).toContain('15个工作日');
+    expect(text).toContain('30个工作日');
+  });
+});
+
+describe('acts told one after another and asked of together', () => {
+  it('answers each act a customer tells and asks "这两条有规定吗" of', async () => {
+    const turn = await ask('营业厅的人冲我嚷嚷 还把我的信息给别人看 你们这两条有规定吗');
+    expect(ids(turn)).toEqual(['apology-and-disputes', 'privacy']);
+  });
+
+  it('answers a contractor named and a meal asked for, "这都行吗"', async () => {
+    const turn = await ask('上门的电工让我去他指定的店买材料 还说完事要请他吃饭 这都行吗');
+    expect(ids(turn)).toEqual(['free-choice-of-contractor', 'no-gifts']);
+  });
+});

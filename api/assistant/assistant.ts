@@ -620,7 +620,12 @@ export function createAssistant(deps: AssistantDeps) {
         // application beside a question is its background, no look-up asked for; so is a meter
         // problem told beside a question about how it is handled ("…抄表数据不对…几天之内？").
         else if (
-          !(isStatement(part) && backgroundOf(decision.detected.intent, ctx.message.normalized)) &&
+          // "校验多久出结果？不管了 我现在就要申请校验": what is asked for outright is no background.
+          !(
+            isStatement(part) &&
+            !asksOutright(part) &&
+            backgroundOf(decision.detected.intent, ctx.message.normalized)
+          ) &&
           // "我们小区老是停电嘛 …回访是规定吗": a fault told as a habit, beside a question about how
           // faults are handled, is that question's story.
           !(

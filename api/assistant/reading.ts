@@ -29,7 +29,8 @@ export const ENGLISH_QUESTION =
   /(^|[.!?,;]\s*|\b(and|so|but|also|then|tell me|know|ask|asking|wonder|wondering)\s+)(how|what|when|where|which|who|why)\b|\b(how (long|many|much|soon|fast|quickly|do|can|does|did|is|are|should|would|will)|what (is|are|was|should|can|could|do|does|did|happens|if|about|time|number|kind|are the)|when (will|can|do|does|did|is|are|should|would)|where (can|do|does|is|are|should)|which (is|one|number|way)|who (do|should|can|is|are|will))\b/;
 
 /** The Chinese matters that two may be joined of in one question ("方案和送电"). */
-const MATTER_WORD = '方案|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|回访';
+const MATTER_WORD =
+  '方案|装表接电|送电|通电|接电(?!话)|装表|校验|验表|检测|抄表|读数|投诉|举报|报修|缴费|交费|回访';
 /** Every one of them in a text. */
 const MATTER_WORDS = new RegExp(MATTER_WORD, 'g');
 /** The matters a question may name in a few characters ("送电几天"); a class alone names none. */
@@ -75,7 +76,7 @@ export function askedMatters(question: string): string[] | undefined {
 }
 
 /** How long, asked of a matter ("送电几天"); "找谁投诉" after a story asks the way of that story. */
-const HOW_LONG = /多久|几天|几日|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
+const HOW_LONG = /多久|(?<![前这那过没好头])几(天|日)|多少天|多长|几个?工作日|几耐|好久(?!没|都|了|不)/;
 /** A time limit asked or named ("规定最多几多个工作日", "期限是多少"): what a class's line answers. */
 export const ASKS_A_LIMIT = new RegExp(`${HOW_LONG.source}|工作日|工作天|期限|时限|几多|\\d+ ?个?天`);
 /** "能收礼不", "可以写信吗": yes or no asked of a thing in a few words. */
@@ -90,7 +91,7 @@ function asksOfAMatter(part: string): boolean {
 
 /** Words that make a part a question or a request rather than a remark. */
 const ASKS_WORDS =
-  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步|趟|回|遍)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|会唔会|系唔系|使唔使|得唔得|要唔要|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|(^|[:：]\s*)(can|could|is|are|do|does|did|will|would|should|any)\b|我要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
+  /[?？]|吗|(?<![怎什没不这那多])么|嘛|呢|不$|没$|多久|好久(?!没|都|了|不)|多少|多长|(?<![前这那过没好头])几(天|个|日|号|点|分钟|多|种|样|类|项|条|次|步|趟|回|遍)|(?<![没不])怎么(?!样都|都)|怎样|咋|点样|点解|如何|哪|(?<![没不][\u4e00-\u9fff]?)什么|啥|咩|乜|(?<!不知道(该|要|去)?)(找|问|向|跟|归|该)谁|谁(管|负责|来管)|能否|是否|可否|可不可以|可唔可以|能不能|会不会|会唔会|系唔系|使唔使|得唔得|要唔要|有没有|有没得|有冇|是不是|系咪|系唔系|算不算|要不要|行不行|得唔得|合不合|对不对|期限|时限|几耐|几日|几天|差(多少|几)|区别|一样(吗|不|么|嘛)|一不一样|(^|[:：]\s*)(can|could|is|are|do|does|did|will|would|should|any)\b|(?<!(明天|后天|今天|今晚|明早|晚上|白天|周末|平时|每天|待会|等下))我要(?!是)|我(现在|这就|马上|今天)就?要(?!是)|我想(要|申请|投诉|举报|报修|查|办)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})帮我|麻烦|(?<![申邀])请(你们)?(帮|给|安排|派)|查|转人工|(?<verb>[\u4e00-\u9fff])不\k<verb>/;
 const ASKS = new RegExp(`${ASKS_WORDS.source}|${ENGLISH_QUESTION.source}`);
 
 /** "还有居民的": a class named after the last question, to be asked that question too. */
@@ -173,7 +174,7 @@ const LEADS_IN =
 
 /** Words that ask by themselves: a pause after them ends a question. */
 const QUESTION_WORDS =
-  /吗|呢|么|嘛|多久|多少|多长|几(天|个|日|分钟|小时|趟|次|回|步|种|样|类)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
+  /吗|呢|么|嘛|多久|多少|多长|(?<![前这那过没好头])几(天|个|日|分钟|小时|趟|次|回|步|种|样|类)|怎么|怎样|如何|咋|哪|什么|啥|咩|(?<!冇)乜(?!嘢)|点样|点解|边度|边个|几耐|几多|(找|问|向|跟|归|该)谁|谁(管|负责|来管)|(?<!(?:测|看|查|验|检查|知道|确认|问问?)(?:一下|下)?)(?<verb>\p{Script=Han})不\k<verb>|有没有|有没得|好久(?!没|都|了|不)|(会|能|可以|肯|愿意|是|要)\p{Script=Han}{0,8}不$|\b(how|what|when|where|which|who)\b/u;
 /** "你们给方案要几天": a clause whose own words ask. */
 export function asksByItsWords(clause: string): boolean {
   return QUESTION_WORDS.test(clause);
@@ -209,7 +210,7 @@ function withSpokenBoundaries(spoken: string): string {
     // "…方案几天 送电几天": four characters that name a matter and ask of it.
     const namesAMatter =
       (YES_NO_OPENING.test(after) && tail.length >= 2 && !PROGRESS_ONLY.test(tail)) || asksOfAMatter(after);
-    if (tail.length < MIN_PART_CHARS && !namesAMatter) return pause;
+    if ((tail.length < MIN_PART_CHARS || PROGRESS_ONLY.test(tail)) && !namesAMatter) return pause;
     start = at + pause.length;
     return '，';
   });

@@ -13,6 +13,7 @@ import {
   actionTopic,
   asksAboutProcess,
   asksAboutRatingDevices,
+  asksAboutTheTariff,
   asksAhead,
   asksOutright,
   asksWhetherOffered,
@@ -83,6 +84,12 @@ function sidesOf(text: string): [string, string, string] | undefined {
   const each = ONE_EACH.exec(text);
   return each ? [each[1] ?? '', each[2] ?? '', each[3] ?? ''] : undefined;
 }
+/** "这两条有规定吗", "这都行吗", "这些合规吗": the acts told before, asked of together. */
+const ASKS_OF_ACTS =
+  /[\s,，。]*(你们)?这(都|两(条|个|样|件|种)|几(条|样|件)|些)(事|做法|行为)?(都)?(行|可以|合规|合理|允许|对|正常|算违规|违规|有规定|符合规定|符合)/;
+/** Where a story goes on to another act: "…嚷嚷 还把我信息给别人看了", "…买电线 还说完事要请他吃饭". */
+const NEXT_ACT =
+  /[\s,，。;；]+(?:而且|并且|另外|然后)?还(?=把|说|让|要|跟|给|收|骂|叫|拿|问|当着|不)|[,，。;；]/;
 /** Both rules of a comparison are answered from this confidence each. */
 const COMPARED_MIN_CONFIDENCE = 0.3;
 
@@ -332,6 +339,21 @@ export function createRouter(deps: RouterDeps) {
     return [];
   }
 
+  /**
+   * "窗口的人跟我嚷嚷 还把我信息给别人看了 你们这两条有规定吗": acts told one after the other
+   * (还…) and asked of together are each answered, where each clause is sure of its own entry.
+   */
+  async function actsAskedTogether(text: string): Promise<KnowledgeAnswer[]> {
+    const asking = ASKS_OF_ACTS.exec(text);
+    if (!asking) return [];
+    const told = text.slice(0, asking.index);
+    const acts = told.split(NEXT_ACT).filter((act) => (act.match(/\p{Script=Han}/gu) ?? []).length >= 4);
+    if (acts.length < 2 || acts.length > 3) return [];
+    const docs = await Promise.all(acts.map(async (act) => (await knowledge.retriever.invoke(act))[0]));
+    // The customer asks of each act they told: each needs only be answerable, as a side they name.
+    return distinctSureEntries(docs, minConfidence)?.map(answerOf) ?? [];
+  }
+
   return {
     asksAboutIt,
     /** One entry's answer to the text (narrowed to the class it gives), where the retriever ranks it at all. */
@@ -347,6 +369,8 @@ export function createRouter(deps: RouterDeps) {
       const text = message.normalized;
       // Two classes side by side ("自己住的房子和楼下的铺子，方案分别多久") are one rule, answered per class.
       if (isForeignTopic(text) || readCustomerClass(text).compared.length >= 2) return [];
+      const acts = await actsAskedTogether(text);
+      if (acts.length > 1) return acts;
       if (!COMPARES_RULES.test(text)) return await joinedMattersAnswers(text);
       // "投诉和电表校验，哪个回复快": each side asked on its own with what is asked of both; else the
       // two best entries for the whole question.
@@ -391,7 +415,7 @@ export function createRouter(deps: RouterDeps) {
       const notALookUp =
         classified !== undefined &&
         ACCOUNT_INTENTS.has(classified.action) &&
-        tellsOfStaffConduct(message.normalized);
+        (tellsOfStaffConduct(message.normalized) || asksAboutTheTariff(message.normalized));
       const guess = notAScore || notALookUp ? undefined : classified;
       const danger = mentionsDanger(mended);
       if (
@@ -439,12 +463,15 @@ function answerOf(doc: KnowledgeDocument): KnowledgeAnswer {
 }
 
 /** Each entry once, in the customer's order, where there are more than one and every one is sure. */
-function distinctSureEntries(docs: (KnowledgeDocument | undefined)[]): KnowledgeDocument[] | undefined {
+function distinctSureEntries(
+  docs: (KnowledgeDocument | undefined)[],
+  minConfidence = COMPARED_MIN_CONFIDENCE,
+): KnowledgeDocument[] | undefined {
   const entries = docs.filter(
     (doc, i): doc is KnowledgeDocument =>
       doc !== undefined && docs.findIndex((d) => d?.metadata.id === doc.metadata.id) === i,
   );
-  const sure = entries.every((doc) => doc.metadata.confidence >= COMPARED_MIN_CONFIDENCE);
+  const sure = entries.every((doc) => doc.metadata.confidence >= minConfidence);
   return entries.length >= 2 && sure ? entries : undefined;
 }
 
