@@ -87,6 +87,10 @@ const SETS = [
   'fresh-92.jsonl',
   'fresh-95.jsonl',
   'fresh-96.jsonl',
+  'fresh-97.jsonl',
+  'fresh-98.jsonl',
+  'fresh-101.jsonl',
+  'fresh-102.jsonl',
 ];
 
 let service: TestServices;

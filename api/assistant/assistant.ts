@@ -686,7 +686,12 @@ export function createAssistant(deps: AssistantDeps) {
       const alone = await decideAlone();
       return alone.kind === 'action' ? inContext : alone;
     }
-    if (inContext.kind !== 'faq') return inContext;
+    // "…两路独立的高压电源…是不是已经超期了？超期的话我该往哪反映？": the class put before a part
+    // that has nothing to do with it may leave it unanswerable; read alone, it asks the way to complain.
+    if (inContext.kind === 'unknown') {
+      const alone = await decideAlone();
+      return alone.kind === 'faq' ? alone : inContext;
+    }
     const namesAMatter = (part.match(MATTERS) ?? []).length > 0;
     const byClass = knowledge.base.byId(inContext.answer.source.id)?.byClass;
     // "…10千伏两路供电…方案答复要多久 送电又要多久": the class says which line of an entry answers,
