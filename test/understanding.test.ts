@@ -1663,3 +1663,17 @@ describe('acts told one after another and asked of together', () => {
     expect(ids(turn)).toEqual(['free-choice-of-contractor', 'no-gifts']);
   });
 });
+
+describe('a phone run flat and an outage over', () => {
+  it('answers the emergency rule for an outage told as last month, whatever the phone did', async () => {
+    const turn = await ask(
+      '上个月刮台风 我们那片停电停了一整天 手机也没电了 都不知道啥时候来电。这种突发情况你们有应急办法吗',
+    );
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toContain('emergency-response');
+  });
+
+  it('still reports an outage happening now, told beside a phone about to die', async () => {
+    expect((await ask('家里停电了 手机也快没电了 赶紧派人来修')).intent).toBe('repair');
+  });
+});

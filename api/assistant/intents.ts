@@ -135,7 +135,7 @@ const ABOUT_FOLLOW_UP =
   /(会|有)(没有)?人(来)?问(我们|我)?[^,，。?？]{0,8}(怎么样|满不满意|好不好)|满不满意|满意度|满意吗|回访|(再|还|仲)(会)?打(电话)?(回来|返嚟|返来)(问|确认)|打返嚟问|跟(到|进到)(修好|处理完|办好)|\bfollow[- ]?up (call|visit|survey)s?\b|\bsatisf(ied|action)\b/;
 /** Our staff telling others about the customer's account, or keeping it secret: a privacy question, not a look-up. */
 const DISCLOSED =
-  /(邻居|别人|外人|他人|人家|同行)[^,，。?？]{0,8}(打听|问到|查到|知道了?)(我|我们|我家)|保密|(户名|电话|信息|资料|用电量|住址|地址)[^,，。?？]{0,6}给(我们|物业|别人|他们|外人)|从(供电所|供电局|营业厅|你们|供电公司|电力公司)[^,，。]{0,4}(知道|打听|听说|问到|问出|查到|得知)|随便(讲|说|透露|告诉|泄露)|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|(员工|营业员|工作人员|你们|柜台|窗口|营业厅)[^,，。?？]{0,6}(会|能|能不能|可以|可不可以|会不会)[^,，。?？]{0,8}(告诉|透露|讲给|说给|拿给|给|念给)(我的?)?(她|他|别人|外人|邻居|人家|第三方|其他人|房东|前妻|前夫|亲戚|朋友|同事)[^,，。?？]{0,3}(看|听|知道)?|\b(knew|knows|found out|got hold of)\b.{0,20}\b(my|our) (bill|address|usage|details|phone number)|\b(told|tell|telling|shared?|disclosed?|gave|show|showed)\b.{0,30}\b(neighbou?rs?|others|other people|strangers|anyone else|someone else|third part(y|ies))\b/;
+  /(营业员|工作人员|柜员|窗口的人|你们的人)[^,，。?？]{0,4}(就|都|直接|随便)?(告诉|透露给|说给)(了)?(他|她|他们|别人|外人|邻居)|(邻居|别人|外人|他人|人家|同行)[^,，。?？]{0,8}(打听|问到|查到|知道了?)(我|我们|我家)|保密|(户名|电话|信息|资料|用电量|住址|地址)[^,，。?？]{0,6}给(我们|物业|别人|他们|外人)|从(供电所|供电局|营业厅|你们|供电公司|电力公司)[^,，。]{0,4}(知道|打听|听说|问到|问出|查到|得知)|随便(讲|说|透露|告诉|泄露)|机密|商业秘密|隐私|(在外面|到处|出去)(乱)?(讲|说)|(乱讲|乱说|讲出去|说出去|传出去)|(隔壁|邻居|别人)都知道|(讲|说|告诉|透露|泄露|泄漏)(给|了)?(别人|他人|外人|隔壁|邻居|同行|其他人|第三方).{0,4}(听|知道)?|(员工|营业员|工作人员|你们|柜台|窗口|营业厅)[^,，。?？]{0,6}(会|能|能不能|可以|可不可以|会不会)[^,，。?？]{0,8}(告诉|透露|讲给|说给|拿给|给|念给)(我的?)?(她|他|别人|外人|邻居|人家|第三方|其他人|房东|前妻|前夫|亲戚|朋友|同事)[^,，。?？]{0,3}(看|听|知道)?|\b(knew|knows|found out|got hold of)\b.{0,20}\b(my|our) (bill|address|usage|details|phone number)|\b(told|tell|telling|shared?|disclosed?|gave|show|showed)\b.{0,30}\b(neighbou?rs?|others|other people|strangers|anyone else|someone else|third part(y|ies))\b/;
 const BILL_RULE_QUESTION =
   /涨价|降价|调价|电价|(那些|这些|啲)?(项目|名目|栏目)(都)?(是)?(啥|什么|咩)意思|(超过|超出)(了|咗)?(你们|你哋)?(嘅|的)?(标准|规定)|(这样|这么|咁样|咁)(做|搞|拖|停)?(合适|合规|合法|允许|对)(吗|不|么)|(系咪|是不是|是否)(可以|能|准)(咁样|这样|这么)(拖|停|搞|做)|\bis (that|this|it) (allowed|legal|ok|okay|right)\b|\b(even )?allowed to (do|cut|turn)\b|\bagainst (the|your) (own )?rules\b|科学用电|安全用电|(省电|节电)(的)?(办法|方法|窍门|技巧)|收费项目|(加|增加|多收|乱收|自己定|自立)(了)?(一?项)?(收费)?(项目|名目)|(手机|网上|线上|app|微信|支付宝)(上)?(能|可以|可唔可以|可不可以|能不能|可否|得唔得)(交|缴|查)|(有没有|有呒没|有冇|有无|有木有|有没)(个|啥|什么)?(手机)?(app|应用|软件|小程序|公众号|网站|网页)|(能不能|可不可以|可以|能否|能)(在)?(网上|线上|手机上|手机|app上?|微信上?)(上)?(搞定|办理?|弄|完成|解决|操作)|(别的|其他|其它|啥|什么)(的)?(交法|缴法)|(打|拨)(什么|哪个|哪|啥|咩)(个)?(电话|号码|号)|(柜台|窗口|营业厅).{0,24}(时间规定|时间要求|有规定|有要求|规定几分钟|几分钟|多少分钟|正常吗)|\bif i (ask|asked|request|requested|want) (you )?to (test|check)\b|收费.{0,6}(依据|标准)|有没有(什么)?依据|随便定|(服务)?标准(里|中|上)?.{0,4}(有没有|有冇|是否|怎么)(说|讲|规定|提到|讲到|说到)|(度数|读数|表码|示数).{0,12}(不同|唔同|不一样|唔一样|对不上|不符|唔啱|不对|唔对)|\b(an? app|the app|website|online|mini ?program)\b|\bwho (can|could|else|will|would)\b|^who\b|(网上|线上|在线|手机上|app|小程序|公众号|网站)(上)?(能|可以|可不可以|能不能|怎么|点样|哪里)(查|交|缴)|(能|可以|可不可以|可唔可以|能不能|能唔能)(我|我们)?(在|喺)?(家里?|家中|屋企)?(网上|线上|手机上|手机度|app上)[^,，。?？]{0,12}(查|交|缴)|允许|容许|(有没有|有冇)[^,，。?？]{0,10}(电话|号码|热线)|(没电|停电|断电|冇电|跳闸).{0,8}(是不是|系咪|是否|会不会|系唔系)(因为|由于)?.{0,2}欠费|(?<!有|欠)(没|没有|不|冇|未)欠(费)?|得唔得|(这样|咁样)(可以|得|行)(吗|唔得|不)|是(不是)?真的(吗|么)|真的假的|\b(meant|supposed|required|expected) to\b|(没|冇|未|不)(有)?通知|(没|不|未|冇|唔)(给|畀)?(我|我们|我家|俺)?(复电|送电|来电|恢复供电|恢复|通电)|(有没有|有冇|有无)(网上|线上|手机|在线)|自助机|自助终端|(方式|渠道|办法|途径)[^。?？]{0,6}(有哪些|哪些|有什么|有啥)|换(个|一个|种)[^。?？]{0,4}(交|缴)(电)?费的?(方式|办法|渠道)|迟迟|拖延|不能拖|能不能拖|是不是应该|应不应该|该不该|(not|n't) (been )?(restored|reconnected|back)|still (no|not|hasn't|haven't)|几个工作日|多少天|(?<!哪)几天|\bhow (long|soon|quickly)\b|\b(payment (options?|methods?|channels?)|options|methods|channels)\b|除了|还能咨询|咨询(什么|哪些)|(符合|违反|违背|合不合)[^。?？]{0,10}(规定|标准)|有(半毛钱|什么|啥|一毛钱)关系|还有人(回|理|接|应|在|值班)|多久|几分钟|多少分钟|多长时间|合规|合理|合法|违规|凭什么|(随便|随意|无故|擅自|无端端?)(停电|拉闸|断电|停|唔送电|不送电)|有没有规定|\bpay\b|\bways?\b|\bwhy\b|为啥|为什么|怎么(交|缴|付)|哪里(交|缴)|在哪(交|缴)|缴费方式|交费方式|多少个?工作日|按(照)?规定|有(没有)?规定|规定.{0,10}(怎么|如何|咋|点样?)(说|讲|定|规定)|怎么规定|有什么规定|通知都(没有|没|冇)|(还|都)不(来)?(送电|复电|来电)|(几|哪)(种|些)(方式|渠道|办法|途径)|不去营业厅|要好久|得好久|渠道|一度|每度|多少钱一度|单价|电价|怎么算|计算|咨询服务|信息服务|提供.{0,12}(服务|查询)|\b(reply|respond|response|get back|answer)\b|\b(is|are) there (any |a )?(rules?|standards?|requirements?|polic(y|ies))\b/;
 
@@ -347,6 +347,10 @@ export function asksAboutTheTariff(text: string): boolean {
   return TARIFF.test(text);
 }
 
+/** "手机都没电了", "电动车没电了": a device's battery run flat, no outage. */
+const FLAT_BATTERY =
+  /(手机|电池|电瓶|电脑|充电宝|电动车|平板|ipad|phone)(的)?(电)?(都|也|早就|快|又)?(要)?(冇|没|没有)(晒|咗)?电(了|啦)?/g;
+
 /** Whether the message asks outright for something to be done (see OUTRIGHT). */
 export function asksOutright(text: string): boolean {
   return OUTRIGHT.test(text);
@@ -394,7 +398,8 @@ export function asksAhead(text: string): boolean {
  * 报修吗", "is there a hotline to report a fault?"), asked in general: no request to act, no problem
  * happening now. It is answered from the standard with an offer to act, never with a form.
  */
-export function asksAboutProcess(text: string): boolean {
+export function asksAboutProcess(message: string): boolean {
+  const text = message.replace(FLAT_BATTERY, ' ');
   // "没电了，这时候打热线有人接吗": whether the way to report works is a question, even mid-outage.
   if (asksAboutTheHotline(text)) return true;
   // "电表转得飞快…是不是坏了…申请校验多少天出结果 规定是几个工作日": the rule asked in so many words.
@@ -465,8 +470,9 @@ const QUOTED_SPEECH =
  * (or out of scope, which retrieval decides).
  */
 export function detectActionIntent(message: string): DetectedIntent | undefined {
-  // "客服跟我说“投诉处理要15个工作日” 到底哪个对": what another said is the story, not a request.
-  const text = message.replace(QUOTED_SPEECH, '$1“…”');
+  // "客服跟我说“投诉处理要15个工作日” 到底哪个对": what another said is the story, not a request;
+  // "手机都没电了" is a phone's battery, not the supply.
+  const text = message.replace(QUOTED_SPEECH, '$1“…”').replace(FLAT_BATTERY, ' ');
   if (isGreeting(text)) return { intent: 'greeting' };
   // "1分，一点用都没有": a score given first is a rating, whatever the customer adds about us.
   if (SCORE_FIRST.test(text) && !NOT_RATING.test(text)) return { intent: 'rating' };
@@ -535,7 +541,8 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
   if (FAULT_AT_HOME.test(text) && WANTS_SOMEONE.test(text) && !hypothetical && !pastOutage)
     return { intent: 'repair' };
   // "我们这边停电了，啥时候能修好": the power is out now and they want it back; a report.
-  if (HAPPENING.test(text) && WHEN_BACK.test(text) && !hypothetical) return { intent: 'repair' };
+  if (HAPPENING.test(text) && WHEN_BACK.test(text) && !hypothetical && !pastOutage)
+    return { intent: 'repair' };
   if (FEE_ESTIMATE.test(text) && /多少钱|几多钱|几多|电费|费用|要给|要付|要交|how much|cost/.test(text))
     return { intent: 'bill', estimate: true };
   // "报装完成了后来有人打电话回访…是不是都要回访": the follow-up rule, not where the application stands.
