@@ -81,7 +81,7 @@ describe('the concept words as data of the knowledge-base versions', () => {
     '多久',
   ];
 
-  // Builds a version and previews it over every regression question (about 11,600): up to a minute.
+  // Builds a version and previews it over every regression question (about 13,000): up to a minute.
   it('answers with a new variant once published (preview lists the change), and rollback restores the old answer', async () => {
     const user = webUser();
     const before = await answerTo(user);
