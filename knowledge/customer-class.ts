@@ -231,7 +231,7 @@ const HEARSAY = /听说|据说|听人(说|讲)|(他|她|别人|人家|朋友|邻
 
 /** "同事说 居民3天 低压5天 对不对啊": what was heard is put to be checked, and so is the question. */
 const PUTS_THE_CLAIM =
-  /对不对|对吗|对嘛|是不是真的|真的吗|真的假的|是这样吗|有这回事|靠谱吗|准不准|对唔对|啱唔啱|啱唔啱|係咪真|系咪真|\b(is (that|this|it) (right|true|correct))\b/;
+  /对不对|对吗|对嘛|是不是真的|真的吗|真的假的|是这样吗|有这回事|靠谱吗|准不准|对唔对|啱唔啱|係咪真|系咪真|\b(is (that|this|it) (right|true|correct))\b/;
 
 /** "这两种…差多少天", "两者区别": a question put to both sides. */
 const ASKS_OF_BOTH = /这两(种|个|类|样|家)|两者|差(多少|几|好多)|相差|各(要|是|多久)|分别/;

@@ -341,7 +341,8 @@ export function createRouter(deps: RouterDeps) {
 
   /**
    * "窗口的人跟我嚷嚷 还把我信息给别人看了 你们这两条有规定吗": acts told one after the other
-   * (还…) and asked of together are each answered, where each clause is sure of its own entry.
+   * (还…) and asked of together are each answered, where each act has an answerable entry of its own
+   * (two or three acts, each of four characters or more).
    */
   async function actsAskedTogether(text: string): Promise<KnowledgeAnswer[]> {
     const asking = ASKS_OF_ACTS.exec(text);
