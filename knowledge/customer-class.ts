@@ -42,7 +42,7 @@ const PATTERNS: readonly [CustomerClass, RegExp][] = [
   ['high_voltage', new RegExp(`${HIGH_VOLTAGE_WORD}|专变|专线|high[- ]?voltage`)],
   [
     'non_resident',
-    /非居民|非居|企业|工厂|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网|贵|你们|你们的|您们|你哋|你哋嘅|你地)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?|supermarkets?|grocer(y|ies)|malls?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
+    /非居民|非居|企业|工厂|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|厂房|厂子|厂里|车间|(?<!供电|电力|电网|贵|你们|你们的|您们|你哋|你哋嘅|你地)公司|商铺|商户|店铺|门面|门店|小店|店面|便利店|超市|饭店|餐馆|饭馆|餐厅|商店|商场|写字楼|办公楼|商业|工业|发廊|理发店|美容院|美发|奶茶店|小卖部|档口|铺头|作坊|诊所|酒店|宾馆|旅馆|民宿|网吧|药店|药房|养殖场|加工厂|学校|医院|(?<![在去回])工地|仓库|加油站|农家乐|酒楼|茶楼|酒家|食肆|茶餐厅|士多|车行|工作室|单位用电|non[- ]?residential|\bbusiness(?! days?| hours?)|\b(commercial|factory|factories|shops?|stores?|restaurants?|salons?|cafes?|hotels?|workshops?|warehouses?|clinics?|supermarkets?|grocer(y|ies)|malls?)\b|(?<!power |electricity |electric |utility |supply )company|office building|\b(our|my) (offices?|premises|plant|mill|workshop|site|firm|hospital|school|hotel)\b|manufactur|\bplants?\b(?<!power plants?)/,
   ],
   [
     'resident',
@@ -113,7 +113,7 @@ const SMALL_PREMISES =
 
 /** Larger premises whose supply the words alone do not tell. */
 const LARGE_PREMISES =
-  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网|贵|你们|你们的|您们|你哋|你哋嘅|你地)公司|灌溉|抽水站|超市|商场|写字楼|办公楼|办公室|写字间|商业|工业|酒店|宾馆|医院|学校|工地|仓库|加油站|养殖场|加工厂|卫生院|大棚|温室|果园|猪舍|鸡舍|鸭舍|牛棚|羊圈|猪圈|猪场|鸡场|牛场|养(了)?[^,，。]{0,6}(头|只)(猪|牛|羊|鸡|鸭)|鱼塘|苗圃|种植|幼儿园|托儿所|托管班|养老院|敬老院|福利院|村委会|寺庙|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*|supermarkets?|(shopping )?malls?)\b|\b(our|my|an|the|a new) offices?\b/u;
+  /非居民|(我|我们|咱|咱们|俺|俺们|我哋|阿拉)(的)?厂(?!家|商|长)|本院|我院|敝院|本校|我校|我司|本公司|敝司|本厂|企业|工厂|厂房|厂子|厂里|[^\P{Script=Han}电水发个的那这们家]{1,2}厂(?!长)|(养\p{Script=Han}{1,2}|农|牧|林|果|茶|渔|采石|搅拌|屠宰|修理|停车|洗车)场|车间|(?<!供电|电力|电网|贵|你们|你们的|您们|你哋|你哋嘅|你地)公司|灌溉|抽水站|超市|商场|写字楼|办公楼|办公室|写字间|商业|工业|酒店|宾馆|医院|学校|(?<![在去回])工地|仓库|加油站|养殖场|加工厂|卫生院|大棚|温室|果园|猪舍|鸡舍|鸭舍|牛棚|羊圈|猪圈|猪场|鸡场|牛场|养(了)?[^,，。]{0,6}(头|只)(猪|牛|羊|鸡|鸭)|鱼塘|苗圃|种植|幼儿园|托儿所|托管班|养老院|敬老院|福利院|村委会|寺庙|酒楼|数据中心|机房|冷库|食堂|物流|\b(factory|factories|plant|mill|hospital|school|hotel|warehouse|office building|data cent(er|re)|manufactur\w*|supermarkets?|(shopping )?malls?)\b|\b(our|my|an|the|a new) offices?\b/u;
 
 /** Words that ask for two things side by side. */
 const COMPARE_ASKS =

@@ -225,4 +225,9 @@ describe('the homophone mender', () => {
     // Initials stay apart: 说会 (shuō huì) is not 索贿 (suǒ huì).
     expect(mend('接线员说会有人跟进')).toBe('接线员说会有人跟进');
   });
+
+  it('never mends a pair that starts with the copula: 是先 is not 时限', () => {
+    expect(mend('是先看电闸还是先打电话')).toBe('是先看电闸还是先打电话');
+    expect(mend('投诉的时限是多少')).toContain('时限');
+  });
 });

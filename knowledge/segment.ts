@@ -42,6 +42,8 @@ const PARTICLES = new Set([
   '噉',
   '冇',
 ]);
+/** The copula begins no mended pair: "是先…还是…" is not 时限. */
+const NEVER_FIRST_OF_A_PAIR = new Set(['是']);
 const ASCII_WORD = /^[a-z0-9][a-z0-9'/-]*$/;
 
 interface Vocabulary {
@@ -299,7 +301,7 @@ function mendHomophoneTypos(
         out.push(readAsKnownWords(token, vocabulary) ?? token);
         continue;
       }
-      if (isLoneCharacter(next, vocabulary) && !PARTICLES.has(token)) {
+      if (isLoneCharacter(next, vocabulary) && !PARTICLES.has(token) && !NEVER_FIRST_OF_A_PAIR.has(token)) {
         const mended = vocabulary.byPinyin.get(spellingsOf(token + next).exact);
         if (mended) {
           out.push(mended);

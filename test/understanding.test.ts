@@ -1679,3 +1679,61 @@ describe('a phone run flat and an outage over', () => {
     expect((await ask('家里停电了 手机也快没电了 赶紧派人来修')).intent).toBe('repair');
   });
 });
+
+describe('requests made in the words customers use for them', () => {
+  it('hands over when asked to find someone to talk it through, or to arrange an agent', async () => {
+    expect((await ask('跟你说不明白 有旧账又要改户名 还是找个工作人员跟我谈吧')).intent).toBe('handoff');
+    expect((await ask('麻烦安排一位客服和我沟通一下')).intent).toBe('handoff');
+  });
+
+  it('opens a meter check asked for as "你们来校一哈"', async () => {
+    expect((await ask('店里的电表跑得贼快 你们来校一哈嘛')).intent).toBe('meter');
+  });
+
+  it('opens a meter check demanded after a question about the meter', async () => {
+    const turn = await ask('换表以后电费涨了一倍 这个新表靠不靠谱 我要求检测');
+    expect(turn.intent).toBe('meter');
+    expect(replyText(turn)).toContain('5个工作日');
+  });
+
+  it('reports an outage told as the house gone dark, or the lights all out', async () => {
+    expect((await ask('屋里又黑了 一个月第二回了')).intent).toBe('repair');
+    expect(
+      (await ask('我爸打电话说家里灯全灭了 他也不知道是不是保险丝的问题 麻烦你们派个电工去看一下')).intent,
+    ).toBe('repair');
+  });
+
+  it('answers what to do first when the house goes dark, with no form', async () => {
+    const turn = await ask('家里一下子黑了 是先去看电闸还是先给你们打电话');
+    expect(turn.intent).toBe('faq');
+    expect(ids(turn)).toEqual(['outage-what-to-do']);
+  });
+
+  it('reports a cable brought down as a danger, and a mended cable told as past as none', async () => {
+    const down = await ask('村口的电缆让货车挂断了 就搭在路边');
+    expect(down.intent).toBe('repair');
+    expect(replyText(down)).toContain('远离');
+    const told = await ask('你们上回检修把我们店门口的电缆碰断了的事 说好给个处理意见 规定多少天内给');
+    expect(told.intent).toBe('faq');
+  });
+
+  it('looks up an application asked after as "方案出来了没有", or stuck "在哪一步" after 走流程', async () => {
+    expect((await ask('养鸡场申请的增容 方案出来了没有 帮忙瞧瞧')).intent).toBe('application');
+    expect(
+      (await ask('上礼拜在供电所申请了增容 他们说要走流程 到现在没动静 不知道卡在哪一步了 帮我看看')).intent,
+    ).toBe('application');
+  });
+
+  it('looks up an application made online, asked after "到什么环节"', async () => {
+    expect((await ask('我在网上给新房子申请了用电 能帮我查一下到什么环节了吗')).intent).toBe('application');
+  });
+
+  it('looks up the bill of the last months at home, asked for a relative', async () => {
+    expect((await ask('我女儿让我问一下 家里最近三个月电费一共多少')).intent).toBe('bill');
+  });
+
+  it('looks up nothing when the customer says not to ("不用帮我查")', async () => {
+    const turn = await ask('你们这边能查电费账单吗 我只是问问 不用现在帮我查');
+    expectAnsweredWithoutIdentityCheck(turn);
+  });
+});

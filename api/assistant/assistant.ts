@@ -41,6 +41,7 @@ import {
   asksTheWay,
   asksToAct,
   asksWhatIfBroken,
+  asksWhatToDoNow,
   asksWhetherOffered,
   type DetectedIntent,
   detectActionIntent,
@@ -51,6 +52,7 @@ import {
   isStatement,
   mentionsDanger,
   saysItIsOverdue,
+  tellsOfDisclosure,
   toldAsHabit,
   toldByOthers,
 } from './intents.js';
@@ -65,6 +67,7 @@ import {
 import { REPLIES } from './replies.js';
 import {
   ACCOUNT_INTENTS,
+  actionOfEntry,
   createRouter,
   DEFAULT_MIN_CONFIDENCE,
   type Decision,
@@ -555,6 +558,8 @@ export function createAssistant(deps: AssistantDeps) {
     let requestedOutright = false;
     /** Whether a part demands something be done without naming what ("我要求检测"). */
     let demands = false;
+    /** The action an answer before that part offered ("新表是不是有问题 我要求检测": a meter check). */
+    let offeredBefore: ActionIntent | undefined;
     /** Whether the learned model reads the whole message as asking about the action (read once). */
     let wholeRead: boolean | undefined;
     const wholeAsksAbout = () => (wholeRead ??= router.asksAboutIt(ctx.message.normalized));
@@ -564,6 +569,16 @@ export function createAssistant(deps: AssistantDeps) {
       clausesOf(part).some((clause) => THE_QUESTION_IS.test(clause.trim())),
     );
     for (const [at, { part, decision }] of decided.entries()) {
+      // "电表是不是坏了 我要求检测": a part that asks nothing and demands, in words that name no
+      // action, demands the action the message asks about, or the one offered before it.
+      if (!(decision.kind === 'action' && decision.by === 'rules') && demandsUnnamed(part)) {
+        demands = true;
+        offeredBefore ??=
+          answers.find((a) => a.offer)?.offer ?? answers.map((a) => actionOfEntry(a.source.id)).find(Boolean);
+        // "…这个新表靠不靠谱 我要求检测": or the one the entry answering the demand is about.
+        if (decision.kind === 'faq')
+          askedAbout ??= decision.offer ?? actionOfEntry(decision.answer.source.id);
+      }
       if (decision.kind === 'faq') {
         // A part read alone has lost the rest of the message: a doubtful answer to it is left out,
         // but what it asked about is still offered ("…我能不能找供电所直接把他那间的电停了？").
@@ -587,19 +602,15 @@ export function createAssistant(deps: AssistantDeps) {
         if (again && knowledge.base.byId(id)?.byClass && !inferCustomerClass(part)) continue;
         if (answers.length < MAX_ANSWERS && !answers.some((a) => a.text === decision.answer.text))
           answers.push({ ...decision.answer, offer: decision.offer });
-        // "电表是不是坏了 我要求检测": a part that asks nothing and demands, in words that name no
-        // action, demands the action the message asks about.
-        if (asksOutright(part) && !asksByItsWords(part) && !/[?？]/.test(part)) {
-          demands = true;
-          askedAbout ??= decision.offer;
-        }
       } else if (
         decision.kind === 'action' &&
         decision.by === 'rules' &&
         decision.detected.intent !== 'greeting' &&
         !(at < markedAt && !asksToAct(part)) &&
         // "他说交电费、查电费都得亲自跑营业厅，网上弄不了，是真的吗": what others said asks nothing.
-        !toldByOthers(part)
+        !toldByOthers(part) &&
+        // "邻居去营业厅问我家欠多少电费 营业员就告诉他了 这样对吗": the look-up told is the story of a disclosure.
+        !(ACCOUNT_INTENTS.has(decision.detected.intent) && tellsOfDisclosure(ctx.message.normalized))
       ) {
         // "能的话可以查进度吗" beside another question asks whether, not for it to be done ("我的
         // 申请到哪一步了" is the customer's own); so does "抄表员喝了酒，我想投诉，打什么电话？",
@@ -613,6 +624,8 @@ export function createAssistant(deps: AssistantDeps) {
           asksAhead(ctx.message.normalized) ||
           SUPPOSES.test(part) ||
           (decision.detected.intent === 'meter' && ONLY_WONDERS.test(part)) ||
+          // "家里突然黑了，是先看电闸还是先打电话": the fault is the story of what to do about it.
+          (decision.detected.intent === 'repair' && asksWhatToDoNow(ctx.message.normalized)) ||
           (decision.detected.intent === 'complaint' && asksTheWay(ctx.message.normalized))
         )
           askedAbout ??= decision.detected.intent;
@@ -640,7 +653,11 @@ export function createAssistant(deps: AssistantDeps) {
           }
       }
     }
-    if (!request && demands && askedAbout) request = { intent: askedAbout };
+    const demanded = demands ? (askedAbout ?? offeredBefore) : undefined;
+    if (!request && demanded) {
+      request = { intent: demanded };
+      requestedOutright = true;
+    }
     // "刚从营业厅回来…我也不好说什么 你帮我查查我家现在到底欠了多少电费吧": the story answers nothing
     // and the last part asks for a look-up: the request is the message.
     if (answers.length === 0 && request && requestedOutright) return startFlow(request, ctx);
@@ -925,6 +942,11 @@ function readCorrection(normalized: string) {
 }
 
 /** The last clause of a part (after its last comma or spoken pause) with three characters or more. */
+/** "我要求检测": a part that asks nothing and demands something be done, without naming what. */
+function demandsUnnamed(part: string): boolean {
+  return asksOutright(part) && !asksByItsWords(part) && !/[?？]/.test(part);
+}
+
 function lastClause(part: string): string {
   return (
     clausesOf(part)

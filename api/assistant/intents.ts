@@ -38,7 +38,7 @@ const GREETING_WORDS =
   /^(你好|您好|你们好|大家好|hi|hello|hey|there|嗨|哈喽|哈啰|在吗|在不在|有人吗|有人在吗|有没有人|有冇人|有人在|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|good morning|good afternoon|good evening|morning|谢谢你们|谢谢你|谢谢|多谢|感谢|辛苦了|辛苦|麻烦你了|麻烦了|麻烦|thanks|thank you|thx|再见|拜拜|掰掰|bye|goodbye|see you|好的|好|ok|okay|嗯|哦|收到|明白了|知道了|知道啦|知到了|知到|了解了|懂了|明白|好嘞|好滴|好哒|noted|got it|啦|呀|啊|呢|哈|哦|喔|了|吧|中|行|成|好吧|可以了|没问题|闺女|姑娘|小姑娘|妹子|小妹|小伙子|同志|师傅|老师|亲|美女|帅哥|小哥|you|there|all|everyone|你|您)/;
 
 const HANDOFF =
-  /(叫|让|喊|请)(你们)?(的)?(工作人员|客服|人|员工)(来)?(跟|和|同|给)我(说|讲|聊|谈|解释|打电话|回电话)|(叫|让|喊|请|换)(你们)?(的)?(工作人员|客服|员工)(来)?接(一下|一哈|下|手)|转人工|(给我|帮我|麻烦)(转|接)(个|一个|一位|到)?(工作人员|客服|专员)|(别|不要|莫)(再)?(用)?(自动回复|机器人回复|机器回复)|人工客服|人工服务|找人工|要人工|有没有人工|有人工吗|有冇人工|(能|可以|可不可以)(直接)?(跟|和|同|找)(你们的?)?(工作人员|客服|真人)(直接)?(说|讲|聊|谈|沟通)|(想|要)(直接)?(跟|和|同|找)你们的?人(直接)?(说|讲|聊|谈|沟通)|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
+  /(叫|让|喊|请|找)(你们)?(的)?(个|一个|一位|位)?(工作人员|客服|人|员工|专员|客服专员)(来)?(跟|和|同|给|与)我(说|讲|聊|谈|解释|打电话|回电话|对接|沟通)|安排(个|一个|一位|位)?(客服|工作人员|专员|客服专员|人工)[^,，。]{0,4}(跟|和|同|与|给)我(对接|沟通|联系|聊|谈|打电话)|(叫|让|喊|请|换)(你们)?(的)?(工作人员|客服|员工)(来)?接(一下|一哈|下|手)|转人工|(给我|帮我|麻烦)(转|接)(个|一个|一位|到)?(工作人员|客服|专员)|(别|不要|莫)(再)?(用)?(自动回复|机器人回复|机器回复)|人工客服|人工服务|找人工|要人工|有没有人工|有人工吗|有冇人工|(能|可以|可不可以)(直接)?(跟|和|同|找)(你们的?)?(工作人员|客服|真人)(直接)?(说|讲|聊|谈|沟通)|(想|要)(直接)?(跟|和|同|找)你们的?人(直接)?(说|讲|聊|谈|沟通)|(叫|换|接|来)(个)?人工|(跟|和|同|与)人工|人工(说|讲|谈|聊)|人工(接|来|回复|服务|坐席)|^(人工[\s,，!！。.]*)+$|真人|活人|(给我|帮我|跟我)找(个|一个|位)(工作人员|客服)(?![^,，。]{0,6}(修|上门|来|过来))|(?<!(的|个|那个|这个|说|问))(客服人员|接线员|坐席)(?!说(?!话)|讲(?!话)|告诉|登记|答应|回复)(?!.{0,8}(态度|客气|礼貌|凶|骂|吼|不耐烦|差|冷淡|理人|理睬|搞错|出错))|找个人|(?<!(让|叫|喊|要|说|打发)我(去|再|又)?)找客服|(talk|speak|chat) (to|with) (a |an )?(actual |real |live )?(human|person|agent|someone|people)|real person|human agent|\b(need|want) (a |an |to talk to a )?(human|real person|live person|agent|operator)\b|\bnot (a |with a )?(bot|robot|machine)\b|(connect|transfer|put) me (through )?to (a |an )?(human|person|agent|operator|representative|someone)|(机器人|机械人|\bbot\b).{0,8}(没用|帮不|帮唔|不懂|听不懂|垃圾|不行|useless)|customer service (agent|representative)|(?<!(说|讲)[:：,，\s]?)(你|你们|回答|答案|这|说的).{0,4}(没用|没有用|没帮助|没啥用)|(没用|没有用)[!！。.~\s]*$|一点用(都|也)?没有|答非所问|不是我要的|not helpful|(you are|you're|this is) useless/;
 const NOT_HANDOFF = /人工费/;
 /** "让你们领导接电话": asking for someone in charge is asking for a person (unless it is a complaint). */
 const WANTS_MANAGER =
@@ -58,9 +58,13 @@ const ASKS_ABOUT_RULES =
   /(是|就是|不就是)为了|(有)?(什么|啥|甚么)(区别|不同|差别|不一样)|目的是|图什么|(?<accepts>收|受|接|认|管|算)(不|唔)\k<accepts>|有没有(要求|规定)|有(什么|啥)要求|多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日|几分钟|时间规定|有规定吗|有什么规定|合理吗|合法吗|正常吗|允许吗|允不允许|准不准许|(要不要|该不该|应不应该)(去)?(投诉|举报|反映|告)|算(不算)?(是)?(超期|超时|违规|逾期|过期)|可以(?!帮|替|给我).{0,12}吗|能.{0,6}吗$|是什么|什么是|流程|步骤|渠道|方式|途径|电话|号码|哪些|去哪|在哪|哪里|找谁|找哪|方法|办法|\bwhat (is|are)\b|response time|time limit|几多(个)?(工作)?(日|天)|工作(日|天)内|\bwhat('s|s| is) the (rule|rules|policy|standard|limit|deadline|procedure|process)\b|\b(by|via|through) (a )?(letter|fax|post|mail|e-?mail|phone|telephone|website|hotline)\b|\b(send|write|post|mail) (in )?(a |an )?(letter|fax)\b|\bin writing\b|\bif (i|we) (want|wish|need|decide|wanted|would like) to\b|^(can|could|may) (i|we) (complain|report|file|lodge)\b(?!.{0,40}\b(about|against|on)\b)|(回复|答复|处理|联系|受理|办结|回电)(的)?(时间|时效)|(怎么|如何|怎样|点样|咋|咋样)(去|来)?(投诉|举报|反映)|(向|往|找|去)(哪|谁|边个|边度)(投诉|举报|反映)|路子|门路|法子|\bhow (quickly|fast)\b|within how|会不会|会唔会|会.{0,8}吗|天内|日内|(天|日)之内|几日|几多日|几时|什么时候|啥时候|何时|几耐|多耐|回访|满意度|跟进|\bsurveys?\b|satisf|follow[ -]?up|^(do|does|will|would|is|are) (you|they|your|there|someone|somebody|anyone)\b|\bhow long\b|\bhow soon\b|\bhow many\b|\bwhen\b|\bways?\b|\bhow (do|can|should) i\b|\bwhere\b|\bwhich\b/;
 
 const DANGER =
-  /电线.{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
-const OUTAGE =
+  /(电线|电缆|进户线|高压线|电力线).{0,6}(断|掉|落|垂|着火|冒火|冒烟|打火|耷拉)(?![^,，。]{0,2}的事)|(断|掉|落)(在)?(地|路)上|触电|被电(到|了|击)|电(到|击)(人|了)|冒烟|起火|(?<!(打|点)(不|唔))着火|冒火|火花|打火|漏电|短路|烧焦|焦味|糊味|烧糊|burning smell|电线杆.{0,6}(倒|歪|断)|耷拉|垂下来|fell down|fallen (power )?(line|wire|cable)|downed (power )?(line|wire|cable)|(line|wire|cable)s? .{0,12}(on the (road|ground|street|pavement)|blocking)|(line|wire|cable)s? (is |are )?down|electric shock|electrocut|sparks?|sparking|on fire|smoke|smoking/;
+/** "家里又黑了", "屋里灯全灭了": the lights out, as a customer sees an outage. */
+const LIGHTS_OUT =
+  /(家里|屋里|屋头|家头|店里|楼里|屋企)(又|突然|一下子|全|都)*黑(了|咗|掉)|(灯|电灯)(全|都|一下子|突然)*(灭|熄)(了|咗|掉)/;
+const OUTAGE_WORDS =
   /(全村|全楼|整栋|整幢|整个小区|整条街|小区|村里|片区|整片|这一片|这片|楼里).{0,4}(停电|没电|断电)|停电了|又停电|突然停电|老是停电|一直停电|经常停电|还没来电|没电了|没有电了|冇电|(冇|没|无)(晒|哂|咗)电|(一直|还是|到现在|整天|全部|都)(都)?(没电|停电|断电|没有电)|缺(了)?(一)?相|断相|(停电|没电|断电|冇电|停了电)(了)?.{0,4}(个)?(小时|钟头|钟|分钟|半天|一天|一晚|天)(了|啦|喇|都)|停(了|咗)(一|半|几|两|三|好几)?(整)?(个)?(天|晚|晚上|夜|小时|钟头|上午|下午|早上)(的)?电|停咗电|断电了|掉电了|跳闸|跳电|跳掣|都黑了|全黑了|黑灯瞎火|停电.{0,4}(怎么办|咋办|报修|修)|电压(不稳|低|太低|不够)|灯.{0,4}(闪|忽明忽暗)|一闪一闪|报修|故障|抢修|来修|修电|维修|派人.{0,2}(来|嚟)?(修|整|看)|(power|electricity|lights?)'?s? (just )?(has |have )?(been |is |are )?(went|gone|go|goes)? ?(out|cut|off)\b|been out|no (power|electricity)(?! (connection|supply|meter|account|hook-?up)s?\b)|\b(lost|losing|has no|have no|without) (power|electricity)\b|outage|blackout|\brepair\b|\bfault\b|on and off|off and on|keeps? (going|cutting|turning|switching) (off|out)|keeps? (cutting|dropping) out|flicker|lights (are|went|have gone) out|\b(lights?|power|electricity)\b.{0,30}\b(went|gone|go|goes|is|are) (out|off)\b/;
+const OUTAGE = new RegExp(`${OUTAGE_WORDS.source}|${LIGHTS_OUT.source}`);
 /** The hotline by its names (九五五九八 as spoken is 95598 once normalised). */
 const HOTLINE_NAMES = '热线|95598|客服电话|报修电话';
 /** "热线有人接", "95598打得通": whether the hotline answers. */
@@ -79,7 +83,7 @@ const OUTAGE_RULE_QUESTION_WORDS =
 const OUTAGE_RULE_QUESTION = new RegExp(`${HOTLINE_ANSWERS}|${OUTAGE_RULE_QUESTION_WORDS.source}`);
 
 const ASKS_TIME_LIMIT =
-  /多久|好久(?!没|都|了|不)|几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
+  /多久|好久(?!没|都|了|不)|(?<!前|这|那|好|头)几天|多少天|时限|期限|工作日|工作天|几个工作天|几多日|几多天|几日|日内|天内|多长时间|多长|多少时间|几耐|多耐|几时|什么时候|啥时候|何时|how quickly|turnaround|how long|how soon|how many days|\bwhen\b|\b(calendar|working|business) days?\b|\bdeadline\b/;
 /** "万一有人触电…", "if a wire falls…": asking what to do, not reporting it. */
 const HYPOTHETICAL =
   /万一|如果|那(种|类)(情况|事)|比如说?|比方说|譬如|有啥事情?|有什么事情?|假如|要是|担心|担忧|怕(会|哪天|有一天)|最怕|就怕|生怕|哪天|的话|嘅话|遇到|碰到|碰上|应该先|应该怎么|多远|几远|几多米|几米|多少米|距离|how far|\bif\b|\bshould i\b|\bwhat should\b/;
@@ -91,13 +95,20 @@ const WHEN_BACK =
   /(什么|啥|几|咩|乜)(时候|时|点).{0,6}(修好|来电|有电|恢复|来修|通电)|(多久|多长时间|几耐|几点).{0,6}(修好|来电|有电|恢复(供电)?)|能(不能)?修好|修好了(没|吗|未)|\bwhen\b.{0,30}\b(fixed|back on|restored)\b/;
 /** Asking for someone to come is a report, however it is worded. */
 /** A fault in the customer's own supply, as they see it. */
-const FAULT_AT_HOME =
-  /跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,6}(跳|掉)|推不上|合不上|没电|没得电|没有电|冇电|冇得电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)/;
+const FAULT_AT_HOME = new RegExp(
+  String.raw`${LIGHTS_OUT.source}|跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,6}(跳|掉)|推不上|合不上|没电|没得电|没有电|冇电|冇得电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)`,
+);
+/** "你们来校一哈嘛", "你哋过来睇下": the company asked to come and do it. */
+const COME_AND_DO =
+  /(你们|你哋)(快点?|赶紧|尽快)?(来|过来|嚟)(校|验|测|检查?|看|睇|修|查)(一哈|一下|下|哈|吓|一趟|看|睇)/;
+/** "派个电工", "派一位师傅": someone sent. */
+const SEND_SOMEONE = /派(个|一个|一位|位|几个)?(人|师傅|电工|工作人员|技术员|维修工)/;
 /** "来个人看看", "叫个师傅来修": someone asked to come. */
-const SOMEONE_TO_COME =
-  /(来|叫|找|喊)个(人|师傅|电工)(来)?(看|修|弄|处理)|安排(个|一个|一位)?(人|师傅|电工)(上门|过来|来)?|上门(看|修|检查|处理)/;
+const SOMEONE_TO_COME = new RegExp(
+  String.raw`${SEND_SOMEONE.source}|(来|叫|找|喊)个(人|师傅|电工)(来)?(看|修|弄|处理)|安排(个|一个|一位)?(人|师傅|电工)(上门|过来|来)?|上门(看|修|检查|处理)|${COME_AND_DO.source}`,
+);
 const WANTS_SOMEONE = new RegExp(
-  `${SOMEONE_TO_COME.source}|派人|派个人|派个师傅|派师傅|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
+  `${SOMEONE_TO_COME.source}|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
 );
 const CONDUCT =
   /(要|给|收|拿)(他|她|佢|我)?(一点|一些|点|些)?好处|大声(念|读|喊|说|嚷)|喝酒|喝了酒|(喝|饮).{0,2}酒|酒气|酒味|酒后|饮酒|醉|啤酒|白酒|(瓶|杯|两)(啤|白)?酒|红包|好处费|送礼|礼金|吃请|请(他|她|佢|他们|师傅)?(吃饭|食饭|吃顿|喝酒|饮酒|抽烟)|条烟|送烟|(必须|只能|非要|一定要|非得)(买|用|找)(他|她|佢|他们|他家|他们家|指定)|推销|推来推去|踢来踢去|互相推|糊弄|敷衍|说走就走|晾在一边|(把我|把人|把客户)(晾|撂|丢)(在)?一边|私人电话|(聊|闲聊|唠嗑)[^,，。]{0,6}(电视剧|家常|八卦)|(送|给|塞)[^,，。]{0,10}(两|一|几|\d)(箱|袋|盒|篮|筐|斤|条|包)(?!电|线)|收东西|送(点|些|个)?(东西|礼物|小礼物|土特产|特产|水果|锦旗)|压一压|通融一下|(他|她|员工|营业员|师傅|工作人员)(能|可以)?(这么|这样)(做|干|搞|弄)(有问题|合规|合法|对|行|可以)?(吗|不|么)|指定(的)?(厂家|单位|施工|设计|供货|品牌)|态度|推诿|踢皮球|吵架|吵起来|跟我吵|同我嗌交|(一直|上班|在)(玩|刷|看)手机|手机(一直|老是)?(在)?玩|网购|刷(短)?视频|打游戏|离岗|脱岗|串岗|不在岗位?|道歉|道个歉|赔个不是|连(个|句|声|一句|一声)(不好意思|对不起|抱歉|道歉|表示|解释|好话|软话)(都|也)(没|没有|不)|对不起|认错|赔礼|赔不是|sorry|apolog|冒充|假冒|诈骗|骗子|骗钱|drunk|booze|beer|liquor|bribe|rude|alcohol|\b(privately|under the table|kickbacks?)\b|\b(transfer|pay|give|send)\w* (the )?(money|cash) to (him|her|them)\b|泄露|泄漏|透露|外泄|外流|隐私|个人信息|商业秘密|卖给|竞争对手|\bleak|privacy|third part|\b(share|shared|sharing|sell|sold|selling|pass(ed)? on|gave|give) (out )?(my|our) (personal )?(details|data|information|info|number|phone number|address)\b/;
@@ -128,7 +139,7 @@ const METER_PROBLEM =
 
 const FEE_ESTIMATE = /\d+(\.\d+)?\s*(度|kwh|千瓦时|units?)/;
 const BILL =
-  /(看看|看下|看一下|查|查查|查一下|睇下)(电费|账单|用电)?(的)?(明细|详单|清单|账目)|(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?![^,，。]{0,8}(申请|办到|办理|报装|进度|哪一步|到哪))|电量|户口|账户)|(电费|账单|用电(?![^,，。]{0,8}(申请|办到|办理|报装|进度|哪一步|到哪))|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
+  /(看看|看下|看一下|查|查查|查一下|睇下)(电费|账单|用电)?(的)?(明细|详单|清单|账目)|(查|查询|查一下|看看|看下|看一下|睇下|睇吓|睇睇|睇一睇).{0,4}(电费|账单|欠费|余额|用电量|电量)|(电费|账单|欠费|余额|用电量)\s*(查询|查一下|查下)|(我|我家|我的|这个月|上个月|本月|上月|(\d+|[一二三四五六七八九十]{1,2})\s*月(份)?|今年).{0,6}(电费|账单|欠费|用电量|用了多少电|用电多少|用了多少度|用了几度|多少度电)|(这|近|最近|前)(两|三|几|半|\d)个?月.{0,6}(电费|用电量)(一共|总共|合计)?(是|有|要)?(多少|几多)|(家里|屋里|屋头|家头|店里)[^,，。]{0,8}电费(一共|总共|合计)(是|有|要)?(多少|几多)|欠费|催(费|缴|交|收)|欠不欠|欠了|还欠|欠多少|欠.{0,4}电费|余额|电费单|交了没|缴了没|截止|截至|几号(前)?(交|缴)|最后期限|my (electricity |power )?bills?\b|how much (electricity|power)? ?(did|have|do) (i|we) use|my usage|usage (in|for|this|last)|(账上|账户里?|户头|户口).{0,4}(剩|还有|仲有|仲剩)|还剩(多少|几多)|(到账|到帐|入账|扣款成功|扣上|交上|缴上)(了)?(没|没有|吗|未|冇)|(帮我|给我|帮忙|麻烦).{0,3}(看|睇|查|核|调).{0,8}(电费|账|用电(?![^,，。]{0,8}(申请|办到|办理|报装|进度|哪一步|到哪))|电量|户口|账户)|(电费|账单|用电(?![^,，。]{0,8}(申请|办到|办理|报装|进度|哪一步|到哪))|电量).{0,20}(帮我|给我|帮忙).{0,2}(看|查|核|调)|(?<!(opened|open|opening|closed|close|closing|set up|registered|created|cancel|cancelled) )my (electricity |power |energy )?(bill|charges|usage|account|statement)\b|(pull|look) up my|due date|\bowe\b|outstanding|overdue|unpaid|balance/;
 const ACCOUNT_NUMBER = /(户号|账号|account)\D{0,4}\d{6,}/;
 /** Asking about the satisfaction follow-up after a case (回访), not about the case itself. */
 const ABOUT_FOLLOW_UP =
@@ -152,16 +163,16 @@ const APPLICATION =
 const AN_APPLICATION = /申请|报装|增容|新装|装表|接电(?!话)|\b(application|applied)\b/;
 /** Looser wordings of "how far has my application got"; a question about a time limit is not one. */
 const APPLICATION_LOOSE =
-  /\bwhere('s| is) (my|our) .{0,30}application\b|(到|卡在|卡到)(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|审完(了)?(没|没有|吗)|(报装|申请|新装|增容|装表)[^,，。?？]{0,12}(没(有)?(消息|动静|下文)|(消息|动静|下文)都没(有)?)|\b(applied|application)\b.{0,80}\b(status|progress)\b|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
+  /\bwhere('s| is) (my|our) .{0,30}application\b|(到|卡在|卡到)(了)?(哪|什么|咩)(个|一)?(环节|地步|阶段|步)|审完(了)?(没|没有|吗)|(方案|批复|审批|审核)(结果)?(出来|下来|批下来|做好)(了)?(没|没有|吗|未|冇)|(报装|申请|新装|增容|装表)[^,，。?？]{0,12}(没(有)?(消息|动静|下文)|(消息|动静|下文)都没(有)?)|\b(applied|application)\b.{0,80}\b(status|progress)\b|(报装|申请|新装|增容|装表|单子).{0,20}(状(态|况)|(有没有|有冇)人(在)?(处理|管|跟)|(怎么样|咋样|如何|点样|怎样)(了)?|审下来|批下来|有(没有)?(消息|动静))|审下来(了)?(没|吗)|\b(gone|went|go) through\b|been processed/;
 const APPLICATION_RULE_QUESTION =
-  /(能不能|可不可以|能否)(随时|直接)?(问|查|查询|了解)(你们|到)?[^,，。]{0,12}[?？]|(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能不能|可不可以|能否)(查|查询)(吗|么)?[?？]?$|(能|可以|可不可以|能不能)(随时|直接|也)?(问|查|查询|了解)(你们|到)?[^,，。]{0,10}(吗|不|么)$|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|网上|线上|在线|手机上|\bapp\b|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
+  /(能不能|可不可以|能否)(随时|直接)?(问|查|查询|了解)(你们|到)?[^,，。]{0,12}[?？]|(有没有|难道没有|没有|有什么|是不是有)(个)?规定|(能不能|可不可以|能否)(查|查询)(吗|么)?[?？]?$|(能|可以|可不可以|能不能)(随时|直接|也)?(问|查|查询|了解)(你们|到)?[^,，。]{0,10}(吗|不|么)$|(能|可以|可不可以|能不能|能否|可否)(向你们|跟你们|在这里?|在这)?(问|查|查询|了解)(到|得到|得)(吗|不|么)?|(能|可以)(问|查)(吗|不|么)[?？]?$|\b(steps|procedures?)\b|(网上|线上|在线|手机上|\bapp\b)(?![^,，。]{0,10}(申请|报装|办理?|提交)(了|过|的))|在哪(里)?查|哪里(可以|能)?查|怎么查|如何查|where can i (check|see|track)|(?<!走)流程|步骤|怎么申请|如何申请|需要.{0,4}(材料|资料)|多久|期限|时限|咨询服务|信息服务|提供.{0,12}(服务|查询)/;
 
 /**
  * "停电了怎么办", "电表走得快是怎么回事", "对不上咋处理": the customer asks what it means or what to
  * do, which the knowledge base answers (and tells them how to report it).
  */
 const ASKS_WHAT_TO_DO =
-  /怎么办|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
+  /怎么办|(是)?先[^,，。?？]{1,8}还是先|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
 /** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
 const WANTS_IT_DONE = new RegExp(
   `${SOMEONE_TO_COME.source}|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)`,
@@ -177,9 +188,9 @@ const QUESTION_FORM = new RegExp(
  * 交", "他说…就能帮我"), nor what we have not done ("拖咗几日都未帮我复电").
  */
 const HELPS_ME =
-  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})(?<!就(能|会|可以)?|(未|没|没有|不|唔|冇|仲未|还没))(?<!想|(他|她|儿子|女儿|老公|老婆|朋友|邻居|同事|人家|别人|孩子|家人|亲戚)(要|会|来|去|能|可以)?)帮我/;
+  /(?<!(叫|让|请|求|找)(营业员|工作人员|师傅|她|他|客服|柜员|窗口的人)[^,，。]{0,2})(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过)[^,，。]{0,6})(?<!就(能|会|可以)?|(未|没|没有|不|唔|冇|仲未|还没)|(不用|不必|无需|唔使|别|不要|甭)(现在|马上|先|急着|着急)?)(?<!想|(他|她|儿子|女儿|老公|老婆|朋友|邻居|同事|人家|别人|孩子|家人|亲戚|侄子|侄女|外甥|孙子|孙女|儿媳|女婿|老伴|哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|我爸|我妈)(要|会|来|去|能|可以)?)帮我/;
 const REQUEST = new RegExp(
-  String.raw`${HELPS_ME.source}|(?<!(柜员|营业员|工作人员|客服|师傅|电工|抄表员|他|她|他们|她们|对方|人家|那人)(又|还|就|都|也|没)?)(?<!打)给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|(?<!(明天|后天|今天|今晚|明早|晚上|白天|周末|平时|每天|待会|等下))我要(?!问|咨询|是|先|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|我(现在|这就|马上|今天)就?要(?!问|咨询|是|先)|(可以|能|能不能|可不可以|能否|可否)(给我|帮我|尽快)?(安排|派)(个|一个|一位)?(人|师傅|电工|工作人员)|请(你们)?(帮|派|安排|尽快|过来|来)|(?<!(没|不|未|冇|无))要求(查|验|校|检测|检查|核实|核对|处理|上门|派|重新)|派人|派个人|快来|来人|来修|赶紧|马上|速来|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b`,
+  String.raw`${HELPS_ME.source}|(?<!(柜员|营业员|工作人员|客服|师傅|电工|抄表员|他|她|他们|她们|对方|人家|那人)(又|还|就|都|也|没)?)(?<!打)给我|帮忙|替我|(帮|替)(她|他|佢|我妈|我爸|我妈妈|我爸爸|老人家?|家里人?|我家)(看|查|睇|问)|麻烦(你们?|你哋)?(看看|查查|查一下|看一下|睇下)|(?<!(他|她|对方|人家|那人)(说|讲|讲过|说过))(可不可以|可唔可以|可以|能不能|能唔能|能否|可否|麻烦)(你们?|你哋)?(帮|幫|替)|(可不可以|可唔可以|麻烦)(你们?|你哋)?(check|查|检查|睇|看|验|校|修)(一?下|吓)|(?<!(明天|后天|今天|今晚|明早|晚上|白天|周末|平时|每天|待会|等下))我要(?!问|咨询|是|先|[^,，。?？]{0,8}的话)|我想(要|申请|报修|投诉|举报|校验|查)(?![^,，。?？]{0,8}的话)|我(现在|这就|马上|今天)就?要(?!问|咨询|是|先)|(可以|能|能不能|可不可以|能否|可否)(给我|帮我|尽快)?(安排|派)(个|一个|一位)?(人|师傅|电工|工作人员)|请(你们)?(帮|派|安排|尽快|过来|来)|(?<!(没|不|未|冇|无))要求(查|验|校|检测|检查|核实|核对|处理|上门|派|重新)|${SEND_SOMEONE.source}|快来|来人|来修|赶紧|马上|速来|${COME_AND_DO.source}|please|send (someone|a|an)|can you (check|fix|send|come|help me|look)|could you (check|fix|send|come|look)|i want to (complain|report|file)|i'?d like to (complain|report|file|apply)|\bfor me\b`,
 );
 /** "你们几个工作日给我答复": when something is given to the customer, asked; no request. */
 const ASKED_WHEN_GIVEN =
@@ -276,6 +287,11 @@ export function asksWhetherOffered(text: string): boolean {
 }
 
 /** "他说可以帮我少算点电费，只要请他吃顿饭": staff conduct told or asked about, a question for the rules. */
+/** "营业员就告诉他了": our staff told others of the customer's account (a privacy question). */
+export function tellsOfDisclosure(text: string): boolean {
+  return DISCLOSED.test(text);
+}
+
 export function tellsOfStaffConduct(text: string): boolean {
   return CONDUCT.test(text) || DISCLOSED.test(text);
 }
@@ -422,6 +438,14 @@ export function asksAboutProcess(message: string): boolean {
   return QUESTION_FORM.test(text) && !REQUEST.test(text.replace(ASKED_WHEN_GIVEN, '$1'));
 }
 
+/**
+ * "停电了怎么办", "是先看电闸还是先打电话": what it means or what to do is asked, and nothing is asked
+ * to be done ("…啥时候给我回话" asks when the customer hears back, nothing more).
+ */
+export function asksWhatToDoNow(text: string): boolean {
+  return ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text.replace(ASKED_WHEN_GIVEN, '$1'));
+}
+
 export interface DetectedIntent {
   intent: ActionIntent;
   /** A danger report: the first reply must be safety advice. */
@@ -522,8 +546,7 @@ export function detectActionIntent(message: string): DetectedIntent | undefined 
   if (asksForCompensation(text)) return undefined;
   // A meter problem is a meter case even when it says "faulty" or "broken".
   // "…啥时候给我回话": when the customer will hear back is asked, nothing is asked to be done.
-  const asksWhatToDo =
-    ASKS_WHAT_TO_DO.test(text) && !WANTS_IT_DONE.test(text.replace(ASKED_WHEN_GIVEN, '$1'));
+  const asksWhatToDo = asksWhatToDoNow(text);
   if (METER.test(text) && METER_PROBLEM.test(text) && !ASKS_TIME_LIMIT.test(text) && !asksWhatToDo)
     return { intent: 'meter' };
   // "上个月我们小区突然停电…修了一下午才来电": an outage over and done with is the story, not a report.

@@ -121,6 +121,21 @@ const ACTION_RULES: Partial<Record<ActionIntent, string>> = {
   bill: 'online-services',
   application: 'online-services',
 };
+/** The action an entry's rule is about, where it is one the customer can ask us to take now. */
+const ENTRY_ACTIONS: Readonly<Record<string, ActionIntent>> = {
+  'how-to-complain': 'complaint',
+  'complaint-time-limits': 'complaint',
+  'outage-what-to-do': 'repair',
+  'emergency-response': 'repair',
+  'meter-test': 'meter',
+  'reading-dispute': 'meter',
+};
+
+/** "这个新表靠不靠谱 我要求检测": the action a demand after this entry's answer asks for. */
+export function actionOfEntry(id: string): ActionIntent | undefined {
+  return ENTRY_ACTIONS[id];
+}
+
 /**
  * An entry ranked second is nearly as good as the first from this share of its confidence, and
  * this confidence of its own: the customer gets both answers rather than a guess between them.
