@@ -91,6 +91,9 @@ const SETS = [
   'fresh-98.jsonl',
   'fresh-101.jsonl',
   'fresh-102.jsonl',
+  'fresh-105.jsonl',
+  'fresh-106.jsonl',
+  'fresh-107.jsonl',
 ];
 
 let service: TestServices;
@@ -220,6 +223,8 @@ const KNOWN_FLOW_OPENERS = new Set([
   'f95-190',
   // "…电压一直不稳 灯老是忽明忽暗…": a voltage fault told as going on, reported, beside the complaint rule.
   'f95-212',
+  // "私拉电线…下雨天我都怕有人触电…我想举报 可以打哪个电话": a live wire strung up is a danger, reported.
+  'f105-133',
 ]);
 
 /**
