@@ -941,12 +941,12 @@ function readCorrection(normalized: string) {
   };
 }
 
-/** The last clause of a part (after its last comma or spoken pause) with three characters or more. */
 /** "我要求检测": a part that asks nothing and demands something be done, without naming what. */
 function demandsUnnamed(part: string): boolean {
   return asksOutright(part) && !asksByItsWords(part) && !/[?？]/.test(part);
 }
 
+/** The last clause of a part (after its last comma or spoken pause) with three characters or more. */
 function lastClause(part: string): string {
   return (
     clausesOf(part)

@@ -96,7 +96,7 @@ const WHEN_BACK =
 /** Asking for someone to come is a report, however it is worded. */
 /** A fault in the customer's own supply, as they see it. */
 const FAULT_AT_HOME = new RegExp(
-  String.raw`${LIGHTS_OUT.source}|跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,6}(跳|掉)|推不上|合不上|没电|没得电|没有电|冇电|冇得电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)`,
+  `${LIGHTS_OUT.source}|跳闸|跳电|跳掣|(电闸|总闸|空开|漏保).{0,6}(跳|掉)|推不上|合不上|没电|没得电|没有电|冇电|冇得电|停电|(线路|电路|电线).{0,6}(问题|故障|坏|烧)`,
 );
 /** "你们来校一哈嘛", "你哋过来睇下": the company asked to come and do it. */
 const COME_AND_DO =
@@ -105,7 +105,7 @@ const COME_AND_DO =
 const SEND_SOMEONE = /派(个|一个|一位|位|几个)?(人|师傅|电工|工作人员|技术员|维修工)/;
 /** "来个人看看", "叫个师傅来修": someone asked to come. */
 const SOMEONE_TO_COME = new RegExp(
-  String.raw`${SEND_SOMEONE.source}|(来|叫|找|喊)个(人|师傅|电工)(来)?(看|修|弄|处理)|安排(个|一个|一位)?(人|师傅|电工)(上门|过来|来)?|上门(看|修|检查|处理)|${COME_AND_DO.source}`,
+  `${SEND_SOMEONE.source}|(来|叫|找|喊)个(人|师傅|电工)(来)?(看|修|弄|处理)|安排(个|一个|一位)?(人|师傅|电工)(上门|过来|来)?|上门(看|修|检查|处理)|${COME_AND_DO.source}`,
 );
 const WANTS_SOMEONE = new RegExp(
   `${SOMEONE_TO_COME.source}|来看看|来看一下|上门看|过来看|快来|来人|来修|快点|赶紧|马上来|速来|send (someone|a technician|help)|come (quickly|now|and fix)`,
@@ -172,7 +172,7 @@ const APPLICATION_RULE_QUESTION =
  * do, which the knowledge base answers (and tells them how to report it).
  */
 const ASKS_WHAT_TO_DO =
-  /怎么办|(是)?先[^,，。?？]{1,8}还是先|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
+  /怎么办|先[^,，。?？]{1,8}还是先|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
 /** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
 const WANTS_IT_DONE = new RegExp(
   `${SOMEONE_TO_COME.source}|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)`,
