@@ -50,8 +50,8 @@ interface ConceptItem {
   updatedBy?: string;
 }
 
-/** A customer's wording with a time word no concept has: 猴年马月 (a long, unknown time). */
-const QUESTION = '居民新装猴年马月才能用上电';
+/** A customer's wording with a time word no concept has: 猴年马月 (a long, unknown time), and nothing else to go on. */
+const QUESTION = '居民新装猴年马月';
 /** The answer the question is read as (a second, nearly as good entry may follow it). */
 const answerTo = async (user = webUser()) => (await service.say(QUESTION, user)).replies[0]?.text ?? '';
 
