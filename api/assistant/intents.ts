@@ -175,7 +175,7 @@ const ASKS_WHAT_TO_DO =
   /怎么办|先[^,，。?？]{1,8}还是先|怎么(半|班|伴|扮|拌)$|咋(半|伴)$|怎么搞|咋办|咋整|咋弄|咋搞|点算|点办|怎么回事|咋回事|咋个回事|什么回事|啥回事|咩事|乜事|什么情况|啥情况|咩情况|乜情况|什么原因|啥原因|咩原因|乜原因|为什么|为啥|点解|(怎么|咋|如何|怎样|点样)(去|来)?(处理|报修|申请|反映|检测|校验|验表|核实|核对)|(可以|要|应该|该|我|咁)点(样)?(去)?(反映|处理|申请|报修|检测|校验)|\bwhy\b|what (could|might|would|can) (cause|be causing|be wrong)|what causes|what('s| is) (causing|wrong)|what (should|shud|shld|shoud|do|can) (i|we) do|how (do|can|should|shud) (i|we)\b/;
 /** ...unless they also ask for it to be done: "停电了怎么办，快派人来" is a report. */
 const WANTS_IT_DONE = new RegExp(
-  `${SOMEONE_TO_COME.source}|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|派人|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)`,
+  `${SOMEONE_TO_COME.source}|帮我|给我|帮忙|麻烦你们?(派|安排|来|查|看|登记)|我要|我想(申请|报修|要求)|请(你们)?(派|安排|来|帮|尽快)|快来|来人|来修|快点|赶紧|马上|速来|安排|登记|报个案|please|send|arrange|book|can you (check|test|fix|send)`,
 );
 
 /** A question's form: a question mark, a question particle, or English question words. */
